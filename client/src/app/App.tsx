@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { useAuth } from './AuthProvider';
+import { currentPath, navigate, useRoute } from './router';
+import { loginPath, type Route } from './routes';
+import { AppHeader } from './AppHeader';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SignupPage } from '../features/auth/SignupPage';
+import { SpacesPage } from '../features/spaces/SpacesPage';
+import { SpacePage } from '../features/space/SpacePage';
+import { InvitePage } from '../features/invites/InvitePage';
+
+const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found']);
+
+export function App() {
+  const { user } = useAuth();
+  const route = useRoute();
+  const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name);
+
+  useEffect(() => {
+    if (needsLogin) navigate(loginPath(route.name === 'home' ? null : currentPath()), { replace: true });
+  }, [needsLogin, route.name]);
+
+  useEffect(() => {
+    document.title = titleOf(route);
+  }, [route]);
+
+  if (user === undefined) {
+    return (
+      <main className="page narrow" aria-busy="true">
+        <p className="muted">Opening Hearth…</p>
+      </main>
+    );
+  }
+  if (needsLogin) return null;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader route={route} />
+      <Page route={route} />
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'login':
+      return <LoginPage next={route.next} />;
+    case 'signup':
+      return <SignupPage next={route.next} />;
+    case 'home':
+      return <SpacesPage />;
+    case 'space':
+      return <SpacePage key={route.spaceId} spaceId={route.spaceId} />;
+    case 'invite':
+      return <InvitePage token={route.token} />;
+    case 'not_found':
+      return (
+        <main id="main" className="page narrow">
+          <h1>Page not found</h1>
+          <p>
+            This address does not lead anywhere in Hearth. <a href="/">Go to your spaces</a>.
+          </p>
+        </main>
+      );
+  }
+}
+
+function titleOf(route: Route): string {
+  switch (route.name) {
+    case 'login':
+      return 'Log in · Hearth';
+    case 'signup':
+      return 'Sign up · Hearth';
+    case 'invite':
+      return 'Invitation · Hearth';
+    case 'space':
+      return 'Board · Hearth';
+    default:
+      return 'Hearth';
+  }
+}

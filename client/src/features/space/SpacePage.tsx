@@ -1,0 +1,131 @@
+import { useMemo, useState } from 'react';
+import { useAuth } from '../../app/AuthProvider';
+import { Link, navigate } from '../../app/router';
+import { api } from '../../lib/api';
+import { useSpaceDocs } from '../../collab/useSpaceDocs';
+import { useDocStatus } from '../../collab/useDocStatus';
+import { usePeers } from '../../collab/useAwareness';
+import { closedMessage } from '../../collab/docStatus';
+import type { DocConnection, PresenceUser } from '../../collab/docConnection';
+import { refreshSpaces } from '../spaces/spacesStore';
+import { WhoIsHere } from '../presence/WhoIsHere';
+import { Board } from '../board/Board';
+import { useSpace } from './useSpace';
+import { ConnectionBadge } from './ConnectionBadge';
+import { InvitePanel } from './InvitePanel';
+import { MembersPanel } from './MembersPanel';
+import { KeepCopyToggle } from './KeepCopyToggle';
+import { UndoControls } from './UndoControls';
+import { CounsellorNotesSlot, ExerciseSlot } from './SpaceSlots';
+
+export function SpacePage({ spaceId }: { spaceId: string }) {
+  const { user } = useAuth();
+  const { space, error, refresh } = useSpace(spaceId);
+  const member = space?.members.find((m) => m.userId === user?.id) ?? null;
+  const isPartner = member?.role === 'partner';
+  // A counsellor opens nothing until both partners have consented (the server would refuse).
+  const canOpen = member !== null && (isPartner || member.access === 'active');
+  const me = useMemo<PresenceUser | null>(
+    () => (user && member && canOpen ? { id: user.id, name: user.displayName, role: member.role } : null),
+    [user, member, canOpen],
+  );
+  const docs = useSpaceDocs(spaceId, me);
+
+  if (error && !space) {
+    return (
+      <main id="main" className="page narrow">
+        <h1>Space not available</h1>
+        <p>This space does not exist, or you are no longer one of its members.</p>
+        <Link to="/">Back to your spaces</Link>
+      </main>
+    );
+  }
+  if (!space || !user || !member) {
+    return (
+      <main id="main" className="page" aria-busy="true">
+        <p className="muted">Opening your space…</p>
+      </main>
+    );
+  }
+
+  const partners = space.members.filter((m) => m.role === 'partner');
+
+  async function leave() {
+    if (!window.confirm('Leave this space? You will lose access to its board.')) return;
+    await api.leaveSpace(spaceId);
+    await refreshSpaces();
+    navigate('/', { replace: true });
+  }
+
+  return (
+    <main id="main" className="page">
+      <div className="space-head">
+        <h1>{space.name}</h1>
+        {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
+      </div>
+      {!canOpen && (
+        <p className="notice" role="status">
+          Both partners need to consent before you can see their shared items. You will see the board here as
+          soon as they do.
+        </p>
+      )}
+      {docs && me && (
+        <>
+          <div className="toolbar">
+            <Presence docs={docs.all} />
+            <span style={{ flex: 1 }} />
+            {isPartner && <UndoControls history={docs.history} />}
+            <KeepCopyToggle userId={user.id} connections={docs.all} />
+          </div>
+          <div className="space-layout">
+            <div className="space-main">
+              <ClosedNotice docs={docs.all} />
+              <Board docs={docs} me={me} space={space} />
+            </div>
+            <aside className="space-side" aria-label="Space details">
+              <ExerciseSlot space={space} me={me} docs={docs} />
+              <CounsellorNotesSlot space={space} me={me} docs={docs} />
+              <MembersPanel space={space} myId={user.id} isPartner={isPartner} onChanged={() => void refresh()} />
+              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} />}
+              <button type="button" className="button small quiet danger" onClick={leave}>
+                Leave this space
+              </button>
+            </aside>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}
+
+function SpaceStatus({ docs, readOnly }: { docs: SpaceDocsList; readOnly: boolean }) {
+  const status = useDocStatus(docs);
+  return <ConnectionBadge status={status} readOnly={readOnly} />;
+}
+
+function Presence({ docs }: { docs: SpaceDocsList }) {
+  const awarenesses = useMemo(() => docs.map((d) => d.provider.awareness), [docs]);
+  const peers = usePeers(awarenesses);
+  return <WhoIsHere peers={peers} />;
+}
+
+function ClosedNotice({ docs }: { docs: SpaceDocsList }) {
+  const status = useDocStatus(docs);
+  if (status.closed) {
+    return (
+      <p className="notice" role="alert" data-testid="closed-notice">
+        {closedMessage(status.closed.code)}
+      </p>
+    );
+  }
+  if (status.refused === 'document-too-large') {
+    return (
+      <p className="notice" role="alert">
+        This board has reached its size limit; your latest change was not saved. Archive or delete some items.
+      </p>
+    );
+  }
+  return null;
+}
+
+type SpaceDocsList = readonly DocConnection[];

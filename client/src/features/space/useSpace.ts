@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SpaceDto } from '@hearth/shared/api';
+import { api } from '../../lib/api';
+import { ApiError } from '../../lib/http';
+import { getSocket } from '../../lib/socket';
+import { upsertSpace } from '../spaces/spacesStore';
+
+export interface SpaceState {
+  space: SpaceDto | null;
+  /** `not_found` covers "never existed" and "no longer a member" alike (the server says 404). */
+  error: { code: string; message: string } | null;
+  refresh(): Promise<void>;
+}
+
+/**
+ * The space's name and members, refreshed when the server says they changed (a partner
+ * accepted, a counsellor got consent) and when the tab regains focus.
+ */
+export function useSpace(spaceId: string): SpaceState {
+  const [space, setSpace] = useState<SpaceDto | null>(null);
+  const [error, setError] = useState<SpaceState['error']>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { space: loaded } = await api.getSpace(spaceId);
+      setSpace(loaded);
+      setError(null);
+      upsertSpace(loaded);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code !== 'network') {
+        setError({ code: caught.code, message: caught.message });
+        if (caught.status === 404) setSpace(null);
+      }
+    }
+  }, [spaceId]);
+
+  useEffect(() => {
+    void refresh();
+    const socket = getSocket();
+    const onChanged = (payload: { spaceId: string }) => {
+      if (payload.spaceId === spaceId) void refresh();
+    };
+    const onFocus = () => void refresh();
+    socket.on('space:changed', onChanged);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      socket.off('space:changed', onChanged);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [spaceId, refresh]);
+
+  return { space, error, refresh };
+}

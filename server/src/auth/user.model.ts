@@ -1,0 +1,14 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    displayName: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+  },
+  { timestamps: true, strict: 'throw' },
+);
+
+export type UserRecord = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
+
+export const User = mongoose.model('User', userSchema);

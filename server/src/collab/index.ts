@@ -1,0 +1,100 @@
+import type http from 'node:http';
+import { WebSocketServer } from 'ws';
+import { CloseCode, DEFAULT_COLLAB_LIMITS, type CollabLimits } from '@hearth/shared/realtime';
+import { collabStore } from './collabStore';
+import { CollabConnection } from './connection';
+import { DocRegistry } from './docRegistry';
+import { createCollabMetrics } from './metrics';
+import { createUpgradeHandler } from './upgrade';
+import { WriteQueue } from './writeQueue';
+import type { CollabDeps, CollabServer } from './types';
+
+export type { CollabDeps, CollabServer, CollabUser, CollabGrant } from './types';
+export { createMetricsHandler } from './metrics';
+
+const SHUTDOWN_DRAIN_MS = 10_000;
+
+/**
+ * The durable Yjs sync server on `/yjs/<docName>` of `httpServer`. Updates are acknowledged
+ * (message 100) only after the update log holds them; see docs/realtime.md.
+ */
+export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
+  const logger = deps.logger.child({ module: 'collab' });
+  const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...deps.limits };
+  const connections = new Set<CollabConnection>();
+  let open = true;
+
+  const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
+  const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
+  const queue = new WriteQueue(collabStore, {
+    logger,
+    batchDelayMs: deps.batchDelayMs ?? 2,
+    onWrite: (seconds, rows, ok) => {
+      metrics.dbWrite.observe(seconds);
+      if (ok) metrics.updates.inc(rows);
+    },
+  });
+  const compactEvery = deps.compactEvery ?? 500;
+  const registry = new DocRegistry({
+    store: collabStore,
+    logger,
+    unloadDelayMs: deps.unloadDelayMs ?? 2000,
+    hooks: {
+      queue,
+      store: collabStore,
+      onStored: (doc, entries) => {
+        const now = performance.now();
+        for (const e of entries) if (e.origin) metrics.ackLatency.observe((now - e.receivedAt) / 1000);
+        if (doc.logLength >= compactEvery) {
+          doc.compact().catch((err: unknown) => logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
+        }
+      },
+    },
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
+  wss.on('error', (err) => logger.error({ err }, 'collab: websocket server error'));
+  const onUpgrade = createUpgradeHandler(deps, wss, logger, () => open, (accepted) => {
+    const conn = new CollabConnection(accepted.ws, {
+      docName: accepted.docName,
+      parsed: accepted.parsed,
+      user: accepted.user,
+      grant: accepted.grant,
+      limits,
+      registry,
+      metrics,
+      logger,
+      onClosed: (c) => connections.delete(c),
+    });
+    connections.add(conn);
+  });
+  httpServer.on('upgrade', onUpgrade);
+
+  // Someone's right to a space changed: re-check each affected socket now (well within 1 s).
+  const onAccessChanged = ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
+    for (const conn of connections) {
+      const { parsed, user } = conn.ctx;
+      if ((spaceId && parsed.spaceId !== spaceId) || (userId && user.id !== userId)) continue;
+      deps
+        .authorize(user, parsed)
+        .then((grant) => conn.regrant(grant))
+        .catch((err: unknown) => logger.warn({ err }, 'collab: access re-check failed'));
+    }
+  };
+  deps.events.on('access:changed', onAccessChanged);
+
+  return {
+    stats,
+    dbHealthy: () => queue.healthy(),
+    metricsRegistry: metrics.registry,
+    async close() {
+      open = false;
+      httpServer.off('upgrade', onUpgrade);
+      deps.events.off('access:changed', onAccessChanged);
+      for (const conn of connections) conn.close(CloseCode.goingAway, 'server shutting down');
+      if (!(await queue.drain(SHUTDOWN_DRAIN_MS))) logger.error('collab: shutting down with unstored updates');
+      await registry.unloadAll();
+      wss.close();
+    },
+  };
+}

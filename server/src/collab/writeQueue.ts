@@ -1,0 +1,145 @@
+import type { Logger } from 'pino';
+import type { Types } from 'mongoose';
+import type { AppendRow, CollabStore } from './collabStore';
+
+/** One accepted update waiting to be stored (and then acknowledged to `origin`). */
+export interface PendingUpdate {
+  id: Types.ObjectId;
+  seq: number;
+  data: Uint8Array;
+  /** The connection that sent it, or null for server-side changes. */
+  origin: object | null;
+  receivedAt: number;
+  stored: boolean;
+}
+
+/** A document with a FIFO of pending updates; told when a prefix of them is stored. */
+export interface WriteTarget {
+  readonly name: string;
+  readonly pending: PendingUpdate[];
+  onStored(entries: PendingUpdate[]): void;
+}
+
+export interface WriteQueueOptions {
+  logger: Logger;
+  /** Group-commit window: updates arriving within it share one insertMany. */
+  batchDelayMs: number;
+  onWrite?: (seconds: number, rows: number, ok: boolean) => void;
+  onHealth?: (healthy: boolean) => void;
+}
+
+const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Group commit for the update log. One write in flight at a time, so each document's updates
+ * are stored in the order they were applied; on failure they stay in memory (no acks) and the
+ * batch is retried with exponential backoff until the database answers again.
+ */
+export class WriteQueue {
+  private readonly dirty = new Set<WriteTarget>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private healthyNow = true;
+
+  constructor(
+    private readonly store: Pick<CollabStore, 'append'>,
+    private readonly opts: WriteQueueOptions,
+  ) {}
+
+  healthy(): boolean {
+    return this.healthyNow;
+  }
+
+  enqueue(target: WriteTarget): void {
+    this.dirty.add(target);
+    this.schedule(this.opts.batchDelayMs);
+  }
+
+  /** Resolves once nothing is pending, or false after `timeoutMs`. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.dirty.size > 0 || this.running) {
+      if (Date.now() > deadline) return false;
+      if (this.timer && this.failures === 0) {
+        clearTimeout(this.timer);
+        this.timer = null;
+        this.running = this.run();
+      }
+      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
+    }
+    return true;
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer || this.running) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.run();
+    }, delay);
+  }
+
+  private async run(): Promise<void> {
+    const targets = [...this.dirty];
+    this.dirty.clear();
+    const batch = targets.map((t) => ({ target: t, entries: t.pending.filter((e) => !e.stored) }));
+    let ok = true;
+    for (const chunk of chunkRows(batch)) {
+      const started = performance.now();
+      try {
+        await this.store.append(chunk.map(({ entry, name }) => toRow(name, entry)));
+        for (const { entry } of chunk) entry.stored = true;
+        this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, true);
+      } catch (err) {
+        ok = false;
+        this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, false);
+        this.opts.logger.warn({ err, rows: chunk.length }, 'collab: storing updates failed; keeping them in memory');
+        break;
+      }
+    }
+    for (const { target } of batch) {
+      let n = 0;
+      while (n < target.pending.length && target.pending[n]!.stored) n++;
+      const stored = target.pending.splice(0, n);
+      if (stored.length > 0) target.onStored(stored);
+      if (target.pending.length > 0) this.dirty.add(target);
+    }
+    this.setHealthy(ok);
+    this.failures = ok ? 0 : this.failures + 1;
+    this.running = null;
+    if (this.dirty.size > 0) {
+      this.schedule(ok ? this.opts.batchDelayMs : Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS));
+    }
+  }
+
+  private setHealthy(healthy: boolean): void {
+    if (healthy === this.healthyNow) return;
+    this.healthyNow = healthy;
+    this.opts.logger.info({ healthy }, 'collab: database write health changed');
+    this.opts.onHealth?.(healthy);
+  }
+}
+
+function toRow(doc: string, entry: PendingUpdate): AppendRow {
+  return { id: entry.id, doc, seq: entry.seq, data: entry.data };
+}
+
+function chunkRows(batch: { target: WriteTarget; entries: PendingUpdate[] }[]) {
+  const chunks: { name: string; entry: PendingUpdate }[][] = [];
+  let current: { name: string; entry: PendingUpdate }[] = [];
+  let bytes = 0;
+  for (const { target, entries } of batch) {
+    for (const entry of entries) {
+      if (current.length > 0 && bytes + entry.data.length > MAX_BATCH_BYTES) {
+        chunks.push(current);
+        current = [];
+        bytes = 0;
+      }
+      current.push({ name: target.name, entry });
+      bytes += entry.data.length;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { applyAction, applyDeadline } from './lifecycle';
+import { counsellor, errorOf, facilitator, must, partnerA, partnerB, start } from './testing';
+
+const T0 = 1_000_000;
+
+describe('exercise lifecycle', () => {
+  it('freezes the remaining time on pause and gives it back on resume, whoever presses', () => {
+    let s = start('speaker_listener', { turnMinutes: 3 });
+    expect(s.deadline).toBe(T0 + 180_000);
+    s = must(s, { type: 'pause' }, partnerB, T0 + 60_000); // the listener may call a time-out too
+    expect(s).toMatchObject({ paused: true, deadline: null, remainingMs: 120_000 });
+    // Time passing while paused changes nothing.
+    expect(applyDeadline(s, T0 + 10 * 60_000)).toBeNull();
+    s = must(s, { type: 'resume' }, partnerA, T0 + 600_000);
+    expect(s).toMatchObject({ paused: false, deadline: T0 + 600_000 + 120_000, remainingMs: null });
+  });
+
+  it('treats a second pause as a no-op, so both pressing at once is not an error', () => {
+    let s = start('checkin');
+    s = must(s, { type: 'pause' }, partnerA, T0);
+    const again = applyAction(s, { type: 'pause' }, partnerB, T0 + 1);
+    expect(again).toMatchObject({ ok: true, changed: false });
+  });
+
+  it('refuses exercise moves while paused but still allows ending', () => {
+    let s = start('checkin');
+    s = must(s, { type: 'pause' }, partnerA, T0);
+    const submit = applyAction(s, { type: 'submit', payload: { mood: 3, feelings: [], need: 'rest' } }, partnerA, T0);
+    expect(errorOf(submit)).toBe('conflict');
+    s = must(s, { type: 'end' }, partnerB, T0 + 5);
+    expect(s).toMatchObject({ status: 'ended', phase: 'ended', endedReason: 'ended', endedAt: T0 + 5, paused: false });
+    expect(errorOf(applyAction(s, { type: 'resume' }, partnerA, T0 + 6))).toBe('conflict');
+  });
+
+  it('lets an observing counsellor do nothing, and a facilitating one only steer', () => {
+    const s = start('speaker_listener');
+    expect(errorOf(applyAction(s, { type: 'pause' }, counsellor, T0))).toBe('forbidden');
+    expect(errorOf(applyAction(s, { type: 'end' }, counsellor, T0))).toBe('forbidden');
+    expect(must(s, { type: 'pause' }, facilitator, T0).paused).toBe(true);
+    expect(must(s, { type: 'next' }, facilitator, T0).phase).toBe('paraphrasing');
+    const c = start('checkin');
+    const answer = applyAction(c, { type: 'submit', payload: { mood: 3, feelings: [], need: 'x' } }, facilitator, T0);
+    expect(errorOf(answer)).toBe('forbidden');
+  });
+
+  it('never changes the session it was given', () => {
+    const s = start('question_deck');
+    const before = structuredClone(s);
+    must(s, { type: 'draw', payload: undefined }, partnerA, T0);
+    must(s, { type: 'pause' }, partnerA, T0);
+    expect(s).toEqual(before);
+  });
+
+  it('advances only once the deadline has passed', () => {
+    const s = start('speaker_listener', { turnMinutes: 1 });
+    expect(applyDeadline(s, T0 + 59_999)).toBeNull();
+    const out = applyDeadline(s, T0 + 60_000);
+    expect(out?.ok && out.session.phase).toBe('paraphrasing');
+  });
+});

@@ -1,0 +1,103 @@
+import { EXERCISE_CONTENT_VERSION } from '@hearth/shared/exercises';
+import type { ExerciseAction, ExerciseError, ExerciseKind } from '@hearth/shared/exercises';
+import type { BoardEffect, PromiseSummary } from './boardWriter';
+import { MACHINES } from './machines/index';
+import { fail, isError } from './session';
+import type { Actor, ExerciseSession, Step } from './session';
+
+export type Outcome =
+  | { ok: true; session: ExerciseSession; effects: BoardEffect[]; changed: boolean }
+  | { ok: false; error: ExerciseError };
+
+const STEERING = new Set(['pause', 'resume', 'next', 'end']);
+
+export interface StartInput {
+  id: string;
+  spaceId: string;
+  kind: ExerciseKind;
+  options: unknown;
+  participants: string[];
+  startedBy: string;
+  now: number;
+  seed: number;
+  promises?: PromiseSummary[];
+  since?: string;
+}
+
+export function startSession(input: StartInput): ExerciseSession {
+  const step = MACHINES[input.kind].init({ ...input, options: input.options ?? {} });
+  const base: ExerciseSession = {
+    id: input.id, spaceId: input.spaceId, kind: input.kind, contentVersion: EXERCISE_CONTENT_VERSION,
+    status: 'running', phase: step.phase, paused: false, turn: step.turn, deadline: step.deadline,
+    remainingMs: null, participants: [...input.participants], startedBy: input.startedBy, startedAt: input.now,
+    endedAt: null, endedReason: null, endedBy: null, data: step.data,
+  };
+  return step.finished ? finish(base, 'completed', null, input.now) : base;
+}
+
+/** Who may do what, before any kind-specific rule: partners act, a counsellor at most steers. */
+export function checkActor(s: ExerciseSession, type: string, actor: Actor): ExerciseError | null {
+  if (actor.role === 'counsellor') {
+    if (!actor.canFacilitate) return fail('forbidden', 'An observing counsellor can watch but not take part');
+    if (!STEERING.has(type)) return fail('forbidden', 'A facilitating counsellor can start, pause, resume, move on and end, not take part');
+    return null;
+  }
+  if (!s.participants.includes(actor.userId)) return fail('forbidden', 'You are not taking part in this exercise');
+  return null;
+}
+
+/** Apply one action. Never mutates `s`; pause and resume are allowed to either partner at any time. */
+export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: Actor, now: number): Outcome {
+  if (s.status !== 'running') return { ok: false, error: fail('conflict', 'This exercise has ended') };
+  const denied = checkActor(s, action.type, actor);
+  if (denied) return { ok: false, error: denied };
+
+  switch (action.type) {
+    case 'pause':
+      if (s.paused) return { ok: true, session: s, effects: [], changed: false };
+      return changed({
+        ...s, paused: true, deadline: null,
+        remainingMs: s.deadline === null ? null : Math.max(0, s.deadline - now),
+      });
+    case 'resume':
+      if (!s.paused) return { ok: true, session: s, effects: [], changed: false };
+      return changed({
+        ...s, paused: false, remainingMs: null,
+        deadline: s.remainingMs === null ? null : now + s.remainingMs,
+      });
+    case 'end':
+      return changed(finish(s, 'ended', actor.userId, now));
+    default:
+      break;
+  }
+  if (s.paused) return { ok: false, error: fail('conflict', 'The exercise is paused; resume it first') };
+
+  const copy = structuredClone(s);
+  const step = MACHINES[s.kind].act(copy, action, actor, now);
+  if (isError(step)) return { ok: false, error: step };
+  return { ok: true, session: applyStep(copy, step, now), effects: step.effects ?? [], changed: true };
+}
+
+/** The deadline passed: let the machine advance. Returns null when nothing is due. */
+export function applyDeadline(s: ExerciseSession, now: number): Outcome | null {
+  if (s.status !== 'running' || s.paused || s.deadline === null || now < s.deadline) return null;
+  const copy = structuredClone(s);
+  const step = MACHINES[s.kind].expire(copy, now);
+  return { ok: true, session: applyStep(copy, step, now), effects: step.effects ?? [], changed: true };
+}
+
+function applyStep(s: ExerciseSession, step: Step<unknown>, now: number): ExerciseSession {
+  const next = { ...s, phase: step.phase, turn: step.turn, deadline: step.deadline, data: step.data };
+  return step.finished ? finish(next, 'completed', null, now) : next;
+}
+
+function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseSession {
+  return {
+    ...s, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null,
+    endedAt: now, endedReason: reason, endedBy: by,
+  };
+}
+
+function changed(session: ExerciseSession): Outcome {
+  return { ok: true, session, effects: [], changed: true };
+}

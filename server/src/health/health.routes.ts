@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import mongoose from 'mongoose';
+
+/** Pings the database with a short deadline; a slow or absent database reads as down. */
+export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = db
+    .command({ ping: 1 })
+    .then(() => true)
+    .catch(() => false);
+  const ok = await Promise.race([ping, timeout]);
+  clearTimeout(timer);
+  return ok;
+}
+
+export function healthRoutes(): Router {
+  const router = Router();
+  router.get('/health', async (_req, res) => {
+    const ok = await databaseHealthy();
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', db: ok ? 'ok' : 'down' });
+  });
+  return router;
+}

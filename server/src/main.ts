@@ -1,0 +1,60 @@
+import { createHearth } from './app';
+import { openDatabase } from './platform/db/database';
+import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
+import { ConfigError, loadEnv } from './platform/env';
+import { createLogger } from './platform/logger';
+
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(env.logLevel);
+
+  let db;
+  try {
+    db = await openDatabase({ mongodbUri: env.mongodbUri, dataDir: env.dataDir, logger });
+  } catch (err) {
+    if (err instanceof DatabaseUnavailableError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(3);
+    }
+    throw err;
+  }
+
+  const hearth = createHearth({ env, logger });
+  const port = await hearth.listen(env.port, env.host);
+  const shownHost = env.host === '127.0.0.1' || env.host === '0.0.0.0' ? 'localhost' : env.host;
+  logger.info(`Hearth is running at http://${shownHost}:${port}`);
+  process.stdout.write(`\n  Hearth is running at http://${shownHost}:${port}\n\n`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await hearth.close();
+      await db.close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Hearth failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import mongoose from 'mongoose';
+import type { Logger } from '../logger';
+import { ensureFerretBinary } from './ferretdbBinary';
+import { startFerretDB, type EmbeddedDatabase } from './ferretdbProcess';
+
+// Every query filter is sanitized and unknown paths in filters throw: user input can never
+// become an operator (`{"$gt":""}`) even if it slipped past a schema.
+mongoose.set('sanitizeFilter', true);
+mongoose.set('strictQuery', 'throw');
+
+export interface Database {
+  /** The URI mongoose is connected to (credentials are never logged). */
+  uri: string;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  mongodbUri: string | undefined;
+  dataDir: string;
+  logger: Logger;
+  dbName?: string;
+}
+
+/** Connects mongoose to MONGODB_URI, or to the embedded FerretDB started for this process. */
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedDatabase | null = null;
+  let uri = opts.mongodbUri;
+  if (!uri) {
+    const binary = await ensureFerretBinary({ onProgress: (line) => opts.logger.info(line) });
+    embedded = await startFerretDB(binary, opts.dataDir);
+    uri = `${embedded.uri}${opts.dbName ?? 'hearth'}`;
+    opts.logger.info({ dataDir: opts.dataDir }, 'embedded database started');
+  }
+  await connectMongoose(uri);
+  return {
+    uri,
+    embedded,
+    async close() {
+      await mongoose.disconnect();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function connectMongoose(uri: string): Promise<void> {
+  await mongoose.connect(uri, {
+    serverSelectionTimeoutMS: 10_000,
+    // MongoDB honours these; FerretDB ignores them (see docs/database.md).
+    writeConcern: { w: 'majority', j: true },
+  });
+  // Indexes are declared on the models; build them now so uniqueness holds from the first write.
+  await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+}

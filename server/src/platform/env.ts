@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_ORIGIN: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+});
+
+export interface Env {
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  publicOrigin: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  redisUrl: string | undefined;
+  metricsToken: string | undefined;
+  maxFrameBytes: number;
+  maxDocBytes: number;
+  /** Set behind https: the session cookie gets `Secure`. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once at start-up; a bad variable stops the process with its name. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const publicOrigin = (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    mongodbUri: e.MONGODB_URI,
+    dataDir,
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    publicOrigin,
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL,
+    metricsToken: e.METRICS_TOKEN,
+    maxFrameBytes: e.MAX_FRAME_BYTES,
+    maxDocBytes: e.MAX_DOC_BYTES,
+    secureCookies: publicOrigin.startsWith('https://'),
+  };
+}
+
+/** A generated secret is kept in DATA_DIR so sessions survive a restart. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // first start: create it below
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,66 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hearth/shared/socket';
+import { Server, type Socket } from 'socket.io';
+import type { SessionUser } from '../auth/sessionUser';
+import type { Logger } from '../platform/logger';
+
+export interface SocketData {
+  user: SessionUser;
+}
+
+export type HearthIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HearthSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SocketServerDeps {
+  logger: Logger;
+  publicOrigin: string;
+  authenticate: (req: IncomingMessage) => Promise<SessionUser | null>;
+}
+
+/** The room every member socket of a space joins. */
+export function spaceRoom(spaceId: string): string {
+  return `space:${spaceId}`;
+}
+
+/**
+ * Socket.io on the API's port: the session cookie authenticates the handshake and a present
+ * Origin must be Hearth's own. Features add their handlers with `onConnection`.
+ */
+export function createSocketServer(httpServer: HttpServer, deps: SocketServerDeps) {
+  const io: HearthIo = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || origin === deps.publicOrigin);
+    },
+  });
+
+  io.use((socket, next) => {
+    deps
+      .authenticate(socket.request)
+      .then((user) => {
+        if (!user) return next(new Error('unauthenticated'));
+        socket.data.user = user;
+        next();
+      })
+      .catch((err: unknown) => {
+        deps.logger.warn({ err }, 'socket authentication failed');
+        next(new Error('unavailable'));
+      });
+  });
+
+  const handlers: Array<(socket: HearthSocket) => void> = [];
+  io.on('connection', (socket) => {
+    socket.on('error', (err) => deps.logger.debug({ err }, 'socket error'));
+    for (const handler of handlers) handler(socket);
+  });
+
+  return {
+    io,
+    onConnection(handler: (socket: HearthSocket) => void) {
+      handlers.push(handler);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { ParsedDocName } from '@hearth/shared/realtime';
+import mongoose from 'mongoose';
+import type { SessionUser } from '../auth/sessionUser';
+import { effectiveRole } from './counsellorAccess';
+import { Space, type SpaceRecord } from './space.model';
+
+export interface DocGrant {
+  mode: 'read' | 'write';
+  role: 'partner' | 'counsellor';
+  spaceId: string;
+}
+
+export async function loadSpace(spaceId: string): Promise<SpaceRecord | null> {
+  if (!mongoose.isValidObjectId(spaceId)) return null;
+  return Space.findById(spaceId).lean<SpaceRecord>();
+}
+
+/** The access table of docs/realtime.md: who may read and write each Yjs document. */
+export function grantFor(space: SpaceRecord, userId: string, doc: ParsedDocName, now = new Date()): DocGrant | null {
+  const role = effectiveRole(space, userId, now);
+  if (!role) return null;
+  const spaceId = space._id.toString();
+  switch (doc.kind) {
+    case 'space':
+      return { mode: role === 'partner' ? 'write' : 'read', role, spaceId };
+    case 'couple':
+      return role === 'partner' ? { mode: 'write', role, spaceId } : null;
+    case 'private':
+      return role === 'partner' && doc.userId === userId ? { mode: 'write', role, spaceId } : null;
+    case 'notes':
+      return role === 'counsellor' ? { mode: 'write', role, spaceId } : null;
+  }
+}
+
+export async function docAccess(user: SessionUser, doc: ParsedDocName): Promise<DocGrant | null> {
+  const space = await loadSpace(doc.spaceId);
+  return space ? grantFor(space, user.id, doc) : null;
+}

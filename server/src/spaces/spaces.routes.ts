@@ -1,0 +1,95 @@
+import { ConsentBody, CreateInviteBody, CreateSpaceBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/shared/api';
+import { Router } from 'express';
+import { currentUser, requireUser } from '../auth/requireUser';
+import { AppError, parseOrThrow } from '../platform/errors';
+import type { HearthEvents } from '../platform/events';
+import { setConsent } from './consent.service';
+import { acceptInvite, createInvite, describeInvite, revokeInvite } from './invites.service';
+import { toSpaceDto, toSpaceDtos } from './spaceDto';
+import { createSpace, leaveSpace, listSpaces, spaceForMember, spaceForPartner } from './spaces.service';
+
+export interface SpacesRouteDeps {
+  events: HearthEvents;
+  publicOrigin: string;
+  /** Called when the last partner leaves: the space and all its data go. */
+  onSpaceAbandoned?: (spaceId: string) => Promise<void>;
+}
+
+/** A malformed id cannot name a space the caller may see: same 404 as any other. */
+function spaceIdParam(value: unknown): string {
+  const parsed = ObjectIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', 'No such space.');
+  return parsed.data;
+}
+
+export function spacesRoutes(deps: SpacesRouteDeps): Router {
+  const router = Router();
+  router.use(['/spaces', '/invites'], requireUser);
+
+  router.post('/spaces', async (req, res) => {
+    const body = parseOrThrow(CreateSpaceBody, req.body);
+    const space = await createSpace(body.name, currentUser(req).id);
+    res.status(201).json({ space: await toSpaceDto(space) });
+  });
+
+  router.get('/spaces', async (req, res) => {
+    res.json({ spaces: await toSpaceDtos(await listSpaces(currentUser(req).id)) });
+  });
+
+  router.get('/spaces/:spaceId', async (req, res) => {
+    const space = await spaceForMember(spaceIdParam(req.params.spaceId), currentUser(req).id);
+    res.json({ space: await toSpaceDto(space) });
+  });
+
+  router.post('/spaces/:spaceId/invites', async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await spaceForPartner(spaceId, currentUser(req).id);
+    const body = parseOrThrow(CreateInviteBody, req.body);
+    const invite = await createInvite(spaceId, body.role, currentUser(req).id, deps.publicOrigin);
+    res.status(201).json({ invite });
+  });
+
+  router.delete('/spaces/:spaceId/invites/:token', async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await spaceForPartner(spaceId, currentUser(req).id);
+    const token = InviteTokenSchema.safeParse(req.params.token);
+    if (!token.success) throw new AppError('invite_not_found', 'No open invite with that token in this space.');
+    await revokeInvite(spaceId, token.data);
+    res.status(204).end();
+  });
+
+  router.post('/spaces/:spaceId/leave', async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    const result = await leaveSpace(spaceId, currentUser(req).id, deps.events);
+    if (result.lastPartnerLeft) await deps.onSpaceAbandoned?.(spaceId);
+    res.status(204).end();
+  });
+
+  router.post('/spaces/:spaceId/counsellors/:userId/consent', async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    const counsellorId = ObjectIdSchema.safeParse(req.params.userId);
+    if (!counsellorId.success) throw new AppError('not_found', 'No such counsellor in this space.');
+    const body = parseOrThrow(ConsentBody, req.body);
+    res.json({ counsellor: await setConsent(spaceId, currentUser(req).id, counsellorId.data, body, deps.events) });
+  });
+
+  router.get('/invites/:token', async (req, res) => {
+    const token = parseInviteToken(req.params.token);
+    res.json({ invite: await describeInvite(token) });
+  });
+
+  router.post('/invites/:token/accept', async (req, res) => {
+    const token = parseInviteToken(req.params.token);
+    const spaceId = await acceptInvite(token, currentUser(req).id, deps.events);
+    const space = await spaceForMember(spaceId, currentUser(req).id);
+    res.json({ space: await toSpaceDto(space) });
+  });
+
+  return router;
+}
+
+function parseInviteToken(value: unknown): string {
+  const token = InviteTokenSchema.safeParse(value);
+  if (!token.success) throw new AppError('invite_not_found', 'This invite link is not valid.');
+  return token.data;
+}

@@ -1,0 +1,82 @@
+import type * as Y from 'yjs';
+import { BoardRuleError, parseInput } from '../errors';
+import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } from '../context';
+import { ConfirmPromiseInput, MarkPromiseInput, type PromiseItem } from '../schema/promise';
+import { isPeriodOf, periodOf } from './promiseSchedule';
+import { setStatus } from './promiseOps';
+import { appendHistory, loadItem, mapField, newMap, stampUpdated } from './shared';
+
+/**
+ * Keeping score, kindly: only the promiser marks a period kept or missed, only the promisee
+ * confirms it. A mark can be changed until it is confirmed.
+ */
+
+function outcomesOf(map: Y.Map<unknown>): Y.Map<Y.Map<unknown>> {
+  return mapField<Y.Map<unknown>>(map, 'outcomes');
+}
+
+function isMarkable(item: PromiseItem): boolean {
+  if (item.cadence.type === 'once') return item.status === 'accepted' || item.status === 'kept' || item.status === 'missed';
+  return item.status === 'accepted';
+}
+
+/** Returns the period that was marked. */
+export function markPromise(doc: Y.Doc, actor: BoardActor, input: MarkPromiseInput, options?: OpOptions): string {
+  assertPartner(actor);
+  const { itemId, outcome, period: asked, note } = parseInput(MarkPromiseInput, input);
+  const { map, item } = loadItem(doc, itemId, 'promise');
+  if (item.promiserId !== actor.userId) {
+    throw new BoardRuleError('forbidden', 'only the promiser marks a promise kept or missed');
+  }
+  if (!isMarkable(item)) throw new BoardRuleError('conflict', `a ${item.status} promise cannot be marked`);
+  const { at, today } = clockOf(options);
+  const period = asked ?? periodOf(item.cadence, today);
+  if (!isPeriodOf(item.cadence, period)) {
+    throw new BoardRuleError('invalid_input', `period: ${period} is not a period of this promise`);
+  }
+  if (item.cadence.type !== 'once' && period > periodOf(item.cadence, today)) {
+    throw new BoardRuleError('invalid_input', 'period: cannot mark a period that has not started');
+  }
+  if (item.outcomes[period]?.confirmedAt != null) {
+    throw new BoardRuleError('conflict', `period ${period} is already confirmed`);
+  }
+  writeBoard(doc, options, () => {
+    const outcomes = outcomesOf(map);
+    const fields = { outcome, markedAt: at, markedBy: actor.userId, note: note ?? '' };
+    const existing = outcomes.get(period);
+    if (existing) {
+      for (const [key, value] of Object.entries(fields)) existing.set(key, value);
+    } else {
+      outcomes.set(period, newMap({ ...fields, confirmedAt: null, confirmedBy: null }));
+    }
+    if (item.cadence.type === 'once') setStatus(map, outcome, at);
+    appendHistory(map, actor, at, { action: outcome, note, period });
+    stampUpdated(map, actor, at);
+  });
+  return period;
+}
+
+/** Only the promisee confirms; `period` defaults to the latest marked, unconfirmed one. */
+export function confirmPromise(doc: Y.Doc, actor: BoardActor, input: ConfirmPromiseInput, options?: OpOptions): string {
+  assertPartner(actor);
+  const { itemId, period: asked, note } = parseInput(ConfirmPromiseInput, input);
+  const { map, item } = loadItem(doc, itemId, 'promise');
+  if (item.promiseeId !== actor.userId) {
+    throw new BoardRuleError('forbidden', 'only the promisee confirms a promise');
+  }
+  const open = Object.keys(item.outcomes).filter((p) => item.outcomes[p]!.confirmedAt == null).sort();
+  const period = asked ?? open[open.length - 1];
+  if (period === undefined || !item.outcomes[period]) {
+    throw new BoardRuleError('conflict', 'the promiser has not marked this promise yet');
+  }
+  if (!open.includes(period)) throw new BoardRuleError('conflict', `period ${period} is already confirmed`);
+  const { at } = clockOf(options);
+  writeBoard(doc, options, () => {
+    const outcome = outcomesOf(map).get(period)!;
+    outcome.set('confirmedAt', at);
+    outcome.set('confirmedBy', actor.userId);
+    appendHistory(map, actor, at, { action: 'confirmed', note, period });
+    stampUpdated(map, actor, at);
+  });
+  return period;
+}

@@ -1,0 +1,65 @@
+import { TEXT_FIELDS, type BoardItem, type TextField } from './schema/item';
+import type { ExperienceItem } from './schema/experience';
+
+/**
+ * Who may do what to an item. The operations enforce these; a client binding an input
+ * straight to a Y.Text asks `canEditText` first, since a Y.Text cannot check it itself.
+ */
+
+/** Who is the author: the one whose words the item holds. */
+export function authorOf(item: BoardItem): string {
+  switch (item.kind) {
+    case 'card':
+      return item.authorId;
+    case 'checkin':
+      return item.userId;
+    case 'appreciation':
+      return item.fromId;
+    case 'promise':
+      return item.promiserId;
+    case 'experience':
+      return item.createdBy;
+  }
+}
+
+/**
+ * Archive, unarchive, delete and change visibility. Experiences and promises belong to both
+ * partners; a card, a check-in and an appreciation to their author alone.
+ */
+export function canManageItem(item: BoardItem, userId: string): boolean {
+  switch (item.kind) {
+    case 'experience':
+      return true;
+    case 'promise':
+      return item.promiserId === userId || item.promiseeId === userId;
+    default:
+      return authorOf(item) === userId;
+  }
+}
+
+/** Changing visibility moves the item out of someone's sight, so only its creator may. */
+export function canChangeVisibility(item: BoardItem, userId: string): boolean {
+  return item.createdBy === userId;
+}
+
+/** May `userId` edit this top-level text field of the item? */
+export function canEditText(item: BoardItem, field: TextField, userId: string): boolean {
+  if (!(TEXT_FIELDS[item.kind] as readonly string[]).includes(field)) return false;
+  switch (item.kind) {
+    case 'experience':
+      return true;
+    case 'promise':
+      return item.status === 'proposed' && item.promiserId === userId;
+    case 'card':
+      return item.authorId === userId;
+    case 'appreciation':
+      return item.fromId === userId;
+    case 'checkin':
+      return false;
+  }
+}
+
+/** Reflections: only once the experience is done, and only your own. */
+export function canWriteReflection(item: ExperienceItem, userId: string, ownerId: string): boolean {
+  return item.status === 'done' && userId === ownerId;
+}

@@ -1,0 +1,2 @@
+export { ErrorCodes, statusOf } from './errorCodes';
+export type { ErrorCode, ErrorBody } from './errorCodes';

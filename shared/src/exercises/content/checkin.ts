@@ -1,0 +1,30 @@
+/** Together check-in content: mood scale, feeling words and the prompts shown to both. */
+
+export const FEELING_WORD_MAX = 40;
+
+export const MOOD_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  1: 'Heavy',
+  2: 'Low',
+  3: 'Steady',
+  4: 'Good',
+  5: 'Bright',
+};
+
+/** Suggested words, grouped so the picker can show a few at a time; any word is accepted. */
+export const FEELING_WORDS: Record<'pleasant' | 'tender' | 'unsettled' | 'heavy', readonly string[]> = {
+  pleasant: ['calm', 'content', 'hopeful', 'playful', 'grateful', 'energised', 'proud', 'relieved', 'curious', 'close'],
+  tender: ['moved', 'soft', 'nostalgic', 'shy', 'longing', 'open', 'touched', 'fragile', 'cared for', 'seen'],
+  unsettled: ['restless', 'anxious', 'irritated', 'distracted', 'unsure', 'stretched', 'impatient', 'tense', 'overwhelmed', 'wary'],
+  heavy: ['tired', 'sad', 'lonely', 'hurt', 'discouraged', 'numb', 'frustrated', 'ashamed', 'disappointed', 'drained'],
+};
+
+export const CHECKIN_GUIDANCE = {
+  intro:
+    'Answer on your own first. Neither of you sees the other’s answer until you have both pressed “Share”, then they appear on both screens at once.',
+  moodPrompt: 'How are you arriving today, from heavy to bright?',
+  feelingsPrompt: 'Pick up to eight words that fit, or write your own.',
+  needPrompt: 'One thing that would help you today',
+  notePrompt: 'Anything else you want your partner to know (optional)',
+  afterReveal:
+    'Take a moment with what you read. Ask one question about your partner’s answer before talking about your own.',
+} as const;

@@ -1,0 +1,14 @@
+export { parseDocName, docNameOf } from './docNames';
+export type { DocKind, ParsedDocName } from './docNames';
+export {
+  MessageType,
+  SyncMessageType,
+  messageSaved,
+  PermissionDeniedReason,
+  encodeSavedMessage,
+  readSavedStateVector,
+  decodeStateVectorMap,
+} from './protocol';
+export { CloseCode, isFinalCloseCode } from './closeCodes';
+export { DEFAULT_COLLAB_LIMITS } from './limits';
+export type { CollabLimits } from './limits';
