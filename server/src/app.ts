@@ -13,6 +13,8 @@ import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddlewar
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
 import { staticClient } from './platform/http/staticClient';
 import type { Logger } from './platform/logger';
+import { registerPresenceHandlers } from './presence/presence.socket';
+import { watchSocketAccess } from './realtime/accessWatcher';
 import { createSocketServer } from './realtime/socketServer';
 import { spacesRoutes } from './spaces/spaces.routes';
 
@@ -70,6 +72,9 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
   const httpServer = http.createServer(app);
   const sockets = createSocketServer(httpServer, { logger, publicOrigin: env.publicOrigin, authenticate });
 
+  sockets.onConnection((socket) => registerPresenceHandlers(sockets.io, socket, logger));
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+
   const sweep = setInterval(() => {
     sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
   }, 10 * 60_000);
@@ -91,6 +96,7 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
     },
     async close() {
       clearInterval(sweep);
+      stopWatchingAccess();
       auth.close();
       await sockets.io.close();
       await new Promise<void>((resolve) => {

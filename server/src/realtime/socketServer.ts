@@ -4,8 +4,16 @@ import { Server, type Socket } from 'socket.io';
 import type { SessionUser } from '../auth/sessionUser';
 import type { Logger } from '../platform/logger';
 
+export interface SocketPresence {
+  role: 'partner' | 'observer';
+  section: string | null;
+  itemId: string | null;
+}
+
 export interface SocketData {
   user: SessionUser;
+  /** Spaces this socket joined through presence, with where on the board it is. */
+  presence: Record<string, SocketPresence>;
 }
 
 export type HearthIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -43,6 +51,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       .then((user) => {
         if (!user) return next(new Error('unauthenticated'));
         socket.data.user = user;
+        socket.data.presence = {};
         next();
       })
       .catch((err: unknown) => {

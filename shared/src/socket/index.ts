@@ -6,6 +6,7 @@ import type { SpaceServerEvents } from './space';
 export type ClientToServerEvents = PresenceClientEvents & ExerciseClientEvents;
 export type ServerToClientEvents = PresenceServerEvents & ExerciseServerEvents & SpaceServerEvents;
 
-export type { PresenceClientEvents, PresenceServerEvents } from './presence';
+export type { PresenceClientEvents, PresenceServerEvents, PresencePerson, PresenceState, PresenceAck } from './presence';
+export { PresenceJoinPayload, PresenceUpdatePayload } from './presence';
 export type { SpaceServerEvents } from './space';
 export { SpaceChangedPayload } from './space';

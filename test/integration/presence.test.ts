@@ -1,0 +1,92 @@
+import type { PresenceAck, PresenceState } from '@hearth/shared/socket';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, makeCoupleWithCounsellor } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { connectSocket, waitFor, type HearthClientSocket } from '../helpers/socket';
+
+let server: TestServer;
+const open: HearthClientSocket[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await server.stop();
+});
+
+async function connect(api: ApiClient) {
+  const socket = await connectSocket(server.baseUrl, api.cookie);
+  open.push(socket);
+  const states: PresenceState[] = [];
+  socket.on('presence:state', (s) => states.push(s));
+  return { socket, states, latest: () => states.at(-1) };
+}
+
+function join(socket: HearthClientSocket, spaceId: unknown): Promise<PresenceAck> {
+  return socket.emitWithAck('presence:join', { spaceId } as { spaceId: string });
+}
+
+describe('presence over Socket.io', () => {
+  it('shows who is online, where they are, and counsellors as observers', async () => {
+    const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const sa = await connect(a);
+    const sb = await connect(b);
+    const sc = await connect(c);
+    expect((await join(sa.socket, space.id)).ok).toBe(true);
+    await join(sb.socket, space.id);
+    await join(sc.socket, space.id);
+
+    const everyone = await waitFor(() => sa.latest()?.people.length === 3 && sa.latest(), 5000, 'three people');
+    expect(everyone.people.map((p) => [p.displayName, p.role])).toEqual([
+      ['Alex', 'partner'],
+      ['Dr Rivera', 'observer'],
+      ['Sam', 'partner'],
+    ]);
+
+    sb.socket.emit('presence:update', { spaceId: space.id, section: 'promises', itemId: 'item-1' });
+    const moved = await waitFor(
+      () => sa.latest()?.people.find((p) => p.displayName === 'Sam' && p.section === 'promises'),
+      5000,
+      'Sam in promises',
+    );
+    expect(moved.itemId).toBe('item-1');
+
+    sb.socket.close();
+    await waitFor(() => sa.latest()?.people.length === 2, 5000, 'Sam gone');
+  });
+
+  it('refuses strangers, bad payloads, missing sessions and foreign origins', async () => {
+    const { space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const stranger = new ApiClient(server.baseUrl);
+    await stranger.signup('Stranger');
+    const ss = await connect(stranger);
+    expect(await join(ss.socket, space.id)).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String) } });
+    const bad = await join(ss.socket, { $gt: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The socket survives a bad payload.
+    expect(ss.socket.connected).toBe(true);
+
+    await expect(connectSocket(server.baseUrl, '')).rejects.toThrow(/unauthenticated/);
+    await expect(connectSocket(server.baseUrl, stranger.cookie, 'https://evil.example')).rejects.toThrow();
+  });
+
+  it('disconnects a counsellor within a second of consent being withdrawn', async () => {
+    const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const sa = await connect(a);
+    const sc = await connect(c);
+    await join(sa.socket, space.id);
+    await join(sc.socket, space.id);
+    const revoked: string[] = [];
+    sc.socket.on('space:access-revoked', (p) => revoked.push(p.spaceId));
+
+    const started = Date.now();
+    await b.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: false });
+    await waitFor(() => !sc.socket.connected, 5000, 'counsellor disconnected');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(revoked).toEqual([space.id]);
+    await waitFor(() => sa.latest()?.people.length === 1, 5000, 'counsellor gone from presence');
+
+    const again = await connect(c);
+    expect((await join(again.socket, space.id)).ok).toBe(false);
+  });
+});
