@@ -1,0 +1,93 @@
+import { PROMISE_REVIEW_GUIDANCE, type PromiseReviewData } from '@hearth/shared/exercises';
+import { useState } from 'react';
+import { nameOf } from './names';
+import type { ExerciseViewProps } from './types';
+
+export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
+  const data = state.data as unknown as PromiseReviewData;
+  const [text, setText] = useState('');
+  const item = data.items[data.current];
+  if (data.items.length === 0) {
+    return (
+      <div className="ex-review">
+        <p className="ex-status">No promises were due since the last review.</p>
+        {canAnswer && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void act('next')}>
+            Finish review
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (state.phase === 'summary' || !item) {
+    return (
+      <div className="ex-review">
+        <h4>What we reviewed</h4>
+        <ul className="ex-results">
+          {data.items.map((i) => (
+            <li key={`${i.promiseId}-${i.period}`}>
+              {i.text} — <strong>{i.outcome ?? 'not reviewed'}</strong>
+              {i.renegotiatedText ? ` → renegotiated: “${i.renegotiatedText}”` : ''}
+            </li>
+          ))}
+        </ul>
+        {canAnswer && (
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('next')}>
+            Finish review
+          </button>
+        )}
+      </div>
+    );
+  }
+  const iPromised = canAnswer && item.promiserId === meId;
+  const iReceived = canAnswer && item.promiseeId === meId;
+  return (
+    <div className="ex-review">
+      <p className="ex-guidance">{PROMISE_REVIEW_GUIDANCE.intro}</p>
+      <p className="ex-roles">
+        Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised {nameOf(members, item.promiseeId, meId)}
+      </p>
+      <blockquote className="ex-paraphrase">{item.text}</blockquote>
+      {item.outcome === null && (iPromised ? (
+        <div className="ex-actions">
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'kept' })}>
+            I kept it
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'missed' })}>
+            I missed it
+          </button>
+        </div>
+      ) : (
+        <p className="ex-status">Waiting for {nameOf(members, item.promiserId, meId)} to say how it went.</p>
+      ))}
+      {item.outcome !== null && (
+        <p className="ex-status">
+          Marked <strong>{item.outcome}</strong>
+          {item.confirmed ? ' and confirmed.' : '.'}
+        </p>
+      )}
+      {item.outcome !== null && !item.confirmed && iReceived && (
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('confirm', { promiseId: item.promiseId })}>
+          Confirm
+        </button>
+      )}
+      {item.outcome === 'missed' && canAnswer && !item.renegotiatedText && (
+        <form
+          className="ex-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (text.trim()) void act('renegotiate', { promiseId: item.promiseId, text: text.trim() }).then((ok) => ok && setText(''));
+          }}
+        >
+          <label className="field">
+            <span>Renegotiate: a promise that fits better</span>
+            <input value={text} maxLength={500} onChange={(e) => setText(e.target.value)} />
+          </label>
+          <button type="submit" className="btn" disabled={busy || !text.trim()}>
+            Make a new promise
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

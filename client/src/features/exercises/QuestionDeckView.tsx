@@ -1,0 +1,82 @@
+import { THEME_LABELS, type QuestionDeckData } from '@hearth/shared/exercises';
+import { useState } from 'react';
+import { nameOf } from './names';
+import type { ExerciseViewProps } from './types';
+
+export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
+  const data = state.data as unknown as QuestionDeckData;
+  const [answer, setAnswer] = useState('');
+  const [theme, setTheme] = useState('');
+  const myTurn = canAnswer && (state.turn === null || state.turn === meId);
+  const card = data.current;
+
+  return (
+    <div className="ex-deck">
+      {state.phase === 'drawing' && (
+        <div className="ex-draw">
+          <p className="ex-status">{myTurn ? 'Your turn to draw a card.' : `${nameOf(members, state.turn, meId)} draws the next card.`}</p>
+          {myTurn && (
+            <div className="ex-actions">
+              <label className="field">
+                <span>Theme</span>
+                <select value={theme} onChange={(e) => setTheme(e.target.value)}>
+                  <option value="">Any theme</option>
+                  {data.themes.map((t) => (
+                    <option key={t} value={t}>
+                      {THEME_LABELS[t].label} ({data.remaining[t] ?? 0} left)
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('draw', theme ? { theme } : {})}>
+                Draw a card
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {state.phase === 'answering' && card && (
+        <div className="ex-card" aria-live="polite">
+          <p className="ex-card-theme">{THEME_LABELS[card.theme].label}</p>
+          <p className="ex-card-text">{card.text}</p>
+          <p className="ex-hint">Answer aloud, or write it down if you prefer.</p>
+          {canAnswer && (
+            <div className="ex-actions">
+              <label className="field">
+                <span>Written answer (optional)</span>
+                <textarea value={answer} rows={2} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
+              </label>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy || state.paused}
+                onClick={() => void act('answer', answer.trim() ? { text: answer.trim() } : {}).then((ok) => ok && setAnswer(''))}
+              >
+                {answer.trim() ? 'Save answer' : 'We answered aloud'}
+              </button>
+              <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('skip')}>
+                Skip
+              </button>
+              <button type="button" className="btn" aria-pressed={card.starred} disabled={busy} onClick={() => void act('star')}>
+                {card.starred ? '★ Starred' : '☆ Star for later'}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {data.cards.length > 0 && (
+        <details className="ex-attempts">
+          <summary>Cards so far ({data.cards.length})</summary>
+          <ol>
+            {data.cards.map((c) => (
+              <li key={c.questionId}>
+                {c.starred ? '★ ' : ''}
+                {c.text} — {c.outcome ?? 'open'}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}

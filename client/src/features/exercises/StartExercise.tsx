@@ -1,0 +1,58 @@
+import { SPEAKER_LISTENER_TOPICS, type ExerciseKind } from '@hearth/shared/exercises';
+import { useState } from 'react';
+
+export const EXERCISE_LABELS: Record<ExerciseKind, { title: string; blurb: string }> = {
+  checkin: { title: 'Together check-in', blurb: 'Both answer privately; the answers appear on both screens at the same moment.' },
+  speaker_listener: { title: 'Speaker and listener', blurb: 'One speaks, the other says back what they heard, then you swap.' },
+  question_deck: { title: 'Question deck', blurb: 'Take turns drawing questions that open a real conversation.' },
+  promise_review: { title: 'Promise review', blurb: 'Walk through the promises that came due and say how they went.' },
+};
+
+interface Props {
+  busy: boolean;
+  onStart(kind: ExerciseKind, options?: Record<string, unknown>): void;
+}
+
+export function StartExercise({ busy, onStart }: Props) {
+  const [topicId, setTopicId] = useState(SPEAKER_LISTENER_TOPICS[0]?.id ?? '');
+  const [minutes, setMinutes] = useState(3);
+  return (
+    <div className="ex-start">
+      <p className="ex-guidance">Pick something to do together now. Either of you can pause at any time.</p>
+      <ul className="ex-choices">
+        {(Object.keys(EXERCISE_LABELS) as ExerciseKind[]).map((kind) => (
+          <li key={kind} className="ex-choice">
+            <h4>{EXERCISE_LABELS[kind].title}</h4>
+            <p>{EXERCISE_LABELS[kind].blurb}</p>
+            {kind === 'speaker_listener' && (
+              <div className="ex-options">
+                <label className="field">
+                  <span>Topic</span>
+                  <select value={topicId} onChange={(e) => setTopicId(e.target.value)}>
+                    {SPEAKER_LISTENER_TOPICS.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        {t.title}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="field">
+                  <span>Minutes per turn</span>
+                  <input type="number" min={1} max={20} value={minutes} onChange={(e) => setMinutes(Number(e.target.value) || 3)} />
+                </label>
+              </div>
+            )}
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => onStart(kind, kind === 'speaker_listener' ? { topicId, turnMinutes: minutes } : undefined)}
+            >
+              Start {EXERCISE_LABELS[kind].title.toLowerCase()}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { ExercisePanel } from './ExercisePanel';
