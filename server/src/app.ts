@@ -17,6 +17,10 @@ import { registerPresenceHandlers } from './presence/presence.socket';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { createSocketServer } from './realtime/socketServer';
 import { spacesRoutes } from './spaces/spaces.routes';
+import { createAuditLog } from './audit/audit.service';
+import { counsellorRoutes } from './counsellor/counsellor.routes';
+import { privacyRoutes } from './privacy/privacy.routes';
+import { purgeSpace } from './privacy/spaceErasure';
 
 export interface AppDeps {
   env: Env;
@@ -60,7 +64,11 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
   api.use(loadUser(sessions));
   api.use(healthRoutes());
   api.use(authRoutes(auth, sessions));
-  api.use(spacesRoutes({ events, publicOrigin: env.publicOrigin }));
+  api.use(
+    spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, { events, logger }) }),
+  );
+  api.use(counsellorRoutes({ events, audit: createAuditLog(logger) }));
+  api.use(privacyRoutes({ events, logger, sessions, audit: createAuditLog(logger) }));
   api.use(notFoundHandler);
   app.use('/api', api);
 

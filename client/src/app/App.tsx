@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { useAuth } from './AuthProvider';
 import { currentPath, navigate, useRoute } from './router';
 import { loginPath, type Route } from './routes';
@@ -6,8 +6,11 @@ import { AppHeader } from './AppHeader';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
-import { SpacePage } from '../features/space/SpacePage';
 import { InvitePage } from '../features/invites/InvitePage';
+
+// The board (Yjs, providers, the board model) loads only when a space is opened, so the
+// log-in page stays small.
+const SpacePage = lazy(() => import('../features/space/SpacePage').then((m) => ({ default: m.SpacePage })));
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found']);
 
@@ -53,7 +56,11 @@ function Page({ route }: { route: Route }) {
     case 'home':
       return <SpacesPage />;
     case 'space':
-      return <SpacePage key={route.spaceId} spaceId={route.spaceId} />;
+      return (
+        <Suspense fallback={<main id="main" className="page" aria-busy="true"><p className="muted">Opening your space…</p></main>}>
+          <SpacePage key={route.spaceId} spaceId={route.spaceId} />
+        </Suspense>
+      );
     case 'invite':
       return <InvitePage token={route.token} />;
     case 'not_found':

@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
 
+/** What a Y.UndoManager can track: one shared type or several. */
+export type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0];
+
 /**
  * Per-person undo across the space's documents (us + counsellor, us, only me). Each document
  * has its own Y.UndoManager tracking only LOCAL_ORIGIN, so a partner's edits are never undone;
@@ -13,7 +16,7 @@ export class UndoHistory {
   private version = 0;
 
   /** Tracks `scope` (the board's root types) of `doc`; returns a function that stops tracking. */
-  track(doc: Y.Doc, scope: Y.AbstractType<unknown>[]): () => void {
+  track(doc: Y.Doc, scope: UndoScope): () => void {
     const manager = new Y.UndoManager(scope, {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 600,

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { docNameOf } from '@hearth/shared/realtime';
+import { itemsOf } from '@hearth/shared/board';
 import { DocConnection, type PresenceUser } from './docConnection';
 import { UndoHistory } from './undoHistory';
 import { isKeepCopyEnabled } from './offlineCopy';
@@ -26,7 +27,7 @@ function openSpaceDocs(spaceId: string, me: PresenceUser): SpaceDocs {
   const all = [space, couple, mine].filter((c): c is DocConnection => c !== null);
   const history = new UndoHistory();
   // A counsellor cannot write, so there is nothing of theirs to undo.
-  if (isPartner) for (const c of all) history.track(c.doc, [c.doc.getMap('items')]);
+  if (isPartner) for (const c of all) history.track(c.doc, itemsOf(c.doc));
   return { space, couple, mine, all, history };
 }
 

@@ -1,18 +1,22 @@
 import mongoose, { Types } from 'mongoose';
-import { SnapshotModel } from './snapshot.model';
-import { UpdateLogModel } from './updateLog.model';
+import * as Y from 'yjs';
+import { docNameOfCollection, journalSegment, snapshotCollectionName, snapshotsOf, type JournalRow, type SnapshotPartRow } from './collabRows.model';
+import { listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
 const SNAPSHOT_PART_BYTES = 8 * 1024 * 1024;
 /** An incomplete snapshot this old is a crash leftover, not a write in progress. */
 const STALE_FRAGMENT_MS = 10 * 60 * 1000;
-const DELETE_CHUNK = 500;
+const DURABLE = { writeConcern: { w: 'majority' as const, j: true } };
+// Snapshot and journal collections use the raw driver (their names vary); every filter is
+// built from server-side values (document names already validated, ObjectIds).
 
 export interface StoredState {
-  /** Complete snapshots then log updates, in the order to apply them (Yjs updates commute). */
+  /** Complete snapshots then journal updates, in the order to apply them (updates commute). */
   updates: Uint8Array[];
   snapshotIds: Types.ObjectId[];
-  updateIds: Types.ObjectId[];
+  /** Journal segment → rows of this document in it. */
+  segments: Map<string, number>;
   maxSeq: number;
   bytes: number;
 }
@@ -26,102 +30,179 @@ export interface AppendRow {
 
 /**
  * The persistence contract: load, append, compact. No transactions (FerretDB has none): every
- * step is safe alone. Load merges every complete snapshot and every remaining update, so a
- * crash between "snapshot written" and "covered rows deleted" only re-applies idempotent data.
+ * step is safe alone. Load merges every complete snapshot and every journal row left, so a
+ * crash between "snapshot written" and "covered rows dropped" only re-applies idempotent data.
  */
 export const collabStore = {
   async load(doc: string): Promise<StoredState> {
-    const snapshotRows = await SnapshotModel.find({ doc }).sort({ snapshotId: 1, part: 1 }).lean();
-    const groups = new Map<string, typeof snapshotRows>();
-    for (const row of snapshotRows) {
-      const key = row.snapshotId.toHexString();
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+    const segments = await listSegments();
+    const [parts, ...rowsBySegment] = await Promise.all([
+      snapshotsOf(doc).find({}).toArray(),
+      ...segments.map((s) => journalSegment(s).find({ doc }).toArray()),
+    ]);
+    const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
+    const snapshots = new Map<string, SnapshotPartRow[]>();
+    for (const part of parts) {
+      const key = part.snapshotId.toHexString();
+      snapshots.set(key, [...(snapshots.get(key) ?? []), part]);
     }
-    const state: StoredState = { updates: [], snapshotIds: [], updateIds: [], maxSeq: 0, bytes: 0 };
-    const staleFragments: Types.ObjectId[] = [];
-    for (const rows of groups.values()) {
-      const first = rows[0]!;
-      if (rows.length !== first.parts) {
-        if (Date.now() - first.createdAt.getTime() > STALE_FRAGMENT_MS) staleFragments.push(first.snapshotId);
+    const stale: Types.ObjectId[] = [];
+    for (const group of snapshots.values()) {
+      const first = group[0]!;
+      if (group.length !== first.parts) {
+        if (Date.now() - first.createdAt.getTime() > STALE_FRAGMENT_MS) stale.push(...group.map((p) => p._id));
         continue;
       }
-      const data = Buffer.concat(rows.map((r) => toBuffer(r.data)));
+      group.sort((x, y) => x.part - y.part);
+      const data = Buffer.concat(group.map((p) => toBuffer(p.data)));
       state.updates.push(new Uint8Array(data));
       state.snapshotIds.push(first.snapshotId);
       state.maxSeq = Math.max(state.maxSeq, first.coversSeq);
       state.bytes += data.length;
     }
-    const updateRows = await UpdateLogModel.find({ doc }).sort({ seq: 1, _id: 1 }).lean();
-    for (const row of updateRows) {
+    const rows: JournalRow[] = [];
+    rowsBySegment.forEach((segmentRows, i) => {
+      if (segmentRows.length > 0) state.segments.set(segments[i]!, segmentRows.length);
+      rows.push(...segmentRows);
+    });
+    rows.sort((x, y) => x.seq - y.seq);
+    for (const row of rows) {
       const data = toBuffer(row.data);
       state.updates.push(new Uint8Array(data));
-      state.updateIds.push(row._id);
       state.maxSeq = Math.max(state.maxSeq, row.seq);
       state.bytes += data.length;
     }
-    if (staleFragments.length > 0) {
-      await SnapshotModel.deleteMany({ doc, snapshotId: mongoose.trusted({ $in: staleFragments }) });
-    }
+    if (stale.length > 0) await snapshotsOf(doc).deleteMany({ _id: { $in: stale } });
     return state;
   },
 
-  /** One insertMany; rows whose id is already stored (a retried batch) count as stored. */
-  async append(rows: AppendRow[]): Promise<void> {
+  /** One insertMany into a journal segment; rows already stored (a retry) count as stored. */
+  async append(segment: string, rows: AppendRow[]): Promise<void> {
     if (rows.length === 0) return;
+    await ensureDocCollections(new Set(rows.map((r) => r.doc)));
     const now = new Date();
-    const docs = rows.map((r) => ({ _id: r.id, doc: r.doc, seq: r.seq, data: Buffer.from(r.data), createdAt: now }));
+    const records: JournalRow[] = rows.map((r) => ({ _id: r.id, doc: r.doc, seq: r.seq, data: Buffer.from(r.data), createdAt: now }));
     try {
-      await UpdateLogModel.collection.insertMany(docs, { ordered: false, writeConcern: { w: 'majority', j: true } });
+      await journalSegment(segment).insertMany(records, { ordered: false, ...DURABLE });
     } catch (err) {
       if (!onlyDuplicateKeys(err)) throw err;
     }
   },
 
   /**
-   * Writes `state` as a new snapshot, then deletes what it replaces. Order matters: the
-   * covered rows go only after every part of the new snapshot is stored.
+   * Writes `state` as the document's new snapshot, then deletes the snapshots it replaces.
+   * The journal rows it covers go when their whole segment is dropped.
    */
-  async compact(
-    doc: string,
-    state: Uint8Array,
-    covers: { snapshotIds: Types.ObjectId[]; updateIds: Types.ObjectId[]; maxSeq: number },
-  ): Promise<Types.ObjectId> {
+  async compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId> {
+    const collection = snapshotsOf(doc);
     const snapshotId = new Types.ObjectId();
     const parts = Math.max(1, Math.ceil(state.length / SNAPSHOT_PART_BYTES));
     const now = new Date();
     for (let part = 0; part < parts; part++) {
       const data = Buffer.from(state.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES));
-      await SnapshotModel.collection.insertOne(
-        {
-          _id: new Types.ObjectId(),
-          doc,
-          snapshotId,
-          part,
-          parts,
-          coversSeq: covers.maxSeq,
-          coversUpdates: covers.updateIds.length,
-          data,
-          createdAt: now,
-        },
-        { writeConcern: { w: 'majority', j: true } },
-      );
+      const row: SnapshotPartRow = { _id: new Types.ObjectId(), snapshotId, part, parts, coversSeq: covers.maxSeq, coversUpdates: covers.rows, data, createdAt: now };
+      await collection.insertOne(row, DURABLE);
     }
-    for (const ids of chunks(covers.snapshotIds, DELETE_CHUNK)) {
-      await SnapshotModel.deleteMany({ doc, snapshotId: mongoose.trusted({ $in: ids }) });
-    }
-    for (const ids of chunks(covers.updateIds, DELETE_CHUNK)) {
-      await UpdateLogModel.deleteMany({ _id: mongoose.trusted({ $in: ids }) });
-    }
+    if (covers.snapshotIds.length > 0) await collection.deleteMany({ snapshotId: { $in: covers.snapshotIds } });
     return snapshotId;
+  },
+
+  async dropSegment(segment: string): Promise<void> {
+    await journalSegment(segment)
+      .drop()
+      .catch((err: unknown) => {
+        if ((err as { codeName?: string }).codeName !== 'NamespaceNotFound') throw err;
+      });
+  },
+
+  /**
+   * Folds a segment another (or a crashed) process left into its documents' snapshots, from
+   * what the database holds, then drops it. Safe to run twice or concurrently.
+   */
+  async recoverSegment(segment: string): Promise<void> {
+    const docs = (await journalSegment(segment).distinct('doc')) as string[];
+    for (const doc of docs) {
+      const state = await collabStore.load(doc);
+      const ydoc = new Y.Doc({ gc: true });
+      for (const update of state.updates) Y.applyUpdate(ydoc, update);
+      const rows = [...state.segments.values()].reduce((n, c) => n + c, 0);
+      await collabStore.compact(doc, Y.encodeStateAsUpdate(ydoc), { snapshotIds: state.snapshotIds, maxSeq: state.maxSeq, rows });
+      ydoc.destroy();
+    }
+    await collabStore.dropSegment(segment);
+  },
+
+  /** The latest time anything was stored for a document (update or compaction), or null. */
+  async lastStoredAt(doc: string): Promise<Date | null> {
+    const segments = await listSegments();
+    const latest = await Promise.all([
+      snapshotsOf(doc).find({}, { projection: { createdAt: 1 } }).sort({ createdAt: -1 }).limit(1).next(),
+      ...segments.map((s) => journalSegment(s).find({ doc }, { projection: { createdAt: 1 } }).sort({ createdAt: -1 }).limit(1).next()),
+    ]);
+    const times = latest.map((r) => r?.createdAt).filter((d): d is Date => d instanceof Date);
+    return times.length > 0 ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
+  },
+
+  /** Names of every document with anything stored (each has its collection; see append). */
+  async storedDocNames(): Promise<string[]> {
+    const db = mongoose.connection.db;
+    if (!db) throw new Error('database not connected');
+    const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+    return collections.map((c) => docNameOfCollection(c.name)).filter((n): n is string => n !== null);
+  },
+
+  /**
+   * Erases a document for good: its journal rows and its snapshot collection. Evict it from
+   * memory first (`CollabServer.evictDocuments`) so nothing is written back.
+   */
+  async erase(doc: string): Promise<void> {
+    for (const segment of await listSegments()) await journalSegment(segment).deleteMany({ doc });
+    await snapshotsOf(doc)
+      .drop()
+      .catch((err: unknown) => {
+        if ((err as { codeName?: string }).codeName !== 'NamespaceNotFound') throw err;
+      });
+    knownCollections.delete(snapshotCollectionName(doc));
+  },
+
+  /**
+   * The collection holding a document's snapshots (for scrubbing freed pages after erasure);
+   * its journal rows live in the segments of `listSegments()`.
+   */
+  collectionsOf(doc: string): string[] {
+    return [snapshotCollectionName(doc)];
   },
 };
 
 export type CollabStore = typeof collabStore;
 
+const knownCollections = new Set<string>();
+
+/**
+ * Creates a document's collection before its first journal row, so that listing collections
+ * finds every document with anything stored (erasure relies on it). Once per document per
+ * process.
+ */
+async function ensureDocCollections(docs: Set<string>): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  const missing = [...docs].map(snapshotCollectionName).filter((name) => !knownCollections.has(name));
+  await Promise.all(
+    missing.map(async (name) => {
+      try {
+        await db.createCollection(name);
+      } catch (err) {
+        if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+      }
+      knownCollections.add(name);
+    }),
+  );
+}
+
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;
-  // lean() returns BSON Binary for Buffer paths.
-  const binary = data as { buffer?: Uint8Array; value?: () => Uint8Array };
+  // The driver returns BSON Binary for binary fields.
+  const binary = data as { buffer?: Uint8Array };
   if (binary.buffer instanceof Uint8Array) return Buffer.from(binary.buffer);
   throw new Error('unexpected binary representation in collab store');
 }
@@ -130,10 +211,4 @@ function onlyDuplicateKeys(err: unknown): boolean {
   const e = err as { code?: number; writeErrors?: Array<{ code?: number }> };
   if (e.code === 11000 && !e.writeErrors) return true;
   return Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -142,12 +142,23 @@ export class CollabConnection implements DocPeer {
     try {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
-      if (type === MessageType.sync) this.handleSync(doc, decoder);
-      else if (type === MessageType.awareness) this.handleAwareness(doc, decoding.readVarUint8Array(decoder));
-      else if (type === MessageType.queryAwareness) {
+      if (type === MessageType.sync) {
+        const subtype = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        this.handleSync(doc, subtype, payload);
+      } else if (type === MessageType.awareness) {
+        const update = decoding.readVarUint8Array(decoder);
+        expectEnd(decoder);
+        this.handleAwareness(doc, update);
+      } else if (type === MessageType.queryAwareness) {
+        expectEnd(decoder);
         const clients = [...doc.awareness.getStates().keys()];
         this.send(frame(MessageType.awareness, awarenessProtocol.encodeAwarenessUpdate(doc.awareness, clients)));
-      } else if (type !== MessageType.auth) throw new ProtocolError(CloseCode.malformedMessage, 'unknown message type');
+      } else {
+        // Clients never send auth (2) or saved (100) messages.
+        throw new ProtocolError(CloseCode.malformedMessage, 'unexpected message type');
+      }
     } catch (err) {
       const fault = err instanceof ProtocolError ? err : new ProtocolError(CloseCode.malformedMessage, 'malformed message');
       this.ctx.logger.info({ doc: this.ctx.docName, user: this.ctx.user.id, code: fault.code, err }, 'collab: closing connection');
@@ -155,9 +166,7 @@ export class CollabConnection implements DocPeer {
     }
   }
 
-  private handleSync(doc: LiveDoc, decoder: decoding.Decoder): void {
-    const subtype = decoding.readVarUint(decoder);
-    const payload = decoding.readVarUint8Array(decoder);
+  private handleSync(doc: LiveDoc, subtype: number, payload: Uint8Array): void {
     if (subtype === SyncMessageType.step1) {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
@@ -251,6 +260,10 @@ function frame(type: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+function expectEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.malformedMessage, 'trailing bytes');
 }
 
 function carriesNewStructs(doc: LiveDoc, to: Map<number, number>): boolean {

@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabStore } from './collabStore';
-import { LiveDoc, type LiveDocHooks } from './liveDoc';
+import { LiveDoc, REMOTE_ORIGIN, type LiveDocHooks } from './liveDoc';
+import { FanoutKind, type RedisFanout } from './redisFanout';
 
 interface Entry {
   ready: Promise<LiveDoc>;
@@ -15,6 +17,8 @@ export interface DocRegistryOptions {
   logger: Logger;
   /** How long a document with no connections stays in memory. */
   unloadDelayMs: number;
+  /** Cross-node fan-out (REDIS_URL); subscribed before loading so nothing is missed. */
+  fanout?: RedisFanout;
 }
 
 /**
@@ -61,6 +65,16 @@ export class DocRegistry {
     if (entry.refs === 0) this.scheduleUnload(name, entry, this.opts.unloadDelayMs);
   }
 
+  /** Documents whose journal rows wait longer than `ageMs` for a snapshot. */
+  async compactOlderThan(ageMs: number): Promise<void> {
+    const now = Date.now();
+    for (const doc of await this.loaded()) {
+      if (doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs) {
+        await doc.compact().catch((err: unknown) => this.opts.logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
+      }
+    }
+  }
+
   /** Every loaded document (for shutdown and access re-checks). */
   async loaded(): Promise<LiveDoc[]> {
     const docs = await Promise.allSettled([...this.entries.values()].map((e) => e.ready));
@@ -78,9 +92,43 @@ export class DocRegistry {
     );
   }
 
+  /** Drops matching documents from memory without storing or compacting them (erasure). */
+  async evict(match: (name: string) => boolean): Promise<void> {
+    const victims = [...this.entries].filter(([name]) => match(name));
+    await Promise.all(
+      victims.map(async ([name, entry]) => {
+        if (entry.timer) clearTimeout(entry.timer);
+        if (this.entries.get(name) === entry) this.entries.delete(name);
+        const doc = await entry.ready.catch(() => null);
+        if (!doc) return;
+        await doc.evict();
+        doc.destroy();
+        await this.opts.fanout?.unsubscribe(name);
+      }),
+    );
+  }
+
   private async load(name: string): Promise<LiveDoc> {
-    const stored = await this.opts.store.load(name);
-    return new LiveDoc(name, stored, this.opts.hooks);
+    const { fanout } = this.opts;
+    let doc: LiveDoc | null = null;
+    const early: [FanoutKind, Uint8Array][] = [];
+    const apply = (target: LiveDoc, kind: FanoutKind, payload: Uint8Array) => {
+      try {
+        if (kind === FanoutKind.update) target.applyRemote(payload);
+        else awarenessProtocol.applyAwarenessUpdate(target.awareness, payload, REMOTE_ORIGIN);
+      } catch (err) {
+        this.opts.logger.warn({ err, doc: name }, 'collab: could not apply a fan-out message');
+      }
+    };
+    await fanout?.subscribe(name, (kind, payload) => (doc ? apply(doc, kind, payload) : early.push([kind, payload])));
+    try {
+      doc = new LiveDoc(name, await this.opts.store.load(name), this.opts.hooks);
+    } catch (err) {
+      await fanout?.unsubscribe(name);
+      throw err;
+    }
+    for (const [kind, payload] of early) apply(doc, kind, payload);
+    return doc;
   }
 
   private scheduleUnload(name: string, entry: Entry, delay: number): void {
@@ -112,6 +160,7 @@ export class DocRegistry {
       }
       doc.destroy();
       this.entries.delete(name);
+      await this.opts.fanout?.unsubscribe(name);
     })();
     return entry.unloading;
   }

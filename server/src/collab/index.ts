@@ -5,6 +5,9 @@ import { collabStore } from './collabStore';
 import { CollabConnection } from './connection';
 import { DocRegistry } from './docRegistry';
 import { createCollabMetrics } from './metrics';
+import { Journal } from './journal';
+import { startMaintenance } from './maintenance';
+import { FanoutKind, RedisFanout } from './redisFanout';
 import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
 import type { CollabDeps, CollabServer } from './types';
@@ -13,6 +16,8 @@ export type { CollabDeps, CollabServer, CollabUser, CollabGrant } from './types'
 export { createMetricsHandler } from './metrics';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
+/** How long a journal segment takes writes before the next one opens. */
+const JOURNAL_ROTATE_MS = 10_000;
 
 /**
  * The durable Yjs sync server on `/yjs/<docName>` of `httpServer`. Updates are acknowledged
@@ -26,22 +31,28 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
+  const journal = new Journal(JOURNAL_ROTATE_MS);
   const queue = new WriteQueue(collabStore, {
     logger,
+    journal,
     batchDelayMs: deps.batchDelayMs ?? 2,
     onWrite: (seconds, rows, ok) => {
       metrics.dbWrite.observe(seconds);
       if (ok) metrics.updates.inc(rows);
     },
   });
-  const compactEvery = deps.compactEvery ?? 500;
+  const compactEvery = deps.compactEvery ?? 200;
+  const fanout = deps.redisUrl ? new RedisFanout(deps.redisUrl, logger) : undefined;
   const registry = new DocRegistry({
     store: collabStore,
     logger,
     unloadDelayMs: deps.unloadDelayMs ?? 2000,
+    fanout,
     hooks: {
       queue,
       store: collabStore,
+      onLocalUpdate: fanout && ((doc, update) => fanout.publish(doc.name, FanoutKind.update, update)),
+      onLocalAwareness: fanout && ((doc, update) => fanout.publish(doc.name, FanoutKind.awareness, update)),
       onStored: (doc, entries) => {
         const now = performance.now();
         for (const e of entries) if (e.origin) metrics.ackLatency.observe((now - e.receivedAt) / 1000);
@@ -51,6 +62,8 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       },
     },
   });
+
+  const maintenance = startMaintenance({ registry, journal, rotateMs: JOURNAL_ROTATE_MS, store: collabStore, logger });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (err) => logger.error({ err }, 'collab: websocket server error'));
@@ -86,6 +99,11 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
   return {
     stats,
     dbHealthy: () => queue.healthy(),
+    async evictDocuments(match) {
+      for (const conn of connections) if (match(conn.ctx.docName)) conn.close(CloseCode.accessRevoked, 'document erased');
+      await registry.evict(match);
+      await queue.settle();
+    },
     metricsRegistry: metrics.registry,
     async close() {
       open = false;
@@ -93,7 +111,10 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       deps.events.off('access:changed', onAccessChanged);
       for (const conn of connections) conn.close(CloseCode.goingAway, 'server shutting down');
       if (!(await queue.drain(SHUTDOWN_DRAIN_MS))) logger.error('collab: shutting down with unstored updates');
+      maintenance.stop();
       await registry.unloadAll();
+      await maintenance.dropOwnSegments().catch((err: unknown) => logger.warn({ err }, 'collab: journal cleanup failed'));
+      await fanout?.close();
       wss.close();
     },
   };

@@ -37,9 +37,14 @@ export class LiveDoc implements WriteTarget {
   approxBytes: number;
   private storedClocks: Map<number, number>;
   private snapshotIds: Types.ObjectId[];
-  private updateIds: Types.ObjectId[];
+  /** Journal segment → rows of this document there that no snapshot covers yet. */
+  private readonly segments: Map<string, number>;
+  private logRows: number;
   private seq: number;
   private compacting: Promise<void> | null = null;
+  /** When the oldest journal row not yet folded into a snapshot was stored (ms epoch). */
+  oldestLogAt: number | null;
+  private evicted = false;
 
   constructor(
     readonly name: string,
@@ -50,9 +55,11 @@ export class LiveDoc implements WriteTarget {
     for (const update of stored.updates) Y.applyUpdate(this.ydoc, update);
     this.storedClocks = Y.decodeStateVector(Y.encodeStateVector(this.ydoc));
     this.snapshotIds = stored.snapshotIds;
-    this.updateIds = stored.updateIds;
+    this.segments = stored.segments;
+    this.logRows = [...stored.segments.values()].reduce((n, c) => n + c, 0);
     this.seq = stored.maxSeq;
     this.approxBytes = stored.bytes;
+    this.oldestLogAt = this.logRows > 0 || stored.snapshotIds.length > 1 ? Date.now() : null;
     this.ydoc.on('update', this.handleUpdate);
     this.awareness.on('update', this.handleAwareness);
   }
@@ -62,9 +69,14 @@ export class LiveDoc implements WriteTarget {
     return Y.encodeStateVector(this.storedClocks);
   }
 
-  /** Rows in the log since the last snapshot. */
+  /** Journal rows since the last snapshot. */
   get logLength(): number {
-    return this.updateIds.length;
+    return this.logRows;
+  }
+
+  /** Whether this document still needs rows of a journal segment (no snapshot covers them). */
+  needsSegment(segment: string): boolean {
+    return this.segments.has(segment);
   }
 
   get busy(): boolean {
@@ -81,8 +93,10 @@ export class LiveDoc implements WriteTarget {
       for (const [client, clock] of to) {
         if ((this.storedClocks.get(client) ?? 0) < clock) this.storedClocks.set(client, clock);
       }
-      this.updateIds.push(entry.id);
+      if (entry.segment) this.segments.set(entry.segment, (this.segments.get(entry.segment) ?? 0) + 1);
+      this.logRows++;
     }
+    this.oldestLogAt ??= Date.now();
     const origins = new Set(entries.map((e) => e.origin).filter((o): o is DocPeer => o !== null && this.peers.has(o as DocPeer)));
     if (origins.size > 0) {
       const message = encodeSavedMessage(this.storedStateVector());
@@ -93,23 +107,35 @@ export class LiveDoc implements WriteTarget {
 
   /** Folds everything in memory into one snapshot, then drops the rows it replaces. */
   compact(): Promise<void> {
+    if (this.evicted) return Promise.resolve();
     if (this.compacting) return this.compacting;
-    if (this.updateIds.length === 0 && this.snapshotIds.length <= 1) return Promise.resolve();
+    if (this.logRows === 0 && this.snapshotIds.length <= 1) return Promise.resolve();
     const coveredSnapshots = [...this.snapshotIds];
-    const coveredUpdates = [...this.updateIds];
+    const coveredSegments = new Map(this.segments);
+    const coveredRows = this.logRows;
     const state = Y.encodeStateAsUpdate(this.ydoc);
     const bytesAtEncode = this.approxBytes;
     this.compacting = this.hooks.store
-      .compact(this.name, state, { snapshotIds: coveredSnapshots, updateIds: coveredUpdates, maxSeq: this.seq })
+      .compact(this.name, state, { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows })
       .then((snapshotId) => {
         this.snapshotIds = [snapshotId, ...this.snapshotIds.slice(coveredSnapshots.length)];
-        this.updateIds = this.updateIds.slice(coveredUpdates.length);
+        // A segment that gained rows after the state was encoded is still needed.
+        for (const [segment, rows] of coveredSegments) if (this.segments.get(segment) === rows) this.segments.delete(segment);
+        this.logRows -= coveredRows;
+        this.oldestLogAt = this.logRows > 0 ? Date.now() : null;
         this.approxBytes = state.length + (this.approxBytes - bytesAtEncode);
       })
       .finally(() => {
         this.compacting = null;
       });
     return this.compacting;
+  }
+
+  /** Forgets unstored updates and stops all writing: the document is being erased. */
+  async evict(): Promise<void> {
+    this.evicted = true;
+    this.pending.splice(0);
+    await this.compacting?.catch(() => undefined);
   }
 
   broadcast(message: Uint8Array, except?: DocPeer): void {
@@ -124,6 +150,7 @@ export class LiveDoc implements WriteTarget {
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.evicted) return;
     this.approxBytes += update.length;
     if (origin !== REMOTE_ORIGIN) {
       this.pending.push({

@@ -31,6 +31,11 @@ export interface CollabServer {
   /** Stops accepting, closes sockets, stores pending updates and compacts every document. */
   close(): Promise<void>;
   stats(): { connections: number; loadedDocuments: number };
+  /**
+   * Closes connections to (4403) and drops from memory every loaded document whose name
+   * matches, storing nothing more of them; for erasure, before its rows are deleted.
+   */
+  evictDocuments(match: (docName: string) => boolean): Promise<void>;
   /** False while update-log writes are failing (the database is down). */
   dbHealthy(): boolean;
   metricsRegistry: import('prom-client').Registry;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import type { AppendRow, CollabStore } from './collabStore';
+import type { Journal } from './journal';
 
 /** One accepted update waiting to be stored (and then acknowledged to `origin`). */
 export interface PendingUpdate {
@@ -11,6 +12,8 @@ export interface PendingUpdate {
   origin: object | null;
   receivedAt: number;
   stored: boolean;
+  /** The journal segment that holds it, once stored. */
+  segment?: string;
 }
 
 /** A document with a FIFO of pending updates; told when a prefix of them is stored. */
@@ -22,6 +25,7 @@ export interface WriteTarget {
 
 export interface WriteQueueOptions {
   logger: Logger;
+  journal: Journal;
   /** Group-commit window: updates arriving within it share one insertMany. */
   batchDelayMs: number;
   onWrite?: (seconds: number, rows: number, ok: boolean) => void;
@@ -72,6 +76,11 @@ export class WriteQueue {
     return true;
   }
 
+  /** Waits for the write in flight, if any (its rows may still land after eviction). */
+  async settle(): Promise<void> {
+    await this.running;
+  }
+
   private schedule(delay: number): void {
     if (this.timer || this.running) return;
     this.timer = setTimeout(() => {
@@ -87,15 +96,21 @@ export class WriteQueue {
     let ok = true;
     for (const chunk of chunkRows(batch)) {
       const started = performance.now();
+      const segment = this.opts.journal.begin();
       try {
-        await this.store.append(chunk.map(({ entry, name }) => toRow(name, entry)));
-        for (const { entry } of chunk) entry.stored = true;
+        await this.store.append(segment, chunk.map(({ entry, name }) => toRow(name, entry)));
+        for (const { entry } of chunk) {
+          entry.stored = true;
+          entry.segment = segment;
+        }
         this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, true);
       } catch (err) {
         ok = false;
         this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, false);
         this.opts.logger.warn({ err, rows: chunk.length }, 'collab: storing updates failed; keeping them in memory');
         break;
+      } finally {
+        this.opts.journal.end(segment);
       }
     }
     for (const { target } of batch) {

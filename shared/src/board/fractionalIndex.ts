@@ -1,64 +1,122 @@
 /**
- * Fractional position keys: base-62 strings read as the digits of a fraction in (0, 1), never
- * ending in '0', so plain string comparison is numeric order. A new key always fits between two
- * different keys, so reordering touches only the moved item and two partners' moves converge.
+ * Fractional position keys, compared as plain strings. A key is an integer part (a head letter
+ * giving its length: 'a' = 1 digit, 'b' = 2 … and 'Z', 'Y' … for negatives) plus an optional
+ * base-62 fraction that never ends in '0'. Appending or prepending steps the integer, so keys
+ * stay short; inserting between two keys extends the fraction. This is the scheme of the
+ * well-known "fractional-indexing" technique (Figma, rocicorp). A new key always fits between
+ * two different keys, so reordering touches only the moved item and two partners converge.
  */
 export const KEY_DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const BASE = KEY_DIGITS.length;
 const ZERO = KEY_DIGITS[0]!;
-const KEY_PATTERN = /^[0-9A-Za-z]*[1-9A-Za-z]$/;
+const SMALLEST_INTEGER = `A${ZERO.repeat(26)}`;
+const INTEGER_ZERO = `a${ZERO}`;
+
+function digit(ch: string | undefined): number {
+  return KEY_DIGITS.indexOf(ch ?? ZERO);
+}
+
+function integerLength(head: string): number | null {
+  if (head >= 'a' && head <= 'z') return head.charCodeAt(0) - 'a'.charCodeAt(0) + 2;
+  if (head >= 'A' && head <= 'Z') return 'Z'.charCodeAt(0) - head.charCodeAt(0) + 2;
+  return null;
+}
+
+function integerPartOf(key: string): string {
+  const length = integerLength(key[0] ?? '');
+  if (length === null || length > key.length) throw new Error(`invalid position key '${key}'`);
+  return key.slice(0, length);
+}
 
 export function isPositionKey(key: string): boolean {
-  return KEY_PATTERN.test(key);
+  if (key === '' || key === SMALLEST_INTEGER) return false;
+  const length = integerLength(key[0]!);
+  if (length === null || length > key.length) return false;
+  for (let i = 1; i < key.length; i++) if (digit(key[i]) < 0) return false;
+  return key.length === length || !key.endsWith(ZERO);
 }
 
-function digitAt(key: string, i: number): number {
-  return KEY_DIGITS.indexOf(key[i] ?? ZERO);
-}
-
-/** A key strictly between `a` ('' = 0) and `b` (null = 1). Requires a < b. */
+/** A fraction strictly between `a` ('' = 0) and `b` (null = 1). Requires a < b. */
 function midpoint(a: string, b: string | null): string {
   if (b !== null) {
-    // Shared leading digits stay; `a` is padded with zeros while comparing.
     let n = 0;
     while (n < b.length && (a[n] ?? ZERO) === b[n]) n++;
     if (n > 0) return b.slice(0, n) + midpoint(a.slice(n), b.slice(n));
   }
-  const da = a === '' ? 0 : digitAt(a, 0);
-  const db = b === null ? KEY_DIGITS.length : digitAt(b, 0);
+  const da = a === '' ? 0 : digit(a[0]);
+  const db = b === null ? BASE : digit(b[0]);
   if (db - da > 1) return KEY_DIGITS[Math.round((da + db) / 2)]!;
   if (b !== null && b.length > 1) return b.slice(0, 1);
   return KEY_DIGITS[da]! + midpoint(a.slice(1), null);
 }
 
-function randomSuffix(random: () => number): string {
-  // Two digits, the last one non-zero, so the key stays valid.
-  const first = KEY_DIGITS[Math.floor(random() * KEY_DIGITS.length)]!;
-  const last = KEY_DIGITS[1 + Math.floor(random() * (KEY_DIGITS.length - 1))]!;
-  return first + last;
+function incrementInteger(x: string): string | null {
+  const head = x[0]!;
+  const digits = x.slice(1).split('');
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const d = digit(digits[i]) + 1;
+    if (d < BASE) {
+      digits[i] = KEY_DIGITS[d]!;
+      return head + digits.join('');
+    }
+    digits[i] = ZERO;
+  }
+  if (head === 'Z') return INTEGER_ZERO;
+  if (head === 'z') return null;
+  const next = String.fromCharCode(head.charCodeAt(0) + 1);
+  if (next > 'a') digits.push(ZERO);
+  else digits.pop();
+  return next + digits.join('');
 }
 
-/** The shortest key above `key`: bump the first digit that can be bumped (appending stays short). */
-function stepUp(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const d = digitAt(key, i);
-    if (d < KEY_DIGITS.length - 1) return key.slice(0, i) + KEY_DIGITS[d + 1]!;
+function decrementInteger(x: string): string | null {
+  const head = x[0]!;
+  const digits = x.slice(1).split('');
+  const top = KEY_DIGITS[BASE - 1]!;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const d = digit(digits[i]) - 1;
+    if (d >= 0) {
+      digits[i] = KEY_DIGITS[d]!;
+      return head + digits.join('');
+    }
+    digits[i] = top;
   }
-  return midpoint(key, null);
+  if (head === 'a') return `Z${top}`;
+  if (head === 'A') return null;
+  const next = String.fromCharCode(head.charCodeAt(0) - 1);
+  if (next < 'Z') digits.push(top);
+  else digits.pop();
+  return next + digits.join('');
 }
 
-/** The shortest key below `key` found the same way, or the midpoint from zero. */
-function stepDown(key: string): string {
-  for (let i = 0; i < key.length; i++) {
-    const d = digitAt(key, i);
-    if (d > 1) return key.slice(0, i) + KEY_DIGITS[d - 1]!;
+function between(a: string | null, b: string | null): string {
+  if (a === null && b === null) return INTEGER_ZERO;
+  if (a === null) {
+    const ib = integerPartOf(b!);
+    const fb = b!.slice(ib.length);
+    if (ib === SMALLEST_INTEGER) return ib + midpoint('', fb);
+    if (ib < b!) return ib;
+    const lower = decrementInteger(ib);
+    if (lower === null) throw new Error('cannot place before the smallest key');
+    return lower;
   }
-  return midpoint('', key);
+  const ia = integerPartOf(a);
+  const fa = a.slice(ia.length);
+  if (b === null) {
+    const higher = incrementInteger(ia);
+    return higher === null ? ia + midpoint(fa, null) : higher;
+  }
+  const ib = integerPartOf(b);
+  const fb = b.slice(ib.length);
+  if (ia === ib) return ia + midpoint(fa, fb);
+  const higher = incrementInteger(ia);
+  if (higher === null) throw new Error('cannot place after the largest key');
+  return higher < b ? higher : ia + midpoint(fa, null);
 }
 
 /**
- * A key strictly between `before` and `after` (null = open end). At an open end the key steps
- * by one digit, so appending many items keeps keys short. A small random suffix makes two
- * partners who drop items into the same gap at the same time get different keys.
+ * A key strictly between `before` and `after` (null = open end). A small random suffix makes
+ * two partners who drop items into the same gap at the same time get different keys.
  * Throws when before >= after (the caller rebalances).
  */
 export function keyBetween(
@@ -71,32 +129,21 @@ export function keyBetween(
   if (before !== null && after !== null && before >= after) {
     throw new Error(`no key between '${before}' and '${after}'`);
   }
-  let key: string;
-  if (before !== null && after === null) key = stepUp(before);
-  else if (before === null && after !== null) key = stepDown(after);
-  else key = midpoint(before ?? '', after);
-  // Appending to `key` keeps it below `after` unless `key` is a prefix of `after`.
-  for (let guard = 0; after !== null && after.startsWith(key) && guard < 8; guard++) {
-    key = midpoint(key, after);
-  }
-  const jittered = key + randomSuffix(random);
+  const key = between(before, after);
+  const first = KEY_DIGITS[Math.floor(random() * BASE)]!;
+  const last = KEY_DIGITS[1 + Math.floor(random() * (BASE - 1))]!;
+  const jittered = key + first + last;
+  // The suffix keeps the key above `before`; it is dropped if it would pass `after`.
   return after === null || jittered < after ? jittered : key;
 }
 
-/** `count` increasing keys of equal length, evenly spread (to rebalance collided keys). */
+/** `count` increasing, short keys (to rebalance a list whose keys collided). */
 export function spreadKeys(count: number): string[] {
-  let length = 1;
-  while (KEY_DIGITS.length ** length <= count + 1) length++;
-  const space = KEY_DIGITS.length ** length;
   const keys: string[] = [];
-  for (let i = 1; i <= count; i++) {
-    let value = Math.floor((i * space) / (count + 1));
-    let key = '';
-    for (let d = 0; d < length; d++) {
-      key = KEY_DIGITS[value % KEY_DIGITS.length]! + key;
-      value = Math.floor(value / KEY_DIGITS.length);
-    }
-    keys.push(key.replace(/0+$/, ''));
+  let previous: string | null = null;
+  for (let i = 0; i < count; i++) {
+    previous = between(previous, null);
+    keys.push(previous);
   }
   return keys;
 }

@@ -44,6 +44,7 @@ export type {
   ReviewItem,
 } from './state';
 export type { ExerciseClientEvents, ExerciseServerEvents } from './events';
+export { clockOffset, msLeft } from './clock';
 export { EXERCISE_CONTENT_VERSION } from './content/version';
 export { QUESTION_THEMES, THEME_LABELS } from './content/questionThemes';
 export type { QuestionThemeName } from './content/questionThemes';

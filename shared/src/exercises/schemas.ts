@@ -105,10 +105,10 @@ export const CheckinSubmitPayload = z.strictObject({
 export type CheckinSubmitPayload = z.infer<typeof CheckinSubmitPayload>;
 export const DrawPayload = z.strictObject({ theme: QuestionTheme.optional() }).optional();
 export const AnswerPayload = z.strictObject({ text: Text(2000).optional() }).optional();
-export const MarkPayload = z.strictObject({ promiseId: Text(64), outcome: z.enum(['kept', 'missed']) });
-export const PromiseConfirmPayload = z.strictObject({ promiseId: Text(64) });
+export const MarkPayload = z.strictObject({ promiseId: Text(128), outcome: z.enum(['kept', 'missed']) });
+export const PromiseConfirmPayload = z.strictObject({ promiseId: Text(128) });
 export const RenegotiatePayload = z.strictObject({
-  promiseId: Text(64),
+  promiseId: Text(128),
   text: Text(500),
   /** A new date for a one-off promise whose date has passed (YYYY-MM-DD). */
   dueDate: z.iso.date().optional(),

@@ -36,12 +36,13 @@ export function MembersPanel({ space, myId, isPartner, onChanged }: {
       <ul className="member-list">
         {space.members.map((member) => (
           <li key={member.userId}>
-            <strong>{member.displayName}</strong>
-            {member.userId === myId && ' (you)'}
-            <span className="muted">
-              {' '}
-              · {member.role}
-              {member.role === 'counsellor' && member.access && ` · ${ACCESS_TEXT[member.access]}`}
+            <span>
+              <strong>{member.displayName}</strong>
+              {member.userId === myId && ' (you)'}
+            </span>
+            <span className="muted member-role">
+              {member.role === 'counsellor' ? 'Counsellor' : 'Partner'}
+              {member.role === 'counsellor' && member.access && `: ${ACCESS_TEXT[member.access]}`}
             </span>
             {isPartner && member.role === 'counsellor' && member.access !== 'active' && (
               <button type="button" className="button small" onClick={() => consent(member.userId, true)}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAuth } from '../../app/AuthProvider';
 import { Link, navigate } from '../../app/router';
 import { api } from '../../lib/api';
@@ -35,7 +35,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
     return (
       <main id="main" className="page narrow">
         <h1>Space not available</h1>
-        <p>This space does not exist, or you are no longer one of its members.</p>
+        <p>This space does not exist, or it is no longer shared with you.</p>
         <Link to="/">Back to your spaces</Link>
       </main>
     );
@@ -64,9 +64,12 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
       </div>
       {!canOpen && (
-        <p className="notice" role="status">
-          Both partners need to consent before you can see their shared items. You will see the board here as
-          soon as they do.
+        <p className="notice" role="status" data-testid="access-notice">
+          {member.access === 'withdrawn'
+            ? 'A partner withdrew consent, so this board is no longer shared with you.'
+            : member.access === 'expired'
+              ? 'Your access to this space has expired.'
+              : 'Both partners need to consent before you can see their shared items. You will see the board here as soon as they do.'}
         </p>
       )}
       {docs && me && (
@@ -79,8 +82,9 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           </div>
           <div className="space-layout">
             <div className="space-main">
-              <ClosedNotice docs={docs.all} />
-              <Board docs={docs} me={me} space={space} />
+              <ClosedNotice docs={docs.all} onClosed={() => void refresh()}>
+                <Board docs={docs} me={me} space={space} />
+              </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">
               <ExerciseSlot space={space} me={me} docs={docs} />
@@ -109,23 +113,35 @@ function Presence({ docs }: { docs: SpaceDocsList }) {
   return <WhoIsHere peers={peers} />;
 }
 
-function ClosedNotice({ docs }: { docs: SpaceDocsList }) {
+/**
+ * After a final close (access revoked, session ended) the board is hidden, not left showing
+ * stale content the person may no longer see; the space is reloaded to show why.
+ */
+function ClosedNotice({ docs, onClosed, children }: { docs: SpaceDocsList; onClosed(): void; children: ReactNode }) {
   const status = useDocStatus(docs);
-  if (status.closed) {
+  const closedCode = status.closed?.code ?? null;
+  const onClosedRef = useRef(onClosed);
+  onClosedRef.current = onClosed;
+  useEffect(() => {
+    if (closedCode !== null) onClosedRef.current();
+  }, [closedCode]);
+  if (closedCode !== null) {
     return (
       <p className="notice" role="alert" data-testid="closed-notice">
-        {closedMessage(status.closed.code)}
+        {closedMessage(closedCode)}
       </p>
     );
   }
-  if (status.refused === 'document-too-large') {
-    return (
-      <p className="notice" role="alert">
-        This board has reached its size limit; your latest change was not saved. Archive or delete some items.
-      </p>
-    );
-  }
-  return null;
+  return (
+    <>
+      {status.refused === 'document-too-large' && (
+        <p className="notice" role="alert">
+          This board has reached its size limit; your latest change was not saved. Archive or delete some items.
+        </p>
+      )}
+      {children}
+    </>
+  );
 }
 
 type SpaceDocsList = readonly DocConnection[];

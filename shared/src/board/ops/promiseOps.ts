@@ -10,6 +10,7 @@ import {
   AcceptPromiseInput, CreatePromiseInput, RenegotiatePromiseInput, UpdatePromiseInput,
   type PromiseCadence,
 } from '../schema/promise';
+import { addDays } from './promiseSchedule';
 import { appendHistory, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
 
 /** Promises: propose, edit while proposed, accept, renegotiate. Marking is in promiseOutcomes. */
@@ -90,6 +91,15 @@ export function setStatus(map: ItemMap, status: string, at: string): void {
   map.set('statusChangedAt', at);
 }
 
+/** Days a renegotiated one-off promise gets when its old due date has passed and none is given. */
+export const RENEGOTIATED_DUE_DAYS = 7;
+
+/** The old cadence, except that a one-off date already past moves a week ahead of today. */
+function carriedCadence(cadence: PromiseCadence, today: string): PromiseCadence {
+  if (cadence.type !== 'once' || cadence.dueDate >= today) return cadence;
+  return { type: 'once', dueDate: addDays(today, RENEGOTIATED_DUE_DAYS) };
+}
+
 /**
  * Either partner replaces a proposed, accepted or missed promise with a new version: the new
  * one is proposed (the promisee accepts it), links back with `renegotiatedFrom`, and sits right
@@ -108,7 +118,7 @@ export function renegotiatePromise(
     throw new BoardRuleError('conflict', `a ${item.status} promise cannot be renegotiated`);
   }
   const { at, today } = clockOf(options);
-  const newCadence = cadence ?? item.cadence;
+  const newCadence = cadence ?? carriedCadence(item.cadence, today);
   if (newCadence.type === 'once' && newCadence.dueDate < today) {
     throw new BoardRuleError('invalid_input', 'cadence: the due date has passed; give a new one');
   }

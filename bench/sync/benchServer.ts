@@ -1,0 +1,41 @@
+/**
+ * The Hearth sync server for the benchmark: the real collab module on the embedded database
+ * (or MONGODB_URI), with a benchmark identity (`x-bench-user` header) in place of sign-up,
+ * so that the run measures syncing and storing, not password hashing. Prints
+ * `READY <port> <databasePid>`.
+ */
+import http from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { attachCollab, createMetricsHandler } from '../../server/src/collab';
+import { openDatabase } from '../../server/src/platform/db/database';
+import { HearthEvents } from '../../server/src/platform/events';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
+const db = await openDatabase({ mongodbUri: process.env.MONGODB_URI, dataDir, logger, dbName: 'bench' });
+const server = http.createServer((req, res) => {
+  if (req.url === '/metrics') return void metrics(req, res);
+  res.writeHead(404).end();
+});
+const collab = attachCollab(server, {
+  logger,
+  authenticate: async (req) => {
+    const id = req.headers['x-bench-user'];
+    return typeof id === 'string' ? { id, email: `${id}@bench.test`, displayName: id } : null;
+  },
+  authorize: async (_user, doc) => ({ mode: 'write', role: 'partner', spaceId: doc.spaceId }),
+  events: new HearthEvents(),
+  publicOrigin: 'http://bench.test',
+});
+const metrics = createMetricsHandler([collab.metricsRegistry]);
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  process.stdout.write(`READY ${port} ${db.embedded?.process.pid ?? 0}\n`);
+});
+process.on('SIGTERM', () => {
+  void collab.close().then(() => db.close()).then(() => process.exit(0));
+});

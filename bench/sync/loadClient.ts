@@ -1,0 +1,101 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { decodeStateVectorMap, MessageType, SyncMessageType } from '@hearth/shared/realtime';
+
+/** When each (clientID, clock) was typed: shared by all clients of this process. */
+export const sentAt = new Map<string, number>();
+
+export interface LoadObserver {
+  propagation(ms: number): void;
+  ack(ms: number): void;
+  error(what: string): void;
+}
+
+/**
+ * A y-websocket protocol client without the browser provider's extras: sync step 1/2,
+ * updates, and Hearth's message 100. Each `type()` inserts one character into a Y.Text.
+ */
+export class LoadClient {
+  readonly doc = new Y.Doc();
+  readonly ws: WebSocket;
+  synced = false;
+  closedUnexpectedly = false;
+  private readonly unacked: { clock: number; at: number }[] = [];
+  private closing = false;
+
+  constructor(url: string, headers: Record<string, string>, private readonly observer: LoadObserver) {
+    this.ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    this.ws.binaryType = 'nodebuffer';
+    this.ws.on('open', () => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MessageType.sync);
+      encoding.writeVarUint(e, SyncMessageType.step1);
+      encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+      this.ws.send(encoding.toUint8Array(e));
+    });
+    this.ws.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+    this.ws.on('error', (err) => observer.error(`socket error: ${err.message}`));
+    this.ws.on('close', (code) => {
+      if (!this.closing) {
+        this.closedUnexpectedly = true;
+        observer.error(`closed with ${code}`);
+      }
+    });
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MessageType.sync);
+      encoding.writeVarUint(e, SyncMessageType.update);
+      encoding.writeVarUint8Array(e, update);
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.send(encoding.toUint8Array(e));
+    });
+  }
+
+  get pendingAcks(): number {
+    return this.unacked.length;
+  }
+
+  type(): void {
+    const text = this.doc.getText('board');
+    const at = performance.now();
+    text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+    const clock = Y.getState(this.doc.store, this.doc.clientID);
+    sentAt.set(`${this.doc.clientID}:${clock}`, at);
+    this.unacked.push({ clock, at });
+  }
+
+  close(): void {
+    this.closing = true;
+    this.ws.close();
+    this.doc.destroy();
+  }
+
+  private onMessage(message: Uint8Array): void {
+    const now = performance.now();
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    if (type === MessageType.sync) {
+      const subtype = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (subtype === SyncMessageType.step1) {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, MessageType.sync);
+        encoding.writeVarUint(e, SyncMessageType.step2);
+        encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, payload));
+        this.ws.send(encoding.toUint8Array(e));
+        return;
+      }
+      if (subtype === SyncMessageType.step2) this.synced = true;
+      for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
+        const sent = sentAt.get(`${client}:${clock}`);
+        if (sent !== undefined && client !== this.doc.clientID) this.observer.propagation(now - sent);
+      }
+      Y.applyUpdate(this.doc, payload, this);
+    } else if (type === MessageType.saved) {
+      const stored = decodeStateVectorMap(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;
+      while (this.unacked.length > 0 && this.unacked[0]!.clock <= stored) this.observer.ack(now - this.unacked.shift()!.at);
+    }
+  }
+}

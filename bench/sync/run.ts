@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference]`
+ * N spaces × 2 partners typing into one Y.Text at R updates/s each for T seconds, against
+ * Hearth (embedded database, every update stored and acknowledged) and then against the
+ * y-websocket@1 reference server (in memory, no acknowledgement). Prints both and the ratio.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { LoadClient, sentAt } from './loadClient';
+import { cpuSeconds, percentile, rssMiB } from './processStats';
+
+const { values } = parseArgs({
+  options: {
+    spaces: { type: 'string', default: '250' },
+    rate: { type: 'string', default: '2' },
+    duration: { type: 'string', default: '30' },
+    'no-reference': { type: 'boolean', default: false },
+  },
+});
+const SPACES = Number(values.spaces);
+const RATE = Number(values.rate);
+const DURATION_S = Number(values.duration);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Target {
+  name: string;
+  child: ChildProcess;
+  pids: number[];
+  urlFor(doc: string): string;
+  storedUpdates?: () => Promise<number>;
+}
+
+async function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = ready.exec(out);
+      if (m) resolve(m);
+    });
+    child.once('exit', (code) => reject(new Error(`${cmd} exited with ${code}`)));
+  });
+  return { child, match };
+}
+
+async function startHearth(): Promise<Target> {
+  const { child, match } = await startProcess(process.execPath, ['--import', 'tsx', path.join(here, 'benchServer.ts')], {}, /READY (\d+) (\d+)/);
+  const port = Number(match[1]);
+  return {
+    name: 'Hearth',
+    child,
+    pids: [child.pid!, Number(match[2])].filter((p) => p > 0),
+    urlFor: (doc) => `ws://127.0.0.1:${port}/yjs/${doc}`,
+    storedUpdates: async () => {
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return Number(/^hearth_collab_updates_total (\S+)/m.exec(text)?.[1] ?? 0);
+    },
+  };
+}
+
+async function startReference(): Promise<Target> {
+  const require = createRequire(import.meta.url);
+  const script = path.join(path.dirname(require.resolve('y-websocket-reference/package.json')), 'bin/server.js');
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const { child } = await startProcess(process.execPath, [script], { HOST: '127.0.0.1', PORT: String(port) }, /running at/);
+  return { name: 'y-websocket@1 reference', child, pids: [child.pid!], urlFor: (doc) => `ws://127.0.0.1:${port}/${doc}` };
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return true;
+}
+
+async function runLoad(target: Target) {
+  const propagation: number[] = [];
+  const acks: number[] = [];
+  const errors: string[] = [];
+  const observer = { propagation: (ms: number) => propagation.push(ms), ack: (ms: number) => acks.push(ms), error: (e: string) => errors.push(e) };
+  const clients: LoadClient[] = [];
+  const runId = Date.now().toString(16).padStart(12, '0').slice(-12);
+  for (let s = 0; s < SPACES; s++) {
+    const doc = `space:${runId}${s.toString(16).padStart(12, '0')}`;
+    for (const who of ['a', 'b']) {
+      clients.push(new LoadClient(target.urlFor(doc), { 'x-bench-user': `${who}${s}`, origin: 'http://bench.test' }, observer));
+    }
+    if (s % 50 === 49) await waitUntil(() => clients.every((c) => c.synced), 30_000);
+  }
+  if (!(await waitUntil(() => clients.every((c) => c.synced), 60_000))) errors.push('not every client synced');
+
+  const cpuBefore = target.pids.map(cpuSeconds);
+  const loadCpuBefore = process.cpuUsage();
+  const storedBefore = (await target.storedUpdates?.()) ?? 0;
+  let peakRss = 0;
+  const started = performance.now();
+  const next = clients.map(() => started + Math.random() * (1000 / RATE));
+  let typed = 0;
+  await new Promise<void>((resolve) => {
+    const tick = setInterval(() => {
+      const now = performance.now();
+      if (now - started >= DURATION_S * 1000) {
+        clearInterval(tick);
+        return resolve();
+      }
+      for (let i = 0; i < clients.length; i++) {
+        if (next[i]! <= now) {
+          clients[i]!.type();
+          typed++;
+          next[i]! += 1000 / RATE;
+        }
+      }
+    }, 5);
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, target.pids.reduce((n, p) => n + rssMiB(p), 0));
+      if (performance.now() - started >= DURATION_S * 1000) clearInterval(sampler);
+    }, 1000);
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = target.pids.map((p, i) => (cpuSeconds(p) - cpuBefore[i]!) / elapsed);
+  const loadCpu = process.cpuUsage(loadCpuBefore);
+  await waitUntil(() => clients.every((c) => c.pendingAcks === 0), target.storedUpdates ? 15_000 : 0);
+  const storedAfter = (await target.storedUpdates?.()) ?? 0;
+  await new Promise((r) => setTimeout(r, 500));
+  let diverged = 0;
+  for (let i = 0; i < clients.length; i += 2) {
+    if (clients[i]!.doc.getText('board').toString() !== clients[i + 1]!.doc.getText('board').toString()) diverged++;
+  }
+  if (diverged > 0) errors.push(`${diverged} spaces diverged`);
+  const unacked = clients.reduce((n, c) => n + c.pendingAcks, 0);
+  if (target.storedUpdates && unacked > 0) errors.push(`${unacked} updates never acknowledged`);
+  for (const c of clients) c.close();
+  sentAt.clear();
+  propagation.sort((x, y) => x - y);
+  acks.sort((x, y) => x - y);
+  return {
+    target: target.name,
+    clients: clients.length,
+    typed,
+    updatesPerSecond: typed / elapsed,
+    propagation: { p50: percentile(propagation, 50), p95: percentile(propagation, 95), p99: percentile(propagation, 99), n: propagation.length },
+    ack: target.storedUpdates ? { p50: percentile(acks, 50), p99: percentile(acks, 99), n: acks.length } : null,
+    storedPerSecond: target.storedUpdates ? (storedAfter - storedBefore) / elapsed : null,
+    serverCpu: cpu,
+    peakRssMiB: peakRss,
+    loadGeneratorCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
+    errors: [...new Set(errors)].slice(0, 10),
+    errorCount: errors.length,
+  };
+}
+
+function print(r: Awaited<ReturnType<typeof runLoad>>): void {
+  const f = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
+  process.stdout.write(
+    `\n${r.target}: ${r.clients} clients, ${f(r.updatesPerSecond)} updates/s typed\n` +
+      `  propagation ms  p50 ${f(r.propagation.p50)}  p95 ${f(r.propagation.p95)}  p99 ${f(r.propagation.p99)}  (n=${r.propagation.n})\n` +
+      (r.ack ? `  saved-ack ms    p50 ${f(r.ack.p50)}  p99 ${f(r.ack.p99)}  (n=${r.ack.n})\n` : '  saved-ack       none (the reference server does not store or acknowledge)\n') +
+      (r.storedPerSecond !== null ? `  stored/s        ${f(r.storedPerSecond)}\n` : '') +
+      `  CPU (cores)     ${r.serverCpu.map((c) => c.toFixed(2)).join(' server + ')}${r.serverCpu.length > 1 ? ' database' : ''}; load generator ${r.loadGeneratorCpu.toFixed(2)}\n` +
+      `  peak RSS        ${f(r.peakRssMiB)} MiB\n` +
+      `  errors          ${r.errorCount}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}\n`,
+  );
+}
+
+const hearth = await startHearth();
+const ours = await runLoad(hearth);
+hearth.child.kill('SIGTERM');
+print(ours);
+if (!values['no-reference']) {
+  const reference = await startReference();
+  const theirs = await runLoad(reference);
+  reference.child.kill('SIGTERM');
+  print(theirs);
+  const ratio = ours.propagation.p99 / theirs.propagation.p99;
+  process.stdout.write(`\npropagation p99 ratio Hearth / reference: ${ratio.toFixed(2)}×\n`);
+}
+process.exit(0);

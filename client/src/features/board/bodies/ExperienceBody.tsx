@@ -1,0 +1,123 @@
+import { useId } from 'react';
+import {
+  CLOSENESS_KINDS, EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, setExperienceStatus, updateExperience,
+  type ExperienceItem, type ExperienceStatus,
+} from '@hearth/shared/board';
+import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { useBoard } from '../boardContext';
+import type { BoardEntry } from '../boardStore';
+import { YTextField } from '../YTextField';
+import { ExperienceSteps } from './ExperienceSteps';
+import { Reflections } from './Reflections';
+
+export const CATEGORY_TEXT: Record<ExperienceItem['category'], string> = {
+  travel: 'Travel',
+  learning_together: 'Learning together',
+  volunteering: 'Volunteering',
+  everyday_ritual: 'Everyday ritual',
+  other: 'Other',
+};
+const STATUS_TEXT: Record<ExperienceStatus, string> = { idea: 'Idea', planned: 'Planned', done: 'Done', dropped: 'Dropped' };
+
+function whenText(when: ExperienceItem['when']): string {
+  if (when.type === 'date') return when.date;
+  if (when.type === 'range') return `${when.start} to ${when.end}`;
+  return 'Someday';
+}
+
+/** An experience plan: what, where, when, the steps to get there, and afterwards reflections. */
+export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: ExperienceItem }) {
+  const id = useId();
+  const { actor, readOnly, run } = useBoard();
+  const opts = { origin: LOCAL_ORIGIN };
+  const next = EXPERIENCE_TRANSITIONS[item.status];
+
+  return (
+    <div className="item-body">
+      <YTextField entry={entry} field="title" label="Experience" hideLabel disabled={readOnly} maxLength={200} />
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select
+            id={`${id}-status`}
+            value={item.status}
+            disabled={readOnly}
+            onChange={(e) => run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status: e.target.value as ExperienceStatus }, opts))}
+          >
+            {[item.status, ...next].map((s) => (
+              <option key={s} value={s}>
+                {STATUS_TEXT[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-category`}>Kind</label>
+          <select
+            id={`${id}-category`}
+            value={item.category}
+            disabled={readOnly}
+            onChange={(e) =>
+              run(() => updateExperience(entry.doc, actor, { itemId: item.id, category: e.target.value as ExperienceItem['category'] }, opts))
+            }
+          >
+            {EXPERIENCE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_TEXT[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-when`}>When</label>
+          <input
+            id={`${id}-when`}
+            type="date"
+            value={item.when.type === 'date' ? item.when.date : item.when.type === 'range' ? item.when.start : ''}
+            disabled={readOnly}
+            aria-describedby={`${id}-when-text`}
+            onChange={(e) =>
+              run(() =>
+                updateExperience(
+                  entry.doc,
+                  actor,
+                  { itemId: item.id, when: e.target.value ? { type: 'date', date: e.target.value } : { type: 'someday' } },
+                  opts,
+                ),
+              )
+            }
+          />
+          <span id={`${id}-when-text`} className="hint">
+            {whenText(item.when)}
+          </span>
+        </div>
+      </div>
+      <YTextField entry={entry} field="where" label="Where" disabled={readOnly} maxLength={200} />
+      <fieldset className="closeness">
+        <legend>Closeness it feeds</legend>
+        {CLOSENESS_KINDS.map((kind) => (
+          <label key={kind}>
+            <input
+              type="checkbox"
+              checked={item.closeness.includes(kind)}
+              disabled={readOnly}
+              onChange={(e) => {
+                const closeness = e.target.checked ? [...item.closeness, kind] : item.closeness.filter((k) => k !== kind);
+                run(() => updateExperience(entry.doc, actor, { itemId: item.id, closeness }, opts));
+              }}
+            />{' '}
+            {kind}
+          </label>
+        ))}
+      </fieldset>
+      {item.budget && (
+        <p className="item-meta">
+          Budget: {item.budget.amount} {item.budget.currency}
+        </p>
+      )}
+      <YTextField entry={entry} field="notes" label="Notes" multiline disabled={readOnly} maxLength={5000} />
+      <ExperienceSteps entry={entry} item={item} />
+      {item.status === 'done' && <Reflections entry={entry} item={item} />}
+    </div>
+  );
+}

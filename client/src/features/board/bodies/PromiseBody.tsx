@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import {
+  acceptPromise, canEditText, confirmPromise, markPromise, renegotiatePromise, type PromiseItem,
+} from '@hearth/shared/board';
+import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { useBoard } from '../boardContext';
+import type { BoardEntry } from '../boardStore';
+import { YTextField } from '../YTextField';
+
+const STATUS_TEXT: Record<PromiseItem['status'], string> = {
+  proposed: 'Proposed',
+  accepted: 'Accepted',
+  kept: 'Kept',
+  missed: 'Missed',
+  renegotiated: 'Renegotiated',
+};
+
+export function cadenceText(cadence: PromiseItem['cadence']): string {
+  if (cadence.type === 'daily') return 'Every day';
+  if (cadence.type === 'weekly') return 'Every week';
+  return `Once, by ${cadence.dueDate}`;
+}
+
+/** A promise: its words, who promises whom, and the step each person can take next. */
+export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseItem }) {
+  const id = useId();
+  const { me, actor, readOnly, run, nameOf } = useBoard();
+  const [renegotiating, setRenegotiating] = useState(false);
+  const [newText, setNewText] = useState('');
+  const opts = { origin: LOCAL_ORIGIN };
+  const isPromiser = item.promiserId === me.id;
+  const isPromisee = item.promiseeId === me.id;
+  const periods = Object.keys(item.outcomes).sort();
+  const latest = periods.length > 0 ? { period: periods[periods.length - 1]!, ...item.outcomes[periods[periods.length - 1]!]! } : null;
+  const unconfirmed = latest && latest.confirmedAt === null ? latest : null;
+
+  return (
+    <div className="item-body">
+      <YTextField
+        entry={entry}
+        field="text"
+        label="Promise"
+        hideLabel
+        disabled={readOnly || !canEditText(item, 'text', me.id)}
+        maxLength={500}
+      />
+      <p className="item-meta">
+        <strong>{nameOf(item.promiserId)}</strong> {isPromiser ? 'promise' : 'promises'} {isPromisee ? 'you' : nameOf(item.promiseeId)} ·{' '}
+        {cadenceText(item.cadence)} · <span className={`status-chip status-${item.status}`}>{STATUS_TEXT[item.status]}</span>
+      </p>
+      {latest && (
+        <p className="item-meta">
+          {latest.period}: {latest.outcome === 'kept' ? 'kept' : 'missed'}
+          {latest.confirmedAt ? `, confirmed by ${nameOf(latest.confirmedBy ?? '')}` : ', waiting for confirmation'}
+        </p>
+      )}
+      {!readOnly && (
+        <div className="row item-actions">
+          {isPromisee && item.status === 'proposed' && (
+            <button type="button" className="button small primary" onClick={() => run(() => acceptPromise(entry.doc, actor, { itemId: item.id }, opts))}>
+              Accept
+            </button>
+          )}
+          {isPromiser && item.status === 'accepted' && (
+            <>
+              <button type="button" className="button small" onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'kept' }, opts))}>
+                Mark kept
+              </button>
+              <button type="button" className="button small" onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'missed' }, opts))}>
+                Mark missed
+              </button>
+            </>
+          )}
+          {isPromisee && unconfirmed && (
+            <button type="button" className="button small" onClick={() => run(() => confirmPromise(entry.doc, actor, { itemId: item.id }, opts))}>
+              Confirm {unconfirmed.outcome}
+            </button>
+          )}
+          {(isPromiser || isPromisee) && (item.status === 'proposed' || item.status === 'accepted' || item.status === 'missed') && (
+            <button type="button" className="button small quiet" aria-expanded={renegotiating} onClick={() => setRenegotiating((v) => !v)}>
+              Renegotiate
+            </button>
+          )}
+        </div>
+      )}
+      {renegotiating && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (run(() => renegotiatePromise(entry.doc, actor, { itemId: item.id, text: newText }, opts))) {
+              setRenegotiating(false);
+              setNewText('');
+            }
+          }}
+        >
+          <label htmlFor={`${id}-new`}>New wording</label>
+          <input id={`${id}-new`} value={newText} onChange={(e) => setNewText(e.target.value)} required maxLength={500} />
+          <button type="submit" className="button small primary">
+            Propose new version
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { useId, useState, type FormEvent } from 'react';
+import { CARD_TYPES, createCard, type CardType } from '@hearth/shared/board';
+import { VisibilityPicker } from './VisibilityPicker';
+import { useCreate } from './useCreate';
+
+const TYPE_TEXT: Record<CardType, string> = {
+  need: 'A need: something I need from us',
+  boundary: 'A boundary: a limit I ask you to respect',
+  trigger: 'A trigger: something that hurts me more than it may seem',
+};
+
+export function AddCardForm({ onDone }: { onDone(): void }) {
+  const id = useId();
+  const { visibility, setVisibility, create } = useCreate();
+  const [cardType, setCardType] = useState<CardType>('need');
+  const [statement, setStatement] = useState('');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (create((doc, actor, options) => createCard(doc, actor, { cardType, statement }, options))) onDone();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="New card">
+      <div className="field">
+        <label htmlFor={`${id}-type`}>Kind of card</label>
+        <select id={`${id}-type`} value={cardType} onChange={(e) => setCardType(e.target.value as CardType)}>
+          {CARD_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {TYPE_TEXT[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-statement`}>In my own words</label>
+        <textarea id={`${id}-statement`} value={statement} onChange={(e) => setStatement(e.target.value)} required maxLength={5000} autoFocus />
+      </div>
+      <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
+      <button type="submit" className="button primary" disabled={statement.trim() === ''}>
+        Add card
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { useId, useState, type FormEvent } from 'react';
+import { EXPERIENCE_CATEGORIES, createExperience, type ExperienceCategory } from '@hearth/shared/board';
+import { CATEGORY_TEXT } from '../bodies/ExperienceBody';
+import { VisibilityPicker } from './VisibilityPicker';
+import { useCreate } from './useCreate';
+
+export function AddExperienceForm({ onDone }: { onDone(): void }) {
+  const id = useId();
+  const { visibility, setVisibility, create } = useCreate();
+  const [title, setTitle] = useState('');
+  const [category, setCategory] = useState<ExperienceCategory>('other');
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (create((doc, actor, options) => createExperience(doc, actor, { title, category }, options))) onDone();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="New experience">
+      <div className="field">
+        <label htmlFor={`${id}-title`}>What would you like to do together?</label>
+        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-category`}>Kind</label>
+        <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExperienceCategory)}>
+          {EXPERIENCE_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_TEXT[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
+      <button type="submit" className="button primary" disabled={title.trim() === ''}>
+        Add to our plans
+      </button>
+    </form>
+  );
+}

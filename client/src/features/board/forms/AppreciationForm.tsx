@@ -1,0 +1,32 @@
+import { useId, useState, type FormEvent } from 'react';
+import { createAppreciation } from '@hearth/shared/board';
+import { useBoard } from '../boardContext';
+import { VisibilityPicker } from './VisibilityPicker';
+import { useCreate } from './useCreate';
+
+export function AppreciationForm({ onDone }: { onDone(): void }) {
+  const id = useId();
+  const { partnerId, nameOf } = useBoard();
+  const { visibility, setVisibility, create } = useCreate();
+  const [text, setText] = useState('');
+
+  if (!partnerId) return <p className="muted">Appreciations go to your partner. Invite them first.</p>;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (create((doc, actor, options) => createAppreciation(doc, actor, { toId: partnerId!, text }, options))) onDone();
+  }
+
+  return (
+    <form onSubmit={submit} aria-label="New appreciation">
+      <div className="field">
+        <label htmlFor={`${id}-text`}>Thank you, {nameOf(partnerId)}, for…</label>
+        <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} required maxLength={1000} autoFocus />
+      </div>
+      <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
+      <button type="submit" className="button primary" disabled={text.trim() === ''}>
+        Send appreciation
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { DEFAULT_VISIBILITY, VISIBILITIES, type Visibility } from '@hearth/shared/board';
+import { VISIBILITY_LABEL } from '../boardContext';
+
+export { DEFAULT_VISIBILITY };
+
+const HINT: Record<Visibility, string> = {
+  private: 'Only you can see it.',
+  couple: 'You and your partner.',
+  space: 'You, your partner and your counsellor (once you both consent).',
+};
+
+/** "Who can see this" for a new item; the default is "Us". */
+export function VisibilityPicker({ id, value, onChange }: { id: string; value: Visibility; onChange(v: Visibility): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>Who can see this</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Visibility)} aria-describedby={`${id}-hint`}>
+        {VISIBILITIES.map((v) => (
+          <option key={v} value={v}>
+            {VISIBILITY_LABEL[v]}
+          </option>
+        ))}
+      </select>
+      <span className="hint" id={`${id}-hint`}>
+        {HINT[value]}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import type { Visibility } from '@hearth/shared/board';
+import type { SpaceDocs } from '../../collab/useSpaceDocs';
+import { BoardReader, type BoardEntry } from './boardStore';
+
+/** All items the person can see, from every open document, each tagged with its visibility. */
+export function useBoardEntries(docs: SpaceDocs): BoardEntry[] {
+  const readers = useMemo(() => {
+    const pairs: [Visibility, SpaceDocs['space'] | null][] = [
+      ['space', docs.space],
+      ['couple', docs.couple],
+      ['private', docs.mine],
+    ];
+    return pairs.flatMap(([visibility, c]) => (c ? [new BoardReader(c.doc, visibility)] : []));
+  }, [docs]);
+  useEffect(() => () => readers.forEach((r) => r.destroy()), [readers]);
+
+  const cache = useRef<{ parts: BoardEntry[][]; merged: BoardEntry[] }>({ parts: [], merged: [] });
+  const subscribe = useMemo(
+    () => (listener: () => void) => {
+      const offs = readers.map((r) => r.subscribe(listener));
+      return () => offs.forEach((off) => off());
+    },
+    [readers],
+  );
+  const getSnapshot = useMemo(
+    () => () => {
+      const parts = readers.map((r) => r.getEntries());
+      const previous = cache.current;
+      if (parts.length === previous.parts.length && parts.every((p, i) => p === previous.parts[i])) return previous.merged;
+      const merged = parts.flat().sort((a, b) =>
+        a.item.position !== b.item.position ? (a.item.position < b.item.position ? -1 : 1) : a.item.id < b.item.id ? -1 : 1);
+      cache.current = { parts, merged };
+      return merged;
+    },
+    [readers],
+  );
+  return useSyncExternalStore(subscribe, getSnapshot);
+}

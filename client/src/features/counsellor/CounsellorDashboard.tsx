@@ -1,0 +1,73 @@
+import { useId } from 'react';
+import { Link } from '../../app/router';
+import { formatWhen } from './auditText';
+import type { CounsellorSpace } from './types';
+import { useCounsellorSpaces } from './useCounsellorSpaces';
+
+/**
+ * The counsellor's home: spaces with active access (open the live board) and pending ones
+ * (waiting for the partners' consent), with the last activity on the shared board.
+ * `spaceHref` builds the link to a space page (default `/spaces/<id>`).
+ */
+export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}` }: { spaceHref?: (spaceId: string) => string }) {
+  const id = useId();
+  const { data, error, loading, reload } = useCounsellorSpaces();
+  const active = data?.filter((s) => s.access === 'active') ?? [];
+  const pending = data?.filter((s) => s.access === 'pending') ?? [];
+
+  return (
+    <section aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="counsellor-dashboard">
+      <div className="section-head">
+        <h2 id={`${id}-title`}>Couples you accompany</h2>
+        <button type="button" className="button small quiet" onClick={() => void reload()}>
+          Refresh
+        </button>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {data && data.length === 0 && <p className="muted">No couple has invited you yet.</p>}
+      {active.length > 0 && (
+        <>
+          <h3>With access</h3>
+          <ul className="space-list">
+            {active.map((s) => (
+              <li key={s.id} data-testid="counsellor-space">
+                <Link to={spaceHref(s.id)}>{s.name}</Link>
+                <SpaceFacts space={s} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {pending.length > 0 && (
+        <>
+          <h3>Waiting for consent</h3>
+          <ul className="space-list">
+            {pending.map((s) => (
+              <li key={s.id} data-testid="counsellor-space-pending">
+                <strong>{s.name}</strong>
+                <SpaceFacts space={s} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SpaceFacts({ space }: { space: CounsellorSpace }) {
+  const waitingFor = space.partners.filter((p) => !p.consented).map((p) => p.displayName);
+  return (
+    <p className="muted small-print">
+      {space.partners.map((p) => p.displayName).join(' & ')}
+      {space.access === 'pending' && waitingFor.length > 0 && ` · waiting for ${waitingFor.join(' and ')}`}
+      {space.access === 'active' && ` · last activity ${space.lastActivityAt ? formatWhen(space.lastActivityAt) : 'none yet'}`}
+      {space.until && ` · access until ${formatWhen(space.until)}`}
+      {space.canFacilitate && ' · you may facilitate exercises'}
+    </p>
+  );
+}

@@ -1,0 +1,13 @@
+import { counsellorApi } from './counsellorApi';
+import type { AuditEntry, CounsellorMember } from './types';
+import { useAsync, type AsyncState } from './useAsync';
+
+/** A space's counsellors with consent state (partners only). */
+export function useCounsellors(spaceId: string): AsyncState<CounsellorMember[]> {
+  return useAsync(async () => (await counsellorApi.counsellors(spaceId)).counsellors, spaceId);
+}
+
+/** A space's counsellor-access log (partners only). */
+export function useAuditLog(spaceId: string): AsyncState<AuditEntry[]> {
+  return useAsync(async () => (await counsellorApi.audit(spaceId)).entries, spaceId);
+}

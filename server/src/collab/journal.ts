@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import mongoose from 'mongoose';
+
+const PREFIX = 'collab_journal_';
+
+/**
+ * The update journal as rotating segments: one collection per time slice, appended with one
+ * insertMany per group commit. A segment is dropped whole once every row in it is inside a
+ * snapshot, because FerretDB v1 evaluates every filter by reading the entire collection:
+ * deleting rows one by one from a big journal costs more than the writes themselves.
+ */
+export class Journal {
+  private currentName: string;
+  private currentOpenedAt: number;
+  private readonly inFlight = new Map<string, number>();
+  /** Segments this process wrote to, with when they stopped taking writes. */
+  private readonly closed = new Map<string, number>();
+
+  constructor(private readonly rotateMs: number) {
+    this.currentOpenedAt = Date.now();
+    this.currentName = segmentName(this.currentOpenedAt);
+  }
+
+  /** The segment to write to now (rotating when it has been open long enough). */
+  begin(): string {
+    const now = Date.now();
+    if (now - this.currentOpenedAt >= this.rotateMs) {
+      this.closed.set(this.currentName, now);
+      this.currentOpenedAt = now;
+      this.currentName = segmentName(now);
+    }
+    this.inFlight.set(this.currentName, (this.inFlight.get(this.currentName) ?? 0) + 1);
+    return this.currentName;
+  }
+
+  end(segment: string): void {
+    const n = (this.inFlight.get(segment) ?? 1) - 1;
+    if (n <= 0) this.inFlight.delete(segment);
+    else this.inFlight.set(segment, n);
+  }
+
+  /** Own closed segments with no write in flight: droppable once no document needs them. */
+  closedSegments(): string[] {
+    return [...this.closed.keys()].filter((s) => !this.inFlight.has(s));
+  }
+
+  forget(segment: string): void {
+    this.closed.delete(segment);
+  }
+
+  /** Whether a segment was written by this process (others' are recovered, not dropped). */
+  owns(segment: string): boolean {
+    return segment === this.currentName || this.closed.has(segment);
+  }
+}
+
+export function segmentName(openedAt: number): string {
+  return `${PREFIX}${openedAt.toString(36).padStart(9, '0')}_${randomBytes(3).toString('hex')}`;
+}
+
+/** When a segment was opened, from its name; null for other collections. */
+export function segmentOpenedAt(collection: string): number | null {
+  if (!collection.startsWith(PREFIX)) return null;
+  const stamp = collection.slice(PREFIX.length).split('_')[0] ?? '';
+  const t = parseInt(stamp, 36);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Every journal segment in the database, oldest first. */
+export async function listSegments(): Promise<string[]> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
+  return collections
+    .map((c) => c.name)
+    .filter((n) => segmentOpenedAt(n) !== null)
+    .sort();
+}

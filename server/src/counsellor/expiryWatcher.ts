@@ -1,0 +1,73 @@
+import mongoose from 'mongoose';
+import type { HearthEvents } from '../platform/events';
+import type { Logger } from '../platform/logger';
+import { Space, type SpaceRecord } from '../spaces/space.model';
+
+/** setTimeout's limit; a later end date is re-armed when this fires. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+const RESYNC_MS = 10 * 60_000;
+
+/**
+ * A counsellor's access that ends by date (`until`) ends without any request, so nothing
+ * else would tell live connections to re-check. This arms a timer per end date and emits
+ * `access:changed` the moment it passes; Yjs and Socket.io then close that counsellor's
+ * connections. Timers follow `space:changed` (consent set or changed) and a periodic resync
+ * (end dates set on another server process). Returns a stop function.
+ */
+export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () => void {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const key = (spaceId: string, userId: string) => `${spaceId}:${userId}`;
+
+  function arm(spaceId: string, userId: string, until: Date): void {
+    const k = key(spaceId, userId);
+    clearTimeout(timers.get(k));
+    const delay = until.getTime() - Date.now();
+    if (delay <= -RESYNC_MS) return void timers.delete(k); // long past: nothing live can remain
+    const timer = setTimeout(() => {
+      timers.delete(k);
+      if (delay > MAX_DELAY_MS) return arm(spaceId, userId, until);
+      events.emit('access:changed', { spaceId, userId });
+      events.emit('space:changed', { spaceId });
+    }, Math.min(Math.max(delay, 0), MAX_DELAY_MS));
+    timer.unref();
+    timers.set(k, timer);
+  }
+
+  function track(space: Pick<SpaceRecord, '_id' | 'members'>): void {
+    const spaceId = space._id.toString();
+    for (const [k, timer] of timers) {
+      if (k.startsWith(`${spaceId}:`)) {
+        clearTimeout(timer);
+        timers.delete(k);
+      }
+    }
+    for (const m of space.members) {
+      if (m.role === 'counsellor' && m.until && !m.withdrawnAt) arm(spaceId, m.userId.toString(), m.until);
+    }
+  }
+
+  async function resync(): Promise<void> {
+    const spaces = await Space.find({}, { members: 1 }).lean<Array<Pick<SpaceRecord, '_id' | 'members'>>>();
+    for (const space of spaces) track(space);
+  }
+
+  const onSpaceChanged = ({ spaceId }: { spaceId: string }) => {
+    if (!mongoose.isValidObjectId(spaceId)) return;
+    Space.findById(spaceId, { members: 1 })
+      .lean<Pick<SpaceRecord, '_id' | 'members'>>()
+      .then((space) => (space ? track(space) : track({ _id: new mongoose.Types.ObjectId(spaceId), members: [] })))
+      .catch((err: unknown) => logger.warn({ err, spaceId }, 'counsellor expiry: re-check failed'));
+  };
+  const sync = () => resync().catch((err: unknown) => logger.warn({ err }, 'counsellor expiry: resync failed'));
+
+  events.on('space:changed', onSpaceChanged);
+  void sync();
+  const interval = setInterval(sync, RESYNC_MS);
+  interval.unref();
+  return () => {
+    events.off('space:changed', onSpaceChanged);
+    clearInterval(interval);
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  };
+}

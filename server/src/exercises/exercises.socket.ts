@@ -1,0 +1,136 @@
+import {
+  ExerciseActionPayload, ExerciseHistoryPayload, ExerciseJoinPayload, ExerciseStartPayload,
+} from '@hearth/shared/exercises';
+import type { ExerciseFailure } from '@hearth/shared/exercises';
+import type { z } from 'zod';
+import type { Logger } from '../platform/logger';
+import { describeZodError } from '../platform/errors';
+import type { HearthIo, HearthSocket } from '../realtime/socketServer';
+import type { BoardWriter } from './boardWriter';
+import { ExerciseService } from './exercise.service';
+import type { ServiceResult } from './exercise.service';
+import { fail } from './session';
+import type { Actor, ExerciseSession } from './session';
+import { TokenBucket } from './tokenBucket';
+import { viewFor } from './view';
+
+export interface ExerciseMemberships {
+  roleIn(spaceId: string, userId: string): Promise<'partner' | 'counsellor' | null>;
+  partnersOf(spaceId: string): Promise<string[]>;
+  /** Whether the couple lets this counsellor steer (start/pause/resume/next/end). */
+  counsellorCanFacilitate?(spaceId: string, userId?: string): Promise<boolean>;
+}
+
+export interface ExerciseDeps {
+  logger: Logger;
+  memberships: ExerciseMemberships;
+  board: BoardWriter;
+  /** Server clock in epoch ms; tests inject one to expire timers without waiting. */
+  clock?: () => number;
+  maxTimerDelayMs?: number;
+}
+
+const RATE = { burst: 20, perSecond: 5 };
+const runtimes = new WeakMap<HearthIo, ExerciseService>();
+
+function room(spaceId: string): string {
+  return `space:${spaceId}`;
+}
+
+/** Creates (once per io) the service, and re-arms the timers of sessions that were running. */
+export async function startExercises(io: HearthIo, deps: ExerciseDeps): Promise<ExerciseService> {
+  const service = serviceFor(io, deps);
+  await service.resumeAll();
+  return service;
+}
+
+/** Clears every exercise timer (on shutdown); the sessions stay in the database. */
+export function stopExercises(io: HearthIo): void {
+  runtimes.get(io)?.close();
+  runtimes.delete(io);
+}
+
+function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
+  let service = runtimes.get(io);
+  if (!service) {
+    const clock = deps.clock ?? Date.now;
+    service = new ExerciseService({
+      logger: deps.logger, board: deps.board, clock, maxTimerDelayMs: deps.maxTimerDelayMs,
+      publish: (session) => publish(io, session, clock),
+    });
+    runtimes.set(io, service);
+  }
+  return service;
+}
+
+/** One emit per member socket: each person gets their own view (the check-in reveal rule). */
+async function publish(io: HearthIo, session: ExerciseSession, clock: () => number): Promise<void> {
+  const sockets = await io.in(room(session.spaceId)).fetchSockets();
+  const now = clock();
+  for (const s of sockets) s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
+}
+
+/** Attaches the exercise events to one authenticated socket (`socket.data.user` is set). */
+export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, deps: ExerciseDeps): void {
+  const service = serviceFor(io, deps);
+  const clock = deps.clock ?? Date.now;
+  const bucket = new TokenBucket(RATE.burst, RATE.perSecond);
+  const user = socket.data.user;
+  const { memberships } = deps;
+
+  async function actorIn(spaceId: string): Promise<Actor | null> {
+    const role = await memberships.roleIn(spaceId, user.id);
+    if (!role) return null;
+    const canFacilitate = role === 'counsellor' && (await memberships.counsellorCanFacilitate?.(spaceId, user.id)) === true;
+    return { userId: user.id, role, canFacilitate };
+  }
+
+  function reply(res: ServiceResult) {
+    return res.ok ? { ok: true as const, state: viewFor(res.session, user.id, clock()) } : res;
+  }
+
+  /** Rate limit, parse, run, and always answer the ack — also when something breaks. */
+  function on<S extends z.ZodType, R>(event: string, schema: S, run: (payload: z.infer<S>) => Promise<R | ExerciseFailure>) {
+    socket.on(event as 'exercise:join', (raw: unknown, ack: unknown) => {
+      const respond = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+      if (!bucket.take()) return respond({ ok: false, error: fail('rate_limited', 'Too many exercise actions; slow down') });
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return respond({ ok: false, error: fail('invalid_input', describeZodError(parsed.error)) });
+      run(parsed.data).then(respond, (err: unknown) => {
+        deps.logger.error({ err, event, userId: user.id }, 'exercise event failed');
+        respond({ ok: false, error: fail('internal', 'Something went wrong; try again') });
+      });
+    });
+  }
+
+  const notFound = { ok: false as const, error: fail('not_found', 'No such space') };
+
+  on('exercise:start', ExerciseStartPayload, async ({ spaceId, kind, options }) => {
+    const actor = await actorIn(spaceId);
+    if (!actor) return notFound;
+    if (actor.role === 'counsellor' && !actor.canFacilitate) {
+      return { ok: false, error: fail('forbidden', 'An observing counsellor cannot start an exercise') };
+    }
+    const partners = await memberships.partnersOf(spaceId);
+    if (partners.length !== 2) return { ok: false, error: fail('conflict', 'Both partners need to be in the space first') };
+    await socket.join(room(spaceId));
+    return reply(await service.start(spaceId, kind, options, user.id, partners));
+  });
+
+  on('exercise:join', ExerciseJoinPayload, async ({ spaceId }) => {
+    if (!(await memberships.roleIn(spaceId, user.id))) return notFound;
+    await socket.join(room(spaceId));
+    const session = await service.current(spaceId);
+    return { ok: true as const, state: session ? viewFor(session, user.id, clock()) : null };
+  });
+
+  on('exercise:action', ExerciseActionPayload, async ({ sessionId, type, payload }) => {
+    return reply(await service.act(sessionId, type, payload, (s) => actorIn(s.spaceId)));
+  });
+
+  on('exercise:history', ExerciseHistoryPayload, async ({ spaceId, limit, before }) => {
+    if (!(await memberships.roleIn(spaceId, user.id))) return notFound;
+    const sessions = await service.history(spaceId, limit ?? 20, before ? Date.parse(before) : undefined);
+    return { ok: true as const, sessions };
+  });
+}

@@ -1,0 +1,59 @@
+import { io as connect } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { ExerciseState } from '@hearth/shared/exercises';
+
+type Ack = { ok: true; state?: ExerciseState | null; sessions?: unknown[] } | { ok: false; error: { code: string; message: string } };
+
+/** FOR TESTS ONLY: one person's socket, remembering every state it was sent. */
+export class ExercisePlayer {
+  readonly socket: Socket;
+  readonly states: ExerciseState[] = [];
+
+  constructor(url: string, cookie: string, readonly name: string) {
+    this.socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
+    this.socket.on('exercise:state', ({ state }: { state: ExerciseState }) => this.states.push(state));
+  }
+
+  async connected(): Promise<this> {
+    if (this.socket.connected) return this;
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+    });
+    return this;
+  }
+
+  emit(event: string, payload: unknown): Promise<Ack> {
+    return this.socket.timeout(10_000).emitWithAck(event, payload) as Promise<Ack>;
+  }
+
+  /** Sends an action that must succeed and returns the acked state. */
+  async act(sessionId: string, type: string, payload?: unknown): Promise<ExerciseState> {
+    const ack = await this.emit('exercise:action', payload === undefined ? { sessionId, type } : { sessionId, type, payload });
+    if (!ack.ok) throw new Error(`${this.name} ${type}: ${ack.error.code} ${ack.error.message}`);
+    return ack.state!;
+  }
+
+  /** Resolves with the first received state (past or future) matching `pred`. */
+  waitFor(pred: (s: ExerciseState) => boolean, what = 'a matching state', timeoutMs = 10_000): Promise<ExerciseState> {
+    const found = this.states.find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.socket.off('exercise:state', listener);
+        reject(new Error(`${this.name} never received ${what}; last: ${JSON.stringify(this.states.at(-1))}`));
+      }, timeoutMs);
+      const listener = ({ state }: { state: ExerciseState }) => {
+        if (!pred(state)) return;
+        clearTimeout(timer);
+        this.socket.off('exercise:state', listener);
+        resolve(state);
+      };
+      this.socket.on('exercise:state', listener);
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}

@@ -1,0 +1,39 @@
+import mongoose from 'mongoose';
+import { parseDocName } from '@hearth/shared/realtime';
+import { AuditEntry } from '../audit/audit.model';
+import { collabStore } from '../collab/collabStore';
+import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { trusted } from '../platform/db/trusted';
+import type { Logger } from '../platform/logger';
+import { Invite } from '../spaces/invite.model';
+import { Space } from '../spaces/space.model';
+import { purgeSpaceData } from './spaceErasure';
+
+/**
+ * Space deletion removes the space row first (so access ends at once), then its data. A crash
+ * in between leaves rows no one can reach; this finds data of spaces that no longer exist and
+ * erases it. Run at start-up, before serving. Returns the space ids it cleaned.
+ */
+export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> {
+  const referenced = new Set<string>();
+  for (const name of await collabStore.storedDocNames()) {
+    const parsed = parseDocName(name);
+    if (parsed) referenced.add(parsed.spaceId);
+  }
+  const [invites, audits, exercises] = await Promise.all([
+    Invite.distinct('spaceId'),
+    AuditEntry.distinct('spaceId'),
+    ExerciseSessionModel.distinct('spaceId'),
+  ]);
+  for (const id of [...invites, ...audits, ...exercises]) referenced.add(String(id));
+  const ids = [...referenced].filter((id) => mongoose.isValidObjectId(id));
+  if (ids.length === 0) return [];
+  const existing = await Space.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean();
+  const alive = new Set(existing.map((s) => s._id.toString()));
+  const orphaned = ids.filter((id) => !alive.has(id));
+  for (const spaceId of orphaned) {
+    await purgeSpaceData(spaceId);
+    logger.info({ spaceId }, 'erased data left by an interrupted space deletion');
+  }
+  return orphaned;
+}

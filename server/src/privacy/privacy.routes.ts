@@ -1,0 +1,83 @@
+import { ObjectIdSchema } from '@hearth/shared/api';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { AuditLog } from '../audit/audit.service';
+import { currentUser, requireUser } from '../auth/requireUser';
+import type { SessionStore } from '../auth/sessions';
+import { AppError, parseOrThrow } from '../platform/errors';
+import { RateLimiter } from '../platform/rateLimiter';
+import { deleteAccount } from './accountErasure';
+import type { ErasureDeps } from './erasureDeps';
+import { buildExport } from './export.service';
+import { exportToMarkdown } from './exportMarkdown';
+import { cancelSpaceDeletion, deletionRequests, requestSpaceDeletion } from './spaceErasure';
+
+export interface PrivacyRouteDeps extends ErasureDeps {
+  audit: AuditLog;
+  /** To clear the cookie of a deleted account. */
+  sessions: SessionStore;
+}
+
+const DeleteAccountBody = z.strictObject({ password: z.string().min(1).max(256) });
+const ExportQuery = z.strictObject({ format: z.enum(['json', 'md']).default('json') });
+
+function spaceIdParam(value: unknown): string {
+  const parsed = ObjectIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', 'No such space.');
+  return parsed.data;
+}
+
+/** Export and erasure (docs/api.md, "Counsellor, audit, export and erasure"). */
+export function privacyRoutes(deps: PrivacyRouteDeps): Router {
+  const router = Router();
+  // A session alone must not be enough to guess the password: 5 wrong tries per 15 minutes.
+  const passwordTries = new RateLimiter(5, 15 * 60_000);
+
+  router.get('/spaces/:spaceId/export', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    const { format } = parseOrThrow(ExportQuery, { ...req.query });
+    const data = await buildExport(spaceId, currentUser(req), deps.audit, format);
+    const base = `hearth-${data.space.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'space'}-${data.exportedAt.slice(0, 10)}`;
+    res.setHeader('Cache-Control', 'no-store');
+    if (format === 'md') {
+      res.setHeader('Content-Disposition', `attachment; filename="${base}.md"`);
+      res.type('text/markdown; charset=utf-8').send(exportToMarkdown(data));
+      return;
+    }
+    res.setHeader('Content-Disposition', `attachment; filename="${base}.json"`);
+    res.json(data);
+  });
+
+  router.delete('/me', requireUser, async (req, res) => {
+    const body = parseOrThrow(DeleteAccountBody, req.body ?? {});
+    const userId = currentUser(req).id;
+    if (!passwordTries.allowed(userId)) {
+      throw new AppError('rate_limited', `Too many wrong passwords. Try again in ${Math.ceil(passwordTries.retryAfter(userId) / 60)} minute(s).`);
+    }
+    try {
+      await deleteAccount(userId, body.password, deps);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_credentials') passwordTries.hit(userId);
+      throw err;
+    }
+    deps.sessions.clearCookie(res);
+    res.status(204).end();
+  });
+
+  router.delete('/spaces/:spaceId', requireUser, async (req, res) => {
+    const result = await requestSpaceDeletion(spaceIdParam(req.params.spaceId), currentUser(req).id, deps);
+    if (result.done) return void res.status(204).end();
+    res.status(202).json({ pending: true, requestedBy: result.requestedBy });
+  });
+
+  router.get('/spaces/:spaceId/deletion', requireUser, async (req, res) => {
+    res.json({ requestedBy: await deletionRequests(spaceIdParam(req.params.spaceId), currentUser(req).id) });
+  });
+
+  router.delete('/spaces/:spaceId/deletion', requireUser, async (req, res) => {
+    await cancelSpaceDeletion(spaceIdParam(req.params.spaceId), currentUser(req).id, deps);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,91 @@
+import mongoose from 'mongoose';
+import { AuditEntry } from '../audit/audit.model';
+import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { AppError } from '../platform/errors';
+import { Invite } from '../spaces/invite.model';
+import { Space, type SpaceRecord } from '../spaces/space.model';
+import { spaceForPartner } from '../spaces/spaces.service';
+import type { ErasureDeps } from './erasureDeps';
+import { scrubDeletedBytes } from './scrub';
+import { purgeStoredDocs } from './storedDocs';
+
+/** Every Yjs document of a space: the three boards' shared two, notes, and all private ones. */
+export function spaceDocPattern(spaceId: string): RegExp {
+  return new RegExp(`^(space|couple|notes):${spaceId}$|^private:${spaceId}:[a-f0-9]{24}$`);
+}
+
+/** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
+export const spaceCollections = () =>
+  [Invite, ExerciseSessionModel, AuditEntry, Space].map((m) => m.collection.collectionName);
+
+export type DeletionResult = { done: true } | { done: false; requestedBy: string[] };
+
+/**
+ * A partner asks for the space to be deleted. It is deleted once every current partner has
+ * asked (at once when there is only one partner); until then the request is pending.
+ */
+export async function requestSpaceDeletion(spaceId: string, partnerId: string, deps: ErasureDeps): Promise<DeletionResult> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const space = await spaceForPartner(spaceId, partnerId);
+    const requested = new Set(space.deletionRequestedBy ?? []);
+    requested.add(partnerId);
+    const partners = space.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString());
+    if (partners.every((p) => requested.has(p))) {
+      await purgeSpace(spaceId, deps);
+      return { done: true };
+    }
+    const result = await Space.updateOne(
+      { _id: space._id, updatedAt: space.updatedAt },
+      { $set: { deletionRequestedBy: [...requested] } },
+    );
+    if (result.modifiedCount === 1) {
+      deps.events.emit('space:changed', { spaceId });
+      return { done: false, requestedBy: [...requested] };
+    }
+  }
+  throw new AppError('conflict', 'The space changed meanwhile; try again.');
+}
+
+/** Withdraws this partner's deletion request (no-op when there is none). */
+export async function cancelSpaceDeletion(spaceId: string, partnerId: string, deps: ErasureDeps): Promise<void> {
+  const space = await spaceForPartner(spaceId, partnerId);
+  if (!(space.deletionRequestedBy ?? []).includes(partnerId)) return;
+  const remaining = space.deletionRequestedBy.filter((id) => id !== partnerId);
+  const result = await Space.updateOne({ _id: space._id, updatedAt: space.updatedAt }, { $set: { deletionRequestedBy: remaining } });
+  if (result.modifiedCount !== 1) throw new AppError('conflict', 'The space changed meanwhile; try again.');
+  deps.events.emit('space:changed', { spaceId });
+}
+
+export async function deletionRequests(spaceId: string, partnerId: string): Promise<string[]> {
+  const space: SpaceRecord = await spaceForPartner(spaceId, partnerId);
+  return space.deletionRequestedBy ?? [];
+}
+
+/**
+ * Deletes a space and everything in it. The space row goes first, so every access check
+ * fails from then on and live connections close; then its documents (update logs and
+ * snapshots), invites, exercise sessions and audit entries; then freed space is scrubbed.
+ * Every step is idempotent. Rows a crash leaves behind after the space row is gone are
+ * unreachable (no one can open a document of a space that does not exist); `purgeSpaceData`
+ * removes them when run again for that id.
+ */
+export async function purgeSpace(spaceId: string, deps: ErasureDeps, opts: { scrub?: boolean } = {}): Promise<void> {
+  if (!mongoose.isValidObjectId(spaceId)) return;
+  await Space.deleteOne({ _id: spaceId });
+  deps.events.emit('access:changed', { spaceId });
+  const pattern = spaceDocPattern(spaceId);
+  await deps.evictDocuments?.((name) => pattern.test(name));
+  await purgeSpaceData(spaceId);
+  // A caller erasing more afterwards (account deletion) scrubs once at the end instead.
+  if (opts.scrub !== false) await scrubDeletedBytes(spaceCollections(), deps.logger);
+  deps.logger.info({ spaceId }, 'space deleted');
+}
+
+/** Removes every row that belongs to a space (safe to run again). */
+export async function purgeSpaceData(spaceId: string): Promise<string[]> {
+  const erased = await purgeStoredDocs(spaceDocPattern(spaceId));
+  await Invite.deleteMany({ spaceId });
+  await ExerciseSessionModel.deleteMany({ spaceId });
+  await AuditEntry.deleteMany({ spaceId });
+  return erased;
+}

@@ -1,0 +1,287 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { eventually, launchBrowser, screenshot } from './browser';
+import { AuthPages } from './pages/AuthPages';
+import { SpacePage } from './pages/SpacePage';
+import { ensureCollab } from './collabShim';
+
+// Two partners (Alex and Sam) in two browser contexts, and later a counsellor (Robin), all on
+// the real server with the built client (npm run build -w client first).
+const PASSWORD = 'correct horse battery staple';
+const run = Date.now().toString(36);
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let alex: SpacePage;
+let sam: SpacePage;
+let spaceId: string;
+let stopCollab: (() => Promise<void>) | null = null;
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** REST call with the page's session cookie, as the app itself would make it. */
+async function apiPost(page: Page, path: string, body: unknown) {
+  const response = await page.request.post(`${server.baseUrl}${path}`, {
+    data: body,
+    headers: { Origin: server.baseUrl, 'Content-Type': 'application/json' },
+  });
+  expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
+  return response.json().catch(() => null) as Promise<unknown>;
+}
+
+async function valueOf(page: SpacePage, item: string, field: string): Promise<string> {
+  return page.field(item, field).inputValue();
+}
+
+// The steps build on each other: after the first failure the rest are skipped, not timed out.
+let failed = false;
+
+describe('the shared board in two browsers', { timeout: 90_000 }, () => {
+  beforeEach((ctx) => {
+    if (failed) ctx.skip();
+  });
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') failed = true;
+  });
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    stopCollab = await ensureCollab(server);
+    browser = await launchBrowser();
+    alex = new SpacePage(await newPage());
+    sam = new SpacePage(await newPage());
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await stopCollab?.();
+    await server?.stop();
+  });
+
+  it('signs up, creates a space, invites the partner, who accepts', async () => {
+    await alex.page.goto('/');
+    await new AuthPages(alex.page).signup('Alex Morgan', `alex-${run}@example.com`, PASSWORD);
+    await screenshot(alex.page, '01-spaces-empty');
+    spaceId = await alex.createSpace('Alex & Sam');
+    const inviteUrl = await alex.inviteUrl('partner');
+    expect(inviteUrl).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
+
+    await sam.page.goto(new URL(inviteUrl).pathname);
+    await screenshot(sam.page, '02-invite-logged-out');
+    await sam.page.getByRole('link', { name: 'Create an account' }).click();
+    await new AuthPages(sam.page).signup('Sam Rivera', `sam-${run}@example.com`, PASSWORD);
+    await sam.page.waitForURL(/\/invite\//);
+    await sam.acceptInvite();
+    expect(sam.spaceId()).toBe(spaceId);
+    await sam.waitLive();
+    await alex.page.reload();
+    await alex.waitLive();
+  });
+
+  it('A adds a promise and B sees it', async () => {
+    // Alex's page learns Sam joined (space:changed or focus refresh) before promising to Sam.
+    await eventually('Alex to see Sam as a member', async () => (await alex.page.getByText('Sam Rivera').count()) > 0);
+    await alex.addPromise('Cook dinner together on Sundays');
+    await sam.item('Cook dinner together on Sundays').waitFor({ timeout: 15_000 });
+    await alex.waitSaved();
+    await screenshot(sam.page, '03-partner-sees-promise');
+  });
+
+  it('both type into the same field at once and end with the same text', async () => {
+    await alex.addExperience('Weekend in the hills');
+    await sam.item('Weekend in the hills').waitFor();
+    const notesA = alex.field('Weekend in the hills', 'Notes');
+    const notesB = sam.field('Weekend in the hills', 'Notes');
+    await notesA.click();
+    await notesB.click();
+    await Promise.all([
+      alex.page.keyboard.type('bring boots ', { delay: 25 }),
+      sam.page.keyboard.type('book the cabin ', { delay: 25 }),
+    ]);
+    await eventually('both note fields to agree', async () => (await notesA.inputValue()) === (await notesB.inputValue()));
+    const text = await notesA.inputValue();
+    expect(text).toContain('bring boots ');
+    expect(text).toContain('book the cabin ');
+    await screenshot(alex.page, '04-concurrent-typing');
+  });
+
+  it('shows who is editing a card', async () => {
+    await sam.field('Weekend in the hills', 'Where').click();
+    await eventually('Alex to see that Sam is editing', async () =>
+      (await alex.item('Weekend in the hills').getByTestId('editing-badge').textContent())?.includes('Sam Rivera') === true);
+  });
+
+  it('B goes offline, edits, reconnects, and both converge', async () => {
+    await sam.page.context().setOffline(true);
+    await eventually('Sam to see Offline', async () => (await sam.connectionState().textContent()) === 'Offline');
+    const whereB = sam.field('Weekend in the hills', 'Where');
+    await whereB.click();
+    await sam.page.keyboard.type('Lake District');
+    const notesA = alex.field('Weekend in the hills', 'Notes');
+    await notesA.click();
+    await alex.page.keyboard.press('End');
+    await alex.page.keyboard.type('and maps');
+    await screenshot(sam.page, '05-offline-editing');
+    expect(await sam.saveState().textContent()).not.toBe('All changes saved');
+    expect(await alex.field('Weekend in the hills', 'Where').inputValue()).toBe('');
+
+    await sam.page.context().setOffline(false);
+    await sam.waitLive();
+    await eventually('Alex to receive the offline edit', async () =>
+      (await alex.field('Weekend in the hills', 'Where').inputValue()) === 'Lake District');
+    await eventually('Sam to receive Alex’s edit', async () =>
+      (await valueOf(sam, 'Weekend in the hills', 'Notes')).includes('and maps'));
+    await sam.waitSaved();
+    await alex.waitSaved();
+  });
+
+  it('a reload keeps everything', async () => {
+    const before = await valueOf(alex, 'Weekend in the hills', 'Notes');
+    await alex.page.reload();
+    await alex.item('Cook dinner together on Sundays').waitFor();
+    await eventually('the notes to come back', async () => (await valueOf(alex, 'Weekend in the hills', 'Notes')) === before);
+    expect(await valueOf(alex, 'Weekend in the hills', 'Where')).toBe('Lake District');
+    await screenshot(alex.page, '06-after-reload');
+  });
+
+  it('undo undoes only your own edit', async () => {
+    const whereA = alex.field('Weekend in the hills', 'Where');
+    const whereB = sam.field('Weekend in the hills', 'Where');
+    await whereA.click();
+    await alex.page.keyboard.press('End');
+    await alex.page.keyboard.type(', Cumbria');
+    await eventually('Sam to see Alex’s edit', async () => (await whereB.inputValue()) === 'Lake District, Cumbria');
+    const notesB = sam.field('Weekend in the hills', 'Notes');
+    await notesB.click();
+    await sam.page.keyboard.press('End');
+    await sam.page.keyboard.type(' + snacks');
+    await eventually('Alex to see Sam’s edit', async () => (await valueOf(alex, 'Weekend in the hills', 'Notes')).endsWith(' + snacks'));
+
+    await whereA.click();
+    await alex.page.keyboard.press('Control+z');
+    await eventually('Alex’s edit to be undone for both', async () =>
+      (await whereA.inputValue()) === 'Lake District' && (await whereB.inputValue()) === 'Lake District');
+    expect(await valueOf(alex, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
+    expect(await valueOf(sam, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
+
+    await alex.page.keyboard.press('Control+Shift+z');
+    await eventually('redo to restore it', async () => (await whereB.inputValue()) === 'Lake District, Cumbria');
+  });
+
+  it('reorders with the keyboard, filters and archives', async () => {
+    await alex.addPromise('Text when running late');
+    const labels = async (page: SpacePage) =>
+      page.section('Promises').getByTestId('item').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
+    await eventually('Sam to see the second promise', async () => (await labels(sam)).length === 2);
+    expect(await labels(sam)).toEqual(['Cook dinner together on Sundays', 'Text when running late']);
+
+    await alex.field('Text when running late', 'Promise').focus();
+    await alex.page.keyboard.press('Alt+ArrowUp');
+    await eventually('the new order to reach Sam', async () =>
+      (await labels(sam))[0] === 'Text when running late');
+
+    await sam.page.getByText('Mine', { exact: true }).click();
+    await eventually('Sam’s own filter to hide Alex’s promises', async () => (await labels(sam)).length === 0);
+    await sam.page.getByText('Partner’s', { exact: true }).click();
+    await eventually('the partner filter to show them', async () => (await labels(sam)).length === 2);
+    await sam.page.getByText('Everyone', { exact: true }).click();
+
+    await alex.item('Text when running late').getByRole('button', { name: 'Archive' }).click();
+    await eventually('the archived promise to leave Sam’s active board', async () =>
+      (await labels(sam)).join() === 'Cook dinner together on Sundays');
+    await sam.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status').selectOption({ label: 'Archived' });
+    await eventually('it to show under Archived', async () => (await labels(sam)).join() === 'Text when running late');
+    await screenshot(sam.page, '07-archived-filter');
+    await sam.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status').selectOption({ label: 'Active' });
+  });
+
+  it('adds a card the partner acknowledges, a check-in and an appreciation', async () => {
+    const cards = sam.section('Needs & boundaries');
+    await cards.getByRole('button', { name: 'Add card' }).click();
+    const form = cards.getByRole('form', { name: 'New card' });
+    await form.getByLabel('Kind of card').selectOption('boundary');
+    await form.getByLabel('In my own words').fill('I need an hour alone after work');
+    await form.getByRole('button', { name: 'Add card' }).click();
+    const onAlex = alex.item('I need an hour alone after work');
+    await onAlex.waitFor();
+    expect(await onAlex.getByLabel('Statement').isDisabled()).toBe(true);
+    await onAlex.getByRole('button', { name: 'I understand' }).click();
+    await eventually('Sam to see the acknowledgement', async () =>
+      (await sam.item('I need an hour alone after work').getByText(/Alex Morgan understood this/).count()) === 1);
+
+    const checkins = alex.section('Check-ins');
+    await checkins.getByRole('button', { name: 'Check in' }).click();
+    await checkins.getByText('Good', { exact: true }).click();
+    await checkins.getByLabel('Feeling words').fill('hopeful, tired');
+    await checkins.getByLabel('One thing I need today').fill('an early night');
+    await checkins.getByRole('button', { name: 'Save check-in' }).click();
+    await eventually('Sam to see the check-in', async () =>
+      (await sam.section('Check-ins').getByText('Today I need: an early night').count()) === 1);
+
+    const thanks = sam.section('Appreciations');
+    await thanks.getByRole('button', { name: 'Add appreciation' }).click();
+    await thanks.getByLabel(/Thank you, Alex Morgan, for…/).fill('making soup when I was ill');
+    await thanks.getByRole('button', { name: 'Send appreciation' }).click();
+    await alex.item('making soup when I was ill').waitFor();
+    await alex.waitSaved();
+    await screenshot(alex.page, '08-every-kind');
+  });
+
+  it('a counsellor sees the "us + counsellor" items read-only and not the others', async () => {
+    await alex.addPromise('Walk after dinner', 'Us + counsellor');
+    const inviteUrl = await alex.inviteUrl('counsellor');
+    const robin = new SpacePage(await newPage());
+    await robin.page.goto(new URL(inviteUrl).pathname);
+    await robin.page.getByRole('link', { name: 'Create an account' }).click();
+    await new AuthPages(robin.page).signup('Robin Hale', `robin-${run}@example.com`, PASSWORD);
+    await robin.page.waitForURL(/\/invite\//);
+    await robin.acceptInvite();
+    const me = (await (await robin.page.request.get(`${server.baseUrl}/api/me`)).json()) as { user: { id: string } };
+
+    for (const partner of [alex, sam]) {
+      await apiPost(partner.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: true });
+    }
+    await robin.page.reload();
+    await robin.item('Walk after dinner').waitFor({ timeout: 15_000 });
+    await robin.waitLive();
+    expect(await robin.field('Walk after dinner', 'Promise').isDisabled()).toBe(true);
+    expect(await robin.item('Cook dinner together on Sundays').count()).toBe(0);
+    expect(await robin.item('Weekend in the hills').count()).toBe(0);
+    expect(await robin.page.getByRole('button', { name: 'Add promise' }).count()).toBe(0);
+    await screenshot(robin.page, '09-counsellor-read-only');
+
+    // Either partner may withdraw consent; the counsellor's live view closes for good.
+    await apiPost(alex.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: false });
+    await eventually('Robin’s view of the board to close', async () =>
+      (await robin.item('Walk after dinner').count()) === 0 &&
+      (await robin.page.getByText(/access to this board has ended|no longer shared with you/).count()) > 0);
+    await screenshot(robin.page, '10-counsellor-access-ended');
+  });
+
+  it('fits a 375 px phone screen', async () => {
+    await alex.page.setViewportSize({ width: 375, height: 800 });
+    await alex.item('Walk after dinner').waitFor();
+    // A string, evaluated in the page: the test workspace has no DOM types.
+    const overflow = await alex.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(alex.page, '11-phone');
+  });
+
+  it('keeps a copy on the device only when asked, and deletes it at logout', async () => {
+    const databases = (page: Page) =>
+      page.evaluate<string[]>(`indexedDB.databases().then((dbs) => dbs.map((d) => d.name).filter((n) => n.startsWith('hearth:')))`);
+    expect(await databases(sam.page)).toEqual([]);
+    await sam.page.getByLabel('Keep a copy on this device').check();
+    await eventually('the board to be stored in IndexedDB', async () => (await databases(sam.page)).length === 3);
+    await new AuthPages(sam.page).logout();
+    await eventually('every copy to be deleted', async () => (await databases(sam.page)).length === 0);
+    expect(await sam.page.evaluate<number>(`Object.keys(localStorage).filter((k) => k.startsWith('hearth:keep-copy')).length`)).toBe(0);
+  });
+});

@@ -1,0 +1,216 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { acceptPromise, createPromise, deleteItem, listCheckins, readItemOfKind } from '@hearth/shared/board';
+import type { ExerciseState } from '@hearth/shared/exercises';
+import { createLogger } from '../../server/src/platform/logger';
+import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { startExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
+import type { ExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
+import { makeCoupleWithCounsellor } from '../helpers/api';
+import type { ApiClient } from '../helpers/api';
+import { startTestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
+
+// Full runs of every exercise with two partners and an observing counsellor, over real
+// sockets, real sessions and the real database.
+let server: TestServer;
+let ex: ExerciseTestServer;
+const players: ExercisePlayer[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ex = await startExerciseTestServer({
+    sessionSecret: server.env.sessionSecret, logger: createLogger('silent'), clock: () => Date.now(),
+  });
+});
+afterAll(async () => {
+  await ex?.close();
+  await server?.stop();
+});
+afterEach(() => {
+  for (const p of players.splice(0)) p.close();
+});
+
+async function player(api: ApiClient): Promise<ExercisePlayer> {
+  const p = new ExercisePlayer(ex.url, api.cookie, api.user!.displayName);
+  players.push(p);
+  return p.connected();
+}
+
+/** A couple and their counsellor, all three connected and joined to the space. */
+async function room() {
+  const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+  const [pa, pb, pc] = await Promise.all([player(a), player(b), player(c)]);
+  for (const p of [pa, pb, pc]) expect(await p.emit('exercise:join', { spaceId: space.id })).toEqual({ ok: true, state: null });
+  return { a: a.user!.id, b: b.user!.id, c: c.user!.id, spaceId: space.id, pa, pb, pc };
+}
+
+async function start(p: ExercisePlayer, spaceId: string, kind: string, options?: unknown): Promise<ExerciseState> {
+  const ack = await p.emit('exercise:start', options === undefined ? { spaceId, kind } : { spaceId, kind, options });
+  if (!ack.ok) throw new Error(`start: ${ack.error.code} ${ack.error.message}`);
+  return ack.state!;
+}
+
+const ended = (id: string) => (s: ExerciseState) => s.sessionId === id && s.phase === 'ended';
+
+describe('live exercises: full runs', () => {
+  it('speaker–listener: paraphrase, correction, retry, confirmation, role swap; only the right person acts', async () => {
+    const { a, b, spaceId, pa, pb, pc } = await room();
+    const s0 = await start(pa, spaceId, 'speaker_listener', { topicId: 'sl-hope', turnMinutes: 3 });
+    expect(s0).toMatchObject({ phase: 'speaking', turn: a, participants: [a, b], paused: false });
+    expect(s0.deadline! - s0.startedAt).toBe(180_000); // a three-minute floor
+    const id = s0.sessionId;
+    // Everyone in the space sees it start, the counsellor included.
+    for (const p of [pb, pc]) await p.waitFor((s) => s.sessionId === id && s.phase === 'speaking', 'the start');
+
+    expect(await pb.emit('exercise:action', { sessionId: id, type: 'next' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'next' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await pa.act(id, 'next');
+    await pb.act(id, 'paraphrase', { text: 'What I heard is you hope for a garden' });
+    await pa.act(id, 'confirm', { accurate: false, correction: 'a garden we tend together' });
+    await pb.act(id, 'paraphrase', { text: 'A garden that is ours, tended together' });
+    const swapped = await pa.act(id, 'confirm', { accurate: true });
+    expect(swapped).toMatchObject({ phase: 'speaking', turn: b });
+    await pb.act(id, 'next');
+    await pa.act(id, 'paraphrase', { text: 'You want evenings without screens' });
+    const done = await pb.act(id, 'confirm', { accurate: true });
+    expect(done).toMatchObject({ phase: 'ended', endedReason: 'completed' });
+    await pc.waitFor(ended(id), 'the end');
+
+    const history = await pc.emit('exercise:history', { spaceId });
+    expect(history).toMatchObject({ ok: true, sessions: [{ sessionId: id, kind: 'speaker_listener', endedReason: 'completed' }] });
+    const results = (history as { sessions: Array<{ results: { exchanges: unknown[] } }> }).sessions[0]!.results;
+    expect(results.exchanges).toHaveLength(2);
+  });
+
+  it('together check-in: neither partner nor the counsellor receives an answer before both submitted', async () => {
+    const { a, b, spaceId, pa, pb, pc } = await room();
+    const id = (await start(pb, spaceId, 'checkin')).sessionId;
+    const secretA = 'a quiet evening, just us';
+    const secretB = 'help with the washing up';
+
+    const mine = await pa.act(id, 'submit', { mood: 2, feelings: ['tired', 'hopeful'], need: secretA });
+    expect(mine.data).toMatchObject({ submitted: [a], revealed: false, mine: { need: secretA } });
+    await pb.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
+    await pc.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 3, feelings: [], need: 'x' } }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const revealed = await pb.act(id, 'submit', { mood: 4, feelings: ['calm'], need: secretB, note: 'good week' });
+    expect(revealed.data).toMatchObject({ revealed: true, answers: [{ userId: a, need: secretA }, { userId: b, need: secretB }] });
+    const seenByA = await pa.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
+    const seenByC = await pc.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
+    // One reveal moment for everyone.
+    expect(seenByA.data.revealedAt).toBe(revealed.data.revealedAt);
+    expect(seenByC.data.answers).toEqual(revealed.data.answers);
+
+    const before = (p: typeof pa, secret: string) =>
+      p.states.filter((s) => s.sessionId === id && s.data.revealed !== true).map((s) => JSON.stringify(s)).join('\n');
+    expect(before(pb, secretA)).not.toContain(secretA);
+    expect(before(pc, secretA)).not.toContain(secretA);
+    expect(before(pa, secretB)).not.toContain(secretB);
+
+    // Saved as check-ins on the board, one per partner.
+    const saved = listCheckins(ex.board.docOf(spaceId));
+    expect(saved.map((c) => [c.userId, c.need]).sort()).toEqual([[a, secretA], [b, secretB]].sort());
+    expect((await pa.act(id, 'next')).phase).toBe('ended');
+  });
+
+  it('question deck: turns drawing, answers aloud or written, star, skip, no repeats', async () => {
+    const { a, b, spaceId, pa, pb } = await room();
+    const id = (await start(pa, spaceId, 'question_deck', { themes: ['trust', 'appreciation'] })).sessionId;
+    expect(await pb.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const drawn = await pa.act(id, 'draw', { theme: 'trust' });
+    const first = (drawn.data.current as { questionId: string; theme: string }).questionId;
+    expect(drawn.data.current).toMatchObject({ theme: 'trust', drawnBy: a });
+    await pa.act(id, 'answer', { text: 'When you called from the station.' });
+    await pb.act(id, 'answer');
+    const starred = await pb.act(id, 'star');
+    expect(starred.data.current).toMatchObject({ starred: true, answers: [{ userId: a }, { userId: b, text: null }] });
+    expect((await pb.act(id, 'next'))).toMatchObject({ phase: 'drawing', turn: b });
+
+    await pb.act(id, 'draw');
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'skip' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pb.act(id, 'skip')).toMatchObject({ phase: 'drawing', turn: b });
+    const again = await pb.act(id, 'draw');
+    const cards = [...(again.data.cards as Array<{ questionId: string }>), again.data.current as { questionId: string }];
+    expect(new Set(cards.map((c) => c.questionId)).size).toBe(3);
+    expect(cards[0]!.questionId).toBe(first);
+    expect((await pa.act(id, 'end'))).toMatchObject({ phase: 'ended', endedReason: 'ended' });
+  });
+
+  it('promise review: the promiser marks, the partner confirms, a missed promise is renegotiated on the board', async () => {
+    const { a, b, spaceId, pa, pb, pc } = await room();
+    const doc = ex.board.docOf(spaceId);
+    const today = new Date().toISOString().slice(0, 10);
+    const partners = { partnerIds: [a, b] };
+    const p1 = createPromise(doc, { userId: a, ...partners }, { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } });
+    acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
+    const p2 = createPromise(doc, { userId: b, ...partners }, { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } });
+    acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
+
+    const s0 = await start(pa, spaceId, 'promise_review');
+    const id = s0.sessionId;
+    const items = s0.data.items as Array<{ promiseId: string }>;
+    expect(items.map((i) => i.promiseId)).toEqual([p1, p2]);
+    expect(s0.turn).toBe(a);
+
+    expect(await pb.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'confirm', payload: { promiseId: p1 } }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await pa.act(id, 'mark', { promiseId: p1, outcome: 'kept' });
+    await pb.act(id, 'confirm', { promiseId: p1 });
+    await pb.act(id, 'next');
+    await pb.act(id, 'mark', { promiseId: p2, outcome: 'missed' });
+    await pa.act(id, 'confirm', { promiseId: p2 });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await pb.act(id, 'renegotiate', { promiseId: p2, text: 'Cook every other Sunday', dueDate: tomorrow });
+    expect((await pa.act(id, 'next')).phase).toBe('summary');
+    expect((await pa.act(id, 'next'))).toMatchObject({ phase: 'ended', endedReason: 'completed' });
+
+    const kept = readItemOfKind(doc, p1, 'promise');
+    expect(kept.status).toBe('kept');
+    expect(kept.outcomes[today]).toMatchObject({ outcome: 'kept', confirmedBy: b });
+    const missed = readItemOfKind(doc, p2, 'promise');
+    expect(missed.status).toBe('renegotiated');
+    expect(readItemOfKind(doc, missed.renegotiatedInto!, 'promise').text).toBe('Cook every other Sunday');
+
+    // The next review starts after this one: nothing new is due.
+    const next = await start(pa, spaceId, 'promise_review');
+    expect(next).toMatchObject({ phase: 'summary', data: { items: [] } });
+    await pa.act(next.sessionId, 'end');
+  });
+
+  it('leaves the review where it was when the board refuses a result (the promise was deleted meanwhile)', async () => {
+    const { a, b, spaceId, pa, pb } = await room();
+    const doc = ex.board.docOf(spaceId);
+    const today = new Date().toISOString().slice(0, 10);
+    const p1 = createPromise(doc, { userId: a, partnerIds: [a, b] }, { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } });
+    acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: p1 });
+    const id = (await start(pa, spaceId, 'promise_review')).sessionId;
+    deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 });
+
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } }))
+      .toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const joined = await pb.emit('exercise:join', { spaceId });
+    expect(joined).toMatchObject({ ok: true, state: { sessionId: id, turn: a, data: { items: [{ promiseId: p1, outcome: null }] } } });
+    await pa.act(id, 'end');
+  });
+
+  it('answers wrong input, strangers and a second start with the right codes', async () => {
+    const { spaceId, pa, pb } = await room();
+    expect(await pa.emit('exercise:start', { spaceId, kind: 'tarot' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await pa.emit('exercise:start', { spaceId: { $gt: '' }, kind: 'checkin' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await pa.emit('exercise:join', { spaceId: 'f'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const id = (await start(pa, spaceId, 'checkin')).sessionId;
+    expect(await pb.emit('exercise:start', { spaceId, kind: 'question_deck' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 9, feelings: [], need: 'x' } }))
+      .toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('payload.mood') } });
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    const { pa: stranger } = await room();
+    expect(await stranger.emit('exercise:action', { sessionId: id, type: 'end' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await stranger.emit('exercise:history', { spaceId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await pa.act(id, 'end');
+  });
+});

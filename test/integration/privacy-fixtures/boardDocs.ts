@@ -1,0 +1,66 @@
+import { Types } from 'mongoose';
+import * as Y from 'yjs';
+import {
+  createAppreciation, createCard, createExperience, type BoardActor,
+} from '@hearth/shared/board';
+import { collabStore } from '../../../server/src/collab/collabStore';
+import { JournalModel, snapshotsOf } from '../../../server/src/collab/collabRows.model';
+import { readStoredDoc, storedDocNames } from '../../../server/src/privacy/storedDocs';
+import { NOTES_TEXT_KEY } from '../../../server/src/privacy/notesDoc';
+
+let seq = 0;
+
+/**
+ * Changes a stored document the way an acknowledged edit would land: as one update appended
+ * to the update log through the collab persistence (the Yjs server is not needed for this).
+ */
+export async function writeDoc(name: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const doc = await readStoredDoc(name);
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  const update = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  await collabStore.append([{ id: new Types.ObjectId(), doc: name, seq: ++seq, data: update }]);
+}
+
+export function actor(userId: string, partnerIds: string[]): BoardActor {
+  return { userId, partnerIds };
+}
+
+/** Adds an experience titled `title` and returns its id. */
+export async function addExperience(name: string, who: BoardActor, title: string): Promise<string> {
+  let id = '';
+  await writeDoc(name, (doc) => {
+    id = createExperience(doc, who, { title, notes: `notes for ${title}` });
+  });
+  return id;
+}
+
+export async function addCard(name: string, who: BoardActor, statement: string): Promise<string> {
+  let id = '';
+  await writeDoc(name, (doc) => {
+    id = createCard(doc, who, { cardType: 'need', statement });
+  });
+  return id;
+}
+
+export async function addAppreciation(name: string, who: BoardActor, toId: string, text: string): Promise<string> {
+  let id = '';
+  await writeDoc(name, (doc) => {
+    id = createAppreciation(doc, who, { toId, text });
+  });
+  return id;
+}
+
+export async function writeNotes(name: string, text: string): Promise<void> {
+  await writeDoc(name, (doc) => doc.getText(NOTES_TEXT_KEY).insert(0, text));
+}
+
+/** Rows (update log and snapshot parts) stored for every document whose name matches. */
+export async function storedRowCount(pattern: RegExp): Promise<number> {
+  let total = 0;
+  for (const name of await storedDocNames(pattern)) {
+    total += (await JournalModel.countDocuments({ doc: name })) + (await snapshotsOf(name).countDocuments());
+  }
+  return total;
+}
