@@ -5,6 +5,7 @@
  * `READY <port> <databasePid>`.
  */
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,16 @@ const collab = attachCollab(server, {
   publicOrigin: 'http://bench.test',
 });
 const metrics = createMetricsHandler([collab.metricsRegistry]);
+// BENCH_LOOP=1: report the server's event-loop delay every 5 s (stderr), to tell a blocked
+// server from a busy machine.
+if (process.env.BENCH_LOOP) {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  setInterval(() => {
+    process.stderr.write(`event loop delay ms: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)}\n`);
+    loop.reset();
+  }, 5000).unref();
+}
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

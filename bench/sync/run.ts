@@ -48,7 +48,8 @@ async function startProcess(cmd: string, args: string[], env: Record<string, str
 }
 
 async function startHearth(): Promise<Target> {
-  const { child, match } = await startProcess(process.execPath, ['--import', 'tsx', path.join(here, 'benchServer.ts')], {}, /READY (\d+) (\d+)/);
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const { child, match } = await startProcess(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'benchServer.ts')], {}, /READY (\d+) (\d+)/);
   const port = Number(match[1]);
   return {
     name: 'Hearth',
@@ -94,6 +95,8 @@ async function runLoad(target: Target) {
     if (s % 50 === 49) await waitUntil(() => clients.every((c) => c.synced), 30_000);
   }
   if (!(await waitUntil(() => clients.every((c) => c.synced), 60_000))) errors.push('not every client synced');
+  // Let connection set-up (document loads, JIT warm-up) finish before measuring.
+  await new Promise((r) => setTimeout(r, 5000));
 
   const cpuBefore = target.pids.map(cpuSeconds);
   const loadCpuBefore = process.cpuUsage();

@@ -1,11 +1,20 @@
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
+import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
+import { attachCollab, createMetricsHandler, type CollabServer } from './collab';
+import { createCounsellorAuditor } from './counsellor/auditHooks';
+import { counsellorRoutes } from './counsellor/counsellor.routes';
+import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
+import type { BoardWriter } from './exercises/boardWriter';
+import { registerExerciseHandlers, startExercises, stopExercises, type ExerciseDeps } from './exercises/exercises.socket';
+import { LiveBoardWriter } from './exercises/liveBoardWriter';
+import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
 import type { Env } from './platform/env';
 import { HearthEvents } from './platform/events';
@@ -14,37 +23,73 @@ import { originGuard, requireJsonBody } from './platform/http/requestGuards';
 import { staticClient } from './platform/http/staticClient';
 import type { Logger } from './platform/logger';
 import { registerPresenceHandlers } from './presence/presence.socket';
-import { watchSocketAccess } from './realtime/accessWatcher';
-import { createSocketServer } from './realtime/socketServer';
-import { spacesRoutes } from './spaces/spaces.routes';
-import { createAuditLog } from './audit/audit.service';
-import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { watchSocketAccess } from './realtime/accessWatcher';
+import { useRedisAdapter } from './realtime/redisAdapter';
+import { createSocketServer } from './realtime/socketServer';
+import { docAccess } from './spaces/access';
+import { spacesRoutes } from './spaces/spaces.routes';
 
 export interface AppDeps {
   env: Env;
   logger: Logger;
+  /** Test hooks for exercises: an injected clock, a board writer, a cap on timer delays. */
+  exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
 }
 
 export interface Hearth {
   app: express.Express;
   httpServer: http.Server;
   events: HearthEvents;
+  collab: CollabServer;
   /** Resolves once listening; returns the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
-  /** Stops accepting, lets in-flight work finish, closes sockets and background work. */
+  /** Stops accepting, stores pending edits, closes sockets and background work. */
   close(): Promise<void>;
 }
 
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
-export function createHearth({ env, logger }: AppDeps): Hearth {
+export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const events = new HearthEvents();
   const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
   const auth = new AuthService();
   const authenticate = requestAuthenticator(sessions);
+  const audit = createAuditLog(logger);
+  const auditor = createCounsellorAuditor(audit);
 
   const app = express();
+  const httpServer = http.createServer(app);
+  const collab = attachCollab(httpServer, {
+    logger,
+    authenticate,
+    authorize: docAccess,
+    events,
+    publicOrigin: env.publicOrigin,
+    limits: { maxFrameBytes: env.maxFrameBytes, maxDocumentBytes: env.maxDocBytes },
+    redisUrl: env.redisUrl,
+    onOpened: (access) => auditor.documentOpened(access),
+    onClosed: (access) => auditor.documentClosed(access),
+  });
+  const sockets = createSocketServer(httpServer, { logger, publicOrigin: env.publicOrigin, authenticate });
+  const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
+  const erasure = { events, logger, evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match) };
+
+  const exerciseDeps: ExerciseDeps = {
+    logger,
+    memberships: spaceMemberships,
+    board: exercises?.board ?? new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
+    clock: exercises?.clock,
+    maxTimerDelayMs: exercises?.maxTimerDelayMs,
+    onObserved: (o) => auditor.exerciseObserved(o),
+  };
+  sockets.onConnection((socket) => {
+    registerPresenceHandlers(sockets.io, socket, logger);
+    registerExerciseHandlers(sockets.io, socket, exerciseDeps);
+  });
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+  const stopExpiry = watchCounsellorExpiry(events, logger);
+
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(
@@ -56,19 +101,20 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
       strictTransportSecurity: env.secureCookies,
     }),
   );
+  app.get('/metrics', createMetricsHandler([collab.metricsRegistry], env.metricsToken));
 
   const api = express.Router();
   api.use(originGuard(env.publicOrigin));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
-  api.use(healthRoutes());
+  api.use(healthRoutes(() => collab.dbHealthy()));
   api.use(authRoutes(auth, sessions));
   api.use(
-    spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, { events, logger }) }),
+    spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
-  api.use(counsellorRoutes({ events, audit: createAuditLog(logger) }));
-  api.use(privacyRoutes({ events, logger, sessions, audit: createAuditLog(logger) }));
+  api.use(counsellorRoutes({ events, audit }));
+  api.use(privacyRoutes({ ...erasure, sessions, audit }));
   api.use(notFoundHandler);
   app.use('/api', api);
 
@@ -76,12 +122,6 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
   if (client) app.use(client);
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger));
-
-  const httpServer = http.createServer(app);
-  const sockets = createSocketServer(httpServer, { logger, publicOrigin: env.publicOrigin, authenticate });
-
-  sockets.onConnection((socket) => registerPresenceHandlers(sockets.io, socket, logger));
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
 
   const sweep = setInterval(() => {
     sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
@@ -92,7 +132,11 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
     app,
     httpServer,
     events,
-    listen(port, host) {
+    collab,
+    async listen(port, host) {
+      // Running exercises resume (timers re-armed) before anyone can connect.
+      await redis?.ready;
+      await startExercises(sockets.io, exerciseDeps);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -105,8 +149,13 @@ export function createHearth({ env, logger }: AppDeps): Hearth {
     async close() {
       clearInterval(sweep);
       stopWatchingAccess();
+      stopExpiry();
       auth.close();
+      // Pending edits are stored before anything else goes away.
+      await collab.close();
+      stopExercises(sockets.io);
       await sockets.io.close();
+      await redis?.close();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();

@@ -2,6 +2,7 @@ import { createHearth } from './app';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
 import { ConfigError, loadEnv } from './platform/env';
+import { sweepOrphanedSpaceData } from './privacy/orphanSweep';
 import { createLogger } from './platform/logger';
 
 async function main(): Promise<void> {
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+
+  // A space deletion interrupted by a crash left data without a space: finish it now.
+  await sweepOrphanedSpaceData(logger);
 
   const hearth = createHearth({ env, logger });
   const port = await hearth.listen(env.port, env.host);

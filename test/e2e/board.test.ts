@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { eventually, launchBrowser, screenshot } from './browser';
+import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
 import { AuthPages } from './pages/AuthPages';
 import { SpacePage } from './pages/SpacePage';
 import { ensureCollab } from './collabShim';
@@ -97,6 +97,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   it('both type into the same field at once and end with the same text', async () => {
     await alex.addExperience('Weekend in the hills');
     await sam.item('Weekend in the hills').waitFor();
+    await alex.openDetails('Weekend in the hills');
+    await sam.openDetails('Weekend in the hills');
     const notesA = alex.field('Weekend in the hills', 'Notes');
     const notesB = sam.field('Weekend in the hills', 'Notes');
     await notesA.click();
@@ -146,6 +148,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     const before = await valueOf(alex, 'Weekend in the hills', 'Notes');
     await alex.page.reload();
     await alex.item('Cook dinner together on Sundays').waitFor();
+    await alex.openDetails('Weekend in the hills');
     await eventually('the notes to come back', async () => (await valueOf(alex, 'Weekend in the hills', 'Notes')) === before);
     expect(await valueOf(alex, 'Weekend in the hills', 'Where')).toBe('Lake District');
     await screenshot(alex.page, '06-after-reload');
@@ -200,6 +203,24 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await eventually('it to show under Archived', async () => (await labels(sam)).join() === 'Text when running late');
     await screenshot(sam.page, '07-archived-filter');
     await sam.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status').selectOption({ label: 'Active' });
+  });
+
+  it('plans the steps of an experience together', async () => {
+    const plan = 'Weekend in the hills';
+    await alex.openDetails(plan);
+    await sam.openDetails(plan);
+    await alex.item(plan).getByPlaceholder('Add a step').fill('Book the train');
+    await alex.item(plan).getByRole('button', { name: 'Add step' }).click();
+    const samStep = sam.item(plan).getByRole('textbox', { name: 'Step', exact: true });
+    await eventually('Sam to see the step', async () => (await samStep.inputValue()) === 'Book the train');
+    await samStep.click();
+    await sam.page.keyboard.press('End');
+    await sam.page.keyboard.type(' tickets');
+    await sam.item(plan).getByRole('checkbox', { name: /^Done: / }).check();
+    await eventually('Alex to see the step edited and done', async () =>
+      (await alex.item(plan).getByRole('textbox', { name: 'Step', exact: true }).inputValue()) === 'Book the train tickets' &&
+      (await alex.item(plan).getByRole('checkbox', { name: /^Done: / }).isChecked()));
+    expect(await alex.item(plan).getByText('1/1 steps', { exact: false }).count()).toBe(1);
   });
 
   it('adds a card the partner acknowledges, a check-in and an appreciation', async () => {
@@ -272,6 +293,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     const overflow = await alex.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(alex.page, '11-phone');
+    await alex.page.evaluate('window.scrollTo(0, 0)');
+    await alex.page.screenshot({ path: `${ARTIFACTS}/11-phone-top.png` });
   });
 
   it('keeps a copy on the device only when asked, and deletes it at logout', async () => {

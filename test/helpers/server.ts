@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createHearth, type Hearth } from '../../server/src/app';
+import { createHearth, type AppDeps, type Hearth } from '../../server/src/app';
 import { loadEnv, type Env } from '../../server/src/platform/env';
 import { createLogger } from '../../server/src/platform/logger';
 import { connectTestDb, freshDbName } from './database';
@@ -25,6 +25,8 @@ export interface TestServerOptions {
   dbName?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** Exercise test hooks (an injected clock, …). */
+  exercises?: AppDeps['exercises'];
 }
 
 // Fixed per worker so a restarted server accepts the cookies of the previous one.
@@ -47,7 +49,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const hearth = createHearth({ env, logger: createLogger(env.logLevel) });
+  const hearth = createHearth({ env, logger: createLogger(env.logLevel), exercises: opts.exercises });
   await hearth.listen(port, '127.0.0.1');
   return {
     hearth,

@@ -16,7 +16,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-it('opening and closing 1,000 documents leaves none in memory', async () => {
+it('opening and closing 1,000 documents leaves none in memory', { timeout: 120_000 }, async () => {
   const names = Array.from({ length: 1000 }, (_, i) => `private:${i.toString(16).padStart(24, '0')}:${USER}`);
   for (let i = 0; i < names.length; i += 100) {
     const batch = names.slice(i, i + 100);

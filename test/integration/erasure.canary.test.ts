@@ -3,11 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docNameOf } from '@hearth/shared/realtime';
 import { createHearth, type Hearth } from '../../server/src/app';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { connectMongoose } from '../../server/src/platform/db/database';
 import { ensureFerretBinary } from '../../server/src/platform/db/ferretdbBinary';
 import { startFerretDB, type EmbeddedDatabase } from '../../server/src/platform/db/ferretdbProcess';
@@ -16,7 +14,7 @@ import { createLogger } from '../../server/src/platform/logger';
 import { readStoredDoc } from '../../server/src/privacy/storedDocs';
 import { ApiClient } from '../helpers/api';
 import { freePort } from '../helpers/server';
-import { actor, addExperience } from './privacy-fixtures/boardDocs';
+import { actor, addExperience, compactStoredDoc } from './privacy-fixtures/boardDocs';
 
 // This file runs its own FerretDB, so the raw files searched hold this test's data only.
 let db: EmbeddedDatabase;
@@ -87,9 +85,7 @@ describe('account erasure leaves no bytes behind', () => {
 
     // The canary lands in a snapshot (compaction) and again in the update log after it.
     await addExperience(privateDoc, actor(a, partners), `${canary} one`);
-    const stored = await collabStore.load(privateDoc);
-    const merged = Y.mergeUpdates(stored.updates);
-    await collabStore.compact(privateDoc, merged, { snapshotIds: stored.snapshotIds, updateIds: stored.updateIds, maxSeq: stored.maxSeq });
+    await compactStoredDoc(privateDoc);
     await addExperience(privateDoc, actor(a, partners), `${canary} two`);
     const before = await readStoredDoc(privateDoc);
     expect(JSON.stringify(before.getMap('items').toJSON())).toContain(`${canary} two`);

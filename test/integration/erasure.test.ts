@@ -10,7 +10,7 @@ import { sweepOrphanedSpaceData } from '../../server/src/privacy/orphanSweep';
 import { createLogger } from '../../server/src/platform/logger';
 import { ApiClient, makeCouple, makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { actor, addExperience, storedRowCount, writeNotes } from './privacy-fixtures/boardDocs';
+import { actor, addExperience, storedDocCount, writeNotes } from './privacy-fixtures/boardDocs';
 
 let server: TestServer;
 const PASSWORD = 'correct horse battery';
@@ -22,7 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const storedRows = storedRowCount;
 
 /** Fills every document kind of a space, plus an open invite, an exercise and an audit entry. */
 async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsellor>>) {
@@ -43,14 +42,14 @@ async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsel
   });
   expect((await couple.c.get(`/api/spaces/${spaceId}/export`)).status).toBe(200); // leaves an audit entry
   // Every kind of row exists before the erasure under test, so "gone" below means something.
-  expect(await storedRows(new RegExp(spaceId))).toBeGreaterThanOrEqual(5);
+  expect(await storedDocCount(new RegExp(spaceId))).toBeGreaterThanOrEqual(5);
   expect(await Invite.countDocuments({ spaceId })).toBeGreaterThan(0);
   expect(await AuditEntry.countDocuments({ spaceId })).toBe(1);
 }
 
 async function expectSpaceGone(spaceId: string) {
   expect(await Space.countDocuments({ _id: spaceId })).toBe(0);
-  expect(await storedRows(new RegExp(spaceId))).toBe(0);
+  expect(await storedDocCount(new RegExp(spaceId))).toBe(0);
   expect(await Invite.countDocuments({ spaceId })).toBe(0);
   expect(await ExerciseSessionModel.countDocuments({ spaceId })).toBe(0);
   expect(await AuditEntry.countDocuments({ spaceId })).toBe(0);
@@ -94,7 +93,7 @@ describe('DELETE /api/me', () => {
     expect(await User.countDocuments({ _id: a })).toBe(0);
     expect(await Session.countDocuments({ userId: a })).toBe(0);
     expect(await Invite.countDocuments({ createdBy: a })).toBe(0);
-    expect(await storedRows(new RegExp(`^private:[a-f0-9]{24}:${a}$`))).toBe(0);
+    expect(await storedDocCount(new RegExp(`^private:[a-f0-9]{24}:${a}$`))).toBe(0);
     // The space where A was the only partner is gone entirely.
     await expectSpaceGone(otherSpace.id);
 
@@ -106,7 +105,7 @@ describe('DELETE /api/me', () => {
     expect(shared).toHaveLength(1);
     expect(shared[0].createdBy).toBe(a);
     expect(exported.boards.find((x: any) => x.visibility === 'private').items[0].title).toBe('theirs');
-    expect(await storedRows(new RegExp(`^private:${spaceId}:${b}$`))).toBeGreaterThan(0);
+    expect(await storedDocCount(new RegExp(`^private:${spaceId}:${b}$`))).toBeGreaterThan(0);
     // Consent stands with the partner who remains: the counsellor keeps access.
     expect((await couple.c.get(`/api/spaces/${spaceId}/export`)).status).toBe(200);
   });
@@ -184,6 +183,6 @@ describe('DELETE /api/spaces/:spaceId', () => {
     expect(swept).toContain(couple.space.id);
     expect(swept).not.toContain(kept.space.id);
     await expectSpaceGone(couple.space.id);
-    expect(await storedRows(new RegExp(kept.space.id))).toBeGreaterThan(0);
+    expect(await storedDocCount(new RegExp(kept.space.id))).toBeGreaterThan(0);
   });
 });

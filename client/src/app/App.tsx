@@ -10,7 +10,14 @@ import { InvitePage } from '../features/invites/InvitePage';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
-const SpacePage = lazy(() => import('../features/space/SpacePage').then((m) => ({ default: m.SpacePage })));
+let spacePageModule: Promise<{ default: typeof import('../features/space/SpacePage').SpacePage }> | null = null;
+function loadSpacePage() {
+  spacePageModule ??= import('../features/space/SpacePage').then((m) => ({ default: m.SpacePage }));
+  return spacePageModule;
+}
+const SpacePage = lazy(loadSpacePage);
+// Opening a space by its URL: fetch the board code while /api/me is still in flight.
+if (window.location.pathname.startsWith('/spaces/')) void loadSpacePage();
 
 const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found']);
 

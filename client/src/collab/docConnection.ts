@@ -69,6 +69,8 @@ export class DocConnection {
       this.update();
     });
     this.provider.on('sync', (synced: boolean) => {
+      // A User Timing mark, so benchmarks can see when each document arrived.
+      if (synced && !this.loaded) performance.mark(`hearth:synced:${this.name.split(':')[0]}`);
       if (synced) this.markLoaded();
       this.update();
     });

@@ -42,6 +42,8 @@ export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDoc
   const role = me?.role;
   useEffect(() => {
     if (!userId || !name || !role) return undefined;
+    // User Timing marks let benchmarks see when the board starts to load (see boardPerf).
+    performance.mark('hearth:docs-open');
     const opened = openSpaceDocs(spaceId, { id: userId, name, role });
     setDocs(opened);
     return () => {

@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { docNameOfCollection, journalSegment, snapshotCollectionName, snapshotsOf, type JournalRow, type SnapshotPartRow } from './collabRows.model';
-import { listSegments } from './journal';
+import { listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
 const SNAPSHOT_PART_BYTES = 8 * 1024 * 1024;
@@ -35,7 +35,12 @@ export interface AppendRow {
  */
 export const collabStore = {
   async load(doc: string): Promise<StoredState> {
-    const segments = await listSegments();
+    const names = await listCollectionNames();
+    const segments = await listSegments(names);
+    // Spares the first edit's write the existence check; a new document's collection is
+    // created with its first journal row (opening a document stores nothing).
+    const own = snapshotCollectionName(doc);
+    if (names.includes(own)) knownCollections.add(own);
     const [parts, ...rowsBySegment] = await Promise.all([
       snapshotsOf(doc).find({}).toArray(),
       ...segments.map((s) => journalSegment(s).find({ doc }).toArray()),

@@ -22,6 +22,12 @@ import { RateLimiter } from './rateLimiter';
 import type { CollabGrant, CollabUser } from './types';
 
 const PING_INTERVAL_MS = 30_000;
+/** Metric labels for `hearth_collab_rejected_frames_total`. */
+const REJECT_REASON: Record<number, string> = {
+  [CloseCode.malformedMessage]: 'malformed',
+  [CloseCode.invalidUpdate]: 'invalid_update',
+  [CloseCode.documentTooLarge]: 'document_too_large',
+};
 
 export interface ConnectionContext {
   docName: string;
@@ -110,7 +116,7 @@ export class CollabConnection implements DocPeer {
     try {
       const doc = await this.ctx.registry.acquire(this.ctx.docName);
       if (this.closed || this.ws.readyState !== WebSocket.OPEN) {
-        this.ctx.registry.release(this.ctx.docName);
+        this.ctx.registry.release(this.ctx.docName, doc);
         return;
       }
       this.doc = doc;
@@ -162,7 +168,7 @@ export class CollabConnection implements DocPeer {
     } catch (err) {
       const fault = err instanceof ProtocolError ? err : new ProtocolError(CloseCode.malformedMessage, 'malformed message');
       this.ctx.logger.info({ doc: this.ctx.docName, user: this.ctx.user.id, code: fault.code, err }, 'collab: closing connection');
-      this.reject(fault.code === CloseCode.malformedMessage ? 'malformed' : 'invalid_update', fault.code, fault.reason);
+      this.reject(REJECT_REASON[fault.code] ?? 'other', fault.code, fault.reason);
     }
   }
 
@@ -249,7 +255,7 @@ export class CollabConnection implements DocPeer {
     if (doc) {
       doc.peers.delete(this);
       if (this.boundClientId !== null) awarenessProtocol.removeAwarenessStates(doc.awareness, [this.boundClientId], null);
-      this.ctx.registry.release(this.ctx.docName);
+      this.ctx.registry.release(this.ctx.docName, doc);
     }
     this.ctx.onClosed(this);
   }

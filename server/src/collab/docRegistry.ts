@@ -6,6 +6,7 @@ import { FanoutKind, type RedisFanout } from './redisFanout';
 
 interface Entry {
   ready: Promise<LiveDoc>;
+  doc: LiveDoc | null;
   refs: number;
   timer: NodeJS.Timeout | null;
   unloading: Promise<void> | null;
@@ -42,7 +43,8 @@ export class DocRegistry {
       entry = this.entries.get(name);
     }
     if (!entry) {
-      const created: Entry = { ready: this.load(name), refs: 0, timer: null, unloading: null };
+      const created: Entry = { ready: this.load(name), doc: null, refs: 0, timer: null, unloading: null };
+      created.ready.then((doc) => (created.doc = doc)).catch(() => undefined);
       this.entries.set(name, created);
       entry = created;
     }
@@ -58,20 +60,26 @@ export class DocRegistry {
     }
   }
 
-  release(name: string): void {
+  /** Gives back a reference taken by `acquire` (ignored if that document was evicted). */
+  release(name: string, doc: LiveDoc): void {
     const entry = this.entries.get(name);
-    if (!entry) return;
+    if (!entry || entry.doc !== doc) return;
     entry.refs--;
     if (entry.refs === 0) this.scheduleUnload(name, entry, this.opts.unloadDelayMs);
   }
 
-  /** Documents whose journal rows wait longer than `ageMs` for a snapshot. */
-  async compactOlderThan(ageMs: number): Promise<void> {
+  /**
+   * Compacts documents whose journal rows wait longer than `ageMs` for a snapshot, oldest
+   * first and at most `limit` per call, so snapshot writes do not crowd out live updates.
+   */
+  async compactOlderThan(ageMs: number, limit: number): Promise<void> {
     const now = Date.now();
-    for (const doc of await this.loaded()) {
-      if (doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs) {
-        await doc.compact().catch((err: unknown) => this.opts.logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
-      }
+    const due = (await this.loaded())
+      .filter((doc) => doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs)
+      .sort((a, b) => a.oldestLogAt! - b.oldestLogAt!)
+      .slice(0, limit);
+    for (const doc of due) {
+      await doc.compact().catch((err: unknown) => this.opts.logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
     }
   }
 

@@ -12,7 +12,7 @@ import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
 import type { CollabDeps, CollabServer } from './types';
 
-export type { CollabDeps, CollabServer, CollabUser, CollabGrant } from './types';
+export type { CollabDeps, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
 export { createMetricsHandler } from './metrics';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
@@ -77,14 +77,23 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       registry,
       metrics,
       logger,
-      onClosed: (c) => connections.delete(c),
+      onClosed: (c) => {
+        connections.delete(c);
+        deps.onClosed?.(c.ctx);
+      },
     });
     connections.add(conn);
+    deps.onOpened?.(conn.ctx);
   });
   httpServer.on('upgrade', onUpgrade);
 
-  // Someone's right to a space changed: re-check each affected socket now (well within 1 s).
-  const onAccessChanged = ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
+  // Someone's right to a space changed: re-check each affected socket now (well within 1 s),
+  // here and, through Redis, on every other node.
+  const onAccessChanged = (change: { spaceId?: string; userId?: string }) => {
+    fanout?.publishAccessChanged(change);
+    recheck(change);
+  };
+  const recheck = ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
     for (const conn of connections) {
       const { parsed, user } = conn.ctx;
       if ((spaceId && parsed.spaceId !== spaceId) || (userId && user.id !== userId)) continue;
@@ -95,10 +104,23 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     }
   };
   deps.events.on('access:changed', onAccessChanged);
+  fanout?.onAccessChanged(recheck).catch((err: unknown) => logger.warn({ err }, 'collab: access relay unavailable'));
 
   return {
     stats,
     dbHealthy: () => queue.healthy(),
+    async withDoc(docName, fn, origin = 'server') {
+      const live = await registry.acquire(docName);
+      try {
+        let result!: ReturnType<typeof fn>;
+        live.ydoc.transact(() => {
+          result = fn(live.ydoc);
+        }, origin);
+        return result;
+      } finally {
+        registry.release(docName, live);
+      }
+    },
     async evictDocuments(match) {
       for (const conn of connections) if (match(conn.ctx.docName)) conn.close(CloseCode.accessRevoked, 'document erased');
       await registry.evict(match);

@@ -66,13 +66,14 @@ export function segmentOpenedAt(collection: string): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
-/** Every journal segment in the database, oldest first. */
-export async function listSegments(): Promise<string[]> {
+/** Every collection name in the database. */
+export async function listCollectionNames(): Promise<string[]> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('database not connected');
-  const collections = await db.listCollections({}, { nameOnly: true }).toArray();
-  return collections
-    .map((c) => c.name)
-    .filter((n) => segmentOpenedAt(n) !== null)
-    .sort();
+  return (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+}
+
+/** Every journal segment among `names` (default: the database's), oldest first. */
+export async function listSegments(names?: string[]): Promise<string[]> {
+  return (names ?? (await listCollectionNames())).filter((n) => segmentOpenedAt(n) !== null).sort();
 }

@@ -5,7 +5,9 @@ import { listSegments, segmentOpenedAt, type Journal } from './journal';
 
 /** Journal rows older than this are folded into their document's snapshot. */
 const COMPACT_AFTER_MS = 10_000;
-const INTERVAL_MS = 2_000;
+const INTERVAL_MS = 1_000;
+/** Snapshot writes per tick: spreads compaction instead of bursting every document at once. */
+const COMPACTIONS_PER_TICK = 25;
 /** A foreign segment this much older than a rotation is closed for writes: safe to fold in. */
 const FOREIGN_SEGMENT_AGE_MS = 2 * 60_000;
 
@@ -27,7 +29,7 @@ export function startMaintenance(opts: MaintenanceOptions) {
   let running = false;
 
   async function tick(): Promise<void> {
-    await registry.compactOlderThan(COMPACT_AFTER_MS);
+    await registry.compactOlderThan(COMPACT_AFTER_MS, COMPACTIONS_PER_TICK);
     const loaded = await registry.loaded();
     for (const segment of journal.closedSegments()) {
       if (loaded.some((doc) => doc.needsSegment(segment))) continue;

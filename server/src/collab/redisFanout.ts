@@ -52,6 +52,29 @@ export class RedisFanout {
       .catch((err: unknown) => this.logger.warn({ err, doc: docName }, 'collab: redis publish failed'));
   }
 
+  /** Relays `access:changed` so every node re-checks its own connections. */
+  async onAccessChanged(listener: (change: { spaceId?: string; userId?: string }) => void): Promise<void> {
+    await this.ready;
+    await this.sub.subscribe(ACCESS_CHANNEL, (message: string) => {
+      try {
+        const parsed = JSON.parse(message) as { node?: string; spaceId?: unknown; userId?: unknown };
+        if (parsed.node === this.nodeId) return;
+        listener({
+          ...(typeof parsed.spaceId === 'string' ? { spaceId: parsed.spaceId } : {}),
+          ...(typeof parsed.userId === 'string' ? { userId: parsed.userId } : {}),
+        });
+      } catch (err) {
+        this.logger.warn({ err }, 'collab: bad access message');
+      }
+    });
+  }
+
+  publishAccessChanged(change: { spaceId?: string; userId?: string }): void {
+    this.pub
+      .publish(ACCESS_CHANNEL, JSON.stringify({ node: this.nodeId, ...change }))
+      .catch((err: unknown) => this.logger.warn({ err }, 'collab: redis publish failed'));
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     await Promise.allSettled([this.sub.close(), this.pub.close()]);
@@ -69,6 +92,8 @@ export class RedisFanout {
     }
   }
 }
+
+const ACCESS_CHANNEL = 'hearth:access-changed';
 
 function channelOf(docName: string): string {
   return `hearth:yjs:${docName}`;

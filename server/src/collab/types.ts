@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { CollabLimits, ParsedDocName } from '@hearth/shared/realtime';
+import type * as Y from 'yjs';
 import type { HearthEvents } from '../platform/events';
 
 import type { SessionUser } from '../auth/sessionUser';
@@ -25,6 +27,16 @@ export interface CollabDeps {
   /** Compact a document after this many logged updates (default 500). */
   compactEvery?: number;
   redisUrl?: string;
+  /** Called when a connection is accepted and when it closes (the counsellor audit log). */
+  onOpened?: (access: CollabAccess) => void;
+  onClosed?: (access: CollabAccess) => void;
+}
+
+/** Who opened which document with which grant; never content. */
+export interface CollabAccess {
+  user: CollabUser;
+  parsed: ParsedDocName;
+  grant: CollabGrant;
 }
 
 export interface CollabServer {
@@ -36,7 +48,13 @@ export interface CollabServer {
    * matches, storing nothing more of them; for erasure, before its rows are deleted.
    */
   evictDocuments(match: (docName: string) => boolean): Promise<void>;
+  /**
+   * Runs `fn` on the live document (loading it if needed) inside one transaction with the
+   * given origin; the change is stored, acknowledged and broadcast like a client's edit.
+   */
+  withDoc<T>(docName: string, fn: (doc: Y.Doc) => T, origin?: string): Promise<T>;
   /** False while update-log writes are failing (the database is down). */
   dbHealthy(): boolean;
-  metricsRegistry: import('prom-client').Registry;
+  /** The collab metrics; merge into `GET /metrics` (see `createMetricsHandler`). */
+  metricsRegistry: Registry;
 }

@@ -28,6 +28,8 @@ export interface ExerciseDeps {
   /** Server clock in epoch ms; tests inject one to expire timers without waiting. */
   clock?: () => number;
   maxTimerDelayMs?: number;
+  /** A counsellor watched a session (the audit log); called once per counsellor and session. */
+  onObserved?: (observed: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }) => void;
 }
 
 const RATE = { burst: 20, perSecond: 5 };
@@ -56,7 +58,7 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
     const clock = deps.clock ?? Date.now;
     service = new ExerciseService({
       logger: deps.logger, board: deps.board, clock, maxTimerDelayMs: deps.maxTimerDelayMs,
-      publish: (session) => publish(io, session, clock),
+      publish: (session) => publish(io, session, clock, deps),
     });
     runtimes.set(io, service);
   }
@@ -64,10 +66,23 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
 }
 
 /** One emit per member socket: each person gets their own view (the check-in reveal rule). */
-async function publish(io: HearthIo, session: ExerciseSession, clock: () => number): Promise<void> {
+async function publish(io: HearthIo, session: ExerciseSession, clock: () => number, deps: ExerciseDeps): Promise<void> {
   const sockets = await io.in(room(session.spaceId)).fetchSockets();
   const now = clock();
-  for (const s of sockets) s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
+  for (const s of sockets) {
+    s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
+    if (s.data.roles?.[session.spaceId] === 'counsellor') noteObserved(deps, session.spaceId, s.data.user.id, session.id);
+  }
+}
+
+const observed = new Set<string>();
+
+/** One audit entry per counsellor and session (per server process). */
+function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, sessionId: string): void {
+  const key = `${sessionId}:${userId}`;
+  if (observed.has(key)) return;
+  observed.add(key);
+  deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: sessionId });
 }
 
 /** Attaches the exercise events to one authenticated socket (`socket.data.user` is set). */
@@ -118,9 +133,12 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
   });
 
   on('exercise:join', ExerciseJoinPayload, async ({ spaceId }) => {
-    if (!(await memberships.roleIn(spaceId, user.id))) return notFound;
+    const role = await memberships.roleIn(spaceId, user.id);
+    if (!role) return notFound;
+    socket.data.roles = { ...socket.data.roles, [spaceId]: role };
     await socket.join(room(spaceId));
     const session = await service.current(spaceId);
+    if (session && role === 'counsellor') noteObserved(deps, spaceId, user.id, session.id);
     return { ok: true as const, state: session ? viewFor(session, user.id, clock()) : null };
   });
 

@@ -18,10 +18,11 @@ export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
   return ok;
 }
 
-export function healthRoutes(): Router {
+/** `writesHealthy`: false while the real-time server cannot store updates. */
+export function healthRoutes(writesHealthy: () => boolean = () => true): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const ok = await databaseHealthy();
+    const ok = writesHealthy() && (await databaseHealthy());
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', db: ok ? 'ok' : 'down' });
   });
   return router;

@@ -10,7 +10,8 @@ import { spaceRoom, type HearthIo } from './socketServer';
  */
 export function watchSocketAccess(io: HearthIo, events: HearthEvents, logger: Logger): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
-    const sockets = await io.local.fetchSockets();
+    // With the Redis adapter this reaches the sockets of every node.
+    const sockets = await io.fetchSockets();
     const spaceCache = new Map<string, Awaited<ReturnType<typeof loadSpace>>>();
     for (const socket of sockets) {
       if (userId && socket.data.user.id !== userId) continue;

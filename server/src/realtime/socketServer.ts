@@ -14,6 +14,8 @@ export interface SocketData {
   user: SessionUser;
   /** Spaces this socket joined through presence, with where on the board it is. */
   presence: Record<string, SocketPresence>;
+  /** The role checked when this socket joined a space's exercises. */
+  roles?: Record<string, 'partner' | 'counsellor'>;
 }
 
 export type HearthIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -38,6 +40,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   const io: HearthIo = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
+    // /yjs upgrades are answered by the collab server, possibly after a slow database lookup.
+    destroyUpgrade: false,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;

@@ -63,6 +63,12 @@ export class SpacePage {
     await this.item(title).waitFor();
   }
 
+  /** Opens a card's details (experience plans are collapsed to one line by default). */
+  async openDetails(itemLabel: string): Promise<void> {
+    const toggle = this.item(itemLabel).getByRole('button', { name: 'Details', exact: true });
+    if ((await toggle.count()) > 0) await toggle.click();
+  }
+
   field(itemLabel: string, fieldLabel: string): Locator {
     return this.item(itemLabel).getByLabel(fieldLabel, { exact: true });
   }

@@ -24,7 +24,7 @@ export interface CollabHarness {
 
 export async function startCollabHarness(
   grant: (user: CollabUser, doc: ParsedDocName) => CollabGrant | null,
-  options: Partial<Pick<CollabDeps, 'limits' | 'unloadDelayMs' | 'compactEvery' | 'batchDelayMs'>> = {},
+  options: Partial<Pick<CollabDeps, 'limits' | 'unloadDelayMs' | 'compactEvery' | 'batchDelayMs' | 'redisUrl'>> = {},
 ): Promise<CollabHarness> {
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const events = new HearthEvents();

@@ -4,7 +4,7 @@ import {
   createAppreciation, createCard, createExperience, type BoardActor,
 } from '@hearth/shared/board';
 import { collabStore } from '../../../server/src/collab/collabStore';
-import { JournalModel, snapshotsOf } from '../../../server/src/collab/collabRows.model';
+import { segmentName } from '../../../server/src/collab/journal';
 import { readStoredDoc, storedDocNames } from '../../../server/src/privacy/storedDocs';
 import { NOTES_TEXT_KEY } from '../../../server/src/privacy/notesDoc';
 
@@ -20,7 +20,7 @@ export async function writeDoc(name: string, change: (doc: Y.Doc) => void): Prom
   change(doc);
   const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
-  await collabStore.append([{ id: new Types.ObjectId(), doc: name, seq: ++seq, data: update }]);
+  await collabStore.append(segmentName(Date.now()), [{ id: new Types.ObjectId(), doc: name, seq: ++seq, data: update }]);
 }
 
 export function actor(userId: string, partnerIds: string[]): BoardActor {
@@ -56,11 +56,14 @@ export async function writeNotes(name: string, text: string): Promise<void> {
   await writeDoc(name, (doc) => doc.getText(NOTES_TEXT_KEY).insert(0, text));
 }
 
-/** Rows (update log and snapshot parts) stored for every document whose name matches. */
-export async function storedRowCount(pattern: RegExp): Promise<number> {
-  let total = 0;
-  for (const name of await storedDocNames(pattern)) {
-    total += (await JournalModel.countDocuments({ doc: name })) + (await snapshotsOf(name).countDocuments());
-  }
-  return total;
+/** How many stored documents match (each with its update log and snapshots). */
+export async function storedDocCount(pattern: RegExp): Promise<number> {
+  return (await storedDocNames(pattern)).length;
+}
+
+/** Folds a document's stored state into a snapshot, as the collab server's compaction does. */
+export async function compactStoredDoc(name: string): Promise<void> {
+  const stored = await collabStore.load(name);
+  const rows = [...stored.segments.values()].reduce((n, c) => n + c, 0);
+  await collabStore.compact(name, Y.mergeUpdates(stored.updates), { snapshotIds: stored.snapshotIds, maxSeq: stored.maxSeq, rows });
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
-import { BoardRuleError, type BoardActor, type Visibility } from '@hearth/shared/board';
+import { BoardDataError, BoardRuleError, type BoardActor, type Visibility } from '@hearth/shared/board';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import type { PresenceUser } from '../../collab/docConnection';
 import { useDocStatus } from '../../collab/useDocStatus';
@@ -32,6 +32,11 @@ export function Board({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; 
       setError(null);
       return true;
     } catch (caught) {
+      if (caught instanceof BoardDataError) {
+        // Stored data a newer or faulty client wrote; nothing was changed.
+        setError(`This item could not be changed because its stored data is damaged (${caught.field}).`);
+        return false;
+      }
       if (!(caught instanceof BoardRuleError)) throw caught;
       setError(caught.message.charAt(0).toUpperCase() + caught.message.slice(1) + '.');
       return false;

@@ -65,7 +65,7 @@ export const ItemCard = memo(function ItemCard({ entry, up, down }: {
     >
       <div className="item-top">
         <VisibilityControl entry={entry} />
-        {entry.item.archived && <span className="chip">Archived</span>}
+        {entry.item.archived && <span className="status-chip">Archived</span>}
         {editors.length > 0 && (
           <span className="editing-badge" role="status" data-testid="editing-badge">
             {editors.join(' and ')} {editors.length === 1 ? 'is' : 'are'} editing

@@ -29,6 +29,8 @@ export function ItemToolbar({ entry, label, up, down }: {
         type="button"
         className="button small icon quiet"
         aria-label={`Move ${what} up`}
+        title="Move up (Alt+↑)"
+        aria-keyshortcuts="Alt+ArrowUp"
         disabled={up === undefined}
         onClick={() => up !== undefined && run(() => reorderItem(entry.doc, actor, { itemId: entry.item.id, afterId: up }, { origin: LOCAL_ORIGIN }))}
       >
@@ -38,6 +40,8 @@ export function ItemToolbar({ entry, label, up, down }: {
         type="button"
         className="button small icon quiet"
         aria-label={`Move ${what} down`}
+        title="Move down (Alt+↓)"
+        aria-keyshortcuts="Alt+ArrowDown"
         disabled={down === undefined}
         onClick={() => down !== undefined && run(() => reorderItem(entry.doc, actor, { itemId: entry.item.id, afterId: down }, { origin: LOCAL_ORIGIN }))}
       >

@@ -40,9 +40,9 @@ export function YTextField({ entry, field, label, multiline = false, disabled, m
         {label}
       </label>
       {multiline ? (
-        <textarea id={id} ref={areaRef} disabled={disabled} maxLength={maxLength} placeholder={placeholder} rows={2} data-field={field} />
+        <textarea id={id} ref={areaRef} disabled={disabled} maxLength={maxLength} placeholder={placeholder} rows={2} data-field={field} data-ytext="" />
       ) : (
-        <input id={id} ref={inputRef} type="text" disabled={disabled} maxLength={maxLength} placeholder={placeholder} data-field={field} />
+        <input id={id} ref={inputRef} type="text" disabled={disabled} maxLength={maxLength} placeholder={placeholder} data-field={field} data-ytext="" />
       )}
     </div>
   );

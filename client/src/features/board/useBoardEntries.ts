@@ -1,19 +1,23 @@
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Visibility } from '@hearth/shared/board';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import { BoardReader, type BoardEntry } from './boardStore';
 
 /** All items the person can see, from every open document, each tagged with its visibility. */
 export function useBoardEntries(docs: SpaceDocs): BoardEntry[] {
-  const readers = useMemo(() => {
+  // Created in an effect (not a memo) so React's mount/unmount/mount in development gets
+  // fresh observers instead of destroyed ones.
+  const [readers, setReaders] = useState<BoardReader[]>([]);
+  useEffect(() => {
     const pairs: [Visibility, SpaceDocs['space'] | null][] = [
       ['space', docs.space],
       ['couple', docs.couple],
       ['private', docs.mine],
     ];
-    return pairs.flatMap(([visibility, c]) => (c ? [new BoardReader(c.doc, visibility)] : []));
+    const created = pairs.flatMap(([visibility, c]) => (c ? [new BoardReader(c.doc, visibility)] : []));
+    setReaders(created);
+    return () => created.forEach((r) => r.destroy());
   }, [docs]);
-  useEffect(() => () => readers.forEach((r) => r.destroy()), [readers]);
 
   const cache = useRef<{ parts: BoardEntry[][]; merged: BoardEntry[] }>({ parts: [], merged: [] });
   const subscribe = useMemo(

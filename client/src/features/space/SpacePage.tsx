@@ -10,6 +10,7 @@ import type { DocConnection, PresenceUser } from '../../collab/docConnection';
 import { refreshSpaces } from '../spaces/spacesStore';
 import { WhoIsHere } from '../presence/WhoIsHere';
 import { Board } from '../board/Board';
+import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useSpace } from './useSpace';
 import { ConnectionBadge } from './ConnectionBadge';
 import { InvitePanel } from './InvitePanel';
@@ -83,12 +84,18 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           <div className="space-layout">
             <div className="space-main">
               <ClosedNotice docs={docs.all} onClosed={() => void refresh()}>
-                <Board docs={docs} me={me} space={space} />
+                <ErrorBoundary what="the board">
+                  <Board docs={docs} me={me} space={space} />
+                </ErrorBoundary>
               </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">
-              <ExerciseSlot space={space} me={me} docs={docs} />
-              <CounsellorNotesSlot space={space} me={me} docs={docs} />
+              <ErrorBoundary what="the exercise panel">
+                <ExerciseSlot space={space} me={me} docs={docs} />
+              </ErrorBoundary>
+              <ErrorBoundary what="the counsellor notes">
+                <CounsellorNotesSlot space={space} me={me} docs={docs} />
+              </ErrorBoundary>
               <MembersPanel space={space} myId={user.id} isPartner={isPartner} onChanged={() => void refresh()} />
               {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} />}
               <button type="button" className="button small quiet danger" onClick={leave}>

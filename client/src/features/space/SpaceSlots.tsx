@@ -1,5 +1,6 @@
 import type { SpaceDto } from '@hearth/shared/api';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
+import { ExercisePanel } from '../exercises';
 
 /** What the space page hands to the panels other features add beside the board. */
 export interface SpaceSlotProps {
@@ -8,12 +9,9 @@ export interface SpaceSlotProps {
   docs: SpaceDocs;
 }
 
-/**
- * Place for the live exercise panel (speaker–listener, together check-in, question deck,
- * promise review). Renders nothing until that feature replaces this body.
- */
-export function ExerciseSlot(_props: SpaceSlotProps) {
-  return null;
+/** The live exercise panel (speaker–listener, together check-in, question deck, promise review). */
+export function ExerciseSlot({ space, me }: SpaceSlotProps) {
+  return <ExercisePanel spaceId={space.id} meId={me.id} members={space.members} role={me.role} />;
 }
 
 /** Place for the counsellor's private notes (`notes:<spaceId>`), shown to counsellors only. */

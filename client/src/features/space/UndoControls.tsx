@@ -9,6 +9,9 @@ export function UndoControls({ history }: { history: UndoHistory }) {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = undoKeyAction(event);
       if (!action) return;
+      // A plain form field (not bound to the board) keeps the browser's own undo.
+      const target = event.target;
+      if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && !target.hasAttribute('data-ytext')) return;
       // Replace the browser's own input undo: it would fight the shared document.
       event.preventDefault();
       if (action === 'undo') history.undo();

@@ -3,7 +3,7 @@ import type { SpaceDto } from '@hearth/shared/api';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
 import { getSocket } from '../../lib/socket';
-import { upsertSpace } from '../spaces/spacesStore';
+import { upsertSpace, useSpaces } from '../spaces/spacesStore';
 
 export interface SpaceState {
   space: SpaceDto | null;
@@ -18,6 +18,8 @@ export interface SpaceState {
  */
 export function useSpace(spaceId: string): SpaceState {
   const [space, setSpace] = useState<SpaceDto | null>(null);
+  // The spaces list (loaded at start for the switcher) usually arrives first: open with it.
+  const listed = useSpaces().spaces?.find((s) => s.id === spaceId) ?? null;
   const [error, setError] = useState<SpaceState['error']>(null);
 
   const refresh = useCallback(async () => {
@@ -49,5 +51,5 @@ export function useSpace(spaceId: string): SpaceState {
     };
   }, [spaceId, refresh]);
 
-  return { space, error, refresh };
+  return { space: space ?? (error ? null : listed), error, refresh };
 }

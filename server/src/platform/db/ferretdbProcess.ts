@@ -14,7 +14,7 @@ export interface EmbeddedDatabase {
  * SQLite pragmas: WAL and busy timeout as FerretDB's defaults, plus secure_delete so erased
  * rows are overwritten in the database file instead of lingering in free pages.
  */
-const PRAGMAS = ['journal_mode(wal)', 'busy_timeout(10000)', 'secure_delete(1)'];
+const PRAGMAS = ['journal_mode(wal)', 'busy_timeout(10000)', 'secure_delete(1)', 'journal_size_limit(4194304)'];
 
 /** Starts FerretDB on a free loopback port with data under `<dataDir>/db/`. */
 export async function startFerretDB(binary: string, dataDir: string): Promise<EmbeddedDatabase> {

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
-import { addStep, removeStep, updateStep, type ExperienceItem } from '@hearth/shared/board';
+import { useId, useMemo, useState } from 'react';
+import { addStep, getStepText, removeStep, updateStep, type ExperienceItem } from '@hearth/shared/board';
+import { useYText } from '../../../collab/useYText';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
@@ -19,15 +20,14 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
       <ul>
         {item.steps.map((step) => (
           <li key={step.id} className={step.done ? 'done' : undefined}>
-            <label>
-              <input
-                type="checkbox"
-                checked={step.done}
-                disabled={readOnly}
-                onChange={(e) => run(() => updateStep(entry.doc, actor, { itemId: item.id, stepId: step.id, done: e.target.checked }, opts))}
-              />{' '}
-              {step.text}
-            </label>
+            <input
+              type="checkbox"
+              aria-label={`Done: ${step.text}`}
+              checked={step.done}
+              disabled={readOnly}
+              onChange={(e) => run(() => updateStep(entry.doc, actor, { itemId: item.id, stepId: step.id, done: e.target.checked }, opts))}
+            />
+            <StepText entry={entry} stepId={step.id} text={step.text} readOnly={readOnly} />
             {!readOnly ? (
               <>
                 <label className="visually-hidden" htmlFor={`${id}-${step.id}-who`}>
@@ -82,4 +82,12 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
       )}
     </div>
   );
+}
+
+/** A step's words, typed live by either partner (its own Y.Text). */
+function StepText({ entry, stepId, text, readOnly }: { entry: BoardEntry; stepId: string; text: string; readOnly: boolean }) {
+  const ytext = useMemo(() => getStepText(entry.doc, entry.item.id, stepId) ?? null, [entry.doc, entry.item.id, stepId]);
+  const ref = useYText<HTMLInputElement>(readOnly ? null : ytext);
+  if (readOnly) return <span className="step-text">{text}</span>;
+  return <input ref={ref} className="step-text" aria-label="Step" maxLength={200} data-ytext="" />;
 }

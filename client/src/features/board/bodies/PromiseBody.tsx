@@ -6,6 +6,7 @@ import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
 import { YTextField } from '../YTextField';
+import { History } from './History';
 
 const STATUS_TEXT: Record<PromiseItem['status'], string> = {
   proposed: 'Proposed',
@@ -83,6 +84,7 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
           )}
         </div>
       )}
+      <History entries={item.history} />
       {renegotiating && (
         <form
           className="inline-form"

@@ -51,7 +51,7 @@ function ReflectionInput({ entry, field, label }: { entry: BoardEntry; field: Re
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} ref={ref} rows={2} maxLength={5000} />
+      <textarea id={id} ref={ref} rows={2} maxLength={5000} data-ytext="" />
     </div>
   );
 }
