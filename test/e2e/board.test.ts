@@ -4,7 +4,6 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
 import { AuthPages } from './pages/AuthPages';
 import { SpacePage } from './pages/SpacePage';
-import { ensureCollab } from './collabShim';
 
 // Two partners (Alex and Sam) in two browser contexts, and later a counsellor (Robin), all on
 // the real server with the built client (npm run build -w client first).
@@ -17,7 +16,6 @@ const contexts: BrowserContext[] = [];
 let alex: SpacePage;
 let sam: SpacePage;
 let spaceId: string;
-let stopCollab: (() => Promise<void>) | null = null;
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1280, height: 900 } });
@@ -52,7 +50,6 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    stopCollab = await ensureCollab(server);
     browser = await launchBrowser();
     alex = new SpacePage(await newPage());
     sam = new SpacePage(await newPage());
@@ -61,7 +58,6 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    await stopCollab?.();
     await server?.stop();
   });
 
@@ -81,13 +77,13 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await sam.acceptInvite();
     expect(sam.spaceId()).toBe(spaceId);
     await sam.waitLive();
-    await alex.page.reload();
+    // No reload: the server tells Alex's page that the space changed.
+    await eventually('Alex to see Sam join', async () =>
+      (await alex.page.getByRole('region', { name: 'People' }).getByText('Sam Rivera').count()) === 1);
     await alex.waitLive();
   });
 
   it('A adds a promise and B sees it', async () => {
-    // Alex's page learns Sam joined (space:changed or focus refresh) before promising to Sam.
-    await eventually('Alex to see Sam as a member', async () => (await alex.page.getByText('Sam Rivera').count()) > 0);
     await alex.addPromise('Cook dinner together on Sundays');
     await sam.item('Cook dinner together on Sundays').waitFor({ timeout: 15_000 });
     await alex.waitSaved();
@@ -118,6 +114,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await sam.field('Weekend in the hills', 'Where').click();
     await eventually('Alex to see that Sam is editing', async () =>
       (await alex.item('Weekend in the hills').getByTestId('editing-badge').textContent())?.includes('Sam Rivera') === true);
+    await eventually('Alex to see where Sam is on the board', async () =>
+      (await alex.page.getByLabel('Who is here').getByText('Sam Rivera, on Experiences').count()) === 1);
   });
 
   it('B goes offline, edits, reconnects, and both converge', async () => {
@@ -270,6 +268,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       await apiPost(partner.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: true });
     }
     await robin.page.reload();
+    await alex.page.reload();
+    await alex.item('Walk after dinner').waitFor();
+    await alex.waitLive();
+    await screenshot(alex.page, '09-partner-with-counsellor');
     await robin.item('Walk after dinner').waitFor({ timeout: 15_000 });
     await robin.waitLive();
     expect(await robin.field('Walk after dinner', 'Promise').isDisabled()).toBe(true);

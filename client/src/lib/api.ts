@@ -20,10 +20,4 @@ export const api = {
     request<void>('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}/invites/${encodeURIComponent(token)}`),
   acceptInvite: (token: string) => request<{ space: SpaceDto }>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
 
-  setCounsellorConsent: (spaceId: string, userId: string, granted: boolean) =>
-    request<unknown>(
-      'POST',
-      `/api/spaces/${encodeURIComponent(spaceId)}/counsellors/${encodeURIComponent(userId)}/consent`,
-      { granted },
-    ),
 };

@@ -12,7 +12,12 @@ import { BoardFilters } from './BoardFilters';
 import { BoardSections } from './BoardSections';
 
 /** The live board: every item the person may see, from up to three documents, in sections. */
-export function Board({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; space: SpaceDto }) {
+export function Board({ docs, me, space, onWhere }: {
+  docs: SpaceDocs;
+  me: PresenceUser;
+  space: SpaceDto;
+  onWhere?(section: string, itemId: string | null): void;
+}) {
   const entries = useBoardEntries(docs);
   const status = useDocStatus(docs.all);
   const awarenesses = useMemo(() => docs.all.map((c) => c.provider.awareness), [docs]);
@@ -66,8 +71,9 @@ export function Board({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; 
       run,
       awarenesses,
       setEditing,
+      reportWhere: (section, itemId) => onWhere?.(section, itemId),
     };
-  }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing]);
+  }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing, onWhere]);
 
   return (
     <BoardContext.Provider value={value}>

@@ -69,7 +69,7 @@ export function BoardSections({ entries, filter }: { entries: readonly BoardEntr
 
 function BoardSection({ spec, entries, filter }: { spec: SectionSpec; entries: readonly BoardEntry[]; filter: BoardFilter }) {
   const id = useId();
-  const { readOnly, me } = useBoard();
+  const { readOnly, me, reportWhere } = useBoard();
   const [adding, setAdding] = useState(false);
   const all = entries.filter((e) => e.item.kind === spec.kind);
   const shown = entriesOfKind(entries, spec.kind, filter, me.id);
@@ -77,7 +77,12 @@ function BoardSection({ spec, entries, filter }: { spec: SectionSpec; entries: r
   const { Form } = spec;
 
   return (
-    <section className={`board-section section-${spec.kind}`} aria-labelledby={`${id}-title`} data-section={spec.kind}>
+    <section
+      className={`board-section section-${spec.kind}`}
+      aria-labelledby={`${id}-title`}
+      data-section={spec.kind}
+      onFocus={(e) => reportWhere(spec.kind, (e.target as HTMLElement).closest('[data-item-id]')?.getAttribute('data-item-id') ?? null)}
+    >
       <header className="section-head">
         <h2 id={`${id}-title`}>{spec.title}</h2>
         {!readOnly && (

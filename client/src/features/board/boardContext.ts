@@ -21,6 +21,8 @@ export interface BoardContextValue {
   /** Presence of every open document, for "X is editing" on a card. */
   awarenesses: readonly Awareness[];
   setEditing(entry: BoardEntry, editing: boolean): void;
+  /** Tells the others (Socket.io presence) which section and item this person is on. */
+  reportWhere(section: string, itemId: string | null): void;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

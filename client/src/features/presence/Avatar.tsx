@@ -14,17 +14,19 @@ function initialsOf(name: string): string {
   return (first + second).toUpperCase();
 }
 
-export function Avatar({ name, userId, observer = false, size = 32 }: {
+export function Avatar({ name, userId, observer = false, where = null, size = 32 }: {
   name: string;
   userId: string;
   observer?: boolean;
+  /** The board section they are on, for the tooltip. */
+  where?: string | null;
   size?: number;
 }) {
   return (
     <span
       className={`avatar${observer ? ' observer' : ''}`}
       style={{ background: colourOf(userId), width: size, height: size, fontSize: size * 0.4 }}
-      title={observer ? `${name} (observing)` : name}
+      title={`${name}${observer ? ' (observing)' : ''}${where ? ` · ${where}` : ''}`}
       aria-hidden="true"
     >
       {initialsOf(name)}

@@ -7,8 +7,10 @@ import { useDocStatus } from '../../collab/useDocStatus';
 import { usePeers } from '../../collab/useAwareness';
 import { closedMessage } from '../../collab/docStatus';
 import type { DocConnection, PresenceUser } from '../../collab/docConnection';
+import type { PresencePerson } from '@hearth/shared/socket';
 import { refreshSpaces } from '../spaces/spacesStore';
 import { WhoIsHere } from '../presence/WhoIsHere';
+import { useSpacePresence } from '../presence/useSpacePresence';
 import { Board } from '../board/Board';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useSpace } from './useSpace';
@@ -17,7 +19,7 @@ import { InvitePanel } from './InvitePanel';
 import { MembersPanel } from './MembersPanel';
 import { KeepCopyToggle } from './KeepCopyToggle';
 import { UndoControls } from './UndoControls';
-import { CounsellorNotesSlot, ExerciseSlot } from './SpaceSlots';
+import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
 
 export function SpacePage({ spaceId }: { spaceId: string }) {
   const { user } = useAuth();
@@ -31,6 +33,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
     [user, member, canOpen],
   );
   const docs = useSpaceDocs(spaceId, me);
+  const presence = useSpacePresence(spaceId, member !== null, () => void refresh());
 
   if (error && !space) {
     return (
@@ -76,7 +79,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
       {docs && me && (
         <>
           <div className="toolbar">
-            <Presence docs={docs.all} />
+            <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} />}
             <KeepCopyToggle userId={user.id} connections={docs.all} />
@@ -85,7 +88,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
             <div className="space-main">
               <ClosedNotice docs={docs.all} onClosed={() => void refresh()}>
                 <ErrorBoundary what="the board">
-                  <Board docs={docs} me={me} space={space} />
+                  <Board docs={docs} me={me} space={space} onWhere={presence.reportWhere} />
                 </ErrorBoundary>
               </ClosedNotice>
             </div>
@@ -96,8 +99,20 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
               <ErrorBoundary what="the counsellor notes">
                 <CounsellorNotesSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>
-              <MembersPanel space={space} myId={user.id} isPartner={isPartner} onChanged={() => void refresh()} />
+              <MembersPanel space={space} myId={user.id} />
               {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} />}
+              <ErrorBoundary what="the privacy settings">
+                <PrivacySlot
+                  space={space}
+                  me={me}
+                  docs={docs}
+                  onChanged={() => void refresh()}
+                  onDeleted={() => {
+                    void refreshSpaces();
+                    navigate('/', { replace: true });
+                  }}
+                />
+              </ErrorBoundary>
               <button type="button" className="button small quiet danger" onClick={leave}>
                 Leave this space
               </button>
@@ -114,10 +129,10 @@ function SpaceStatus({ docs, readOnly }: { docs: SpaceDocsList; readOnly: boolea
   return <ConnectionBadge status={status} readOnly={readOnly} />;
 }
 
-function Presence({ docs }: { docs: SpaceDocsList }) {
+function Presence({ docs, people }: { docs: SpaceDocsList; people: readonly PresencePerson[] }) {
   const awarenesses = useMemo(() => docs.map((d) => d.provider.awareness), [docs]);
   const peers = usePeers(awarenesses);
-  return <WhoIsHere peers={peers} />;
+  return <WhoIsHere peers={peers} people={people} />;
 }
 
 /**

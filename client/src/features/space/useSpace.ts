@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
-import { getSocket } from '../../lib/socket';
 import { upsertSpace, useSpaces } from '../spaces/spacesStore';
 
 export interface SpaceState {
@@ -13,8 +12,8 @@ export interface SpaceState {
 }
 
 /**
- * The space's name and members, refreshed when the server says they changed (a partner
- * accepted, a counsellor got consent) and when the tab regains focus.
+ * The space's name and members; `refresh` is called when the server says they changed (a
+ * partner accepted, a counsellor got consent) and when the tab regains focus.
  */
 export function useSpace(spaceId: string): SpaceState {
   const [space, setSpace] = useState<SpaceDto | null>(null);
@@ -38,17 +37,10 @@ export function useSpace(spaceId: string): SpaceState {
 
   useEffect(() => {
     void refresh();
-    const socket = getSocket();
-    const onChanged = (payload: { spaceId: string }) => {
-      if (payload.spaceId === spaceId) void refresh();
-    };
+    // Socket.io's "space changed" arrives through useSpacePresence; focus covers the rest.
     const onFocus = () => void refresh();
-    socket.on('space:changed', onChanged);
     window.addEventListener('focus', onFocus);
-    return () => {
-      socket.off('space:changed', onChanged);
-      window.removeEventListener('focus', onFocus);
-    };
+    return () => window.removeEventListener('focus', onFocus);
   }, [spaceId, refresh]);
 
   return { space: space ?? (error ? null : listed), error, refresh };

@@ -1,13 +1,16 @@
 import { useAuth } from '../../app/AuthProvider';
-import { Link } from '../../app/router';
+import { Link, navigate } from '../../app/router';
+import { CounsellorDashboard } from '../counsellor';
+import { DeleteAccountDialog } from '../privacy';
 import { spacePath } from '../../app/routes';
 import { useSpaces } from './spacesStore';
 import { CreateSpaceForm } from './CreateSpaceForm';
 
 /** Home: the spaces you belong to, and a way to start one. */
 export function SpacesPage() {
-  const { user } = useAuth();
+  const { user, logout } = useAuth();
   const { spaces, error } = useSpaces();
+  const counsels = spaces?.some((s) => s.members.some((m) => m.userId === user?.id && m.role === 'counsellor')) ?? false;
 
   return (
     <main id="main" className="page">
@@ -43,7 +46,20 @@ export function SpacesPage() {
           })}
         </ul>
       )}
+      {counsels && (
+        <div className="card-surface dashboard-block">
+          <CounsellorDashboard />
+        </div>
+      )}
       <CreateSpaceForm />
+      <section className="card-surface account-block" aria-labelledby="account-title">
+        <h2 id="account-title">Your account</h2>
+        <DeleteAccountDialog
+          onDeleted={() => {
+            void logout().then(() => navigate('/login', { replace: true }));
+          }}
+        />
+      </section>
     </main>
   );
 }
