@@ -16,7 +16,8 @@ export function safeNext(next: string | null): string | null {
 export function parseRoute(pathname: string, search: string): Route {
   const params = new URLSearchParams(search);
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { name: 'home' };
+  // `/spaces` is the list of spaces, the same page as `/`.
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'spaces')) return { name: 'home' };
   const [first, second] = parts;
   if (parts.length === 1 && first === 'login') return { name: 'login', next: safeNext(params.get('next')) };
   if (parts.length === 1 && first === 'signup') return { name: 'signup', next: safeNext(params.get('next')) };

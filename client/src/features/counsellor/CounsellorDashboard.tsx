@@ -32,7 +32,7 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
       {active.length > 0 && (
         <>
           <h3>With access</h3>
-          <ul className="space-list">
+          <ul className="counsellor-list">
             {active.map((s) => (
               <li key={s.id} data-testid="counsellor-space">
                 <Link to={spaceHref(s.id)}>{s.name}</Link>
@@ -45,7 +45,7 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
       {pending.length > 0 && (
         <>
           <h3>Waiting for consent</h3>
-          <ul className="space-list">
+          <ul className="counsellor-list">
             {pending.map((s) => (
               <li key={s.id} data-testid="counsellor-space-pending">
                 <strong>{s.name}</strong>
@@ -63,7 +63,7 @@ function SpaceFacts({ space }: { space: CounsellorSpace }) {
   const waitingFor = space.partners.filter((p) => !p.consented).map((p) => p.displayName);
   return (
     <p className="muted small-print">
-      {space.partners.map((p) => p.displayName).join(' & ')}
+      With {space.partners.map((p) => p.displayName).join(' & ')}
       {space.access === 'pending' && waitingFor.length > 0 && ` · waiting for ${waitingFor.join(' and ')}`}
       {space.access === 'active' && ` · last activity ${space.lastActivityAt ? formatWhen(space.lastActivityAt) : 'none yet'}`}
       {space.until && ` · access until ${formatWhen(space.until)}`}
