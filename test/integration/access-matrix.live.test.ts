@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExperience } from '@hearth/shared/board';
 import { CloseCode } from '@hearth/shared/realtime';
-import { watchCounsellorExpiry } from '../../server/src/counsellor/expiryWatcher';
 import { createLogger } from '../../server/src/platform/logger';
 import { deleteAccount } from '../../server/src/privacy/accountErasure';
 import { readStoredDoc, storedDocNames } from '../../server/src/privacy/storedDocs';
@@ -21,7 +20,6 @@ type Who = 'partner' | 'pending' | 'active' | 'withdrawn' | 'expired' | 'strange
 const PEOPLE: Who[] = ['partner', 'pending', 'active', 'withdrawn', 'expired', 'stranger', 'former', 'anonymous'];
 
 let server: CollabTestServer;
-let stopExpiry: () => void;
 let spaceId: string;
 let other: ApiClient;
 const people = {} as Record<Who, ApiClient>;
@@ -45,8 +43,6 @@ async function counsellor(name: string, consentBy: ApiClient[], until?: string):
 
 beforeAll(async () => {
   server = await startCollabTestServer();
-  // As the app wires it: end dates close live connections when they pass.
-  stopExpiry = watchCounsellorExpiry(server.hearth.events, createLogger('silent'));
   people.partner = await person('Alex');
   spaceId = (await people.partner.createSpace('Live matrix')).id;
   const former = await person('Former');
@@ -71,7 +67,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const fn of cleanup) fn();
-  stopExpiry?.();
   await server?.stop();
 });
 

@@ -43,7 +43,7 @@ describe('embedded database launcher', () => {
   it('npm start path: the server starts its own database, prints the URL and stops both on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-main-'));
     mkdirSync(dataDir, { recursive: true });
-    const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
     delete env.MONGODB_URI;
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: repoRoot, env });
     let out = '';

@@ -37,10 +37,6 @@ export const collabStore = {
   async load(doc: string): Promise<StoredState> {
     const names = await listCollectionNames();
     const segments = await listSegments(names);
-    // Spares the first edit's write the existence check; a new document's collection is
-    // created with its first journal row (opening a document stores nothing).
-    const own = snapshotCollectionName(doc);
-    if (names.includes(own)) knownCollections.add(own);
     const [parts, ...rowsBySegment] = await Promise.all([
       snapshotsOf(doc).find({}).toArray(),
       ...segments.map((s) => journalSegment(s).find({ doc }).toArray()),
@@ -84,7 +80,6 @@ export const collabStore = {
   /** One insertMany into a journal segment; rows already stored (a retry) count as stored. */
   async append(segment: string, rows: AppendRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await ensureDocCollections(new Set(rows.map((r) => r.doc)));
     const now = new Date();
     const records: JournalRow[] = rows.map((r) => ({ _id: r.id, doc: r.doc, seq: r.seq, data: Buffer.from(r.data), createdAt: now }));
     try {
@@ -148,12 +143,16 @@ export const collabStore = {
     return times.length > 0 ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
   },
 
-  /** Names of every document with anything stored (each has its collection; see append). */
+  /**
+   * Names of every document with anything stored: those with a snapshot collection, and those
+   * whose rows are still only in the journal. (A document's collection is created by its first
+   * compaction, never on the write path, so a first edit waits for no schema change.)
+   */
   async storedDocNames(): Promise<string[]> {
-    const db = mongoose.connection.db;
-    if (!db) throw new Error('database not connected');
-    const collections = await db.listCollections({}, { nameOnly: true }).toArray();
-    return collections.map((c) => docNameOfCollection(c.name)).filter((n): n is string => n !== null);
+    const names = await listCollectionNames();
+    const fromSnapshots = names.map(docNameOfCollection).filter((n): n is string => n !== null);
+    const fromJournal = await Promise.all((await listSegments(names)).map((s) => journalSegment(s).distinct('doc') as Promise<string[]>));
+    return [...new Set([...fromSnapshots, ...fromJournal.flat()])];
   },
 
   /**
@@ -167,7 +166,6 @@ export const collabStore = {
       .catch((err: unknown) => {
         if ((err as { codeName?: string }).codeName !== 'NamespaceNotFound') throw err;
       });
-    knownCollections.delete(snapshotCollectionName(doc));
   },
 
   /**
@@ -180,29 +178,6 @@ export const collabStore = {
 };
 
 export type CollabStore = typeof collabStore;
-
-const knownCollections = new Set<string>();
-
-/**
- * Creates a document's collection before its first journal row, so that listing collections
- * finds every document with anything stored (erasure relies on it). Once per document per
- * process.
- */
-async function ensureDocCollections(docs: Set<string>): Promise<void> {
-  const db = mongoose.connection.db;
-  if (!db) throw new Error('database not connected');
-  const missing = [...docs].map(snapshotCollectionName).filter((name) => !knownCollections.has(name));
-  await Promise.all(
-    missing.map(async (name) => {
-      try {
-        await db.createCollection(name);
-      } catch (err) {
-        if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
-      }
-      knownCollections.add(name);
-    }),
-  );
-}
 
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;

@@ -16,16 +16,20 @@ const RESYNC_MS = 10 * 60_000;
  */
 export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () => void {
   const timers = new Map<string, NodeJS.Timeout>();
+  /** End dates already announced: the announcement itself triggers a re-check, not a loop. */
+  const fired = new Set<string>();
   const key = (spaceId: string, userId: string) => `${spaceId}:${userId}`;
 
   function arm(spaceId: string, userId: string, until: Date): void {
     const k = key(spaceId, userId);
     clearTimeout(timers.get(k));
+    if (fired.has(`${k}:${until.getTime()}`)) return void timers.delete(k);
     const delay = until.getTime() - Date.now();
     if (delay <= -RESYNC_MS) return void timers.delete(k); // long past: nothing live can remain
     const timer = setTimeout(() => {
       timers.delete(k);
       if (delay > MAX_DELAY_MS) return arm(spaceId, userId, until);
+      fired.add(`${k}:${until.getTime()}`);
       events.emit('access:changed', { spaceId, userId });
       events.emit('space:changed', { spaceId });
     }, Math.min(Math.max(delay, 0), MAX_DELAY_MS));
