@@ -1,3 +1,4 @@
+import type { CounsellorMemberDto } from '@hearth/shared/api';
 import { User } from '../auth/user.model';
 import { trusted } from '../platform/db/trusted';
 import { toAccessDto } from '../spaces/consent.service';
@@ -5,15 +6,7 @@ import { FORMER_MEMBER } from '../spaces/spaceDto';
 import type { SpaceRecord } from '../spaces/space.model';
 import { spaceForPartner } from '../spaces/spaces.service';
 
-export interface CounsellorMemberDto {
-  spaceId: string;
-  userId: string;
-  displayName: string;
-  access: 'pending' | 'active' | 'withdrawn' | 'expired';
-  consentBy: string[];
-  until: string | null;
-  canFacilitate: boolean;
-}
+export type { CounsellorMemberDto };
 
 export function toCounsellorDto(space: SpaceRecord, userId: string, displayName: string): CounsellorMemberDto {
   const member = space.members.find((m) => m.userId.toString() === userId);

@@ -1,3 +1,4 @@
+import type { CounsellorSpaceDto } from '@hearth/shared/api';
 import { docNameOf } from '@hearth/shared/realtime';
 import { User } from '../auth/user.model';
 import { AuditEntry } from '../audit/audit.model';
@@ -7,16 +8,7 @@ import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
 import { FORMER_MEMBER } from '../spaces/spaceDto';
 import { Space, type SpaceRecord } from '../spaces/space.model';
 
-export interface CounsellorSpaceDto {
-  id: string;
-  name: string;
-  access: 'active' | 'pending';
-  until: string | null;
-  canFacilitate: boolean;
-  partners: Array<{ userId: string; displayName: string; consented: boolean }>;
-  /** Latest change to the shared board or latest audit entry; null while pending. */
-  lastActivityAt: string | null;
-}
+export type { CounsellorSpaceDto };
 
 /** The counsellor dashboard: spaces with access active or pending, most recently active first. */
 export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceDto[]> {

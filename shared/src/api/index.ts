@@ -12,3 +12,4 @@ export {
   ConsentBody,
   CounsellorAccessDto,
 } from './spaces';
+export type { CounsellorSpaceDto, CounsellorMemberDto, AuditEntryDto } from './counsellor';

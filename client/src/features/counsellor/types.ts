@@ -1,29 +1,7 @@
 /** Shapes of the counsellor endpoints (docs/api.md, "Counsellor, audit, export and erasure"). */
-export type CounsellorAccessState = 'pending' | 'active' | 'withdrawn' | 'expired';
+import type { AuditEntryDto, CounsellorAccess, CounsellorMemberDto, CounsellorSpaceDto } from '@hearth/shared/api';
 
-export interface CounsellorSpace {
-  id: string;
-  name: string;
-  access: 'active' | 'pending';
-  until: string | null;
-  canFacilitate: boolean;
-  partners: Array<{ userId: string; displayName: string; consented: boolean }>;
-  lastActivityAt: string | null;
-}
-
-export interface CounsellorMember {
-  spaceId: string;
-  userId: string;
-  displayName: string;
-  access: CounsellorAccessState;
-  consentBy: string[];
-  until: string | null;
-  canFacilitate: boolean;
-}
-
-export interface AuditEntry {
-  at: string;
-  actorId: string;
-  action: string;
-  target: string;
-}
+export type CounsellorAccessState = CounsellorAccess;
+export type CounsellorSpace = CounsellorSpaceDto;
+export type CounsellorMember = CounsellorMemberDto;
+export type AuditEntry = AuditEntryDto;

@@ -29,7 +29,7 @@ export async function ensureFerretBinary(opts: BinaryOptions = {}): Promise<stri
   mkdirSync(binDir, { recursive: true });
   // Build to a temporary name and rename, so a half-written binary is never reused.
   const partial = `${binary}.${process.pid}.partial`;
-  const result = await run(go, ['build', '-trimpath', '-o', partial, '.'], FERRETDB_SOURCE_DIR);
+  const result = await run(go, ['build', '-trimpath', '-buildvcs=false', '-o', partial, '.'], FERRETDB_SOURCE_DIR);
   if (result.code !== 0) {
     if (result.spawnError) {
       throw new DatabaseUnavailableError(
