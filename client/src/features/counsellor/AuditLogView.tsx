@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { RefreshableSection } from './RefreshableSection';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import { describeAuditEntry, formatWhen } from './auditText';
 import { useAuditLog } from './useCounsellors';
@@ -8,24 +8,12 @@ import { useAuditLog } from './useCounsellors';
  * Read-only by design (the log has no API to change it). Newest first.
  */
 export function AuditLogView({ spaceId, members }: { spaceId: string; members: readonly SpaceMemberDto[] }) {
-  const id = useId();
   const { data, error, loading, reload } = useAuditLog(spaceId);
   const names = new Map(members.map((m) => [m.userId, m.displayName]));
   const entries = [...(data ?? [])].reverse();
 
   return (
-    <section aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="audit-log">
-      <div className="section-head">
-        <h3 id={`${id}-title`}>Counsellor access log</h3>
-        <button type="button" className="button small quiet" onClick={() => void reload()}>
-          Refresh
-        </button>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+    <RefreshableSection title="Counsellor access log" level={3} loading={loading} error={error} onRefresh={() => void reload()} testId="audit-log">
       {data && entries.length === 0 && <p className="muted small-print">No counsellor has looked at anything yet.</p>}
       {entries.length > 0 && (
         <ol className="member-list" aria-label="Access log entries">
@@ -39,6 +27,6 @@ export function AuditLogView({ spaceId, members }: { spaceId: string; members: r
           ))}
         </ol>
       )}
-    </section>
+    </RefreshableSection>
   );
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { RefreshableSection } from './RefreshableSection';
 import { Link } from '../../app/router';
 import { formatWhen } from './auditText';
 import type { CounsellorSpace } from './types';
@@ -10,24 +10,12 @@ import { useCounsellorSpaces } from './useCounsellorSpaces';
  * `spaceHref` builds the link to a space page (default `/spaces/<id>`).
  */
 export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}` }: { spaceHref?: (spaceId: string) => string }) {
-  const id = useId();
   const { data, error, loading, reload } = useCounsellorSpaces();
   const active = data?.filter((s) => s.access === 'active') ?? [];
   const pending = data?.filter((s) => s.access === 'pending') ?? [];
 
   return (
-    <section aria-labelledby={`${id}-title`} aria-busy={loading} data-testid="counsellor-dashboard">
-      <div className="section-head">
-        <h2 id={`${id}-title`}>Couples you accompany</h2>
-        <button type="button" className="button small quiet" onClick={() => void reload()}>
-          Refresh
-        </button>
-      </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+    <RefreshableSection title="Couples you accompany" level={2} loading={loading} error={error} onRefresh={() => void reload()} testId="counsellor-dashboard">
       {data && data.length === 0 && <p className="muted">No couple has invited you yet.</p>}
       {active.length > 0 && (
         <>
@@ -55,7 +43,7 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
           </ul>
         </>
       )}
-    </section>
+    </RefreshableSection>
   );
 }
 
