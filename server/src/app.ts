@@ -66,12 +66,13 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     authorize: docAccess,
     events,
     publicOrigin: env.publicOrigin,
+    allowedOrigins: env.allowedOrigins,
     limits: { maxFrameBytes: env.maxFrameBytes, maxDocumentBytes: env.maxDocBytes },
     redisUrl: env.redisUrl,
     onOpened: (access) => auditor.documentOpened(access),
     onClosed: (access) => auditor.documentClosed(access),
   });
-  const sockets = createSocketServer(httpServer, { logger, publicOrigin: env.publicOrigin, authenticate });
+  const sockets = createSocketServer(httpServer, { logger, allowedOrigins: env.allowedOrigins, authenticate });
   const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
   const erasure = { events, logger, evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match) };
 
@@ -104,7 +105,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   app.get('/metrics', createMetricsHandler([collab.metricsRegistry], env.metricsToken));
 
   const api = express.Router();
-  api.use(originGuard(env.publicOrigin));
+  api.use(originGuard(env.allowedOrigins));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));

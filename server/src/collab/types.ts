@@ -20,6 +20,8 @@ export interface CollabDeps {
   events: HearthEvents;
   /** e.g. http://localhost:3000; a present Origin header must equal it. */
   publicOrigin: string;
+  /** Every origin accepted (default: just publicOrigin). */
+  allowedOrigins?: readonly string[];
   limits?: Partial<CollabLimits>;
   /** Group-commit window in ms (default 2) and idle-unload delay (default 2000). */
   batchDelayMs?: number;

@@ -24,7 +24,7 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
  * Other paths are left to their owners (Socket.io) untouched.
  */
 export function createUpgradeHandler(
-  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'publicOrigin'>,
+  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'publicOrigin' | 'allowedOrigins'>,
   wss: WebSocketServer,
   logger: Logger,
   isOpen: () => boolean,
@@ -48,7 +48,7 @@ export function createUpgradeHandler(
 
   async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws'> | { status: number; code: ErrorCode }> {
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== deps.publicOrigin) return { status: 403, code: 'bad_origin' };
+    if (origin !== undefined && !(deps.allowedOrigins ?? [deps.publicOrigin]).includes(origin)) return { status: 403, code: 'bad_origin' };
     const user = await deps.authenticate(req);
     if (!user) return { status: 401, code: 'unauthenticated' };
     const docName = docNameFromUrl(req.url ?? '');

@@ -24,6 +24,8 @@ export interface Env {
   dataDir: string;
   sessionSecret: string;
   publicOrigin: string;
+  /** Origins accepted on mutating requests and sockets: PUBLIC_ORIGIN, or localhost and 127.0.0.1 when unset. */
+  allowedOrigins: string[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   redisUrl: string | undefined;
   metricsToken: string | undefined;
@@ -52,6 +54,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     publicOrigin,
+    allowedOrigins: e.PUBLIC_ORIGIN ? [publicOrigin] : [publicOrigin, `http://127.0.0.1:${e.PORT}`],
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     metricsToken: e.METRICS_TOKEN,

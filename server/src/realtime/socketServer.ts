@@ -23,7 +23,7 @@ export type HearthSocket = Socket<ClientToServerEvents, ServerToClientEvents, Re
 
 export interface SocketServerDeps {
   logger: Logger;
-  publicOrigin: string;
+  allowedOrigins: readonly string[];
   authenticate: (req: IncomingMessage) => Promise<SessionUser | null>;
 }
 
@@ -45,7 +45,7 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(null, origin === undefined || origin === deps.publicOrigin);
+      callback(null, origin === undefined || deps.allowedOrigins.includes(origin));
     },
   });
 

@@ -33,7 +33,7 @@ export async function startExerciseTestServer(opts: ExerciseTestServerOptions): 
   const httpServer = http.createServer();
   const sessions = new SessionStore({ secret: opts.sessionSecret, secureCookies: false });
   const sockets = createSocketServer(httpServer, {
-    logger: opts.logger, publicOrigin: 'http://127.0.0.1', authenticate: requestAuthenticator(sessions),
+    logger: opts.logger, allowedOrigins: ['http://127.0.0.1'], authenticate: requestAuthenticator(sessions),
   });
   const board = opts.board ?? new MemoryBoardWriter((id) => spaceMemberships.partnersOf(id), opts.clock);
   // A short timer re-check, so moving the injected clock expires deadlines promptly.

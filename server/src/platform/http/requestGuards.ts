@@ -7,10 +7,10 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * CSRF guard: a mutating request that names an Origin must come from Hearth's own origin.
  * Browsers always send Origin on cross-site POSTs, so a missing one means a non-browser client.
  */
-export function originGuard(publicOrigin: string): RequestHandler {
+export function originGuard(allowedOrigins: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     const origin = req.headers.origin;
-    if (MUTATING.has(req.method) && origin !== undefined && origin !== publicOrigin) {
+    if (MUTATING.has(req.method) && origin !== undefined && !allowedOrigins.includes(origin)) {
       next(new AppError('bad_origin', 'Requests from another site are not accepted.'));
       return;
     }
