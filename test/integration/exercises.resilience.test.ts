@@ -1,46 +1,28 @@
 import mongoose from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseState } from '@hearth/shared/exercises';
-import { createLogger } from '../../server/src/platform/logger';
 import { Space } from '../../server/src/spaces/space.model';
-import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
-import { startExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
-import type { ExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
+import type { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
-import type { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
-import type { TestServer } from '../helpers/server';
+import { ExerciseApp } from './exercise-fixtures/exerciseApp';
 
 // Pause, reconnect, restart and timers. The server clock is injected: moving `offset` makes
 // deadlines pass without waiting, and the server must advance the exercise by itself.
-let server: TestServer;
-let ex: ExerciseTestServer;
+let ex: ExerciseApp;
 let offset = 0;
 const clock = () => Date.now() + offset;
-const logger = createLogger('silent');
-const players: ExercisePlayer[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ex = await startExerciseTestServer({ sessionSecret: server.env.sessionSecret, logger, clock });
+  ex = await ExerciseApp.start(clock);
 });
 afterAll(async () => {
-  await ex?.close();
-  await server?.stop();
+  await ex?.stop();
 });
-afterEach(() => {
-  for (const p of players.splice(0)) p.close();
-});
-
-async function player(api: ApiClient): Promise<ExercisePlayer> {
-  const p = new ExercisePlayer(ex.url, api.cookie, api.user!.displayName);
-  players.push(p);
-  return p.connected();
-}
+afterEach(() => ex.closePlayers());
 
 async function room() {
-  const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
-  const [pa, pb, pc] = await Promise.all([player(a), player(b), player(c)]);
+  const { a, b, c, space } = await makeCoupleWithCounsellor(ex.server.baseUrl);
+  const [pa, pb, pc] = await Promise.all([ex.player(a), ex.player(b), ex.player(c)]);
   for (const p of [pa, pb, pc]) await p.emit('exercise:join', { spaceId: space.id });
   return { apiA: a, apiB: b, a: a.user!.id, b: b.user!.id, c: c.user!.id, spaceId: space.id, pa, pb, pc };
 }
@@ -112,7 +94,7 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
     await pa.act(id, 'next');
     pb.close();
 
-    const back = await player(apiB);
+    const back = await ex.player(apiB);
     const joined = await back.emit('exercise:join', { spaceId });
     expect(joined).toMatchObject({ ok: true, state: { sessionId: id, phase: 'paraphrasing', turn: b } });
     await back.act(id, 'paraphrase', { text: 'What I heard is…' });
@@ -126,13 +108,9 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
     const id = before.sessionId;
     const paraphrasing = await pa.act(id, 'next');
 
-    for (const p of players.splice(0)) p.close();
-    await ex.close();
-    await server.stop();
-    server = await startTestServer({ dbName: server.dbName, dataDir: server.dataDir });
-    ex = await startExerciseTestServer({ sessionSecret: server.env.sessionSecret, logger, clock, board: ex.board });
+    await ex.restart();
 
-    const [pa2, pb2] = await Promise.all([player(apiA), player(apiB)]);
+    const [pa2, pb2] = await Promise.all([ex.player(apiA), ex.player(apiB)]);
     const joined = await pb2.emit('exercise:join', { spaceId });
     expect(joined).toMatchObject({ ok: true, state: { sessionId: id, phase: 'paraphrasing', turn: b, deadline: paraphrasing.deadline } });
     await pa2.emit('exercise:join', { spaceId });

@@ -1,45 +1,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptPromise, createPromise, deleteItem, listCheckins, readItemOfKind } from '@hearth/shared/board';
 import type { ExerciseState } from '@hearth/shared/exercises';
-import { createLogger } from '../../server/src/platform/logger';
-import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
-import { startExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
-import type { ExerciseTestServer } from '../../server/src/exercises/testSupport/exerciseSocketServer';
+import type { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
-import type { ApiClient } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
-import type { TestServer } from '../helpers/server';
+import { ExerciseApp } from './exercise-fixtures/exerciseApp';
 
 // Full runs of every exercise with two partners and an observing counsellor, over real
 // sockets, real sessions and the real database.
-let server: TestServer;
-let ex: ExerciseTestServer;
-const players: ExercisePlayer[] = [];
+let ex: ExerciseApp;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  ex = await startExerciseTestServer({
-    sessionSecret: server.env.sessionSecret, logger: createLogger('silent'), clock: () => Date.now(),
-  });
+  ex = await ExerciseApp.start();
 });
 afterAll(async () => {
-  await ex?.close();
-  await server?.stop();
+  await ex?.stop();
 });
-afterEach(() => {
-  for (const p of players.splice(0)) p.close();
-});
-
-async function player(api: ApiClient): Promise<ExercisePlayer> {
-  const p = new ExercisePlayer(ex.url, api.cookie, api.user!.displayName);
-  players.push(p);
-  return p.connected();
-}
+afterEach(() => ex.closePlayers());
 
 /** A couple and their counsellor, all three connected and joined to the space. */
 async function room() {
-  const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
-  const [pa, pb, pc] = await Promise.all([player(a), player(b), player(c)]);
+  const { a, b, c, space } = await makeCoupleWithCounsellor(ex.server.baseUrl);
+  const [pa, pb, pc] = await Promise.all([ex.player(a), ex.player(b), ex.player(c)]);
   for (const p of [pa, pb, pc]) expect(await p.emit('exercise:join', { spaceId: space.id })).toEqual({ ok: true, state: null });
   return { a: a.user!.id, b: b.user!.id, c: c.user!.id, spaceId: space.id, pa, pb, pc };
 }

@@ -60,10 +60,3 @@ export function snapshotsOf(docName: string): Collection<SnapshotPartRow> {
   return mongoose.connection.collection<SnapshotPartRow>(snapshotCollectionName(docName));
 }
 
-/**
- * @deprecated The per-document collection now holds snapshots only; recent updates are in
- * the journal. Use `collabStore.lastStoredAt`, `collabStore.storedDocNames` and
- * `collabStore.erase`. (Every stored document still has its collection, created before its
- * first journal row, so listing collections finds every stored document.)
- */
-export const rowsOf = snapshotsOf;

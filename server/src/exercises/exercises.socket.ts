@@ -73,15 +73,17 @@ async function publish(io: HearthIo, session: ExerciseSession, clock: () => numb
     s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
     if (s.data.roles?.[session.spaceId] === 'counsellor') noteObserved(deps, session.spaceId, s.data.user.id, session.id);
   }
+  if (session.status === 'ended') observed.delete(session.id);
 }
 
-const observed = new Set<string>();
+/** Counsellors already recorded as observing each running session. */
+const observed = new Map<string, Set<string>>();
 
 /** One audit entry per counsellor and session (per server process). */
 function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, sessionId: string): void {
-  const key = `${sessionId}:${userId}`;
-  if (observed.has(key)) return;
-  observed.add(key);
+  const seen = observed.get(sessionId) ?? new Set<string>();
+  if (seen.has(userId)) return;
+  observed.set(sessionId, seen.add(userId));
   deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: sessionId });
 }
 
