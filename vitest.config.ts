@@ -10,7 +10,7 @@ export default defineConfig({
       'client/src/**/*.test.ts',
       'test/**/*.test.ts',
     ],
-    globalSetup: ['test/setup/globalDb.ts'],
+    globalSetup: ['test/setup/prerequisites.ts', 'test/setup/globalDb.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
