@@ -20,7 +20,7 @@ export function CheckinView({ state, meId, members, canAnswer, busy, act }: Exer
       <div className="ex-checkin">
         <p className="ex-guidance">{CHECKIN_GUIDANCE.afterReveal}</p>
         <div className="ex-reveal" aria-live="polite">
-          {data.answers.map((a) => (
+          {[...data.answers].sort((a, b) => Number(b.userId === meId) - Number(a.userId === meId)).map((a) => (
             <AnswerCard key={a.userId} answer={a} who={nameOf(members, a.userId, meId)} />
           ))}
         </div>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { SpaceMemberDto } from '@hearth/shared/api';
-import type { ExerciseKind } from '@hearth/shared/exercises';
+import type { ExerciseKind, ExerciseState } from '@hearth/shared/exercises';
 import { CheckinView } from './CheckinView';
 import { Countdown } from './Countdown';
 import { ExerciseControls } from './ExerciseControls';
@@ -59,25 +59,15 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
 
   const ended = state.phase === 'ended';
   const View = VIEWS[state.kind];
-  const turnName = state.turn ? nameOf(members, state.turn, meId) : null;
-  const turnText = ended
-    ? null
-    : state.paused
-      ? 'Paused — take the time you need.'
-      : turnName === 'You'
-        ? 'Your turn'
-        : turnName
-          ? `${turnName}’s turn`
-          : canAnswer
-            ? 'Both of you'
-            : null;
+  const turnText = ended ? null : turnLine(state, nameOf(members, state.turn, meId));
 
   return createPortal(
     <div className="ex-focus" role="dialog" aria-modal="true" aria-labelledby="ex-focus-title" data-testid="exercise-focus">
       <header className="ex-focus-bar">
         <button type="button" className="btn btn-quiet ex-back" onClick={onLeave} aria-label="Back to board">
           <span aria-hidden="true">
-            ← <span className="ex-back-long">Back to </span>board
+            ← <span className="ex-back-long">Back to board</span>
+            <span className="ex-back-short">Board</span>
           </span>
         </button>
         <div className="ex-focus-heading">
@@ -126,6 +116,15 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
     </div>,
     document.body,
   );
+}
+
+/** The line under the title: paused, or whose move it is when that is one person. */
+function turnLine(state: ExerciseState, turnName: string): string | null {
+  if (state.paused) return 'Paused — take the time you need.';
+  // Both answer a check-in, and both talk about a drawn card: nobody's "turn".
+  if (state.kind === 'checkin' || !state.turn) return null;
+  if (state.kind === 'question_deck' && state.phase === 'answering') return 'Talk it through together';
+  return turnName === 'You' ? 'Your turn' : `${turnName}’s turn`;
 }
 
 function EndedSummary({ reason, title, onLeave }: { reason: 'completed' | 'ended' | null; title: string; onLeave(): void }) {

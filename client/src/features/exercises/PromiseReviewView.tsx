@@ -97,7 +97,7 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
         <div className="ex-next">
           <button
             type="button"
-            className={`btn${settled ? ' btn-primary btn-large' : ''}`}
+            className={`btn ${settled ? 'btn-primary btn-large' : 'btn-quiet'}`}
             disabled={busy || state.paused}
             onClick={() => void act('next')}
           >
