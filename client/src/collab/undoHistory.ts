@@ -1,69 +1,146 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
+import { protectedIn, type IdentifyClient, type KeptItem } from './undoGuard';
 
-/** What a Y.UndoManager can track: one shared type or several. */
-export type UndoScope = ConstructorParameters<typeof Y.UndoManager>[0];
+export type { IdentifyClient, KeptItem } from './undoGuard';
+
+
+/** What one Undo or Redo click did. */
+export interface UndoOutcome {
+  /** Something on the board changed back (or forward). */
+  changed: boolean;
+  /** Items left in place because someone else has worked on them since; the step was skipped. */
+  kept: KeptItem[];
+}
+
+interface Tracked {
+  manager: Y.UndoManager;
+  root: Y.Map<unknown>;
+  identify: IdentifyClient;
+}
+
+const NOTHING: UndoOutcome = { changed: false, kept: [] };
 
 /**
- * Per-person undo across the space's documents (us + counsellor, us, only me). Each document
- * has its own Y.UndoManager tracking only LOCAL_ORIGIN, so a partner's edits are never undone;
- * a shared counter orders their stack items so Ctrl+Z reverts the most recent edit anywhere.
+ * Personal, safe undo across the space's documents (us + counsellor, us, only me).
+ *
+ * - Each document has a Y.UndoManager tracking only LOCAL_ORIGIN, so only my changes are reverted.
+ * - A step that would delete an item (or step, comment…) someone else has edited since is skipped
+ *   and reported, so an Undo never takes a partner's words with it.
+ * - Creating or deleting a thing is a step of its own, never merged with the typing around it.
+ * - One click reverts exactly one step (the newest across documents): Yjs's own undo would keep
+ *   popping past steps that no longer change anything, which made one click revert several.
  */
 export class UndoHistory {
-  private readonly managers = new Map<Y.Doc, Y.UndoManager>();
+  private readonly tracked = new Map<Y.Doc, Tracked>();
   private readonly listeners = new Set<() => void>();
   private counter = 0;
+  private group = 0;
+  private groupOpen = false;
   private version = 0;
 
-  /** Tracks `scope` (the board's root types) of `doc`; returns a function that stops tracking. */
-  track(doc: Y.Doc, scope: UndoScope): () => void {
-    const manager = new Y.UndoManager(scope, {
+  /** Tracks `scope` (the board's `items` map) of `doc`; returns a function that stops tracking. */
+  track<T>(doc: Y.Doc, scope: Y.Map<T>, identify: IdentifyClient = () => null): () => void {
+    const root = scope as unknown as Y.Map<unknown>;
+    let manager: Y.UndoManager | null = null;
+    const boundary = (tr: Y.Transaction) => {
+      if (manager && tr.origin === LOCAL_ORIGIN && isStructural(tr, root)) manager.stopCapturing();
+    };
+    // Registered before the manager's own handler, so a structural change starts a new step…
+    const before = (tr: Y.Transaction) => boundary(tr);
+    doc.on('afterTransaction', before);
+    manager = new Y.UndoManager(scope, {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 600,
     });
+    // …and registered after it, so the typing that follows does not merge into that step either.
+    const after = (tr: Y.Transaction) => boundary(tr);
+    doc.on('afterTransaction', after);
     const stamp = (event: { stackItem: { meta: Map<string, unknown> } }) => {
       event.stackItem.meta.set('at', ++this.counter);
+      if (!event.stackItem.meta.has('group')) event.stackItem.meta.set('group', this.currentGroup());
       this.changed();
     };
     manager.on('stack-item-added', stamp);
     manager.on('stack-item-updated', stamp);
     manager.on('stack-item-popped', () => this.changed());
     manager.on('stack-cleared', () => this.changed());
-    this.managers.set(doc, manager);
+    const own = manager;
+    this.tracked.set(doc, { manager: own, root, identify });
     this.changed();
     return () => {
-      manager.destroy();
-      this.managers.delete(doc);
+      doc.off('afterTransaction', before);
+      doc.off('afterTransaction', after);
+      own.destroy();
+      this.tracked.delete(doc);
       this.changed();
     };
   }
 
-  private newest(stack: 'undoStack' | 'redoStack'): Y.UndoManager | null {
-    let best: Y.UndoManager | null = null;
+  /**
+   * Steps made in one synchronous run (moving an item writes two documents) share a group and
+   * are undone by one click.
+   */
+  private currentGroup(): number {
+    if (!this.groupOpen) {
+      this.group++;
+      this.groupOpen = true;
+      queueMicrotask(() => {
+        this.groupOpen = false;
+      });
+    }
+    return this.group;
+  }
+
+  private newest(stack: 'undoStack' | 'redoStack'): Tracked[] {
     let bestAt = -1;
-    for (const manager of this.managers.values()) {
-      const top = manager[stack][manager[stack].length - 1];
+    let bestGroup: unknown = null;
+    for (const t of this.tracked.values()) {
+      const top = t.manager[stack].at(-1);
       const at = top ? Number(top.meta.get('at') ?? 0) : -1;
       if (top && at > bestAt) {
-        best = manager;
         bestAt = at;
+        bestGroup = top.meta.get('group');
       }
     }
-    return best;
+    if (bestAt < 0) return [];
+    return [...this.tracked.values()].filter((t) => t.manager[stack].at(-1)?.meta.get('group') === bestGroup);
   }
 
-  undo(): boolean {
-    const manager = this.newest('undoStack');
-    return manager ? manager.undo() !== null : false;
+  undo(): UndoOutcome {
+    return this.step('undoStack');
   }
 
-  redo(): boolean {
-    const manager = this.newest('redoStack');
-    return manager ? manager.redo() !== null : false;
+  redo(): UndoOutcome {
+    return this.step('redoStack');
   }
 
-  canUndo = (): boolean => this.newest('undoStack') !== null;
-  canRedo = (): boolean => this.newest('redoStack') !== null;
+  private step(stack: 'undoStack' | 'redoStack'): UndoOutcome {
+    // Steps that no longer change anything (a partner already deleted my text) are passed over,
+    // so every click the person makes has a visible effect or says why not.
+    for (let guard = 0; guard < 1000; guard++) {
+      const group = this.newest(stack);
+      if (group.length === 0) return NOTHING;
+      const kept = group.flatMap((t) => protectedIn(t.manager.doc, t.manager[stack].at(-1)!, t.root, t.identify));
+      if (kept.length > 0) {
+        for (const t of group) t.manager[stack].pop();
+        this.changed();
+        return { changed: false, kept };
+      }
+      let changed = false;
+      for (const t of group) changed = popOnly(t.manager, stack) || changed;
+      if (changed) return { changed, kept: [] };
+    }
+    return NOTHING;
+  }
+
+  /** The next change starts a new step, whatever the time since the last one. */
+  stopCapturing(): void {
+    for (const t of this.tracked.values()) t.manager.stopCapturing();
+  }
+
+  canUndo = (): boolean => this.newest('undoStack').length > 0;
+  canRedo = (): boolean => this.newest('redoStack').length > 0;
 
   /** Changes whenever either stack changes; for useSyncExternalStore. */
   getVersion = (): number => this.version;
@@ -79,10 +156,36 @@ export class UndoHistory {
   }
 
   destroy(): void {
-    for (const manager of this.managers.values()) manager.destroy();
-    this.managers.clear();
+    for (const t of this.tracked.values()) t.manager.destroy();
+    this.tracked.clear();
     this.listeners.clear();
   }
+}
+
+/** Pops the top step only (Yjs would go on popping steps that change nothing). */
+function popOnly(manager: Y.UndoManager, stack: 'undoStack' | 'redoStack'): boolean {
+  const rest = manager[stack].splice(0, manager[stack].length - 1);
+  try {
+    return (stack === 'undoStack' ? manager.undo() : manager.redo()) !== null;
+  } finally {
+    manager[stack].unshift(...rest);
+  }
+}
+
+/** Creating or deleting an item, a step, a comment: anything but typing and field values. */
+function isStructural(tr: Y.Transaction, root: Y.Map<unknown>): boolean {
+  if (tr.changed.has(root as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>)) return true;
+  const client = tr.doc.clientID;
+  const start = tr.beforeState.get(client) ?? 0;
+  const end = tr.afterState.get(client) ?? 0;
+  if (end <= start) return false;
+  const structs = tr.doc.store.clients.get(client) ?? [];
+  for (let i = Y.findIndexSS(structs, start); i < structs.length; i++) {
+    const s = structs[i]!;
+    if (s.id.clock >= end) break;
+    if (s instanceof Y.Item && s.content instanceof Y.ContentType) return true;
+  }
+  return false;
 }
 
 /** Ctrl/Cmd+Z undoes; Ctrl/Cmd+Shift+Z and Ctrl+Y redo. Pure so it can be unit tested. */

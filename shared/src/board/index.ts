@@ -84,6 +84,8 @@ export {
   createCard, updateCard, acknowledgeCard, addCardComment, removeCardComment,
 } from './ops/cardOps';
 export { addCheckin } from './ops/checkinOps';
+export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
+export type { MoodValue } from './mood';
 export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 
 // Visibility

@@ -33,7 +33,7 @@ export const ItemCard = memo(function ItemCard({ entry, up, down }: {
   down: string | null | undefined;
 }) {
   const { awarenesses, me, setEditing, run, actor, readOnly } = useBoard();
-  const editors = useEditors(awarenesses, entry.item.id, me.id);
+  const editors = useEditors(awarenesses, entry.doc, entry.item.id, me.id);
   const label = itemLabel(entry.item);
 
   // "Editing" means a text field of this card has focus, not a button on it.

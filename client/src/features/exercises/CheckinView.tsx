@@ -1,9 +1,16 @@
-import { CHECKIN_GUIDANCE, FEELING_WORDS, MOOD_LABELS, type CheckinAnswer, type CheckinData } from '@hearth/shared/exercises';
+import { CHECKIN_GUIDANCE, FEELING_WORDS, type CheckinAnswer, type CheckinData } from '@hearth/shared/exercises';
+import type { MoodValue } from '@hearth/shared/board';
 import { useState, type FormEvent } from 'react';
+import { MoodMeter, MoodPicker } from '../mood/MoodPicker';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
 
-const MOODS = [1, 2, 3, 4, 5] as const;
+const GROUP_LABELS: Record<keyof typeof FEELING_WORDS, string> = {
+  pleasant: 'Pleasant',
+  tender: 'Tender',
+  unsettled: 'Unsettled',
+  heavy: 'Heavy',
+};
 
 export function CheckinView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
   const data = state.data as unknown as CheckinData;
@@ -13,14 +20,17 @@ export function CheckinView({ state, meId, members, canAnswer, busy, act }: Exer
       <div className="ex-checkin">
         <p className="ex-guidance">{CHECKIN_GUIDANCE.afterReveal}</p>
         <div className="ex-reveal" aria-live="polite">
-          {data.answers.map((a) => (
+          {[...data.answers].sort((a, b) => Number(b.userId === meId) - Number(a.userId === meId)).map((a) => (
             <AnswerCard key={a.userId} answer={a} who={nameOf(members, a.userId, meId)} />
           ))}
         </div>
+        <p className="ex-hint">Both answers are saved as today’s check-ins on your board.</p>
         {canAnswer && (
-          <button type="button" className="btn" disabled={busy} onClick={() => void act('next')}>
-            Finish check-in
-          </button>
+          <div className="ex-next">
+            <button type="button" className="btn btn-primary btn-large" disabled={busy || state.paused} onClick={() => void act('next')}>
+              Finish check-in
+            </button>
+          </div>
         )}
       </div>
     );
@@ -29,24 +39,27 @@ export function CheckinView({ state, meId, members, canAnswer, busy, act }: Exer
   return (
     <div className="ex-checkin">
       <p className="ex-guidance">{CHECKIN_GUIDANCE.intro}</p>
-      {canAnswer && !mineSubmitted && <CheckinForm busy={busy} onSubmit={(answer) => act('submit', answer)} />}
-      {data.mine && <AnswerCard answer={data.mine} who="Your answer (hidden from your partner until you have both shared)" />}
-      <p className="ex-status" role="status">
+      {canAnswer && !mineSubmitted && <CheckinForm busy={busy || state.paused} onSubmit={(answer) => act('submit', answer)} />}
+      {data.mine && <AnswerCard answer={data.mine} who="Your answer" note="Hidden from your partner until you have both shared." />}
+      <p className="ex-waiting" role="status">
         {waitingFor.length ? `Waiting for: ${waitingFor.join(' and ')}` : 'Revealing…'}
       </p>
     </div>
   );
 }
 
-function AnswerCard({ answer, who }: { answer: CheckinAnswer; who: string }) {
+function AnswerCard({ answer, who, note }: { answer: CheckinAnswer; who: string; note?: string }) {
   return (
     <article className="ex-answer" aria-label={who}>
       <h4>{who}</h4>
+      {note && <p className="ex-hint">{note}</p>}
       <p>
-        Mood: <strong>{MOOD_LABELS[answer.mood as 1 | 2 | 3 | 4 | 5]}</strong> ({answer.mood}/5)
+        <MoodMeter value={answer.mood} />
       </p>
-      {answer.feelings.length > 0 && <p>Feeling: {answer.feelings.join(', ')}</p>}
-      <p>Needs today: {answer.need}</p>
+      {answer.feelings.length > 0 && <p>Feeling {answer.feelings.join(', ')}</p>}
+      <p>
+        <span className="ex-answer-label">Would help today:</span> {answer.need}
+      </p>
       {answer.note && <p className="ex-note">{answer.note}</p>}
     </article>
   );
@@ -58,7 +71,7 @@ interface FormProps {
 }
 
 function CheckinForm({ busy, onSubmit }: FormProps) {
-  const [mood, setMood] = useState<number | null>(null);
+  const [mood, setMood] = useState<MoodValue | null>(null);
   const [feelings, setFeelings] = useState<string[]>([]);
   const [custom, setCustom] = useState('');
   const [need, setNeed] = useState('');
@@ -73,34 +86,29 @@ function CheckinForm({ busy, onSubmit }: FormProps) {
   };
   return (
     <form className="ex-form" onSubmit={submit} aria-label="Your check-in">
-      <fieldset>
-        <legend>{CHECKIN_GUIDANCE.moodPrompt}</legend>
-        <div className="ex-moods">
-          {MOODS.map((m) => (
-            <label key={m} className={`ex-mood${mood === m ? ' is-selected' : ''}`}>
-              <input type="radio" name="mood" value={m} checked={mood === m} onChange={() => setMood(m)} />
-              {m} · {MOOD_LABELS[m]}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset>
+      <MoodPicker value={mood} onChange={setMood} legend={CHECKIN_GUIDANCE.moodPrompt} />
+      <fieldset className="ex-feelings">
         <legend>{CHECKIN_GUIDANCE.feelingsPrompt}</legend>
-        <div className="ex-chips">
-          {Object.values(FEELING_WORDS)
-            .flat()
-            .map((word) => (
-              <button
-                type="button"
-                key={word}
-                className={`chip${feelings.includes(word) ? ' is-selected' : ''}`}
-                aria-pressed={feelings.includes(word)}
-                onClick={() => toggle(word)}
-              >
-                {word}
-              </button>
-            ))}
-        </div>
+        {(Object.keys(FEELING_WORDS) as Array<keyof typeof FEELING_WORDS>).map((group) => (
+          <div key={group} className="ex-chip-group" role="group" aria-label={GROUP_LABELS[group]}>
+            <span className="ex-chip-group-label" aria-hidden="true">
+              {GROUP_LABELS[group]}
+            </span>
+            <div className="ex-chips">
+              {FEELING_WORDS[group].map((word) => (
+                <button
+                  type="button"
+                  key={word}
+                  className={`chip${feelings.includes(word) ? ' is-selected' : ''}`}
+                  aria-pressed={feelings.includes(word)}
+                  onClick={() => toggle(word)}
+                >
+                  {word}
+                </button>
+              ))}
+            </div>
+          </div>
+        ))}
         <label className="field">
           <span>Your own word</span>
           <input value={custom} maxLength={40} onChange={(e) => setCustom(e.target.value)} />
@@ -114,7 +122,7 @@ function CheckinForm({ busy, onSubmit }: FormProps) {
         <span>{CHECKIN_GUIDANCE.notePrompt}</span>
         <textarea value={note} maxLength={1000} rows={2} onChange={(e) => setNote(e.target.value)} />
       </label>
-      <button type="submit" className="btn btn-primary" disabled={busy || mood === null || !need.trim()}>
+      <button type="submit" className="btn btn-primary btn-large" disabled={busy || mood === null || !need.trim()}>
         Share
       </button>
     </form>

@@ -1,7 +1,7 @@
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import type { ExerciseSummary } from '@hearth/shared/exercises';
 import { nameOf } from './names';
-import { EXERCISE_LABELS } from './StartExercise';
+import { EXERCISE_LABELS } from './labels';
 
 interface Props {
   history: ExerciseSummary[];

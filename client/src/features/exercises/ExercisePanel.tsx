@@ -1,14 +1,11 @@
+import { useCallback, useEffect, useState } from 'react';
 import type { SpaceMemberDto } from '@hearth/shared/api';
-import type { ExerciseKind } from '@hearth/shared/exercises';
-import { CheckinView } from './CheckinView';
-import { Countdown } from './Countdown';
+import { ExerciseFocus } from './ExerciseFocus';
 import { ExerciseHistory } from './ExerciseHistory';
+import { ExercisePrompt } from './ExercisePrompt';
+import { EXERCISE_LABELS } from './labels';
 import { nameOf } from './names';
-import { PromiseReviewView } from './PromiseReviewView';
-import { QuestionDeckView } from './QuestionDeckView';
-import { SpeakerListenerView } from './SpeakerListenerView';
-import { EXERCISE_LABELS, StartExercise } from './StartExercise';
-import type { ExerciseViewProps } from './types';
+import { StartExercise } from './StartExercise';
 import { useExercise } from './useExercise';
 import './exercises.css';
 
@@ -21,64 +18,74 @@ interface Props {
   counsellorCanFacilitate?: boolean;
 }
 
-const VIEWS: Record<ExerciseKind, (props: ExerciseViewProps) => React.JSX.Element> = {
-  checkin: CheckinView,
-  speaker_listener: SpeakerListenerView,
-  question_deck: QuestionDeckView,
-  promise_review: PromiseReviewView,
-};
+/** This tab's open exercise survives a reload: the view comes back where it was. */
+const openKey = (spaceId: string) => `hearth:exercise-open:${spaceId}`;
 
-/** The live exercise of a space: start one, follow whose turn it is, pause together. */
+/**
+ * The live exercise of a space: a card beside the board to start one or join the running one,
+ * a prompt when someone starts one, and the focused view while it runs.
+ */
 export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacilitate = false }: Props) {
   const ex = useExercise(spaceId);
   const canSteer = role === 'partner' || counsellorCanFacilitate;
   const canAnswer = role === 'partner';
-  const running = ex.state && ex.state.phase !== 'ended' ? ex.state : null;
+  const [openId, setOpenId] = useState<string | null>(() => sessionStorage.getItem(openKey(spaceId)));
+  const [laterId, setLaterId] = useState<string | null>(null);
+  const state = ex.state;
+  const running = state && state.phase !== 'ended' ? state : null;
+
+  const open = useCallback(
+    (sessionId: string | null) => {
+      setOpenId(sessionId);
+      if (sessionId) sessionStorage.setItem(openKey(spaceId), sessionId);
+      else sessionStorage.removeItem(openKey(spaceId));
+    },
+    [spaceId],
+  );
+
+  // Whoever starts an exercise is taken straight into it.
+  const start = async (...args: Parameters<typeof ex.start>) => {
+    const started = await ex.start(...args);
+    if (started) open(started);
+  };
+
+  // A remembered session that has since ended elsewhere is not reopened after a reload.
+  useEffect(() => {
+    if (ex.joined && openId && state?.sessionId !== openId) open(null);
+  }, [ex.joined, openId, state?.sessionId, open]);
+
+  const focused = state !== null && openId === state.sessionId;
+  const starter = running ? nameOf(members, running.startedBy, meId) : '';
+  const promptText = running ? `${starter} started ${EXERCISE_LABELS[running.kind].phrase}` : '';
 
   return (
     <section className="panel ex-panel" aria-labelledby="ex-heading">
-      <header className="ex-header">
-        <h3 id="ex-heading">{running ? EXERCISE_LABELS[running.kind].title : 'Do something together'}</h3>
-        {running && <Countdown deadline={running.deadline} paused={running.paused} remainingMs={running.remainingMs} clock={ex.clock} />}
-      </header>
-      {ex.error && (
+      <h3 id="ex-heading">{running ? `${EXERCISE_LABELS[running.kind].title} in progress` : 'Do something together'}</h3>
+      {running ? (
+        <div className="ex-running">
+          <p className="ex-status">
+            {promptText}
+            {running.paused ? ' · paused' : ''}.
+          </p>
+          <button type="button" className="btn btn-primary" onClick={() => open(running.sessionId)}>
+            {focused ? 'Open' : 'Join'}
+          </button>
+        </div>
+      ) : canSteer ? (
+        <StartExercise busy={ex.busy} onStart={(kind, options) => void start(kind, options)} />
+      ) : (
+        <p className="ex-status">No exercise is running. When the couple starts one, you will be asked to join.</p>
+      )}
+      {ex.error && !focused && (
         <p className="ex-error" role="alert">
           {ex.error}
         </p>
       )}
-      {running ? (
-        <>
-          <p className="ex-turn" aria-live="polite">
-            {running.paused
-              ? 'Paused — take the time you need.'
-              : running.turn
-                ? `${nameOf(members, running.turn, meId) === 'You' ? 'Your' : `${nameOf(members, running.turn, meId)}’s`} turn`
-                : 'Either of you'}
-          </p>
-          {VIEWS[running.kind]({ state: running, meId, members, canAnswer, busy: ex.busy, act: ex.act })}
-          {canSteer && (
-            <div className="ex-lifecycle" role="group" aria-label="Exercise controls">
-              {running.paused ? (
-                <button type="button" className="btn btn-primary" disabled={ex.busy} onClick={() => void ex.act('resume')}>
-                  Resume
-                </button>
-              ) : (
-                <button type="button" className="btn" disabled={ex.busy} onClick={() => void ex.act('pause')}>
-                  Pause
-                </button>
-              )}
-              <button type="button" className="btn btn-quiet" disabled={ex.busy} onClick={() => void ex.act('end')}>
-                End exercise
-              </button>
-            </div>
-          )}
-        </>
-      ) : canSteer ? (
-        <StartExercise busy={ex.busy} onStart={(kind, options) => void ex.start(kind, options)} />
-      ) : (
-        <p className="ex-status">No exercise is running. You will see it here live when the couple starts one.</p>
-      )}
       <ExerciseHistory history={ex.history} onLoad={ex.loadHistory} members={members} meId={meId} />
+      {running && !focused && laterId !== running.sessionId && (
+        <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => setLaterId(running.sessionId)} />
+      )}
+      {focused && <ExerciseFocus ex={ex} meId={meId} members={members} canAnswer={canAnswer} canSteer={canSteer} onLeave={() => open(null)} />}
     </section>
   );
 }

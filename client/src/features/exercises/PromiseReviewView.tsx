@@ -41,19 +41,20 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
   }
   const iPromised = canAnswer && item.promiserId === meId;
   const iReceived = canAnswer && item.promiseeId === meId;
+  const settled = item.outcome !== null && item.confirmed;
   return (
     <div className="ex-review">
       <p className="ex-guidance">{PROMISE_REVIEW_GUIDANCE.intro}</p>
       <p className="ex-roles">
-        Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised {nameOf(members, item.promiseeId, meId)}
+        Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised {object(nameOf(members, item.promiseeId, meId))}
       </p>
       <blockquote className="ex-paraphrase">{item.text}</blockquote>
       {item.outcome === null && (iPromised ? (
-        <div className="ex-actions">
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'kept' })}>
+        <div className="ex-actions-row">
+          <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'kept' })}>
             I kept it
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'missed' })}>
+          <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'missed' })}>
             I missed it
           </button>
         </div>
@@ -66,11 +67,15 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
           {item.confirmed ? ' and confirmed.' : '.'}
         </p>
       )}
-      {item.outcome !== null && !item.confirmed && iReceived && (
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('confirm', { promiseId: item.promiseId })}>
-          Confirm
-        </button>
-      )}
+      {item.outcome !== null && !item.confirmed && (iReceived ? (
+        <div className="ex-actions-row">
+          <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('confirm', { promiseId: item.promiseId })}>
+            Confirm it was {item.outcome}
+          </button>
+        </div>
+      ) : (
+        <p className="ex-status">Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.</p>
+      ))}
       {item.outcome === 'missed' && canAnswer && !item.renegotiatedText && (
         <form
           className="ex-form"
@@ -88,6 +93,23 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
           </button>
         </form>
       )}
+      {canAnswer && (
+        <div className="ex-next">
+          <button
+            type="button"
+            className={`btn ${settled ? 'btn-primary btn-large' : 'btn-quiet'}`}
+            disabled={busy || state.paused}
+            onClick={() => void act('next')}
+          >
+            {data.current + 1 < data.items.length ? (settled ? 'Next promise' : 'Leave this one for now') : settled ? 'See the summary' : 'Leave it and see the summary'}
+          </button>
+        </div>
+      )}
     </div>
   );
+}
+
+/** "You" reads "you" after a verb. */
+function object(name: string): string {
+  return name === 'You' ? 'you' : name;
 }

@@ -9,6 +9,8 @@ export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }:
   const [theme, setTheme] = useState('');
   const myTurn = canAnswer && (state.turn === null || state.turn === meId);
   const card = data.current;
+  // `next` hands the deck to the partner of whoever drew this card.
+  const nextDrawer = card ? nameOf(members, state.participants.find((p) => p !== card.drawnBy) ?? null, meId) : '';
 
   return (
     <div className="ex-deck">
@@ -33,32 +35,55 @@ export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }:
               </button>
             </div>
           )}
+          {canAnswer && data.cards.length > 0 && (
+            <button type="button" className="btn" disabled={busy} onClick={() => void act('end')}>
+              We’re done for today
+            </button>
+          )}
         </div>
       )}
       {state.phase === 'answering' && card && (
-        <div className="ex-card" aria-live="polite">
+        <div className="ex-card" aria-live="polite" data-testid="deck-card">
           <p className="ex-card-theme">{THEME_LABELS[card.theme].label}</p>
           <p className="ex-card-text">{card.text}</p>
           <p className="ex-hint">Answer aloud, or write it down if you prefer.</p>
+          {card.answers.some((a) => a.text) && (
+            <ul className="ex-written">
+              {card.answers
+                .filter((a) => a.text)
+                .map((a) => (
+                  <li key={a.userId}>
+                    <strong>{nameOf(members, a.userId, meId)}:</strong> {a.text}
+                  </li>
+                ))}
+            </ul>
+          )}
           {canAnswer && (
             <div className="ex-actions">
               <label className="field">
-                <span>Written answer (optional)</span>
+                <span>Write your answer (optional)</span>
                 <textarea value={answer} rows={2} maxLength={2000} onChange={(e) => setAnswer(e.target.value)} />
               </label>
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={busy || state.paused}
-                onClick={() => void act('answer', answer.trim() ? { text: answer.trim() } : {}).then((ok) => ok && setAnswer(''))}
-              >
-                {answer.trim() ? 'Save answer' : 'We answered aloud'}
-              </button>
-              <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('skip')}>
-                Skip
-              </button>
-              <button type="button" className="btn" aria-pressed={card.starred} disabled={busy} onClick={() => void act('star')}>
-                {card.starred ? '★ Starred' : '☆ Star for later'}
+              <div className="ex-actions-row">
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy || state.paused || !answer.trim()}
+                  onClick={() => void act('answer', { text: answer.trim() }).then((ok) => ok && setAnswer(''))}
+                >
+                  Save my answer
+                </button>
+                <button type="button" className="btn" aria-pressed={card.starred} disabled={busy} onClick={() => void act('star')}>
+                  {card.starred ? '★ Starred' : '☆ Star for later'}
+                </button>
+                {card.drawnBy === meId && (
+                  <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('skip')}>
+                    Skip this question
+                  </button>
+                )}
+              </div>
+              <button type="button" className="btn btn-primary btn-large" disabled={busy || state.paused} onClick={() => void act('next')}>
+                Next card · {nextDrawer === 'You' ? 'your' : `${nextDrawer}’s`} turn to draw
               </button>
             </div>
           )}

@@ -21,7 +21,7 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
         Topic: <strong>{data.topic}</strong>
       </p>
       <p className="ex-roles">
-        Speaker: <strong>{speaker}</strong> · Listener: <strong>{listener}</strong> · Exchange {data.current + 1} of {data.exchanges.length}
+        Speaker: <strong>{speaker}</strong> · Listener: <strong>{listener}</strong> · Exchange {data.current + 1} of {data.rounds * 2}
       </p>
       {state.phase === 'speaking' && (
         <>
@@ -31,7 +31,7 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
             ))}
           </ul>
           {iSpeak && (
-            <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('next')}>
+            <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('next')}>
               I’ve said what I wanted to say
             </button>
           )}

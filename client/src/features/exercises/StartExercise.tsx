@@ -1,12 +1,6 @@
 import { SPEAKER_LISTENER_TOPICS, type ExerciseKind } from '@hearth/shared/exercises';
 import { useState } from 'react';
-
-export const EXERCISE_LABELS: Record<ExerciseKind, { title: string; blurb: string }> = {
-  checkin: { title: 'Together check-in', blurb: 'Both answer privately; the answers appear on both screens at the same moment.' },
-  speaker_listener: { title: 'Speaker and listener', blurb: 'One speaks, the other says back what they heard, then you swap.' },
-  question_deck: { title: 'Question deck', blurb: 'Take turns drawing questions that open a real conversation.' },
-  promise_review: { title: 'Promise review', blurb: 'Walk through the promises that came due and say how they went.' },
-};
+import { EXERCISE_LABELS } from './labels';
 
 interface Props {
   busy: boolean;

@@ -8,7 +8,10 @@ export interface ExerciseControls {
   clock: ServerClock;
   error: string | null;
   busy: boolean;
-  start(kind: ExerciseKind, options?: Record<string, unknown>): Promise<void>;
+  /** The server has answered this screen's first join (so `state === null` means nothing runs). */
+  joined: boolean;
+  /** Starts one; resolves to the new session's id, or null when the server refused. */
+  start(kind: ExerciseKind, options?: Record<string, unknown>): Promise<string | null>;
   act(type: ExerciseActionType, payload?: unknown): Promise<boolean>;
   history: ExerciseSummary[];
   loadHistory(): Promise<void>;
@@ -20,6 +23,7 @@ export function useExercise(spaceId: string): ExerciseControls {
   const [state, setState] = useState<ExerciseState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [joined, setJoined] = useState(false);
   const [history, setHistory] = useState<ExerciseSummary[]>([]);
   const sessionRef = useRef<string | null>(null);
 
@@ -38,6 +42,7 @@ export function useExercise(spaceId: string): ExerciseControls {
       socket.emit('exercise:join', { spaceId }, (res) => {
         if (res.ok) accept(res.state);
         else setError(res.error.message);
+        setJoined(true);
       });
     };
     const onState = ({ state: next }: { state: ExerciseState }) => {
@@ -70,7 +75,8 @@ export function useExercise(spaceId: string): ExerciseControls {
       setBusy(true);
       try {
         const payload = { spaceId, kind, ...(options ? { options } : {}) } as ExerciseStartPayload;
-        handleAck(await getSocket().emitWithAck('exercise:start', payload));
+        const res = await getSocket().emitWithAck('exercise:start', payload);
+        return handleAck(res) && res.ok ? res.state.sessionId : null;
       } finally {
         setBusy(false);
       }
@@ -97,5 +103,5 @@ export function useExercise(spaceId: string): ExerciseControls {
     if (res.ok) setHistory(res.sessions);
   }, [spaceId]);
 
-  return { state, clock, error, busy, start, act, history, loadHistory };
+  return { state, clock, error, busy, joined, start, act, history, loadHistory };
 }

@@ -1,9 +1,28 @@
-import { useEffect, useSyncExternalStore } from 'react';
-import { undoKeyAction, type UndoHistory } from '../../collab/undoHistory';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { SpaceMemberDto } from '@hearth/shared/api';
+import './undo.css';
+import { undoKeyAction, type KeptItem, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
+
+const NOTICE_MS = 8000;
 
 /** Undo/redo buttons plus the keyboard shortcuts, for your own edits only. */
-export function UndoControls({ history }: { history: UndoHistory }) {
+export function UndoControls({ history, members = [], meId = '' }: {
+  history: UndoHistory;
+  members?: readonly SpaceMemberDto[];
+  meId?: string;
+}) {
   useSyncExternalStore(history.subscribe, history.getVersion);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!notice) return undefined;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // The latest props, read by the key handler without re-subscribing on every render.
+  const report = useRef<(outcome: UndoOutcome) => void>(() => undefined);
+  report.current = (outcome: UndoOutcome) => setNotice(outcome.kept.length > 0 ? keptMessage(outcome.kept, members, meId) : null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -14,21 +33,51 @@ export function UndoControls({ history }: { history: UndoHistory }) {
       if ((target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) && !target.hasAttribute('data-ytext')) return;
       // Replace the browser's own input undo: it would fight the shared document.
       event.preventDefault();
-      if (action === 'undo') history.undo();
-      else history.redo();
+      report.current(action === 'undo' ? history.undo() : history.redo());
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [history]);
+  }, [history, report]);
 
   return (
-    <div className="row" role="group" aria-label="Undo and redo your own changes">
-      <button type="button" className="button small" onClick={() => history.undo()} disabled={!history.canUndo()} aria-keyshortcuts="Control+Z Meta+Z">
-        Undo
-      </button>
-      <button type="button" className="button small" onClick={() => history.redo()} disabled={!history.canRedo()} aria-keyshortcuts="Control+Shift+Z Control+Y">
-        Redo
-      </button>
+    <div className="undo-controls">
+      <div className="row" role="group" aria-label="Undo and redo your own changes">
+        <button
+          type="button"
+          className="button small"
+          onClick={() => report.current(history.undo())}
+          disabled={!history.canUndo()}
+          aria-keyshortcuts="Control+Z Meta+Z"
+          title="Undo your last change (your partner’s changes stay)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => report.current(history.redo())}
+          disabled={!history.canRedo()}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+        >
+          Redo
+        </button>
+      </div>
+      <p className="undo-notice" role="status" data-testid="undo-notice">
+        {notice}
+      </p>
     </div>
   );
+}
+
+/** "Sam has worked on “Weekend in the hills” since — kept it." */
+export function keptMessage(kept: readonly KeptItem[], members: readonly SpaceMemberDto[], meId: string): string {
+  const first = kept[0]!;
+  const byId = first.userId ?? (first.updatedBy && first.updatedBy !== meId ? first.updatedBy : null);
+  const who =
+    byId === meId
+      ? 'You have'
+      : `${first.name ?? members.find((m) => m.userId === byId)?.displayName ?? 'Your partner'} has`;
+  const what = first.label ? `“${first.label}”` : 'this';
+  const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : '';
+  return `${who} worked on ${what}${more} since — kept it.`;
 }

@@ -1,14 +1,11 @@
 /** Together check-in content: mood scale, feeling words and the prompts shown to both. */
 
+import { MOOD_PROMPT, MOOD_SCALE, type MoodValue } from '../../board/mood';
+
 export const FEELING_WORD_MAX = 40;
 
-export const MOOD_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
-  1: 'Heavy',
-  2: 'Low',
-  3: 'Steady',
-  4: 'Good',
-  5: 'Bright',
-};
+/** The board's one mood scale (see board/mood.ts), by value. */
+export const MOOD_LABELS = Object.fromEntries(MOOD_SCALE.map((m) => [m.value, m.label])) as Record<MoodValue, string>;
 
 /** Suggested words, grouped so the picker can show a few at a time; any word is accepted. */
 export const FEELING_WORDS: Record<'pleasant' | 'tender' | 'unsettled' | 'heavy', readonly string[]> = {
@@ -21,7 +18,7 @@ export const FEELING_WORDS: Record<'pleasant' | 'tender' | 'unsettled' | 'heavy'
 export const CHECKIN_GUIDANCE = {
   intro:
     'Answer on your own first. Neither of you sees the other’s answer until you have both pressed “Share”, then they appear on both screens at once.',
-  moodPrompt: 'How are you arriving today, from heavy to bright?',
+  moodPrompt: MOOD_PROMPT,
   feelingsPrompt: 'Pick up to eight words that fit, or write your own.',
   needPrompt: 'One thing that would help you today',
   notePrompt: 'Anything else you want your partner to know (optional)',

@@ -1,7 +1,6 @@
 import type { CheckinItem } from '@hearth/shared/board';
 import { useBoard } from '../boardContext';
-
-const MOOD_TEXT = ['', 'Very low', 'Low', 'Okay', 'Good', 'Very good'];
+import { MoodMeter } from '../../mood/MoodPicker';
 
 export function CheckinBody({ item }: { item: CheckinItem }) {
   const { nameOf } = useBoard();
@@ -11,11 +10,7 @@ export function CheckinBody({ item }: { item: CheckinItem }) {
         <strong>{nameOf(item.userId)}</strong> · {item.date}
       </p>
       <p>
-        <span className="mood" aria-label={`Mood ${item.mood} of 5`}>
-          {'●'.repeat(item.mood)}
-          <span className="mood-empty">{'○'.repeat(5 - item.mood)}</span>
-        </span>{' '}
-        {MOOD_TEXT[item.mood]}
+        <MoodMeter value={item.mood} />
         {item.feelings.length > 0 && ` · ${item.feelings.join(', ')}`}
       </p>
       {item.need && <p>Today I need: {item.need}</p>}

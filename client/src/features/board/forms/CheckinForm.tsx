@@ -1,15 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addCheckin } from '@hearth/shared/board';
+import { addCheckin, type MoodValue } from '@hearth/shared/board';
+import { MoodPicker } from '../../mood/MoodPicker';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
-
-const MOODS = ['Very low', 'Low', 'Okay', 'Good', 'Very good'];
 
 /** Today's check-in; submitting again the same day updates it. */
 export function CheckinForm({ onDone }: { onDone(): void }) {
   const id = useId();
   const { visibility, setVisibility, create } = useCreate();
-  const [mood, setMood] = useState(3);
+  const [mood, setMood] = useState<MoodValue>(3);
   const [feelings, setFeelings] = useState('');
   const [need, setNeed] = useState('');
   const [note, setNote] = useState('');
@@ -22,15 +21,7 @@ export function CheckinForm({ onDone }: { onDone(): void }) {
 
   return (
     <form onSubmit={submit} aria-label="Today’s check-in">
-      <fieldset className="mood-picker">
-        <legend>How are you today?</legend>
-        {MOODS.map((label, i) => (
-          <label key={label} className={mood === i + 1 ? 'selected' : undefined}>
-            <input type="radio" name={`${id}-mood`} value={i + 1} checked={mood === i + 1} onChange={() => setMood(i + 1)} />
-            {label}
-          </label>
-        ))}
-      </fieldset>
+      <MoodPicker value={mood} onChange={setMood} />
       <div className="field">
         <label htmlFor={`${id}-feelings`}>Feeling words</label>
         <input id={`${id}-feelings`} value={feelings} onChange={(e) => setFeelings(e.target.value)} placeholder="tired, hopeful" aria-describedby={`${id}-feelings-hint`} />

@@ -1,0 +1,97 @@
+import * as Y from 'yjs';
+
+/** Who (user id and display name) a Yjs client id of a document belongs to, when known. */
+export type IdentifyClient = (clientId: number) => { userId: string; name: string } | null;
+
+/** An item an Undo or Redo left in place because someone else has worked on it since. */
+export interface KeptItem {
+  itemId: string | null;
+  /** Its title or text, for the message; null when it has none. */
+  label: string | null;
+  /** Who worked on it, when their connection tells (else see `updatedBy`). */
+  userId: string | null;
+  name: string | null;
+  /** The item's last editor as stored on the board, a fallback for people no longer connected. */
+  updatedBy: string | null;
+}
+
+type StackItem = Y.UndoManager['undoStack'][number];
+type AnyType = Y.AbstractType<unknown>;
+
+/**
+ * The things a step would delete that contain someone else's work: a container (an item, a
+ * step, a reflection) this client inserted, in which another client has written since.
+ */
+export function protectedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | null, identify: IdentifyClient): KeptItem[] {
+  const kept: KeptItem[] = [];
+  const mine = doc.clientID;
+  step.insertions.clients.forEach((ranges, client) => {
+    const structs = doc.store.clients.get(client);
+    if (!structs) return;
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        let s = structs[i]!;
+        if (s.id.clock >= clock + len) break;
+        if (!(s instanceof Y.Item)) continue;
+        // An undone-then-redone container lives on in its redone copy.
+        while (s instanceof Y.Item && s.redone) s = Y.getItem(doc.store, s.redone);
+        if (!(s instanceof Y.Item) || s.deleted || !(s.content instanceof Y.ContentType)) continue;
+        const others = new Set<number>();
+        othersIn(s.content.type as AnyType, mine, others);
+        if (others.size > 0) kept.push(describe(s, root, [...others], identify));
+      }
+    }
+  });
+  return dedupe(kept);
+}
+
+/** Client ids other than `mine` that wrote anything inside `type` (also text since deleted). */
+export function othersIn(type: AnyType, mine: number, out: Set<number>): void {
+  const visit = (item: Y.Item | null) => {
+    for (let it = item; it; it = it.left) {
+      if (it.id.client !== mine) out.add(it.id.client);
+      if (it.content instanceof Y.ContentType) othersIn(it.content.type as AnyType, mine, out);
+    }
+  };
+  // Map entries: the current value and, to its left, the values it replaced.
+  type._map.forEach((item) => visit(item));
+  for (let it = type._start; it; it = it.right) {
+    if (it.id.client !== mine) out.add(it.id.client);
+    if (it.content instanceof Y.ContentType) othersIn(it.content.type as AnyType, mine, out);
+  }
+}
+
+function describe(struct: Y.Item, root: Y.Map<unknown> | null, others: number[], identify: IdentifyClient): KeptItem {
+  // Walk up to the board item that holds this container.
+  let item: Y.Item | null = struct;
+  while (item && item.parent !== root) item = (item.parent as AnyType | null)?._item ?? null;
+  const map = item?.content instanceof Y.ContentType ? (item.content.type as Y.Map<unknown>) : null;
+  const who = others.map(identify).find((w) => w !== null) ?? null;
+  const updatedBy = map?.get('updatedBy');
+  return {
+    itemId: item && typeof item.parentSub === 'string' ? item.parentSub : null,
+    label: map ? labelOf(map) : null,
+    userId: who?.userId ?? null,
+    name: who?.name ?? null,
+    updatedBy: typeof updatedBy === 'string' ? updatedBy : null,
+  };
+}
+
+function labelOf(map: Y.Map<unknown>): string | null {
+  for (const key of ['title', 'text', 'statement']) {
+    const value = map.get(key);
+    const text = value instanceof Y.Text ? value.toString().trim() : '';
+    if (text) return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  }
+  return null;
+}
+
+function dedupe(kept: KeptItem[]): KeptItem[] {
+  const seen = new Set<string>();
+  return kept.filter((k) => {
+    const key = k.itemId ?? `${k.label}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,104 @@
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeCouple } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
+import { DESKTOP, People, PHONE } from './people';
+import { SpacePage } from './pages/SpacePage';
+
+// Personal undo and "is editing" in two browsers: Alex and Sam type into the same experience
+// title at once, Alex presses Undo, and Sam's words and the card itself survive.
+let server: TestServer;
+let browser: Browser;
+let people: People;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  people = new People(browser, server.baseUrl);
+}, 120_000);
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail') await people.screenshotAll('fail-undo');
+});
+afterAll(async () => {
+  await people?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('undo and presence in the browser', { timeout: 120_000 }, () => {
+  it('undo after a concurrent edit keeps the partner’s words and the item; stale “is editing” never lingers', async () => {
+    const { a, b, space } = await makeCouple(server.baseUrl);
+    const alex = new SpacePage((await people.open('Alex', a, DESKTOP)).page);
+    const sam = new SpacePage((await people.open('Sam', b, DESKTOP)).page);
+    await alex.page.goto(`/spaces/${space.id}`);
+    await sam.page.goto(`/spaces/${space.id}`);
+    await alex.waitLive();
+    await sam.waitLive();
+
+    await alex.addExperience('Weekend');
+    const id = await alex.item('Weekend').getAttribute('data-item-id');
+    const cardOf = (p: SpacePage) => p.page.locator(`[data-item-id="${id}"]`);
+    const titleOf = (p: SpacePage): Locator => cardOf(p).getByLabel('Experience', { exact: true });
+    await titleOf(sam).waitFor();
+    const undo = alex.page.getByRole('group', { name: 'Undo and redo your own changes' });
+
+    // Both type into the same title at once.
+    await titleOf(alex).click();
+    await alex.page.keyboard.press('End');
+    await titleOf(sam).click();
+    await sam.page.keyboard.press('Home');
+    await Promise.all([alex.page.keyboard.type(' in the hills', { delay: 30 }), sam.page.keyboard.type('Long ', { delay: 30 })]);
+    for (const p of [alex, sam]) {
+      await eventually('the merged title on both screens', async () => (await titleOf(p).inputValue()) === 'Long Weekend in the hills');
+    }
+    await eventually('Alex to see that Sam is editing', async () =>
+      (await cardOf(alex).getByTestId('editing-badge').textContent())?.includes('Sam') === true);
+
+    // One Undo: Alex's words go, Sam's stay, the card stays on both screens.
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    for (const p of [alex, sam]) {
+      await eventually('only Alex’s words to be undone', async () => (await titleOf(p).inputValue()) === 'Long Weekend');
+      expect(await cardOf(p).count()).toBe(1);
+    }
+    // One Redo click per step.
+    await undo.getByRole('button', { name: 'Redo' }).click();
+    for (const p of [alex, sam]) {
+      await eventually('redo to bring Alex’s words back', async () => (await titleOf(p).inputValue()) === 'Long Weekend in the hills');
+    }
+
+    // Undo the words again, then the creation: Sam has worked on it since, so it is kept, and said.
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await eventually('Alex’s words undone again', async () => (await titleOf(sam).inputValue()) === 'Long Weekend');
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await alex.page.getByTestId('undo-notice').getByText('Sam has worked on “Long Weekend” since — kept it.').waitFor();
+    await screenshot(alex.page, 'undo-kept-1280');
+    expect(await cardOf(alex).count()).toBe(1);
+    expect(await cardOf(sam).count()).toBe(1);
+    expect(await titleOf(sam).inputValue()).toBe('Long Weekend');
+
+    // Sam leaves the card: the badge goes.
+    await sam.page.getByRole('heading', { level: 1 }).click();
+    await eventually('the badge to clear when Sam leaves', async () => (await cardOf(alex).getByTestId('editing-badge').count()) === 0);
+
+    // Sam's caret is in the card when Alex deletes it; Alex brings it back with Undo: no stale badge.
+    await titleOf(sam).click();
+    await eventually('Alex to see Sam editing again', async () => (await cardOf(alex).getByTestId('editing-badge').count()) === 1);
+    alex.page.once('dialog', (dialog) => void dialog.accept());
+    await cardOf(alex).getByRole('button', { name: 'Delete' }).click();
+    await eventually('the card to go from Sam’s screen', async () => (await cardOf(sam).count()) === 0);
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    for (const p of [alex, sam]) await cardOf(p).waitFor();
+    // Give Sam's presence time to arrive, were it stale (a negative check needs a bounded wait).
+    await alex.page.waitForTimeout(1500);
+    expect(await cardOf(alex).getByTestId('editing-badge').count()).toBe(0);
+
+    // The board with its undo toolbar fits a phone.
+    await alex.page.setViewportSize(PHONE);
+    const scrollWidth = await alex.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await alex.page.evaluate('window.scrollTo(0, 0)');
+    await alex.page.screenshot({ path: `${ARTIFACTS}/undo-375.png` });
+    people.assertNoErrors();
+  });
+});
