@@ -56,7 +56,8 @@ export function computeJourney(input: JourneyInput): Journey {
   const byVisibility = { private: 0, couple: 0, space: 0 };
   for (const s of sources) byVisibility[s.visibility] += 1;
   const moods = moodInsights(ctx);
-  moods.hidden = [...hideFrom].filter((id) => input.sources.some(({ item }) => item.kind === 'checkin' && item.userId === id)).sort();
+  // Said even when no check-in of theirs is left in view (hiding also moves them out of it).
+  moods.hidden = [...hideFrom].filter((id) => input.partners.some((p) => p.id === id)).sort();
   return {
     range: input.range,
     unit: window.unit,
