@@ -53,7 +53,7 @@ export function TrendLines({ from, to, series, domain, ticks, formatTick, label 
         <Group left={MARGIN.left} top={MARGIN.top} aria-hidden="true">
           {ticks.map((t) => (
             <g key={t}>
-              <line x1={0} x2={innerW} y1={y(t)} y2={y(t)} className="jr-grid" />
+              <line x1={0} x2={innerW} y1={y(t)} y2={y(t)} className="jr-gridline" />
               <text x={-6} y={y(t)} className="jr-tick" textAnchor="end" dominantBaseline="middle">{formatTick(t)}</text>
             </g>
           ))}
@@ -81,7 +81,7 @@ export function TrendLines({ from, to, series, domain, ticks, formatTick, label 
           ))}
         </Group>
       </svg>
-      <Legend series={series.map((s) => ({ id: s.id, label: s.label, color: s.color, outline: s.dashed }))} />
+      <Legend lines series={series.map((s) => ({ id: s.id, label: s.label, color: s.color, outline: s.dashed }))} />
     </div>
   );
 }
