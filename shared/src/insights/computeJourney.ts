@@ -2,7 +2,7 @@ import { byKind, type InsightContext } from './context';
 import { communicationInsights } from './communication';
 import { experienceInsights } from './experiences';
 import { appreciationInsights, moodInsights } from './moods';
-import { promiseInsights } from './promises';
+import { promiseInsights, streaksOf } from './promises';
 import { dateInZone, windowOf } from './time';
 import { timelineOf } from './timeline';
 import { understandingInsights } from './understanding';
@@ -11,17 +11,23 @@ import { startedAtMs } from './exerciseResults';
 
 /** The oldest calendar date in the data, so "everything" starts where the couple did. */
 function earliestDate(input: JourneyInput): string | null {
-  let earliest: string | null = null;
-  const see = (date: string) => {
-    if (earliest === null || date < earliest) earliest = date;
-  };
+  // Compared as strings (ISO date-times in UTC and calendar dates both sort that way), so only
+  // the oldest instant is converted to the couple's calendar.
+  let firstInstant: string | null = null;
+  let firstDate: string | null = null;
   for (const { item } of input.sources) {
-    see(dateInZone(item.createdAt, input.timeZone));
-    if (item.kind === 'checkin') see(item.date);
-    if (item.kind === 'promise') for (const period of Object.keys(item.outcomes)) see(period);
+    if (firstInstant === null || item.createdAt < firstInstant) firstInstant = item.createdAt;
+    if (item.kind === 'checkin' && (firstDate === null || item.date < firstDate)) firstDate = item.date;
+    if (item.kind === 'promise') for (const period of Object.keys(item.outcomes)) if (firstDate === null || period < firstDate) firstDate = period;
   }
-  for (const e of input.exercises) see(dateInZone(startedAtMs(e), input.timeZone));
-  return earliest;
+  let firstExercise = Infinity;
+  for (const e of input.exercises) firstExercise = Math.min(firstExercise, startedAtMs(e));
+  const candidates = [
+    firstDate,
+    firstInstant === null ? null : dateInZone(firstInstant, input.timeZone),
+    Number.isFinite(firstExercise) ? dateInZone(firstExercise, input.timeZone) : null,
+  ].filter((d): d is string => d !== null);
+  return candidates.length === 0 ? null : candidates.sort()[0]!;
 }
 
 function peopleOf(input: JourneyInput, sources: readonly JourneySource[]): Journey['people'] {
@@ -52,7 +58,8 @@ export function computeJourney(input: JourneyInput): Journey {
     ? input.sources
     : input.sources.filter(({ item }) => !(item.kind === 'checkin' && hideFrom.has(item.userId)));
   const window = windowOf(input.range, today, earliestDate(input));
-  const ctx: InsightContext = { timeZone, today, window, exercises: input.exercises, ...byKind(sources) };
+  const kinds = byKind(sources);
+  const ctx: InsightContext = { timeZone, today, window, exercises: input.exercises, ...kinds, streaks: streaksOf(kinds.promises, today) };
   const byVisibility = { private: 0, couple: 0, space: 0 };
   for (const s of sources) byVisibility[s.visibility] += 1;
   const moods = moodInsights(ctx);

@@ -1,6 +1,6 @@
 import type { BoardItemOf } from '../board';
 import { bucketOf, type Window } from './time';
-import type { JourneyInput } from './types';
+import type { JourneyInput, Streak } from './types';
 
 /** What every section reads: the items by kind, the window and the couple's calendar. */
 export interface InsightContext {
@@ -13,6 +13,8 @@ export interface InsightContext {
   checkins: BoardItemOf<'checkin'>[];
   appreciations: BoardItemOf<'appreciation'>[];
   exercises: JourneyInput['exercises'];
+  /** Streaks of recurring promises, computed once and read by the promise section and the timeline. */
+  streaks: Streak[];
 }
 
 /** Archived items count: archiving tidies the board, it does not undo what happened. */

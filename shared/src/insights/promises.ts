@@ -1,6 +1,6 @@
 import { addDays, periodOf, weekStartOf, type BoardItemOf } from '../board';
 import { emptyBuckets, type InsightContext } from './context';
-import { dateInZone, inWindow } from './time';
+import { dateInZone, dayIndex, inWindow, mondayOf } from './time';
 import type { KeepRatePoint, OutcomeCounts, PromiseBucket, PromiseInsights, Streak } from './types';
 
 type PromiseItem = BoardItemOf<'promise'>;
@@ -37,7 +37,7 @@ export function streakOf(p: PromiseItem, today: string): Streak | null {
     const o = p.outcomes[period]!;
     if (o.confirmedAt === null) continue; // waiting neither breaks nor extends a run
     if (o.outcome === 'kept') {
-      run = prev !== null && lastKept === prev && addDays(prev, step) === period ? run + 1 : 1;
+      run = prev !== null && lastKept === prev && dayIndex(period) - dayIndex(prev) === step ? run + 1 : 1;
       lastKept = period;
       best = Math.max(best, run);
     } else {
@@ -49,6 +49,16 @@ export function streakOf(p: PromiseItem, today: string): Streak | null {
   const current = lastKept !== null && prev === lastKept && lastKept >= addDays(periodOf(p.cadence, today), -step) ? run : 0;
   if (best < 2) return null;
   return { promiseId: p.id, text: p.text, promiserId: p.promiserId, cadence: p.cadence.type, current, best };
+}
+
+/** Every recurring promise's streak (at least two kept in a row), unsorted. */
+export function streaksOf(promises: readonly PromiseItem[], today: string): Streak[] {
+  const out: Streak[] = [];
+  for (const p of promises) {
+    const streak = streakOf(p, today);
+    if (streak) out.push(streak);
+  }
+  return out;
 }
 
 export function promiseInsights(ctx: InsightContext): PromiseInsights {
@@ -78,7 +88,7 @@ export function promiseInsights(ctx: InsightContext): PromiseInsights {
         previous.settled += 1;
         if (state === 'kept') previous.kept += 1;
       }
-      const point = period <= today ? rateAt.get(weekStartOf(period)) : undefined;
+      const point = period <= today ? rateAt.get(mondayOf(period)) : undefined;
       if (point) {
         point.settled += 1;
         if (state === 'kept') point.kept += 1;
@@ -89,9 +99,7 @@ export function promiseInsights(ctx: InsightContext): PromiseInsights {
   }
   for (const point of keepRate) point.rate = point.settled > 0 ? point.kept / point.settled : null;
 
-  const streaks = ctx.promises
-    .map((p) => streakOf(p, today))
-    .filter((s): s is Streak => s !== null)
+  const streaks = [...ctx.streaks]
     .sort((a, b) => b.current - a.current || b.best - a.best || a.promiseId.localeCompare(b.promiseId))
     .slice(0, STREAK_LIMIT);
 

@@ -28,11 +28,29 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The calendar date (YYYY-MM-DD) an instant falls on in `timeZone`. */
+const QUARTER_HOUR = 900_000;
+const dateCache = new Map<string, Map<number, string>>();
+const CACHE_LIMIT = 100_000;
+
+/**
+ * The calendar date (YYYY-MM-DD) an instant falls on in `timeZone`. Intl formatting costs
+ * microseconds and a year of data has thousands of date-times, so results are cached per
+ * quarter hour: every zone in use today is offset from UTC by a multiple of 15 minutes, so all
+ * instants of one UTC quarter hour share a local date.
+ */
 export function dateInZone(instant: string | number | Date, timeZone: string): string {
   const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  // en-CA formats as YYYY-MM-DD; formatToParts would be slower in the hot loop.
-  return formatterFor(timeZone).format(ms);
+  let zone = dateCache.get(timeZone);
+  if (!zone) dateCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let date = zone.get(bucket);
+  if (date === undefined) {
+    if (zone.size >= CACHE_LIMIT) zone.clear();
+    // en-CA formats as YYYY-MM-DD.
+    date = formatterFor(timeZone).format(bucket * QUARTER_HOUR);
+    zone.set(bucket, date);
+  }
+  return date;
 }
 
 export const RANGE_WEEKS: Record<Exclude<JourneyRange, 'all'>, number> = { '4w': 4, '12w': 12, '1y': 52 };
@@ -54,8 +72,34 @@ export interface Window {
   previous: { from: string; to: string } | null;
 }
 
+// Calendar dates repeat a lot (a year has 365); Date parsing and formatting do not come free.
+const dayIndexes = new Map<string, number>();
+const mondays = new Map<string, string>();
+
+/** Days since 1970-01-01 for a calendar date, cached. */
+export function dayIndex(date: string): number {
+  let n = dayIndexes.get(date);
+  if (n === undefined) {
+    if (dayIndexes.size >= CACHE_LIMIT) dayIndexes.clear();
+    n = Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+    dayIndexes.set(date, n);
+  }
+  return n;
+}
+
+/** The Monday on or before `date` (board `weekStartOf`, cached). */
+export function mondayOf(date: string): string {
+  let monday = mondays.get(date);
+  if (monday === undefined) {
+    if (mondays.size >= CACHE_LIMIT) mondays.clear();
+    monday = weekStartOf(date);
+    mondays.set(date, monday);
+  }
+  return monday;
+}
+
 export function bucketOf(date: string, unit: BucketUnit): string {
-  return unit === 'week' ? weekStartOf(date) : `${date.slice(0, 7)}-01`;
+  return unit === 'week' ? mondayOf(date) : `${date.slice(0, 7)}-01`;
 }
 
 function nextMonth(key: string): string {

@@ -1,6 +1,6 @@
 import type { InsightContext } from './context';
 import { speakerListenerOf, checkinRevealed, startedAtMs } from './exerciseResults';
-import { renegotiatedOn, streakOf } from './promises';
+import { renegotiatedOn } from './promises';
 import { dateInZone, inWindow } from './time';
 import type { Milestone } from './types';
 
@@ -20,21 +20,21 @@ export function timelineOf(ctx: InsightContext): Milestone[] {
   const { timeZone: tz } = ctx;
   const all: Milestone[] = [];
 
-  let firstKept: Milestone | null = null;
+  // ISO date-times in UTC sort as strings, so the first kept period is found without parsing.
+  let firstKept: { at: string; text: string; personId: string } | null = null;
   for (const p of ctx.promises) {
     for (const o of Object.values(p.outcomes)) {
       if (o.outcome !== 'kept' || o.confirmedAt === null) continue;
-      const date = dateInZone(o.confirmedAt, tz);
-      if (!firstKept || date < firstKept.date) firstKept = { date, kind: 'first_promise_kept', text: clip(p.text), personId: p.promiserId };
+      if (!firstKept || o.confirmedAt < firstKept.at) firstKept = { at: o.confirmedAt, text: p.text, personId: p.promiserId };
     }
     const repaired = renegotiatedOn(p, tz);
     if (repaired) all.push({ date: repaired, kind: 'repair', text: clip(p.text), personId: null });
-    const streak = streakOf(p, ctx.today);
-    if (streak && streak.current >= 4) {
-      all.push({ date: ctx.today, kind: 'streak', text: `${clip(p.text)} — ${streak.current} ${streak.cadence === 'daily' ? 'days' : 'weeks'} in a row`, personId: p.promiserId });
-    }
   }
-  if (firstKept) all.push(firstKept);
+  if (firstKept) all.push({ date: dateInZone(firstKept.at, tz), kind: 'first_promise_kept', text: clip(firstKept.text), personId: firstKept.personId });
+  for (const streak of ctx.streaks) {
+    if (streak.current < 4) continue;
+    all.push({ date: ctx.today, kind: 'streak', text: `${clip(streak.text)} — ${streak.current} ${streak.cadence === 'daily' ? 'days' : 'weeks'} in a row`, personId: streak.promiserId });
+  }
 
   for (const e of ctx.experiences) {
     if (e.status !== 'done' || e.doneAt === null) continue;

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
 import type { BoardActor } from '@hearth/shared/board';
 import { basisSummary, JOURNEY_RANGES, type JourneyRange } from '@hearth/shared/insights';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import type { PresenceUser } from '../../collab/docConnection';
+import { useDocStatus } from '../../collab/useDocStatus';
 import { useJourney } from './useJourney';
 import { JourneySettingsPanel } from './JourneySettingsPanel';
 import { PromiseSection } from './PromiseSection';
@@ -19,15 +20,24 @@ const RANGE_LABELS: Record<JourneyRange, string> = { '4w': '4 weeks', '12w': '12
 export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; space: SpaceDto }) {
   const [range, setRange] = useState<JourneyRange>('12w');
   const viewer = useMemo(() => ({ id: me.id, role: me.role }), [me.id, me.role]);
-  const { journey, settings, timeZone } = useJourney(docs, space, viewer, range);
+  const { journey, settings, timeZone, exercisesLoaded } = useJourney(docs, space, viewer, range);
+  const loaded = useDocStatus(docs.all).loaded;
   const partnerIds = useMemo(() => space.members.filter((m) => m.role === 'partner').map((m) => m.userId), [space.members]);
   const actor = useMemo<BoardActor>(() => ({ userId: me.id, partnerIds }), [me.id, partnerIds]);
   const isPartner = me.role === 'partner';
 
+  const shown = useRef(false);
   useEffect(() => {
-    // For bench/journey: the first render with the journey on screen.
-    performance.mark('hearth:journey-shown');
-  }, []);
+    if (!loaded || !exercisesLoaded || shown.current) return;
+    shown.current = true;
+    // For bench/journey: the first frame showing the whole journey (documents and exercises).
+    requestAnimationFrame(() => performance.mark('hearth:journey-shown'));
+  }, [loaded, exercisesLoaded]);
+
+  if (!loaded) {
+    // Figures from half-synced documents would flash wrong numbers; wait for the board.
+    return <p className="muted" aria-busy="true" data-testid="journey-loading">Opening your journey…</p>;
+  }
 
   return (
     <div className="journey" data-testid="journey">
