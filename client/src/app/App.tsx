@@ -65,7 +65,7 @@ function Page({ route }: { route: Route }) {
     case 'space':
       return (
         <Suspense fallback={<main id="main" className="page" aria-busy="true"><p className="muted">Opening your space…</p></main>}>
-          <SpacePage key={route.spaceId} spaceId={route.spaceId} />
+          <SpacePage key={route.spaceId} spaceId={route.spaceId} view={route.view ?? 'board'} />
         </Suspense>
       );
     case 'invite':
@@ -91,7 +91,7 @@ function titleOf(route: Route): string {
     case 'invite':
       return 'Invitation · Hearth';
     case 'space':
-      return 'Board · Hearth';
+      return route.view === 'journey' ? 'Our journey · Hearth' : 'Board · Hearth';
     default:
       return 'Hearth';
   }

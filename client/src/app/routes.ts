@@ -3,7 +3,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'login'; next: string | null }
   | { name: 'signup'; next: string | null }
-  | { name: 'space'; spaceId: string }
+  | { name: 'space'; spaceId: string; view?: 'journey' }
   | { name: 'invite'; token: string }
   | { name: 'not_found' };
 
@@ -22,12 +22,17 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && first === 'login') return { name: 'login', next: safeNext(params.get('next')) };
   if (parts.length === 1 && first === 'signup') return { name: 'signup', next: safeNext(params.get('next')) };
   if (parts.length === 2 && first === 'spaces' && second) return { name: 'space', spaceId: second };
+  if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'journey') return { name: 'space', spaceId: second, view: 'journey' };
   if (parts.length === 2 && first === 'invite' && second) return { name: 'invite', token: second };
   return { name: 'not_found' };
 }
 
 export function spacePath(spaceId: string): string {
   return `/spaces/${encodeURIComponent(spaceId)}`;
+}
+
+export function journeyPath(spaceId: string): string {
+  return `${spacePath(spaceId)}/journey`;
 }
 
 export function loginPath(next: string | null): string {

@@ -1,4 +1,5 @@
 import { boardDocName, itemsOf, readBoard, type Visibility } from '@hearth/shared/board';
+import { readJourneySettings, type JourneySettings } from '@hearth/shared/insights';
 import { docNameOf } from '@hearth/shared/realtime';
 import * as Y from 'yjs';
 import type { AuditLog } from '../audit/audit.service';
@@ -27,7 +28,10 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
     throw new AppError('forbidden', 'Both partners need to consent before you can export this space.');
   }
   const visibilities: Visibility[] = isPartner ? ['space', 'couple', 'private'] : ['space'];
-  const boards = await Promise.all(visibilities.map((v) => exportBoard(boardDocName(spaceId, v, user.id), v)));
+  let journeySettings: JourneySettings = { timeZone: null, hiddenMoods: [] };
+  const boards = await Promise.all(visibilities.map((v) => exportBoard(boardDocName(spaceId, v, user.id), v, (doc) => {
+    if (v === 'space') journeySettings = readJourneySettings(doc);
+  })));
 
   let notes: HearthExport['notes'] = null;
   if (!isPartner) {
@@ -47,6 +51,7 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
     boards,
     notes,
     exercises: isPartner ? await exportExercises(spaceId) : [],
+    journeySettings,
     audit: isPartner ? await audit.list(spaceId) : [],
   };
 }
@@ -64,9 +69,10 @@ async function exportSpace(space: SpaceRecord): Promise<HearthExport['space']> {
   };
 }
 
-async function exportBoard(name: string, visibility: Visibility): Promise<ExportBoard> {
+async function exportBoard(name: string, visibility: Visibility, alsoRead?: (doc: Y.Doc) => void): Promise<ExportBoard> {
   const doc = await readStoredDoc(name);
   try {
+    alsoRead?.(doc);
     const snapshot = readBoard(doc);
     const items = itemsOf(doc);
     return {

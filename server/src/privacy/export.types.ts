@@ -23,6 +23,11 @@ export interface HearthExport {
   notes: { document: string; text: string } | null;
   /** Partners only: exercise sessions of the space (counsellors: empty). */
   exercises: ExportExercise[];
+  /**
+   * The couple's journey settings from the "us + counsellor" document (time zone, partners who
+   * keep their mood line from the counsellor); the Markdown export's Journey section uses them.
+   */
+  journeySettings?: { timeZone: string | null; hiddenMoods: string[] };
   /** Partners only: the counsellor-access audit log (counsellors: empty). */
   audit: Array<{ at: string; actorId: string; action: string; target: string }>;
 }

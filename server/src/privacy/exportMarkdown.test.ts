@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HearthExport } from './export.types';
 import { exportToMarkdown } from './exportMarkdown';
+import { computeJourney, moodSummary, promiseSummary, basisSummary } from '@hearth/shared/insights';
 
 const base = {
   id: 'x', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'a',
@@ -51,5 +52,35 @@ describe('exportToMarkdown', () => {
     expect(md).toContain('- Former member to Alex: \\# not a heading \\[link\\](x)');
     expect(md).toContain('2026-02-03 09:30 Former member: export export:json');
     expect(md).not.toMatch(/^# not a heading/m);
+  });
+
+  it('has a Journey section with the same figures as the view, computed by the same functions', () => {
+    const data = sample();
+    const md = exportToMarkdown(data);
+    const j = computeJourney({
+      sources: data.boards.flatMap((b) => b.items.map((item) => ({ item, visibility: b.visibility }))),
+      exercises: [],
+      partners: [{ id: 'a', name: 'Alex' }, { id: 'b', name: 'Sam' }],
+      viewer: { id: 'a', role: 'partner' },
+      timeZone: 'UTC',
+      now: new Date(data.exportedAt),
+      range: 'all',
+    });
+    expect(md).toContain('## Journey');
+    expect(md).toContain(`_${basisSummary(j)} Weeks start on Monday in UTC._`);
+    expect(basisSummary(j)).toBe('Built from 2 items you both see.');
+    expect(md).toContain(`- ${promiseSummary(j)}`);
+    expect(md).toContain(`- ${moodSummary(j)}`);
+    expect(moodSummary(j)).toBe('Check-ins on 1 day since the start; Sam’s mood was 4.');
+    // A counsellor's export leaves out the line of a partner who keeps it between the two of them.
+    const forCounsellor = exportToMarkdown({
+      ...data,
+      exportedBy: { id: 'c', displayName: 'Robin', email: 'c@example.test', role: 'counsellor' },
+      boards: [{ ...data.boards[0]!, document: 'space:s', visibility: 'space' }],
+      journeySettings: { timeZone: 'Europe/Berlin', hiddenMoods: ['b'] },
+    });
+    expect(forCounsellor).toContain('Weeks start on Monday in Europe/Berlin.');
+    expect(forCounsellor).toContain('- Sam keeps their mood line between the two of them.');
+    expect(forCounsellor).toContain('Built from 1 item the couple shares with you.');
   });
 });

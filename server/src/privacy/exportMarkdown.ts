@@ -1,4 +1,5 @@
 import type { BoardItem } from '@hearth/shared/board';
+import { JourneyExercise, journeyMarkdown } from '@hearth/shared/insights';
 import type { ExportBoard, HearthExport } from './export.types';
 
 const FORMER_MEMBER = 'Former member';
@@ -27,6 +28,7 @@ export function exportToMarkdown(data: HearthExport): string {
   out.push('## Members', '');
   for (const m of data.space.members) out.push(`- ${escape(m.displayName)} — ${m.role}${m.access ? ` (${m.access})` : ''}`);
   out.push('');
+  out.push(...journeyLines(data));
 
   for (const board of data.boards) {
     out.push(`## ${BOARD_TITLES[board.visibility]}`, '');
@@ -57,6 +59,23 @@ export function exportToMarkdown(data: HearthExport): string {
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The same figures as the journey view, from exactly what this export holds. */
+function journeyLines(data: HearthExport): string[] {
+  const exercises = data.exercises.flatMap((e) => {
+    const parsed = JourneyExercise.safeParse({ ...e, results: e.data });
+    return parsed.success ? [parsed.data] : [];
+  });
+  return journeyMarkdown({
+    sources: data.boards.flatMap((b) => b.items.map((item) => ({ item, visibility: b.visibility }))),
+    exercises,
+    partners: data.space.members.filter((m) => m.role === 'partner').map((m) => ({ id: m.userId, name: m.displayName })),
+    viewer: { id: data.exportedBy.id, role: data.exportedBy.role },
+    timeZone: data.journeySettings?.timeZone ?? 'UTC',
+    now: new Date(data.exportedAt),
+    hiddenMoods: data.journeySettings?.hiddenMoods ?? [],
+  }, escape);
 }
 
 function itemLines(item: BoardItem, who: (id: string) => string): string[] {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAuth } from '../../app/AuthProvider';
 import { Link, navigate } from '../../app/router';
 import { api } from '../../lib/api';
@@ -20,8 +20,12 @@ import { MembersPanel } from './MembersPanel';
 import { KeepCopyToggle } from './KeepCopyToggle';
 import { UndoControls } from './UndoControls';
 import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
+import { SpaceViewTabs } from '../journey';
 
-export function SpacePage({ spaceId }: { spaceId: string }) {
+// Charts load only when "Our journey" is opened, so the board stays as light as before.
+const JourneyView = lazy(() => import('../journey/JourneyView'));
+
+export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?: 'board' | 'journey' }) {
   const { user } = useAuth();
   const { space, error, refresh } = useSpace(spaceId);
   const member = space?.members.find((m) => m.userId === user?.id) ?? null;
@@ -87,9 +91,18 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           <div className="space-layout">
             <div className="space-main">
               <ClosedNotice docs={docs.all} onClosed={() => void refresh()}>
-                <ErrorBoundary what="the board">
-                  <Board docs={docs} me={me} space={space} onWhere={presence.reportWhere} />
-                </ErrorBoundary>
+                <SpaceViewTabs spaceId={space.id} view={view} isPartner={isPartner} />
+                {view === 'journey' ? (
+                  <ErrorBoundary what="the journey">
+                    <Suspense fallback={<p className="muted" aria-busy="true">Opening your journey…</p>}>
+                      <JourneyView docs={docs} me={me} space={space} />
+                    </Suspense>
+                  </ErrorBoundary>
+                ) : (
+                  <ErrorBoundary what="the board">
+                    <Board docs={docs} me={me} space={space} onWhere={presence.reportWhere} />
+                  </ErrorBoundary>
+                )}
               </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">

@@ -1,0 +1,1 @@
+export { SpaceViewTabs } from './SpaceViewTabs';
