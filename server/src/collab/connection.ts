@@ -174,6 +174,7 @@ export class CollabConnection implements DocPeer {
 
   private handleSync(doc: LiveDoc, subtype: number, payload: Uint8Array): void {
     if (subtype === SyncMessageType.step1) {
+      doc.awaitStored(this, Y.decodeStateVector(payload));
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       encoding.writeVarUint(encoder, SyncMessageType.step2);
@@ -209,6 +210,7 @@ export class CollabConnection implements DocPeer {
     } catch {
       throw new ProtocolError(CloseCode.invalidUpdate, 'update failed to apply');
     }
+    doc.awaitStored(this, meta.to);
     // Nothing new (e.g. a reconnect resending stored edits): acknowledge what is stored now.
     if (subtype === SyncMessageType.step2 && doc.pending.length === pendingBefore) {
       this.send(encodeSavedMessage(doc.storedStateVector()));
@@ -253,7 +255,7 @@ export class CollabConnection implements DocPeer {
     const doc = this.doc;
     this.doc = null;
     if (doc) {
-      doc.peers.delete(this);
+      doc.removePeer(this);
       if (this.boundClientId !== null) awarenessProtocol.removeAwarenessStates(doc.awareness, [this.boundClientId], null);
       this.ctx.registry.release(this.ctx.docName, doc);
     }
