@@ -5,6 +5,8 @@ import * as encoding from 'lib0/encoding';
 import { MessageType, SyncMessageType, encodeSavedMessage } from '@hearth/shared/realtime';
 import type { CollabStore, StoredState } from './collabStore';
 import type { PendingUpdate, WriteQueue, WriteTarget } from './writeQueue';
+import type { UpdateVerdict, UpdateView } from './hooks';
+import { ScratchCopy } from './validation/scratchCopy';
 
 /** A party that receives a document's broadcasts: a local connection (or a fan-out link). */
 export interface DocPeer {
@@ -50,6 +52,9 @@ export class LiveDoc implements WriteTarget {
   private evicted = false;
   /** Per peer: clocks it holds or sent that are not stored yet; it is told once they are. */
   private readonly awaiting = new Map<DocPeer, Map<number, number>>();
+  /** Where validators try updates first; kept in step with every change of `ydoc`. */
+  private readonly scratch = new ScratchCopy(this.ydoc);
+  private scratchFollows = true;
 
   constructor(
     readonly name: string,
@@ -108,6 +113,32 @@ export class LiveDoc implements WriteTarget {
   removePeer(peer: DocPeer): void {
     this.peers.delete(peer);
     this.awaiting.delete(peer);
+  }
+
+  /**
+   * Applies a connection's update unless `check` refuses it. A check that looks at the update
+   * (`view`) has it tried on the scratch copy first; a refused update touches nothing else.
+   * Throws if the update is not valid Yjs.
+   */
+  applyChecked(update: Uint8Array, origin: DocPeer, check?: (view: () => UpdateView) => UpdateVerdict): UpdateVerdict {
+    let tried: UpdateView | null = null;
+    if (check) {
+      const verdict = check(() => (tried ??= { before: this.ydoc, ...this.scratch.apply(update) }));
+      if (!verdict.ok) {
+        if (tried) this.scratch.reset();
+        return verdict;
+      }
+    }
+    this.scratchFollows = tried === null;
+    try {
+      Y.applyUpdate(this.ydoc, update, origin);
+    } catch (err) {
+      this.scratch.reset();
+      throw err;
+    } finally {
+      this.scratchFollows = true;
+    }
+    return { ok: true };
   }
 
   applyRemote(update: Uint8Array): void {
@@ -182,10 +213,12 @@ export class LiveDoc implements WriteTarget {
     this.ydoc.off('update', this.handleUpdate);
     this.awareness.off('update', this.handleAwareness);
     this.awareness.destroy();
+    this.scratch.reset();
     this.ydoc.destroy();
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.scratchFollows && this.scratch.active) this.scratch.follow(update);
     if (this.evicted) return;
     this.approxBytes += update.length;
     if (origin !== REMOTE_ORIGIN) {
