@@ -7,7 +7,7 @@ import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
-import { attachCollab, createMetricsHandler, type CollabServer } from './collab';
+import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
 import { createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
@@ -63,7 +63,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const collab = attachCollab(httpServer, {
     logger,
     authenticate,
-    authorize: docAccess,
+    // The board rules need the space's partners (a promise is made to the partner).
+    authorize: async (user, doc) => {
+      const grant = await docAccess(user, doc);
+      return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
+    },
+    beforeApplyUpdate: createBoardValidator(),
     events,
     publicOrigin: env.publicOrigin,
     allowedOrigins: env.allowedOrigins,

@@ -20,6 +20,7 @@ import type { DocPeer, LiveDoc } from './liveDoc';
 import type { CollabMetrics } from './metrics';
 import { RateLimiter } from './rateLimiter';
 import type { CollabGrant, CollabUser } from './types';
+import type { CollabHooks } from './hooks';
 
 const PING_INTERVAL_MS = 30_000;
 /** Metric labels for `hearth_collab_rejected_frames_total`. */
@@ -38,6 +39,11 @@ export interface ConnectionContext {
   registry: DocRegistry;
   metrics: CollabMetrics;
   logger: Logger;
+  beforeApplyUpdate?: CollabHooks['beforeApplyUpdate'];
+  /** Another loaded document, for hooks that compare documents (a move between them). */
+  loadedDoc(name: string): Y.Doc | undefined;
+  /** An update was refused by `beforeApplyUpdate` (counted for tests and metrics). */
+  onRefused(reason: string): void;
   onClosed: (conn: CollabConnection) => void;
 }
 
@@ -174,6 +180,7 @@ export class CollabConnection implements DocPeer {
 
   private handleSync(doc: LiveDoc, subtype: number, payload: Uint8Array): void {
     if (subtype === SyncMessageType.step1) {
+      doc.awaitStored(this, Y.decodeStateVector(payload));
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.sync);
       encoding.writeVarUint(encoder, SyncMessageType.step2);
@@ -204,11 +211,23 @@ export class CollabConnection implements DocPeer {
       throw new ProtocolError(CloseCode.documentTooLarge, 'document too large');
     }
     const pendingBefore = doc.pending.length;
+    const hook = this.ctx.beforeApplyUpdate;
+    const { docName, parsed, user, grant } = this.ctx;
+    let verdict;
     try {
-      Y.applyUpdate(doc.ydoc, payload, this);
-    } catch {
+      verdict = doc.applyChecked(payload, this, hook && ((view) => hook({ docName, parsed, user, grant, update: payload, view, loadedDoc: this.ctx.loadedDoc })));
+    } catch (err) {
+      this.ctx.logger.info({ err, doc: docName }, 'collab: update failed to apply');
       throw new ProtocolError(CloseCode.invalidUpdate, 'update failed to apply');
     }
+    if (!verdict.ok) {
+      // Not applied, stored or broadcast; the sender's client rolls back to the server's state.
+      this.ctx.logger.info({ doc: docName, user: user.id, reason: verdict.reason }, 'collab: update refused');
+      this.ctx.onRefused(verdict.reason);
+      this.sendPermissionDenied(verdict.reason);
+      return;
+    }
+    doc.awaitStored(this, meta.to);
     // Nothing new (e.g. a reconnect resending stored edits): acknowledge what is stored now.
     if (subtype === SyncMessageType.step2 && doc.pending.length === pendingBefore) {
       this.send(encodeSavedMessage(doc.storedStateVector()));
@@ -253,7 +272,7 @@ export class CollabConnection implements DocPeer {
     const doc = this.doc;
     this.doc = null;
     if (doc) {
-      doc.peers.delete(this);
+      doc.removePeer(this);
       if (this.boundClientId !== null) awarenessProtocol.removeAwarenessStates(doc.awareness, [this.boundClientId], null);
       this.ctx.registry.release(this.ctx.docName, doc);
     }

@@ -36,6 +36,12 @@ export class DocRegistry {
     return this.entries.size;
   }
 
+  /** The document if it is loaded now (no loading, no reference taken). */
+  peek(name: string): LiveDoc | undefined {
+    const entry = this.entries.get(name);
+    return entry?.unloading ? undefined : (entry?.doc ?? undefined);
+  }
+
   async acquire(name: string): Promise<LiveDoc> {
     let entry = this.entries.get(name);
     while (entry?.unloading) {

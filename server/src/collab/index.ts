@@ -14,6 +14,8 @@ import type { CollabDeps, CollabServer } from './types';
 
 export type { CollabDeps, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
 export { createMetricsHandler } from './metrics';
+export { createBoardValidator } from './validation/boardValidator';
+export type { CollabHooks, UpdateContext, UpdateVerdict, UpdateView } from './hooks';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 /** How long a journal segment takes writes before the next one opens. */
@@ -28,6 +30,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
   const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...deps.limits };
   const connections = new Set<CollabConnection>();
   let open = true;
+  let refusals = 0;
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
@@ -77,6 +80,12 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       registry,
       metrics,
       logger,
+      beforeApplyUpdate: deps.beforeApplyUpdate,
+      loadedDoc: (name) => registry.peek(name)?.ydoc,
+      onRefused: (reason) => {
+        refusals++;
+        metrics.refusedUpdates.inc({ reason: reason.split(' ')[0] ?? reason });
+      },
       onClosed: (c) => {
         connections.delete(c);
         deps.onClosed?.(c.ctx);
@@ -108,6 +117,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
 
   return {
     stats,
+    refusals: () => refusals,
     dbHealthy: () => queue.healthy(),
     async withDoc(docName, fn, origin = 'server') {
       const live = await registry.acquire(docName);

@@ -5,6 +5,8 @@ import * as encoding from 'lib0/encoding';
 import { MessageType, SyncMessageType, encodeSavedMessage } from '@hearth/shared/realtime';
 import type { CollabStore, StoredState } from './collabStore';
 import type { PendingUpdate, WriteQueue, WriteTarget } from './writeQueue';
+import type { UpdateVerdict, UpdateView } from './hooks';
+import { ScratchCopy } from './validation/scratchCopy';
 
 /** A party that receives a document's broadcasts: a local connection (or a fan-out link). */
 export interface DocPeer {
@@ -20,6 +22,9 @@ export interface LiveDocHooks {
   onLocalUpdate?: (doc: LiveDoc, update: Uint8Array) => void;
   onLocalAwareness?: (doc: LiveDoc, update: Uint8Array) => void;
 }
+
+/** A bound on what one connection can make the server remember (its state vector is untrusted). */
+const MAX_AWAITED_CLIENTS = 1024;
 
 /** Transaction origin for updates that another node already stores. */
 export const REMOTE_ORIGIN = Symbol('remote');
@@ -45,6 +50,11 @@ export class LiveDoc implements WriteTarget {
   /** When the oldest journal row not yet folded into a snapshot was stored (ms epoch). */
   oldestLogAt: number | null;
   private evicted = false;
+  /** Per peer: clocks it holds or sent that are not stored yet; it is told once they are. */
+  private readonly awaiting = new Map<DocPeer, Map<number, number>>();
+  /** Where validators try updates first; kept in step with every change of `ydoc`. */
+  private readonly scratch = new ScratchCopy(this.ydoc);
+  private scratchFollows = true;
 
   constructor(
     readonly name: string,
@@ -83,6 +93,54 @@ export class LiveDoc implements WriteTarget {
     return this.pending.length > 0 || this.compacting !== null;
   }
 
+  /**
+   * Remembers that `peer` holds `clocks` (its sync step 1, or an update it sent): once the
+   * database holds them it receives a *saved* message, even when another connection's copy
+   * of the same edits was the one stored (a crash that lost relayed edits, a reconnect while
+   * edits wait for the database).
+   */
+  awaitStored(peer: DocPeer, clocks: Map<number, number>): void {
+    let wanted = this.awaiting.get(peer);
+    for (const [client, clock] of clocks) {
+      if ((this.storedClocks.get(client) ?? 0) >= clock) continue;
+      wanted ??= new Map();
+      if (wanted.size >= MAX_AWAITED_CLIENTS) break;
+      if ((wanted.get(client) ?? 0) < clock) wanted.set(client, clock);
+    }
+    if (wanted && wanted.size > 0) this.awaiting.set(peer, wanted);
+  }
+
+  removePeer(peer: DocPeer): void {
+    this.peers.delete(peer);
+    this.awaiting.delete(peer);
+  }
+
+  /**
+   * Applies a connection's update unless `check` refuses it. A check that looks at the update
+   * (`view`) has it tried on the scratch copy first; a refused update touches nothing else.
+   * Throws if the update is not valid Yjs.
+   */
+  applyChecked(update: Uint8Array, origin: DocPeer, check?: (view: () => UpdateView) => UpdateVerdict): UpdateVerdict {
+    let tried: UpdateView | null = null;
+    if (check) {
+      const verdict = check(() => (tried ??= { before: this.ydoc, ...this.scratch.apply(update) }));
+      if (!verdict.ok) {
+        if (tried) this.scratch.reset();
+        return verdict;
+      }
+    }
+    this.scratchFollows = tried === null;
+    try {
+      Y.applyUpdate(this.ydoc, update, origin);
+    } catch (err) {
+      this.scratch.reset();
+      throw err;
+    } finally {
+      this.scratchFollows = true;
+    }
+    return { ok: true };
+  }
+
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.ydoc, update, REMOTE_ORIGIN);
   }
@@ -97,10 +155,19 @@ export class LiveDoc implements WriteTarget {
       this.logRows++;
     }
     this.oldestLogAt ??= Date.now();
-    const origins = new Set(entries.map((e) => e.origin).filter((o): o is DocPeer => o !== null && this.peers.has(o as DocPeer)));
-    if (origins.size > 0) {
+    // The senders (a delete-only edit advances no clock) and everyone whose awaited clocks are now covered.
+    const recipients = new Set(entries.map((e) => e.origin).filter((o): o is DocPeer => o !== null && this.peers.has(o as DocPeer)));
+    for (const [peer, wanted] of this.awaiting) {
+      for (const [client, clock] of wanted) {
+        if ((this.storedClocks.get(client) ?? 0) < clock) continue;
+        wanted.delete(client);
+        recipients.add(peer);
+      }
+      if (wanted.size === 0) this.awaiting.delete(peer);
+    }
+    if (recipients.size > 0) {
       const message = encodeSavedMessage(this.storedStateVector());
-      for (const peer of origins) peer.send(message);
+      for (const peer of recipients) peer.send(message);
     }
     this.hooks.onStored?.(this, entries);
   }
@@ -146,10 +213,12 @@ export class LiveDoc implements WriteTarget {
     this.ydoc.off('update', this.handleUpdate);
     this.awareness.off('update', this.handleAwareness);
     this.awareness.destroy();
+    this.scratch.reset();
     this.ydoc.destroy();
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.scratchFollows && this.scratch.active) this.scratch.follow(update);
     if (this.evicted) return;
     this.approxBytes += update.length;
     if (origin !== REMOTE_ORIGIN) {

@@ -8,6 +8,7 @@ export interface CollabMetrics {
   ackLatency: Histogram;
   dbWrite: Histogram;
   rejectedFrames: Counter<'reason'>;
+  refusedUpdates: Counter<'reason'>;
 }
 
 /** The real-time server's Prometheus metrics, in their own registry (merge it into /metrics). */
@@ -50,6 +51,12 @@ export function createCollabMetrics(stats: () => { connections: number; loadedDo
       name: 'hearth_collab_db_write_seconds',
       help: 'One group-commit insertMany into the update log',
       buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5, 2],
+      registers: [registry],
+    }),
+    refusedUpdates: new Counter({
+      name: 'hearth_collab_refused_updates_total',
+      help: 'Updates refused by the board rules (beforeApplyUpdate), by reason code',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     rejectedFrames: new Counter({

@@ -7,11 +7,15 @@ import type { HearthEvents } from '../platform/events';
 
 import type { SessionUser } from '../auth/sessionUser';
 import type { DocGrant } from '../spaces/access';
+import type { CollabHooks } from './hooks';
 
 /** The session's user, as the auth feature resolves it from the cookie. */
 export type CollabUser = SessionUser;
-/** What the spaces feature grants on one document; null from `authorize` means refused. */
-export type CollabGrant = DocGrant;
+/**
+ * What the spaces feature grants on one document (null from `authorize` means refused), with
+ * the space's partners when known: the board rules need them (a promise is to the partner).
+ */
+export type CollabGrant = DocGrant & { partnerIds?: readonly string[] };
 
 export interface CollabDeps {
   logger: Logger;
@@ -32,6 +36,8 @@ export interface CollabDeps {
   /** Called when a connection is accepted and when it closes (the counsellor audit log). */
   onOpened?: (access: CollabAccess) => void;
   onClosed?: (access: CollabAccess) => void;
+  /** Checks every incoming update before it is applied (the board rules). */
+  beforeApplyUpdate?: CollabHooks['beforeApplyUpdate'];
 }
 
 /** Who opened which document with which grant; never content. */
@@ -45,6 +51,8 @@ export interface CollabServer {
   /** Stops accepting, closes sockets, stores pending updates and compacts every document. */
   close(): Promise<void>;
   stats(): { connections: number; loadedDocuments: number };
+  /** Updates refused by `beforeApplyUpdate` since start (honest clients never cause one). */
+  refusals(): number;
   /**
    * Closes connections to (4403) and drops from memory every loaded document whose name
    * matches, storing nothing more of them; for erasure, before its rows are deleted.

@@ -12,3 +12,4 @@ export {
 export { CloseCode, isFinalCloseCode } from './closeCodes';
 export { DEFAULT_COLLAB_LIMITS } from './limits';
 export type { CollabLimits } from './limits';
+export { BoardRefusal, encodeRefusal, parseRefusal } from './refusals';

@@ -1,0 +1,210 @@
+import * as Y from 'yjs';
+import {
+  BoardDataError, ITEMS_KEY, META_KEY, TEXT_FIELDS, VISIBILITIES, boardDocName, parseItemMap, type BoardItem, type ItemKind,
+} from '@hearth/shared/board';
+import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
+import type { UpdateContext, UpdateVerdict } from '../hooks';
+import { TEXT_LIMITS, checkShapeAndSize } from './boardLimits';
+import { checkChange, checkNewItem, checkRemoval } from './itemRules';
+import { Refused, refuseUnless, stableJson } from './refused';
+import type { RuleActor } from './ruleContext';
+import type { UpdateChanges } from './scratchCopy';
+
+/** How long a removed item can still be paired with its copy in another visibility level. */
+const MOVE_WINDOW_MS = 60_000;
+const ACCEPTED: UpdateVerdict = { ok: true };
+
+interface Removal {
+  json: string;
+  createdBy: string;
+  at: number;
+}
+
+/**
+ * The board's rules as a `beforeApplyUpdate` hook: every update to a board document is tried
+ * on a scratch copy and checked as the connection's user before it is applied, stored or
+ * broadcast. Typing into an existing text is checked from the text's own item (no parsing);
+ * anything else re-reads each touched item and compares it with its version before.
+ */
+export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
+  // Removals of the last minute, per space and item: a move deletes from the source and writes
+  // the target on two sockets, so the copy may arrive after the original is gone.
+  const removals = new Map<string, Removal>();
+
+  return (ctx) => {
+    if (ctx.parsed.kind === 'notes') return ACCEPTED;
+    const { before, after, changes } = ctx.view();
+    const actor: RuleActor = { userId: ctx.user.id, partnerIds: ctx.grant.partnerIds ?? null };
+    const spaceId = ctx.parsed.spaceId;
+    try {
+      const removed = checkBoardUpdate(before, after, changes, actor, (item) => isPairedMove(item));
+      const now = Date.now();
+      for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
+      for (const item of removed) removals.set(`${spaceId}:${item.id}`, { json: movable(item), createdBy: item.createdBy, at: now });
+      return ACCEPTED;
+    } catch (err) {
+      if (err instanceof Refused) return { ok: false, reason: encodeRefusal(err.code, err.itemId) };
+      throw err;
+    }
+
+    function isPairedMove(item: BoardItem): boolean {
+      const wanted = movable(item);
+      for (const visibility of VISIBILITIES) {
+        const name = boardDocName(spaceId, visibility, actor.userId);
+        if (name === ctx.docName) continue;
+        const source = ctx.loadedDoc(name)?.getMap(ITEMS_KEY).get(item.id);
+        if (!(source instanceof Y.Map)) continue;
+        const original = parseOrNull(item.id, source);
+        if (original?.createdBy === actor.userId && movable(original) === wanted) return true;
+      }
+      const recent = removals.get(`${spaceId}:${item.id}`);
+      return recent !== undefined && recent.createdBy === actor.userId && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS;
+    }
+  };
+}
+
+/** An item as a move carries it: everything but the stamp the mover adds. */
+function movable(item: BoardItem): string {
+  const { updatedAt: _at, updatedBy: _by, ...rest } = item;
+  return stableJson(rest);
+}
+
+/** Throws `Refused`; returns the items the update removes (for pairing later moves). */
+function checkBoardUpdate(
+  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, isPairedMove: (item: BoardItem) => boolean,
+): BoardItem[] {
+  if (changes.missingDependencies) throw new Refused(BoardRefusal.missingDependencies);
+  const roots = new Map<unknown, string>();
+  for (const [name, type] of after.share) roots.set(type, name);
+  const inserted = new Set(changes.inserted);
+  const structural = new Set<string>();
+  const texts = new Map<Y.Text, string>();
+  let metaTouched = false;
+
+  for (const [list, deleted] of [[changes.inserted, false], [changes.deleted, true]] as const) {
+    for (const struct of list) {
+      let top = struct;
+      while (parentOf(top)._item) top = parentOf(top)._item!;
+      const root = roots.get(top.parent);
+      if (root === META_KEY) {
+        metaTouched = true;
+        continue;
+      }
+      if (root !== ITEMS_KEY || typeof top.parentSub !== 'string') throw new Refused(BoardRefusal.unknownRoot);
+      const parent = parentOf(struct);
+      // Text holds characters only: an embed, a format or a nested type would hide data in it.
+      if (parent instanceof Y.Text && !deleted && !(struct.content instanceof Y.ContentString)) {
+        throw new Refused(BoardRefusal.invalidStructure, top.parentSub);
+      }
+      // The common case: characters typed into or deleted from a text that already existed.
+      if (parent instanceof Y.Text && parent._item && !inserted.has(parent._item) && (deleted || struct.content instanceof Y.ContentString)) {
+        texts.set(parent, top.parentSub);
+      } else {
+        structural.add(top.parentSub);
+      }
+    }
+  }
+
+  if (metaTouched) checkMeta(before, after);
+  for (const [text, itemId] of texts) if (!structural.has(itemId)) checkTextEdit(text, itemId, actor, roots);
+  const removed: BoardItem[] = [];
+  for (const itemId of structural) {
+    const gone = checkItem(itemId, before, after, actor, isPairedMove);
+    if (gone) removed.push(gone);
+  }
+  return removed;
+}
+
+function parentOf(struct: Y.Item): Y.AbstractType<unknown> {
+  return struct.parent as Y.AbstractType<unknown>;
+}
+
+function checkMeta(before: Y.Doc, after: Y.Doc): void {
+  const meta = after.getMap<unknown>(META_KEY);
+  for (const key of meta.keys()) refuseUnless(key === 'schemaVersion', BoardRefusal.invalidStructure);
+  const version = meta.get('schemaVersion');
+  const old = before.getMap<unknown>(META_KEY).get('schemaVersion');
+  if (typeof old === 'number') refuseUnless(typeof version === 'number' && version >= old, BoardRefusal.immutable);
+  refuseUnless(version === undefined || (Number.isInteger(version) && (version as number) >= 1 && (version as number) < 1000), BoardRefusal.invalidStructure);
+}
+
+/** Who may type into this text, read from the item around it; no parsing. */
+function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Map<unknown, string>): void {
+  const me = actor.userId;
+  const field = text._item!.parentSub;
+  const holder = parentOf(text._item!);
+  refuseUnless(holder instanceof Y.Map && typeof field === 'string' && holder._item !== null, BoardRefusal.invalidStructure, itemId);
+  const map = holder as Y.Map<unknown>;
+  const holderParent = parentOf(map._item!);
+  let limit: number | undefined;
+  if (roots.get(holderParent) === ITEMS_KEY) {
+    const kind = map.get('kind') as ItemKind;
+    refuseUnless(((TEXT_FIELDS[kind] ?? []) as readonly string[]).includes(field!), BoardRefusal.invalidStructure, itemId);
+    if (kind === 'promise') {
+      refuseUnless(map.get('promiserId') === me, BoardRefusal.notPromiser, itemId);
+      refuseUnless(map.get('status') === 'proposed', BoardRefusal.illegalTransition, itemId);
+    } else if (kind === 'card') {
+      refuseUnless(map.get('authorId') === me, BoardRefusal.notAuthor, itemId);
+    } else if (kind === 'appreciation') {
+      refuseUnless(map.get('fromId') === me, BoardRefusal.notAuthor, itemId);
+    }
+    limit = TEXT_LIMITS[field!];
+  } else if (holderParent instanceof Y.Array && holderParent._item?.parentSub === 'steps' && field === 'text') {
+    limit = TEXT_LIMITS.stepText;
+  } else if (holderParent instanceof Y.Map && holderParent._item?.parentSub === 'reflections' && (field === 'enjoyed' || field === 'learned')) {
+    refuseUnless(map._item!.parentSub === me, BoardRefusal.notReflectionOwner, itemId);
+    limit = TEXT_LIMITS[field];
+  }
+  refuseUnless(limit !== undefined, BoardRefusal.invalidStructure, itemId);
+  refuseUnless(text.length <= limit!, BoardRefusal.tooLarge, itemId);
+}
+
+function parseOrNull(itemId: string, map: Y.Map<unknown>): BoardItem | null {
+  try {
+    return parseItemMap(itemId, map);
+  } catch (err) {
+    if (err instanceof BoardDataError) return null;
+    throw err;
+  }
+}
+
+/** Creation, removal or change of one item; returns the item if the update removes it. */
+function checkItem(
+  itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, isPairedMove: (item: BoardItem) => boolean,
+): BoardItem | null {
+  const beforeMap = before.getMap(ITEMS_KEY).get(itemId);
+  const afterMap = after.getMap(ITEMS_KEY).get(itemId);
+  if (afterMap === undefined) {
+    if (!(beforeMap instanceof Y.Map)) return null;
+    const old = parseOrNull(itemId, beforeMap);
+    // A broken item (stored before these checks) may be cleared away by either partner.
+    if (old) checkRemoval(old, actor);
+    return old;
+  }
+  refuseUnless(afterMap instanceof Y.Map, BoardRefusal.invalidStructure, itemId);
+  const item = parseOrNull(itemId, afterMap as Y.Map<unknown>);
+  if (!item) throw new Refused(BoardRefusal.invalidStructure, itemId);
+  checkShapeAndSize(item);
+  const lookup = {
+    promiseAfter: (id: string) => {
+      const map = after.getMap(ITEMS_KEY).get(id);
+      return map instanceof Y.Map ? parseOrNull(id, map) : null;
+    },
+  };
+  if (!(beforeMap instanceof Y.Map)) {
+    refuseUnless(item.createdBy === actor.userId && item.updatedBy === actor.userId, BoardRefusal.forgedAuthor, itemId);
+    try {
+      checkNewItem(item, actor, lookup);
+    } catch (err) {
+      // Content that is not the actor's own may only arrive as a copy of their own item (a move).
+      if (!(err instanceof Refused) || !isPairedMove(item)) throw err;
+    }
+    return null;
+  }
+  // The item itself replaced by another map: its history and everything in it rewritten.
+  refuseUnless(Y.compareIDs(beforeMap._item!.id, (afterMap as Y.Map<unknown>)._item!.id), BoardRefusal.immutable, itemId);
+  const old = parseOrNull(itemId, beforeMap);
+  refuseUnless(old !== null, BoardRefusal.invalidStructure, itemId);
+  checkChange(old!, item, actor);
+  return null;
+}

@@ -1,0 +1,77 @@
+import * as Y from 'yjs';
+
+/** What one update did to a document: the structs it integrated and the items it deleted. */
+export interface UpdateChanges {
+  inserted: Y.Item[];
+  deleted: Y.Item[];
+  /** The update refers to structs or deletions the document does not have yet. */
+  missingDependencies: boolean;
+}
+
+/**
+ * A second copy of a live document where an incoming update is tried first, so a validator
+ * sees the state after it (and exactly what it touched) before the live document, the
+ * database or anyone else does. Created on first use; discarded after a refusal, since Yjs
+ * cannot take an applied update back.
+ */
+export class ScratchCopy {
+  private doc: Y.Doc | null = null;
+
+  constructor(private readonly live: Y.Doc) {}
+
+  /** Whether the copy exists (and so must follow every change of the live document). */
+  get active(): boolean {
+    return this.doc !== null;
+  }
+
+  /** Applies an update the live document took without validation. */
+  follow(update: Uint8Array): void {
+    if (this.doc) Y.applyUpdate(this.doc, update);
+  }
+
+  /** Tries `update` on the copy; throws if it is not a valid Yjs update. */
+  apply(update: Uint8Array): { after: Y.Doc; changes: UpdateChanges } {
+    const doc = (this.doc ??= this.fromLive());
+    const changes: UpdateChanges = { inserted: [], deleted: [], missingDependencies: false };
+    const hadPending = hasPending(doc);
+    try {
+      doc.transact((tr) => {
+        Y.applyUpdate(doc, update);
+        // tr.afterState is only filled when the transaction ends; read the store instead.
+        for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+          const from = tr.beforeState.get(client) ?? 0;
+          if (clock <= from) continue;
+          const structs = doc.store.clients.get(client) ?? [];
+          for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < clock; i++) {
+            const struct = structs[i]!;
+            if (struct instanceof Y.Item) changes.inserted.push(struct);
+          }
+        }
+        Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+          if (struct instanceof Y.Item) changes.deleted.push(struct);
+        });
+      });
+    } catch (err) {
+      this.reset();
+      throw err;
+    }
+    changes.missingDependencies = !hadPending && hasPending(doc);
+    return { after: doc, changes };
+  }
+
+  /** Forgets the copy (after a refusal); the next validation rebuilds it from the live document. */
+  reset(): void {
+    this.doc?.destroy();
+    this.doc = null;
+  }
+
+  private fromLive(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.live));
+    return doc;
+  }
+}
+
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
