@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Logger } from '../logger';
+import { setSerializedWrites } from './atomicWrite';
 import { ensureFerretBinary } from './ferretdbBinary';
 import { startFerretDB, type EmbeddedDatabase } from './ferretdbProcess';
 
@@ -49,6 +50,13 @@ export async function connectMongoose(uri: string): Promise<void> {
     // MongoDB honours these; FerretDB ignores them (see docs/database.md).
     writeConcern: { w: 'majority', j: true },
   });
+  setSerializedWrites(await isFerretDB());
   // Indexes are declared on the models; build them now so uniqueness holds from the first write.
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+}
+
+/** FerretDB answers `buildInfo` with a `ferretdbVersion` field; MongoDB does not. */
+export async function isFerretDB(): Promise<boolean> {
+  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string' || info.ferretdbFeatures !== undefined;
 }
