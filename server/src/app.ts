@@ -17,6 +17,7 @@ import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
 import type { Env } from './platform/env';
+import { createLimits } from './platform/limits';
 import { HearthEvents } from './platform/events';
 import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddleware';
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
@@ -53,7 +54,8 @@ export interface Hearth {
 export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const events = new HearthEvents();
   const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
-  const auth = new AuthService();
+  const limits = createLimits(env.redisUrl, logger);
+  const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
   const audit = createAuditLog(logger);
   const auditor = createCounsellorAuditor(audit);
@@ -92,7 +94,9 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const stopExpiry = watchCounsellorExpiry(events, logger);
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides the client address (and so the per-IP login limit) only when
+  // TRUST_PROXY names the proxy; otherwise anyone could pick their own address.
+  app.set('trust proxy', env.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -105,6 +109,11 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   app.get('/metrics', createMetricsHandler([collab.metricsRegistry], env.metricsToken));
 
   const api = express.Router();
+  // Every API answer is personal (or says something about an account): never cached.
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.use(originGuard(env.allowedOrigins));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
@@ -115,7 +124,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
   api.use(counsellorRoutes({ events, audit }));
-  api.use(privacyRoutes({ ...erasure, sessions, audit }));
+  api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);
   app.use('/api', api);
 
@@ -152,6 +161,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       stopWatchingAccess();
       stopExpiry();
       auth.close();
+      await limits.close();
       // Pending edits are stored before anything else goes away.
       await collab.close();
       stopExercises(sockets.io);
