@@ -8,7 +8,7 @@ import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
 import { attachCollab, createMetricsHandler, type CollabServer } from './collab';
-import { createCounsellorAuditor } from './counsellor/auditHooks';
+import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
 import type { BoardWriter } from './exercises/boardWriter';
@@ -58,14 +58,14 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
   const audit = createAuditLog(logger);
-  const auditor = createCounsellorAuditor(audit);
+  const auditor = createCounsellorAuditor(audit, events, logger);
 
   const app = express();
   const httpServer = http.createServer(app);
   const collab = attachCollab(httpServer, {
     logger,
     authenticate,
-    authorize: docAccess,
+    authorize: auditor.authorizeAudited(docAccess),
     events,
     publicOrigin: env.publicOrigin,
     allowedOrigins: env.allowedOrigins,
@@ -80,7 +80,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
 
   const exerciseDeps: ExerciseDeps = {
     logger,
-    memberships: spaceMemberships,
+    memberships: auditGatedMemberships(spaceMemberships, audit),
     board: exercises?.board ?? new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
