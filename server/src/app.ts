@@ -18,6 +18,8 @@ import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
 import type { Env } from './platform/env';
 import { createLimits } from './platform/limits';
+import { databaseAvailability } from './platform/db/availability';
+import { databaseGate } from './platform/http/databaseGate';
 import { HearthEvents } from './platform/events';
 import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddleware';
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
@@ -92,6 +94,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   });
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
+  const releaseAvailability = databaseAvailability.start();
 
   app.disable('x-powered-by');
   // X-Forwarded-For decides the client address (and so the per-IP login limit) only when
@@ -118,7 +121,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
-  api.use(healthRoutes(() => collab.dbHealthy()));
+  api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
+  api.use(databaseGate(databaseAvailability));
   api.use(authRoutes(auth, sessions));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
@@ -131,7 +135,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const client = staticClient();
   if (client) app.use(client);
   app.use(notFoundHandler);
-  app.use(errorMiddleware(logger));
+  app.use(errorMiddleware(logger, databaseAvailability));
 
   const sweep = setInterval(() => {
     sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
@@ -160,6 +164,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       clearInterval(sweep);
       stopWatchingAccess();
       stopExpiry();
+      releaseAvailability();
       auth.close();
       await limits.close();
       // Pending edits are stored before anything else goes away.
