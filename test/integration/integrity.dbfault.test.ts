@@ -1,44 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import mongoose from 'mongoose';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHearth, type Hearth } from '../../server/src/app';
 import { collabStore } from '../../server/src/collab/collabStore';
-import { openDatabase, type Database } from '../../server/src/platform/db/database';
-import type { SupervisedDatabase } from '../../server/src/platform/db/supervisor';
-import { loadEnv } from '../../server/src/platform/env';
-import { createLogger } from '../../server/src/platform/logger';
 import { ApiClient, makeCouple } from '../helpers/api';
-import { freePort } from '../helpers/server';
+import { startHearthWithOwnDatabase, type HearthWithOwnDatabase } from '../helpers/ownDatabase';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
 
 // Hearth on an embedded FerretDB of its own (supervised, as `npm start` runs it), so that
 // only that database process can be killed.
-let dataDir: string;
-let db: Database;
-let hearth: Hearth;
+let own: HearthWithOwnDatabase;
 let baseUrl: string;
 let alex: TestClient | undefined;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-dbfault-'));
-  const logger = createLogger((process.env.TEST_LOG_LEVEL ?? 'silent') as 'silent');
-  if (mongoose.connection.readyState !== 0) await mongoose.disconnect();
-  db = await openDatabase({ mongodbUri: undefined, dataDir, logger, dbName: 'fault' });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40), PUBLIC_ORIGIN: baseUrl, LOG_LEVEL: 'silent' });
-  hearth = createHearth({ env, logger });
-  await hearth.listen(port, '127.0.0.1');
+  own = await startHearthWithOwnDatabase();
+  baseUrl = own.baseUrl;
 }, 120_000);
 
 afterAll(async () => {
   alex?.destroy();
-  await hearth?.close();
-  await db?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await own?.stop();
 });
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -51,10 +31,10 @@ describe('the embedded database is supervised', () => {
   it('kill -9 of only the database: API fails fast with 503, Hearth recovers by itself, no acknowledged edit is lost', { timeout: 120_000 }, async () => {
     const { a, space } = await makeCouple(baseUrl);
     const docName = `space:${space.id}`;
-    alex = connectClient(baseUrl.replace('http', 'ws') + '/yjs', docName, { cookie: a.cookie, origin: baseUrl });
+    alex = connectClient(own.wsBase, docName, { cookie: a.cookie, origin: baseUrl });
     await waitFor('sync', () => alex!.provider.synced);
     const text = alex.doc.getText('fault-test');
-    const supervised = db.embedded as SupervisedDatabase;
+    const supervised = own.database;
 
     for (let round = 1; round <= 2; round++) {
       text.insert(text.length, `acked-${round};`);
