@@ -8,7 +8,7 @@ import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
 import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
-import { createCounsellorAuditor } from './counsellor/auditHooks';
+import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
 import type { BoardWriter } from './exercises/boardWriter';
@@ -17,6 +17,9 @@ import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
 import type { Env } from './platform/env';
+import { createLimits } from './platform/limits';
+import { databaseAvailability } from './platform/db/availability';
+import { databaseGate } from './platform/http/databaseGate';
 import { HearthEvents } from './platform/events';
 import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddleware';
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
@@ -53,21 +56,23 @@ export interface Hearth {
 export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const events = new HearthEvents();
   const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
-  const auth = new AuthService();
+  const limits = createLimits(env.redisUrl, logger);
+  const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
   const audit = createAuditLog(logger);
-  const auditor = createCounsellorAuditor(audit);
+  const auditor = createCounsellorAuditor(audit, events, logger);
 
   const app = express();
   const httpServer = http.createServer(app);
   const collab = attachCollab(httpServer, {
     logger,
     authenticate,
-    // The board rules need the space's partners (a promise is made to the partner).
-    authorize: async (user, doc) => {
+    // The board rules need the space's partners (a promise is made to the partner); a
+    // counsellor's access holds only while the access log can be written.
+    authorize: auditor.authorizeAudited(async (user, doc) => {
       const grant = await docAccess(user, doc);
       return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
-    },
+    }),
     beforeApplyUpdate: createBoardValidator(),
     events,
     publicOrigin: env.publicOrigin,
@@ -83,7 +88,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
 
   const exerciseDeps: ExerciseDeps = {
     logger,
-    memberships: spaceMemberships,
+    memberships: auditGatedMemberships(spaceMemberships, audit),
     board: exercises?.board ?? new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
@@ -95,9 +100,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   });
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
+  const releaseAvailability = databaseAvailability.start();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For decides the client address (and so the per-IP login limit) only when
+  // TRUST_PROXY names the proxy; otherwise anyone could pick their own address.
+  app.set('trust proxy', env.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -110,24 +118,30 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   app.get('/metrics', createMetricsHandler([collab.metricsRegistry], env.metricsToken));
 
   const api = express.Router();
+  // Every API answer is personal (or says something about an account): never cached.
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   api.use(originGuard(env.allowedOrigins));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
-  api.use(healthRoutes(() => collab.dbHealthy()));
+  api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
+  api.use(databaseGate(databaseAvailability));
   api.use(authRoutes(auth, sessions));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
   api.use(counsellorRoutes({ events, audit }));
-  api.use(privacyRoutes({ ...erasure, sessions, audit }));
+  api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);
   app.use('/api', api);
 
   const client = staticClient();
   if (client) app.use(client);
   app.use(notFoundHandler);
-  app.use(errorMiddleware(logger));
+  app.use(errorMiddleware(logger, databaseAvailability));
 
   const sweep = setInterval(() => {
     sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
@@ -156,7 +170,9 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       clearInterval(sweep);
       stopWatchingAccess();
       stopExpiry();
+      releaseAvailability();
       auth.close();
+      await limits.close();
       // Pending edits are stored before anything else goes away.
       await collab.close();
       stopExercises(sockets.io);

@@ -5,7 +5,7 @@ import { CloseCode } from '@hearth/shared/realtime';
 import { createLogger } from '../../server/src/platform/logger';
 import { deleteAccount } from '../../server/src/privacy/accountErasure';
 import { readStoredDoc, storedDocNames } from '../../server/src/privacy/storedDocs';
-import { Space, type SpaceRecord } from '../../server/src/spaces/space.model';
+import { Consent } from '../../server/src/spaces/consent.model';
 import { ApiClient } from '../helpers/api';
 import { connectSocket, type HearthClientSocket } from '../helpers/socket';
 import { startCollabTestServer, type CollabTestServer } from './collab-fixtures/appServer';
@@ -55,11 +55,9 @@ beforeAll(async () => {
   people.withdrawn = await counsellor('Withdrawn', [people.partner, other]);
   await other.post(`/api/spaces/${spaceId}/counsellors/${people.withdrawn.user!.id}/consent`, { granted: false });
   people.expired = await counsellor('Expired', [people.partner, other]);
-  const space = (await Space.findById(spaceId).lean<SpaceRecord>())!;
-  const members = space.members.map((m) =>
-    m.userId.toString() === people.expired.user!.id ? { ...m, until: new Date(Date.now() - 60_000) } : m,
-  );
-  await Space.updateOne({ _id: spaceId }, { $set: { members } });
+  // Access that ran out: both consents' end is set to now directly in the database.
+  await Consent.updateMany({ spaceId, counsellorId: people.expired.user!.id }, { $set: { until: new Date() } });
+  await new Promise((r) => setTimeout(r, 20));
   people.stranger = await person('Stranger');
   people.former = former;
   people.anonymous = new ApiClient(server.baseUrl);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Space, type SpaceRecord } from '../../server/src/spaces/space.model';
+import { Consent } from '../../server/src/spaces/consent.model';
 import { ApiClient } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -47,12 +47,9 @@ beforeAll(async () => {
   people.withdrawn = await counsellor('Withdrawn', [partner, second]);
   await second.post(`/api/spaces/${spaceId}/counsellors/${people.withdrawn.user!.id}/consent`, { granted: false });
   people.expired = await counsellor('Expired', [partner, second]);
-  // Access that ran out: its end date is set in the past directly in the database.
-  const space = (await Space.findById(spaceId).lean<SpaceRecord>())!;
-  const members = space.members.map((m) =>
-    m.userId.toString() === people.expired.user!.id ? { ...m, until: new Date(Date.now() - 60_000) } : m,
-  );
-  await Space.updateOne({ _id: spaceId }, { $set: { members } });
+  // Access that ran out: both consents' end is set to now directly in the database.
+  await Consent.updateMany({ spaceId, counsellorId: people.expired.user!.id }, { $set: { until: new Date() } });
+  await new Promise((r) => setTimeout(r, 20));
   people.stranger = await person('Stranger');
   people.former = former;
   people.anonymous = new ApiClient(server.baseUrl);

@@ -1,3 +1,4 @@
+import { HearthEvents } from '../../server/src/platform/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docNameOf, parseDocName } from '@hearth/shared/realtime';
 import { createAuditLog } from '../../server/src/audit/audit.service';
@@ -112,15 +113,24 @@ describe('audit log', () => {
   it('records exactly one entry per counsellor access, of the right kind and without content, and nothing for partners', async () => {
     const couple = await makeCoupleWithCounsellor(server.baseUrl);
     const spaceId = couple.space.id;
-    const auditor = createCounsellorAuditor(createAuditLog(createLogger('silent')));
+    const auditor = createCounsellorAuditor(createAuditLog(createLogger('silent')), new HearthEvents(), createLogger('silent'));
     const c = couple.c.user!.id;
     const spaceDoc = parseDocName(docNameOf({ kind: 'space', spaceId }))!;
     const notesDoc = parseDocName(docNameOf({ kind: 'notes', spaceId }))!;
-    auditor.documentOpened({ user: { id: c }, parsed: spaceDoc, grant: { role: 'counsellor', spaceId } });
-    auditor.documentOpened({ user: { id: c }, parsed: notesDoc, grant: { role: 'counsellor', spaceId } });
-    auditor.documentClosed({ user: { id: c }, parsed: spaceDoc, grant: { role: 'counsellor', spaceId } });
+    // As the collab server does: authorize (the entry is written first), then opened.
+    const open = async (user: { id: string }, parsed: typeof spaceDoc, role: 'partner' | 'counsellor') => {
+      const grant = { role, spaceId, mode: 'read' as const };
+      expect(await auditor.authorizeAudited(async () => grant)(user, parsed)).toEqual(grant);
+      auditor.documentOpened({ user, parsed, grant });
+      // A later access re-check of the same connection writes nothing more.
+      await auditor.authorizeAudited(async () => grant)(user, parsed);
+    };
+    const counsellor = { id: c };
+    await open(counsellor, spaceDoc, 'counsellor');
+    await open(counsellor, notesDoc, 'counsellor');
+    auditor.documentClosed({ user: counsellor, parsed: spaceDoc, grant: { role: 'counsellor', spaceId } });
     auditor.exerciseObserved({ spaceId, userId: c, role: 'counsellor', exerciseId: 'e1' });
-    auditor.documentOpened({ user: { id: couple.a.user!.id }, parsed: spaceDoc, grant: { role: 'partner', spaceId } });
+    await open({ id: couple.a.user!.id }, spaceDoc, 'partner');
     auditor.exerciseObserved({ spaceId, userId: couple.a.user!.id, role: 'partner', exerciseId: 'e1' });
     await couple.c.get(`/api/spaces/${spaceId}/export?format=md`);
 

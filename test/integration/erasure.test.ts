@@ -106,7 +106,9 @@ describe('DELETE /api/me', () => {
     expect(shared[0].createdBy).toBe(a);
     expect(exported.boards.find((x: any) => x.visibility === 'private').items[0].title).toBe('theirs');
     expect(await storedDocCount(new RegExp(`^private:${spaceId}:${b}$`))).toBeGreaterThan(0);
-    // Consent stands with the partner who remains: the counsellor keeps access.
+    // A partner leaving ends counsellor access until the partner who remains consents again.
+    expect((await couple.c.get(`/api/spaces/${spaceId}/export`)).status).toBe(403);
+    expect((await couple.b.post(`/api/spaces/${spaceId}/counsellors/${couple.c.user!.id}/consent`, { granted: true })).status).toBe(200);
     expect((await couple.c.get(`/api/spaces/${spaceId}/export`)).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATUS, closedMessage, combineStatuses, connectionStateOf, type DocStatus } from './docStatus';
+import { ACK_OVERDUE_MS, INITIAL_STATUS, SAVE_TEXT, closedMessage, combineStatuses, connectionStateOf, saveStateOf, type DocStatus } from './docStatus';
 
 const flags = {
   connected: false,
@@ -39,5 +39,18 @@ describe('combined status', () => {
     const combined = combineStatuses([live, { ...live, state: 'closed', closed: { code: 4403, reason: 'revoked' } }]);
     expect(combined.closed?.code).toBe(4403);
     expect(closedMessage(4403)).toMatch(/access to this board has ended/);
+  });
+});
+
+describe('save state', () => {
+  const live: DocStatus = { ...INITIAL_STATUS, state: 'live', loaded: true };
+  it('never says saved while edits wait, and says storage is not keeping up once an ack is over 3 s late', () => {
+    expect(saveStateOf(live, false, 0)).toBe('saved');
+    const waiting = { ...live, saved: false };
+    expect(saveStateOf(waiting, false, 500)).toBe('saving');
+    expect(saveStateOf(waiting, false, ACK_OVERDUE_MS + 1)).toBe('waiting-for-storage');
+    expect(SAVE_TEXT['waiting-for-storage']).toBe('Not saved — waiting for storage');
+    expect(saveStateOf({ ...waiting, state: 'offline' }, false, 60_000)).toBe('kept-on-device');
+    expect(saveStateOf(waiting, true, 60_000)).toBe('view-only');
   });
 });

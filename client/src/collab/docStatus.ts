@@ -73,3 +73,28 @@ export function closedMessage(code: number): string {
       return 'The server refused this board. Reload the page; if it keeps happening, contact support.';
   }
 }
+
+/** An acknowledgement later than this means storage is not keeping up (or is down). */
+export const ACK_OVERDUE_MS = 3000;
+
+export type SaveState = 'view-only' | 'saved' | 'saving' | 'waiting-for-storage' | 'kept-on-device';
+
+/**
+ * What to say about this device's edits. "All changes saved" only when the server's saved
+ * acknowledgement covers them; once one is more than 3 s overdue while connected, the
+ * person is told plainly that nothing is being saved right now.
+ */
+export function saveStateOf(status: DocStatus, readOnly: boolean, unsavedForMs: number): SaveState {
+  if (readOnly) return 'view-only';
+  if (status.saved) return 'saved';
+  if (status.state === 'offline' || status.state === 'closed') return 'kept-on-device';
+  return unsavedForMs > ACK_OVERDUE_MS ? 'waiting-for-storage' : 'saving';
+}
+
+export const SAVE_TEXT: Record<SaveState, string> = {
+  'view-only': 'View only',
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  'waiting-for-storage': 'Not saved — waiting for storage',
+  'kept-on-device': 'Changes kept on this device until you reconnect',
+};

@@ -1,3 +1,4 @@
+import { AppError } from '../platform/errors';
 import type { Logger } from '../platform/logger';
 import { AuditEntry } from './audit.model';
 
@@ -12,23 +13,33 @@ export interface AuditRecord {
 }
 
 export interface AuditLog {
+  /**
+   * Writes one entry, or throws `audit_unavailable`: counsellor access that cannot be logged
+   * is refused, so callers write the entry before they grant anything.
+   */
   record(entry: AuditRecord): Promise<void>;
   list(spaceId: string): Promise<Array<{ at: string; actorId: string; action: string; target: string }>>;
+  /** False from a failed write until the next successful one. */
+  writable(): boolean;
 }
 
 export function createAuditLog(logger: Logger): AuditLog {
+  let failing = false;
   return {
     async record(entry) {
       try {
         await AuditEntry.create({ ...entry, at: new Date() });
+        failing = false;
       } catch (err) {
-        // Access is not refused when the log write fails, but it is never silent.
-        logger.error({ err, action: entry.action, spaceId: entry.spaceId }, 'audit write failed');
+        failing = true;
+        logger.error({ err, action: entry.action, spaceId: entry.spaceId }, 'audit write failed: access refused');
+        throw new AppError('audit_unavailable', 'Access cannot be logged right now, so it is not granted; try again shortly.');
       }
     },
     async list(spaceId) {
       const rows = await AuditEntry.find({ spaceId }).sort({ at: 1, _id: 1 }).lean();
       return rows.map((r) => ({ at: r.at.toISOString(), actorId: r.actorId, action: r.action, target: r.target }));
     },
+    writable: () => !failing,
   };
 }

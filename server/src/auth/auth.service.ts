@@ -1,21 +1,23 @@
 import type { LoginBody, SignupBody, UserDto } from '@hearth/shared/api';
 import { AppError } from '../platform/errors';
-import { RateLimiter } from '../platform/rateLimiter';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password';
+import type { Limits } from '../platform/limits';
+import { LoginLimits } from './loginLimits';
+import { assertStrongPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { User } from './user.model';
-
-const WINDOW_MS = 15 * 60 * 1000;
 
 export function toUserDto(user: { _id: { toString(): string }; email: string; displayName: string }): UserDto {
   return { id: user._id.toString(), email: user.email, displayName: user.displayName };
 }
 
 export class AuthService {
-  // Failed logins only: 5 per account and 30 per IP address per 15 minutes.
-  private readonly perAccount = new RateLimiter(5, WINDOW_MS);
-  private readonly perIp = new RateLimiter(30, WINDOW_MS);
+  private readonly limits: LoginLimits;
+
+  constructor(limits: Limits) {
+    this.limits = new LoginLimits(limits);
+  }
 
   async signup(body: SignupBody): Promise<UserDto> {
+    assertStrongPassword(body.password, [body.email, body.displayName]);
     const passwordHash = await hashPassword(body.password);
     try {
       const user = await User.create({ email: body.email, displayName: body.displayName, passwordHash });
@@ -28,27 +30,19 @@ export class AuthService {
     }
   }
 
-  /** One answer for an unknown email and a wrong password. */
+  /** One answer for an unknown email and a wrong password; a slot is taken before the check. */
   async login(body: LoginBody, ip: string): Promise<UserDto> {
-    const accountKey = `account:${body.email}`;
-    const ipKey = `ip:${ip}`;
-    if (!this.perAccount.allowed(accountKey) || !this.perIp.allowed(ipKey)) {
-      const wait = Math.max(this.perAccount.retryAfter(accountKey), this.perIp.retryAfter(ipKey));
-      throw new AppError('rate_limited', `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`);
-    }
+    const account = body.email.toLowerCase();
+    await this.limits.reserve(account, ip);
     const user = await User.findOne({ email: body.email }).lean();
     const ok = user ? await verifyPassword(user.passwordHash, body.password) : (await verifyAgainstDummy(body.password), false);
     if (!user || !ok) {
-      this.perAccount.hit(accountKey);
-      this.perIp.hit(ipKey);
+      await this.limits.failed(account);
       throw new AppError('invalid_credentials', 'That email and password do not match an account.');
     }
-    this.perAccount.reset(accountKey);
+    await this.limits.succeeded(account, ip);
     return toUserDto(user);
   }
 
-  close(): void {
-    this.perAccount.close();
-    this.perIp.close();
-  }
+  close(): void {}
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { parse as parseCookie } from 'cookie';
 import type { Response } from 'express';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import { Session } from './session.model';
 
@@ -36,7 +37,7 @@ export class SessionStore {
     if (!session) return null;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-      await Session.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, expiresAt } });
+      await atomicWrite(Session, () => Session.updateOne({ _id: session._id }, { $set: { lastSeenAt: now, expiresAt } }));
     }
     return session.userId.toString();
   }

@@ -4,34 +4,37 @@ import { User } from '../auth/user.model';
 import { AuditEntry } from '../audit/audit.model';
 import { trusted } from '../platform/db/trusted';
 import { lastStoredAt } from '../privacy/storedDocs';
-import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
+import { consentState } from '../spaces/consentState';
+import { findMember } from '../spaces/counsellorAccess';
 import { FORMER_MEMBER } from '../spaces/spaceDto';
-import { Space, type SpaceRecord } from '../spaces/space.model';
+import { loadSpacesOf } from '../spaces/spaceWrites';
 
 export type { CounsellorSpaceDto };
 
 /** The counsellor dashboard: spaces with access active or pending, most recently active first. */
 export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceDto[]> {
-  const spaces = await Space.find({ memberIds: userId }).lean<SpaceRecord[]>();
+  const spaces = await loadSpacesOf(userId);
   const mine = spaces.flatMap((space) => {
     const member = findMember(space, userId);
     if (!member || member.role !== 'counsellor') return [];
-    const access = counsellorAccess(space, member);
-    return access === 'active' || access === 'pending' ? [{ space, member, access }] : [];
+    const state = consentState(space, member);
+    const access = state.access;
+    return access === 'active' || access === 'pending' ? [{ space, state, access }] : [];
   });
   const partnerIds = mine.flatMap(({ space }) => space.members.filter((m) => m.role === 'partner').map((m) => m.userId));
   const users = await User.find({ _id: trusted({ $in: partnerIds }) }, { displayName: 1 }).lean();
   const names = new Map(users.map((u) => [u._id.toString(), u.displayName]));
 
   const rows = await Promise.all(
-    mine.map(async ({ space, member, access }): Promise<CounsellorSpaceDto> => {
+    mine.map(async ({ space, state, access }): Promise<CounsellorSpaceDto> => {
       const spaceId = space._id.toString();
-      const consent = new Set(member.consentBy ?? []);
+      const consent = new Set(state.consentBy);
+      const member = findMember(space, userId)!;
       return {
         id: spaceId,
         name: space.name,
         access,
-        until: member.until ? member.until.toISOString() : null,
+        until: state.until ? state.until.toISOString() : null,
         canFacilitate: member.canFacilitate === true,
         partners: space.members
           .filter((m) => m.role === 'partner')

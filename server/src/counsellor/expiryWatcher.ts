@@ -1,7 +1,9 @@
 import mongoose from 'mongoose';
 import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
+import { consentState } from '../spaces/consentState';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { loadSpace, withConsents } from '../spaces/spaceWrites';
 
 /** setTimeout's limit; a later end date is re-armed when this fires. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -37,7 +39,7 @@ export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () 
     timers.set(k, timer);
   }
 
-  function track(space: Pick<SpaceRecord, '_id' | 'members'>): void {
+  function track(space: SpaceRecord): void {
     const spaceId = space._id.toString();
     for (const [k, timer] of timers) {
       if (k.startsWith(`${spaceId}:`)) {
@@ -46,20 +48,22 @@ export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () 
       }
     }
     for (const m of space.members) {
-      if (m.role === 'counsellor' && m.until && !m.withdrawnAt) arm(spaceId, m.userId.toString(), m.until);
+      if (m.role !== 'counsellor') continue;
+      // The effective end: the earliest of the standing consents' limits (consentState.ts).
+      const state = consentState(space, m);
+      if (state.access === 'active' && state.until) arm(spaceId, m.userId.toString(), state.until);
     }
   }
 
   async function resync(): Promise<void> {
-    const spaces = await Space.find({}, { members: 1 }).lean<Array<Pick<SpaceRecord, '_id' | 'members'>>>();
+    const spaces = await withConsents(await Space.find({}).lean<SpaceRecord[]>());
     for (const space of spaces) track(space);
   }
 
   const onSpaceChanged = ({ spaceId }: { spaceId: string }) => {
     if (!mongoose.isValidObjectId(spaceId)) return;
-    Space.findById(spaceId, { members: 1 })
-      .lean<Pick<SpaceRecord, '_id' | 'members'>>()
-      .then((space) => (space ? track(space) : track({ _id: new mongoose.Types.ObjectId(spaceId), members: [] })))
+    loadSpace(spaceId)
+      .then((space) => (space ? track(space) : track({ _id: new mongoose.Types.ObjectId(spaceId), members: [] } as unknown as SpaceRecord)))
       .catch((err: unknown) => logger.warn({ err, spaceId }, 'counsellor expiry: re-check failed'));
   };
   const sync = () => resync().catch((err: unknown) => logger.warn({ err }, 'counsellor expiry: resync failed'));

@@ -1,9 +1,9 @@
-import mongoose from 'mongoose';
 import { AppError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
 import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
-import { Space, type SpaceRecord } from '../spaces/space.model';
+import type { SpaceRecord } from '../spaces/space.model';
 import { spaceForPartner } from '../spaces/spaces.service';
+import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 
 /**
  * Whether a counsellor may facilitate exercises (start, pause, advance — never answer) in a
@@ -12,13 +12,13 @@ import { spaceForPartner } from '../spaces/spaces.service';
  * can turn it off again at any time.
  */
 export async function counsellorCanFacilitate(spaceId: string, userId: string): Promise<boolean> {
-  if (!mongoose.isValidObjectId(spaceId)) return false;
-  const space = await Space.findById(spaceId).lean<SpaceRecord>();
+  const space = await loadSpace(spaceId);
   const member = space && findMember(space, userId);
   if (!space || !member || member.role !== 'counsellor') return false;
   return member.canFacilitate === true && counsellorAccess(space, member) === 'active';
 }
 
+/** One conditional write of the space (spaceWrites.ts): never 200 for a change not applied. */
 export async function setFacilitation(
   spaceId: string,
   partnerId: string,
@@ -26,20 +26,17 @@ export async function setFacilitation(
   allowed: boolean,
   events: HearthEvents,
 ): Promise<SpaceRecord> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const space = await spaceForPartner(spaceId, partnerId);
+  await spaceForPartner(spaceId, partnerId);
+  const done = await modifySpace(spaceId, (space) => {
+    if (findMember(space, partnerId)?.role !== 'partner') throw new AppError('forbidden', 'Only the partners of this space can do that.');
     const member = findMember(space, counsellorId);
     if (!member || member.role !== 'counsellor') throw new AppError('not_found', 'No such counsellor in this space.');
     const access = counsellorAccess(space, member);
     if (access === 'withdrawn' || access === 'expired') {
       throw new AppError('conflict', 'This counsellor no longer has access; invite them again.');
     }
-    const members = space.members.map((m) => (m === member ? { ...m, canFacilitate: allowed } : m));
-    const result = await Space.updateOne({ _id: space._id, updatedAt: space.updatedAt }, { $set: { members } });
-    if (result.modifiedCount === 1) {
-      events.emit('space:changed', { spaceId });
-      return (await Space.findById(space._id).lean<SpaceRecord>())!;
-    }
-  }
-  throw new AppError('conflict', 'The space changed meanwhile; try again.');
+    return { members: space.members.map((m) => (m === member ? { ...m, canFacilitate: allowed } : m)) };
+  });
+  events.emit('space:changed', { spaceId });
+  return done!.after;
 }

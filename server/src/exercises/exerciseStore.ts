@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import type { ExerciseKind } from '@hearth/shared/exercises';
 import { ExerciseSessionModel } from './exerciseSession.model';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import type { ExerciseSessionRecord } from './exerciseSession.model';
 import type { ExerciseSession } from './session';
 
@@ -46,7 +47,8 @@ export const exerciseStore = {
 
   /** Saves over revision `rev`; false when someone else saved first. */
   async save(s: ExerciseSession, rev: number): Promise<boolean> {
-    const res = await ExerciseSessionModel.updateOne({ _id: s.id, rev }, { $set: { ...toFields(s), rev: rev + 1 } });
+    // Conditional on `rev`: exactly one of two simultaneous saves lands (atomicWrite).
+    const res = await atomicWrite(ExerciseSessionModel, () => ExerciseSessionModel.updateOne({ _id: s.id, rev }, { $set: { ...toFields(s), rev: rev + 1 } }));
     return res.matchedCount === 1;
   },
 

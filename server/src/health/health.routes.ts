@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
+import type { DatabaseAvailability } from '../platform/db/availability';
 
 /** Pings the database with a short deadline; a slow or absent database reads as down. */
 export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
@@ -18,11 +19,15 @@ export async function databaseHealthy(timeoutMs = 2000): Promise<boolean> {
   return ok;
 }
 
-/** `writesHealthy`: false while the real-time server cannot store updates. */
-export function healthRoutes(writesHealthy: () => boolean = () => true): Router {
+/**
+ * `writesHealthy`: false while the real-time server cannot store updates. Answers at once
+ * (503, `db: "down"`) while the availability monitor knows the database is down.
+ */
+export function healthRoutes(writesHealthy: () => boolean = () => true, availability?: DatabaseAvailability): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const ok = writesHealthy() && (await databaseHealthy());
+    const reachable = availability ? availability.isUp() && (await databaseHealthy(1500)) : await databaseHealthy();
+    const ok = reachable && writesHealthy();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', db: ok ? 'ok' : 'down' });
   });
   return router;

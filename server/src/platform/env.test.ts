@@ -26,4 +26,14 @@ describe('configuration', () => {
     expect(() => loadEnv({ ...base(), MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI/);
     expect(() => loadEnv({ ...base(), SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
   });
+
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names (none by default)', () => {
+    expect(loadEnv(base()).trustProxy).toBe(false);
+    expect(loadEnv({ ...base(), TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadEnv({ ...base(), TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadEnv({ ...base(), TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    for (const bad of ['true', 'everyone', '10.0.0.0/40', '0', '300.1.1.1']) {
+      expect(() => loadEnv({ ...base(), TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -15,7 +16,33 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || parseTrustProxy(v) !== null, {
+      message: 'a hop count (1-10), or comma-separated proxy addresses, CIDR ranges, loopback, linklocal, uniquelocal, or "false"',
+    }),
 });
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY → express's `trust proxy` value; false = X-Forwarded-For is ignored; null = invalid. */
+export function parseTrustProxy(value: string): number | string[] | false | null {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    return hops >= 1 && hops <= 10 ? hops : null;
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  const valid = entries.every((e) => {
+    if (PROXY_NAMES.has(e)) return true;
+    const [addr, bits, extra] = e.split('/');
+    if (extra !== undefined || !addr || isIP(addr) === 0) return false;
+    return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+  });
+  return valid ? entries : null;
+}
 
 export interface Env {
   port: number;
@@ -31,6 +58,8 @@ export interface Env {
   metricsToken: string | undefined;
   maxFrameBytes: number;
   maxDocBytes: number;
+  /** Which proxies may set X-Forwarded-For (express `trust proxy`); false: none. */
+  trustProxy: number | string[] | false;
   /** Set behind https: the session cookie gets `Secure`. */
   secureCookies: boolean;
 }
@@ -60,6 +89,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     metricsToken: e.METRICS_TOKEN,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxDocBytes: e.MAX_DOC_BYTES,
+    trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
     secureCookies: publicOrigin.startsWith('https://'),
   };
 }

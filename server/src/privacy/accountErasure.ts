@@ -1,10 +1,14 @@
-import mongoose from 'mongoose';
 import { Session } from '../auth/session.model';
 import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
 import { Invite } from '../spaces/invite.model';
+import { Consent } from '../spaces/consent.model';
+import { findMember } from '../spaces/counsellorAccess';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { announceRemoval, removal } from '../spaces/spaces.service';
+import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 import type { ErasureDeps } from './erasureDeps';
 import { scrubDeletedBytes } from './scrub';
 import { purgeSpace, spaceCollections } from './spaceErasure';
@@ -38,7 +42,7 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await deps.evictDocuments?.((name) => pattern.test(name));
   await purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
-  await Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } });
+  await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(
     [...spaceCollections(), ...[Session, User].map((m) => m.collection.collectionName)],
@@ -49,39 +53,26 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
 
 /**
  * Takes the user out of one space, whatever their role or access state, and drops their id
- * from consent and deletion lists. If they were its last partner, the space is deleted.
+ * from the deletion list. If they were its last partner, the space is deleted. Their consent
+ * grants go with them; their withdrawals stay (anonymised), so a counsellor they refused
+ * does not come back without a new invite.
  */
 async function removeFromSpace(spaceId: string, userId: string, deps: ErasureDeps): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const space = mongoose.isValidObjectId(spaceId) ? await Space.findById(spaceId).lean<SpaceRecord>() : null;
-    const member = space?.members.find((m) => m.userId.toString() === userId);
-    if (!space || !member) return;
-    const partnersLeft = space.members.filter((m) => m.role === 'partner' && m !== member).length;
-    if (member.role === 'partner' && partnersLeft === 0) {
-      await purgeSpace(spaceId, deps, { scrub: false });
-      return;
-    }
-    const members = space.members
-      .filter((m) => m !== member)
-      .map((m) => (m.consentBy ? { ...m, consentBy: m.consentBy.filter((id) => id !== userId) } : m));
-    const result = await Space.updateOne(
-      { _id: space._id, updatedAt: space.updatedAt },
-      {
-        $set: {
-          members,
-          memberIds: space.memberIds.filter((id) => !id.equals(member.userId)),
-          partnerCount: space.partnerCount - (member.role === 'partner' ? 1 : 0),
-          deletionRequestedBy: (space.deletionRequestedBy ?? []).filter((id) => id !== userId),
-        },
-      },
-    );
-    if (result.modifiedCount === 1) {
-      deps.events.emit('access:changed', { spaceId, userId });
-      // Consent was given by the partners present; a departing partner changes that set.
-      if (member.role === 'partner') deps.events.emit('access:changed', { spaceId });
-      deps.events.emit('space:changed', { spaceId });
-      return;
-    }
+  const space = await loadSpace(spaceId);
+  const member = space && findMember(space, userId);
+  if (!space || !member) return;
+  const partnersLeft = space.members.filter((m) => m.role === 'partner' && m !== member).length;
+  if (member.role === 'partner' && partnersLeft === 0) {
+    await purgeSpace(spaceId, deps, { scrub: false });
+    return;
   }
-  throw new AppError('conflict', 'A space changed meanwhile; try again.');
+  const done = await modifySpace(spaceId, (current) => removal(current, userId));
+  if (!done) return;
+  await Consent.deleteMany({ spaceId, partnerId: userId, kind: 'granted' });
+  await Consent.deleteMany({ spaceId, counsellorId: userId });
+  await atomicWrite(Consent, () => Consent.updateMany({ spaceId, partnerId: userId }, { $set: { partnerId: FORMER_PARTNER } }));
+  announceRemoval(deps.events, spaceId, userId, member.role);
 }
+
+/** Stands in for an erased partner in the withdrawals they made. */
+const FORMER_PARTNER = 'former-partner';

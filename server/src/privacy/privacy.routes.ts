@@ -5,7 +5,7 @@ import type { AuditLog } from '../audit/audit.service';
 import { currentUser, requireUser } from '../auth/requireUser';
 import type { SessionStore } from '../auth/sessions';
 import { AppError, parseOrThrow } from '../platform/errors';
-import { RateLimiter } from '../platform/rateLimiter';
+import { take, type Limits } from '../platform/limits';
 import { deleteAccount } from './accountErasure';
 import type { ErasureDeps } from './erasureDeps';
 import { buildExport } from './export.service';
@@ -16,6 +16,7 @@ export interface PrivacyRouteDeps extends ErasureDeps {
   audit: AuditLog;
   /** To clear the cookie of a deleted account. */
   sessions: SessionStore;
+  limits: Limits;
 }
 
 const DeleteAccountBody = z.strictObject({ password: z.string().min(1).max(256) });
@@ -30,8 +31,9 @@ function spaceIdParam(value: unknown): string {
 /** Export and erasure (docs/api.md, "Counsellor, audit, export and erasure"). */
 export function privacyRoutes(deps: PrivacyRouteDeps): Router {
   const router = Router();
-  // A session alone must not be enough to guess the password: 5 wrong tries per 15 minutes.
-  const passwordTries = new RateLimiter(5, 15 * 60_000);
+  // A session alone must not be enough to guess the password: 5 checks per 15 minutes,
+  // each taken before the password is checked so simultaneous tries cannot exceed it.
+  const passwordTries = deps.limits.create({ name: 'delete-account', points: 5, durationSec: 15 * 60 });
 
   router.get('/spaces/:spaceId/export', requireUser, async (req, res) => {
     const spaceId = spaceIdParam(req.params.spaceId);
@@ -51,15 +53,8 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
   router.delete('/me', requireUser, async (req, res) => {
     const body = parseOrThrow(DeleteAccountBody, req.body ?? {});
     const userId = currentUser(req).id;
-    if (!passwordTries.allowed(userId)) {
-      throw new AppError('rate_limited', `Too many wrong passwords. Try again in ${Math.ceil(passwordTries.retryAfter(userId) / 60)} minute(s).`);
-    }
-    try {
-      await deleteAccount(userId, body.password, deps);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'invalid_credentials') passwordTries.hit(userId);
-      throw err;
-    }
+    await take(passwordTries, userId, 'Too many password attempts.');
+    await deleteAccount(userId, body.password, deps);
     deps.sessions.clearCookie(res);
     res.status(204).end();
   });

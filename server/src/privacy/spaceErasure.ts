@@ -3,7 +3,10 @@ import { AuditEntry } from '../audit/audit.model';
 import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
 import { AppError } from '../platform/errors';
 import { Invite } from '../spaces/invite.model';
+import { Consent } from '../spaces/consent.model';
+import { findMember } from '../spaces/counsellorAccess';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { modifySpace } from '../spaces/spaceWrites';
 import { spaceForPartner } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
 import { scrubDeletedBytes } from './scrub';
@@ -16,7 +19,7 @@ export function spaceDocPattern(spaceId: string): RegExp {
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
 export const spaceCollections = () =>
-  [Invite, ExerciseSessionModel, AuditEntry, Space].map((m) => m.collection.collectionName);
+  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space].map((m) => m.collection.collectionName);
 
 export type DeletionResult = { done: true } | { done: false; requestedBy: string[] };
 
@@ -25,35 +28,32 @@ export type DeletionResult = { done: true } | { done: false; requestedBy: string
  * asked (at once when there is only one partner); until then the request is pending.
  */
 export async function requestSpaceDeletion(spaceId: string, partnerId: string, deps: ErasureDeps): Promise<DeletionResult> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const space = await spaceForPartner(spaceId, partnerId);
+  await spaceForPartner(spaceId, partnerId);
+  let everyone = false;
+  const done = await modifySpace(spaceId, (space) => {
+    if (findMember(space, partnerId)?.role !== 'partner') throw new AppError('not_found', 'No such space.');
     const requested = new Set(space.deletionRequestedBy ?? []);
     requested.add(partnerId);
     const partners = space.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString());
-    if (partners.every((p) => requested.has(p))) {
-      await purgeSpace(spaceId, deps);
-      return { done: true };
-    }
-    const result = await Space.updateOne(
-      { _id: space._id, updatedAt: space.updatedAt },
-      { $set: { deletionRequestedBy: [...requested] } },
-    );
-    if (result.modifiedCount === 1) {
-      deps.events.emit('space:changed', { spaceId });
-      return { done: false, requestedBy: [...requested] };
-    }
+    everyone = partners.every((p) => requested.has(p));
+    return { deletionRequestedBy: [...requested] };
+  });
+  if (everyone) {
+    await purgeSpace(spaceId, deps);
+    return { done: true };
   }
-  throw new AppError('conflict', 'The space changed meanwhile; try again.');
+  deps.events.emit('space:changed', { spaceId });
+  return { done: false, requestedBy: done!.after.deletionRequestedBy };
 }
 
 /** Withdraws this partner's deletion request (no-op when there is none). */
 export async function cancelSpaceDeletion(spaceId: string, partnerId: string, deps: ErasureDeps): Promise<void> {
-  const space = await spaceForPartner(spaceId, partnerId);
-  if (!(space.deletionRequestedBy ?? []).includes(partnerId)) return;
-  const remaining = space.deletionRequestedBy.filter((id) => id !== partnerId);
-  const result = await Space.updateOne({ _id: space._id, updatedAt: space.updatedAt }, { $set: { deletionRequestedBy: remaining } });
-  if (result.modifiedCount !== 1) throw new AppError('conflict', 'The space changed meanwhile; try again.');
-  deps.events.emit('space:changed', { spaceId });
+  await spaceForPartner(spaceId, partnerId);
+  const done = await modifySpace(spaceId, (space) => {
+    const requested = space.deletionRequestedBy ?? [];
+    return requested.includes(partnerId) ? { deletionRequestedBy: requested.filter((id) => id !== partnerId) } : null;
+  });
+  if (done) deps.events.emit('space:changed', { spaceId });
 }
 
 export async function deletionRequests(spaceId: string, partnerId: string): Promise<string[]> {
@@ -87,5 +87,6 @@ export async function purgeSpaceData(spaceId: string): Promise<string[]> {
   await Invite.deleteMany({ spaceId });
   await ExerciseSessionModel.deleteMany({ spaceId });
   await AuditEntry.deleteMany({ spaceId });
+  await Consent.deleteMany({ spaceId });
   return erased;
 }

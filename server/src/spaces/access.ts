@@ -1,18 +1,15 @@
 import type { ParsedDocName } from '@hearth/shared/realtime';
-import mongoose from 'mongoose';
 import type { SessionUser } from '../auth/sessionUser';
 import { effectiveRole } from './counsellorAccess';
-import { Space, type SpaceRecord } from './space.model';
+import type { SpaceRecord } from './space.model';
+import { loadSpace } from './spaceWrites';
+
+export { loadSpace };
 
 export interface DocGrant {
   mode: 'read' | 'write';
   role: 'partner' | 'counsellor';
   spaceId: string;
-}
-
-export async function loadSpace(spaceId: string): Promise<SpaceRecord | null> {
-  if (!mongoose.isValidObjectId(spaceId)) return null;
-  return Space.findById(spaceId).lean<SpaceRecord>();
 }
 
 /** The access table of docs/realtime.md: who may read and write each Yjs document. */

@@ -1,26 +1,36 @@
 import type { ConsentBody, CounsellorAccessDto } from '@hearth/shared/api';
 import { AppError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
-import { counsellorAccess, findMember } from './counsellorAccess';
-import { Space, type SpaceRecord } from './space.model';
+import { Consent } from './consent.model';
+import { consentState, engagementOf, partnersEpoch } from './consentState';
+import { findMember } from './counsellorAccess';
+import type { SpaceRecord } from './space.model';
 import { spaceForPartner } from './spaces.service';
+import { loadSpace } from './spaceWrites';
 
 export function toAccessDto(space: SpaceRecord, counsellorId: string): CounsellorAccessDto {
   const member = findMember(space, counsellorId);
   if (!member || member.role !== 'counsellor') throw new AppError('not_found', 'No such counsellor in this space.');
+  const state = consentState(space, member);
   return {
     spaceId: space._id.toString(),
     userId: counsellorId,
-    access: counsellorAccess(space, member),
-    consentBy: member.consentBy ?? [],
-    until: member.until ? member.until.toISOString() : null,
+    access: state.access,
+    consentBy: state.consentBy,
+    until: state.until ? state.until.toISOString() : null,
   };
 }
 
+const ATTEMPTS = 5;
+
 /**
- * A partner grants or withdraws consent for a counsellor. Granting adds this partner to the
- * consent set (and may set an end date); withdrawing ends access for good — the counsellor
- * needs a new invite, so a withdrawal can never be silently undone by the other partner.
+ * A partner grants or withdraws consent for a counsellor. Each decision is one inserted
+ * record (consent.model.ts), so nothing written concurrently to the space can undo it.
+ * Access is active only while every current partner's consent stands, until the earliest of
+ * their limits; a withdrawal ends it for this engagement — the counsellor needs a new invite.
+ * The answer is computed from a fresh read after the insert: if a partner joined or left, or
+ * the counsellor was re-invited in between, the decision is made again for the new state
+ * (a withdrawal) or refused with 409 (a grant given for a partner set that no longer exists).
  */
 export async function setConsent(
   spaceId: string,
@@ -29,25 +39,41 @@ export async function setConsent(
   body: ConsentBody,
   events: HearthEvents,
 ): Promise<CounsellorAccessDto> {
-  const space = await spaceForPartner(spaceId, partnerId);
-  const member = findMember(space, counsellorId);
-  if (!member || member.role !== 'counsellor') throw new AppError('not_found', 'No such counsellor in this space.');
-  if (member.withdrawnAt) throw new AppError('conflict', 'Access was withdrawn; invite the counsellor again.');
   if (body.until && new Date(body.until).getTime() <= Date.now()) {
     throw new AppError('invalid_input', 'until: must be in the future');
   }
-  const consentBy = new Set(member.consentBy ?? []);
-  const members = space.members.map((m) => {
-    if (m.userId.toString() !== counsellorId) return m;
-    if (!body.granted) return { ...m, withdrawnAt: new Date() };
-    consentBy.add(partnerId);
-    return { ...m, consentBy: [...consentBy], until: body.until ? new Date(body.until) : (m.until ?? undefined) };
-  });
-  // Optimistic concurrency: the write applies only if nobody changed the space meanwhile.
-  const result = await Space.updateOne({ _id: space._id, updatedAt: space.updatedAt }, { $set: { members } });
-  if (result.modifiedCount !== 1) throw new AppError('conflict', 'The space changed meanwhile; try again.');
-  events.emit('access:changed', { spaceId, userId: counsellorId });
-  events.emit('space:changed', { spaceId });
-  const updated = await Space.findById(space._id).lean<SpaceRecord>();
-  return toAccessDto(updated!, counsellorId);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const space = await spaceForPartner(spaceId, partnerId);
+    const member = findMember(space, counsellorId);
+    if (!member || member.role !== 'counsellor') throw new AppError('not_found', 'No such counsellor in this space.');
+    if (consentState(space, member).access === 'withdrawn') {
+      if (!body.granted) return toAccessDto(space, counsellorId);
+      throw new AppError('conflict', 'Access was withdrawn; invite the counsellor again.');
+    }
+    const engagement = engagementOf(member);
+    const epoch = partnersEpoch(space);
+    await Consent.create({
+      spaceId: space._id,
+      counsellorId,
+      partnerId,
+      kind: body.granted ? 'granted' : 'withdrawn',
+      at: new Date(),
+      until: body.granted && body.until ? new Date(body.until) : null,
+      engagement,
+      epoch,
+    });
+    events.emit('access:changed', { spaceId, userId: counsellorId });
+    events.emit('space:changed', { spaceId });
+
+    const after = await loadSpace(spaceId);
+    const now = after && findMember(after, counsellorId);
+    if (!after || !now || now.role !== 'counsellor' || findMember(after, partnerId)?.role !== 'partner') {
+      throw new AppError('not_found', 'No such counsellor in this space.');
+    }
+    if (engagementOf(now) === engagement && (!body.granted || partnersEpoch(after) === epoch)) {
+      return toAccessDto(after, counsellorId);
+    }
+    if (body.granted) throw new AppError('conflict', 'The people in this space changed meanwhile; consent again.');
+  }
+  throw new AppError('conflict', 'The space changed meanwhile; try again.');
 }

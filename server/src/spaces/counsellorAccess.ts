@@ -1,17 +1,13 @@
 import type { CounsellorAccess } from '@hearth/shared/api';
+import { consentState } from './consentState';
 import type { MemberRecord, SpaceRecord } from './space.model';
 
 /**
- * A counsellor's access is derived, never stored: active only while every current partner
- * has consented, it has not been withdrawn, and its end date (if any) is in the future.
+ * A counsellor's access is derived, never stored (consentState.ts). A space loaded without
+ * its consent records (`withConsents`) gives no access: the safe default.
  */
 export function counsellorAccess(space: SpaceRecord, member: MemberRecord, now = new Date()): CounsellorAccess {
-  if (member.withdrawnAt) return 'withdrawn';
-  if (member.until && member.until.getTime() <= now.getTime()) return 'expired';
-  const partners = space.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString());
-  const consent = new Set(member.consentBy ?? []);
-  const allConsented = partners.length > 0 && partners.every((p) => consent.has(p));
-  return allConsented ? 'active' : 'pending';
+  return consentState(space, member, now).access;
 }
 
 export function findMember(space: SpaceRecord, userId: string): MemberRecord | undefined {

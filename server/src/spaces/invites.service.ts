@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { InviteDto, MemberRole } from '@hearth/shared/api';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import { AppError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
@@ -25,9 +26,8 @@ export async function createInvite(
 }
 
 export async function revokeInvite(spaceId: string, token: string): Promise<void> {
-  const result = await Invite.updateOne(
-    { tokenHash: hashToken(token), spaceId, usedAt: null, revokedAt: null },
-    { $set: { revokedAt: new Date() } },
+  const result = await atomicWrite(Invite, () =>
+    Invite.updateOne({ tokenHash: hashToken(token), spaceId, usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }),
   );
   if (result.matchedCount === 0) throw new AppError('invite_not_found', 'No open invite with that token in this space.');
 }
@@ -40,28 +40,38 @@ export async function describeInvite(token: string): Promise<{ spaceId: string; 
 }
 
 /**
- * Single use without a transaction: the invite is claimed by one conditional update, then
- * the member is added; if adding fails (space full, already a member) the claim is undone.
+ * Single use without a transaction: the invite is claimed by one conditional update from
+ * open to used (atomicWrite makes that exactly-once on the embedded database too), then the
+ * member is added; if adding fails (space full, already a member, its creator has left) the
+ * claim is undone. Every other simultaneous accept gets `invite_used`.
  */
 export async function acceptInvite(token: string, userId: string, events: HearthEvents): Promise<string> {
   const tokenHash = hashToken(token);
   const now = new Date();
-  const invite = await Invite.findOneAndUpdate(
-    { tokenHash, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
-    { $set: { usedAt: now, usedBy: userId } },
-    { returnDocument: 'after' },
-  ).lean();
+  const invite = await atomicWrite(Invite, () =>
+    Invite.findOneAndUpdate(
+      { tokenHash, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
+      { $set: { usedAt: now, usedBy: userId } },
+      { returnDocument: 'after' },
+    ).lean(),
+  );
   if (!invite) {
     assertUsable(await Invite.findOne({ tokenHash }).lean());
     throw new AppError('invite_used', 'This invite has already been used.');
   }
+  const spaceId = invite.spaceId.toString();
   try {
-    await addMember(invite.spaceId.toString(), userId, invite.role as MemberRole);
+    await addMember(spaceId, userId, invite.role as MemberRole, { invitedBy: invite.createdBy.toString() });
   } catch (err) {
-    await Invite.updateOne({ _id: invite._id }, { $set: { usedAt: null, usedBy: null } });
+    const revoked = err instanceof AppError && err.code === 'invite_revoked';
+    await atomicWrite(Invite, () =>
+      Invite.updateOne({ _id: invite._id }, { $set: revoked ? { revokedAt: now, usedAt: null, usedBy: null } : { usedAt: null, usedBy: null } }),
+    );
     throw err;
   }
-  const spaceId = invite.spaceId.toString();
+  // A new partner changes the partner set (counsellors need consent again); a returning
+  // counsellor starts a new engagement.
+  events.emit('access:changed', { spaceId });
   events.emit('space:changed', { spaceId });
   return spaceId;
 }

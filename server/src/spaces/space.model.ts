@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Types } from 'mongoose';
+import type { ConsentRecord } from './consent.model';
 
 /**
  * A couple space. `memberIds` mirrors `members[].userId` as a flat array so membership is a
@@ -10,7 +11,8 @@ const memberSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true },
     role: { type: String, enum: ['partner', 'counsellor'], required: true },
     joinedAt: { type: Date, required: true },
-    // Counsellors only: which partners consented, until when, and when access was withdrawn.
+    // Legacy (before consent records, see consent.model.ts): read nowhere, kept so that old
+    // member entries still validate when the members array is written back.
     consentBy: { type: [String], default: undefined },
     until: { type: Date, default: undefined },
     withdrawnAt: { type: Date, default: undefined },
@@ -27,6 +29,10 @@ const spaceSchema = new Schema(
     partnerCount: { type: Number, default: 0 },
     /** Partners who asked for the space to be deleted (deleted when both have). */
     deletionRequestedBy: { type: [String], default: [] },
+    /** When the set of partners last changed: consent given before it no longer counts. */
+    partnersChangedAt: { type: Date, default: null },
+    /** Bumped by every write (spaceWrites.ts): the guard of each read-modify-write. */
+    rev: { type: Number, default: 0 },
   },
   { timestamps: true, strict: 'throw' },
 );
@@ -34,10 +40,8 @@ const spaceSchema = new Schema(
 export interface MemberRecord {
   userId: Types.ObjectId;
   role: 'partner' | 'counsellor';
+  /** For a counsellor also the start of the current engagement (reset by a new invite). */
   joinedAt: Date;
-  consentBy?: string[] | null;
-  until?: Date | null;
-  withdrawnAt?: Date | null;
   canFacilitate?: boolean | null;
 }
 
@@ -48,6 +52,10 @@ export interface SpaceRecord {
   memberIds: Types.ObjectId[];
   partnerCount: number;
   deletionRequestedBy: string[];
+  partnersChangedAt?: Date | null;
+  rev?: number;
+  /** Not stored here: the space's consent records, attached by `withConsents` when loaded. */
+  consents?: ConsentRecord[];
   createdAt: Date;
   updatedAt: Date;
 }

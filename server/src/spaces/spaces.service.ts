@@ -1,16 +1,18 @@
 import mongoose from 'mongoose';
-import { trusted } from '../platform/db/trusted';
+import { Invite } from './invite.model';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
 import { counsellorAccess, findMember } from './counsellorAccess';
-import { Space, type SpaceRecord } from './space.model';
+import { Space, type MemberRecord, type SpaceRecord } from './space.model';
+import { loadSpace, loadSpacesOf, modifySpace } from './spaceWrites';
 
 /**
  * A space as its member sees it. Anyone else — stranger, former member, a counsellor whose
  * access was withdrawn or expired — gets the same 404 as for a space that does not exist.
  */
 export async function spaceForMember(spaceId: string, userId: string): Promise<SpaceRecord> {
-  const space = mongoose.isValidObjectId(spaceId) ? await Space.findById(spaceId).lean<SpaceRecord>() : null;
+  const space = await loadSpace(spaceId);
   const member = space && findMember(space, userId);
   if (!space || !member) throw new AppError('not_found', 'No such space.');
   if (member.role === 'counsellor') {
@@ -29,17 +31,19 @@ export async function spaceForPartner(spaceId: string, userId: string): Promise<
 }
 
 export async function createSpace(name: string, userId: string): Promise<SpaceRecord> {
+  const now = new Date();
   const space = await Space.create({
     name,
-    members: [{ userId, role: 'partner', joinedAt: new Date() }],
+    members: [{ userId, role: 'partner', joinedAt: now }],
     memberIds: [userId],
     partnerCount: 1,
+    partnersChangedAt: now,
   });
-  return space.toObject() as SpaceRecord;
+  return { ...(space.toObject() as SpaceRecord), consents: [] };
 }
 
 export async function listSpaces(userId: string): Promise<SpaceRecord[]> {
-  const spaces = await Space.find({ memberIds: userId }).sort({ createdAt: 1 }).lean<SpaceRecord[]>();
+  const spaces = await loadSpacesOf(userId);
   return spaces.filter((space) => {
     const member = findMember(space, userId);
     if (!member) return false;
@@ -49,20 +53,45 @@ export async function listSpaces(userId: string): Promise<SpaceRecord[]> {
   });
 }
 
-/** Adds a member in one atomic update; a third partner or a second join is refused. */
-export async function addMember(spaceId: string, userId: string, role: 'partner' | 'counsellor'): Promise<void> {
-  const member = { userId, role, joinedAt: new Date(), ...(role === 'counsellor' ? { consentBy: [] } : {}) };
-  const filter: Record<string, unknown> = { _id: spaceId, memberIds: trusted({ $ne: new mongoose.Types.ObjectId(userId) }) };
-  if (role === 'partner') filter.partnerCount = trusted({ $lt: 2 });
-  const result = await Space.updateOne(filter, {
-    $push: { members: member, memberIds: userId },
-    ...(role === 'partner' ? { $inc: { partnerCount: 1 } } : {}),
+export interface AddMemberOptions {
+  /** The partner whose invite this is: the invite dies with their membership. */
+  invitedBy?: string;
+}
+
+/**
+ * Adds a member in one conditional write (spaceWrites.ts): a third partner or a second join
+ * is refused. A counsellor whose access was withdrawn or expired may come back through a new
+ * invite: that starts a new engagement, which both partners must consent to afresh. A partner
+ * joining changes the partner set, so every counsellor needs consent again.
+ */
+export async function addMember(
+  spaceId: string,
+  userId: string,
+  role: 'partner' | 'counsellor',
+  opts: AddMemberOptions = {},
+): Promise<void> {
+  const uid = new mongoose.Types.ObjectId(userId);
+  await modifySpace(spaceId, (space) => {
+    if (opts.invitedBy && findMember(space, opts.invitedBy)?.role !== 'partner') {
+      throw new AppError('invite_revoked', 'This invite was withdrawn: the partner who made it has left the space.');
+    }
+    const now = new Date();
+    const fresh: MemberRecord = { userId: uid, role, joinedAt: now };
+    const existing = findMember(space, userId);
+    if (existing) {
+      const access = existing.role === 'counsellor' ? counsellorAccess(space, existing, now) : null;
+      if (role !== 'counsellor' || (access !== 'withdrawn' && access !== 'expired')) {
+        throw new AppError('already_member', 'You are already a member of this space.');
+      }
+      return { members: space.members.map((m) => (m === existing ? fresh : m)) };
+    }
+    if (role === 'partner' && space.partnerCount >= 2) throw new AppError('space_full', 'This space already has two partners.');
+    return {
+      members: [...space.members, fresh],
+      memberIds: [...space.memberIds, uid],
+      ...(role === 'partner' ? { partnerCount: space.partnerCount + 1, partnersChangedAt: now } : {}),
+    };
   });
-  if (result.modifiedCount === 1) return;
-  const space = await Space.findById(spaceId).lean<SpaceRecord>();
-  if (!space) throw new AppError('not_found', 'No such space.');
-  if (findMember(space, userId)) throw new AppError('already_member', 'You are already a member of this space.');
-  throw new AppError('space_full', 'This space already has two partners.');
 }
 
 export interface LeaveResult {
@@ -71,23 +100,39 @@ export interface LeaveResult {
 }
 
 export async function leaveSpace(spaceId: string, userId: string, events: HearthEvents): Promise<LeaveResult> {
-  const space = await spaceForMember(spaceId, userId);
-  const member = findMember(space, userId)!;
-  // Read-modify-write guarded by updatedAt (FerretDB's $pull takes no conditions on subdocuments).
-  const result = await Space.updateOne(
-    { _id: space._id, updatedAt: space.updatedAt },
-    {
-      $set: {
-        members: space.members.filter((m) => m !== member),
-        memberIds: space.memberIds.filter((id) => !id.equals(member.userId)),
-        partnerCount: space.partnerCount - (member.role === 'partner' ? 1 : 0),
-      },
-    },
-  );
-  if (result.modifiedCount !== 1) throw new AppError('conflict', 'The space changed meanwhile; try again.');
+  await spaceForMember(spaceId, userId);
+  const done = await modifySpace(spaceId, (space) => removal(space, userId));
+  if (!done) throw new AppError('not_found', 'No such space.');
+  const member = findMember(done.before, userId)!;
+  if (member.role === 'partner') await revokeInvitesOf(spaceId, userId);
+  announceRemoval(events, spaceId, userId, member.role);
+  return { lastPartnerLeft: member.role === 'partner' && done.before.partnerCount <= 1 };
+}
+
+/** The change that takes one member out of a space (null if they are not in it). */
+export function removal(space: SpaceRecord, userId: string) {
+  const member = findMember(space, userId);
+  if (!member) return null;
+  const partner = member.role === 'partner';
+  return {
+    members: space.members.filter((m) => m !== member),
+    memberIds: space.memberIds.filter((id) => !id.equals(member.userId)),
+    partnerCount: space.partnerCount - (partner ? 1 : 0),
+    deletionRequestedBy: (space.deletionRequestedBy ?? []).filter((id) => id !== userId),
+    ...(partner ? { partnersChangedAt: new Date() } : {}),
+  };
+}
+
+export function announceRemoval(events: HearthEvents, spaceId: string, userId: string, role: MemberRecord['role']): void {
   events.emit('access:changed', { spaceId, userId });
-  // Counsellor consent was given by the partners present; a departing partner changes that set.
-  if (member.role === 'partner') events.emit('access:changed', { spaceId });
+  // Consent was given by the partners present; a change of that set ends counsellor access.
+  if (role === 'partner') events.emit('access:changed', { spaceId });
   events.emit('space:changed', { spaceId });
-  return { lastPartnerLeft: member.role === 'partner' && space.partnerCount <= 1 };
+}
+
+/** An invite dies with its creator's membership. */
+export async function revokeInvitesOf(spaceId: string, userId: string): Promise<void> {
+  await atomicWrite(Invite, () =>
+    Invite.updateMany({ spaceId, createdBy: userId, usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }),
+  );
 }

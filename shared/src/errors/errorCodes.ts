@@ -9,6 +9,8 @@ export const ErrorCodes = {
   malformed_json: 400,
   /** Not logged in, or the session expired. */
   unauthenticated: 401,
+  /** A new password is too common or too easy to guess; the message says why. */
+  weak_password: 400,
   /** Email/password pair does not match an account (same answer for both cases). */
   invalid_credentials: 401,
   /** Logged in, but this action is not yours to take (e.g. a listener ending a turn). */
@@ -43,6 +45,10 @@ export const ErrorCodes = {
   internal: 500,
   /** The database is unreachable right now. */
   unavailable: 503,
+  /** The database is unreachable right now; answered at once rather than waiting for it. */
+  database_unavailable: 503,
+  /** Counsellor access is refused because the access log cannot be written right now. */
+  audit_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -1,4 +1,5 @@
-import type { DocStatus } from '../../collab/docStatus';
+import { SAVE_TEXT, saveStateOf, type DocStatus } from '../../collab/docStatus';
+import { useUnsavedFor } from '../../collab/useDocStatus';
 
 const LABEL = {
   connecting: 'Connecting…',
@@ -9,18 +10,19 @@ const LABEL = {
 
 /**
  * Always-visible connection and save state. "All changes saved" appears only when the server's
- * saved acknowledgement covers this device's edits; until then it says "Saving…".
+ * saved acknowledgement covers this device's edits; until then it says "Saving…", and once an
+ * acknowledgement is more than 3 s overdue, "Not saved — waiting for storage".
  */
 export function ConnectionBadge({ status, readOnly }: { status: DocStatus; readOnly: boolean }) {
-  const saveText = readOnly
-    ? 'View only'
-    : status.saved
-      ? 'All changes saved'
-      : status.state === 'live'
-        ? 'Saving…'
-        : 'Changes kept on this device until you reconnect';
+  const unsavedFor = useUnsavedFor(status.saved);
+  const save = saveStateOf(status, readOnly, unsavedFor);
   return (
-    <div className={`connection-badge state-${status.state}`} role="status" aria-live="polite" data-testid="connection-status">
+    <div
+      className={`connection-badge state-${status.state} save-${save}`}
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+    >
       <span className="dot" aria-hidden="true" />
       <span className="state" data-testid="connection-state">
         {LABEL[status.state]}
@@ -29,7 +31,7 @@ export function ConnectionBadge({ status, readOnly }: { status: DocStatus; readO
         ·
       </span>
       <span className="saved" data-testid="save-state">
-        {saveText}
+        {SAVE_TEXT[save]}
       </span>
     </div>
   );

@@ -1,7 +1,10 @@
 import mongoose from 'mongoose';
 import type { Logger } from '../logger';
+import { setSerializedWrites } from './atomicWrite';
 import { ensureFerretBinary } from './ferretdbBinary';
-import { startFerretDB, type EmbeddedDatabase } from './ferretdbProcess';
+import { databaseAvailability } from './availability';
+import type { EmbeddedDatabase } from './ferretdbProcess';
+import { superviseFerretDB } from './supervisor';
 
 // Every query filter is sanitized and unknown paths in filters throw: user input can never
 // become an operator (`{"$gt":""}`) even if it slipped past a schema.
@@ -28,7 +31,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   let uri = opts.mongodbUri;
   if (!uri) {
     const binary = await ensureFerretBinary({ onProgress: (line) => opts.logger.info(line) });
-    embedded = await startFerretDB(binary, opts.dataDir);
+    const supervised = await superviseFerretDB(binary, opts.dataDir, opts.logger);
+    supervised.onAvailability((up) => databaseAvailability.report(up));
+    embedded = supervised;
     uri = `${embedded.uri}${opts.dbName ?? 'hearth'}`;
     opts.logger.info({ dataDir: opts.dataDir }, 'embedded database started');
   }
@@ -46,9 +51,19 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 export async function connectMongoose(uri: string): Promise<void> {
   await mongoose.connect(uri, {
     serverSelectionTimeoutMS: 10_000,
+    // Notice a dead or frozen database within a second or two (the driver's defaults: 10 s / 30 s).
+    heartbeatFrequencyMS: 1000,
+    connectTimeoutMS: 3000,
     // MongoDB honours these; FerretDB ignores them (see docs/database.md).
     writeConcern: { w: 'majority', j: true },
   });
+  setSerializedWrites(await isFerretDB());
   // Indexes are declared on the models; build them now so uniqueness holds from the first write.
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+}
+
+/** FerretDB answers `buildInfo` with a `ferretdbVersion` field; MongoDB does not. */
+export async function isFerretDB(): Promise<boolean> {
+  const info = await mongoose.connection.db!.admin().command({ buildInfo: 1 });
+  return typeof info.ferretdbVersion === 'string' || info.ferretdbFeatures !== undefined;
 }

@@ -16,15 +16,18 @@ export interface EmbeddedDatabase {
  */
 const PRAGMAS = ['journal_mode(wal)', 'busy_timeout(10000)', 'secure_delete(1)', 'journal_size_limit(4194304)'];
 
-/** Starts FerretDB on a free loopback port with data under `<dataDir>/db/`. */
-export async function startFerretDB(binary: string, dataDir: string): Promise<EmbeddedDatabase> {
+/**
+ * Starts FerretDB with data under `<dataDir>/db/`, on a free loopback port, or on `port` (a
+ * restart keeps its address so the driver's connection pool reconnects by itself).
+ */
+export async function startFerretDB(binary: string, dataDir: string, port = 0): Promise<EmbeddedDatabase> {
   const dbDir = path.join(dataDir, 'db');
   mkdirSync(dbDir, { recursive: true });
   const sqliteUrl = `file:${dbDir}/?${PRAGMAS.map((p) => `_pragma=${p}`).join('&')}`;
   // Port 0: the OS picks a free port and the wrapper prints the resulting URI, so there is
   // no race between choosing a port and binding it. Stdin stays open: when this process
   // dies, the pipe closes and the database stops too.
-  const child = spawn(binary, ['--listen-addr=127.0.0.1:0', `--sqlite-url=${sqliteUrl}`], {
+  const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=${sqliteUrl}`], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -8,15 +8,28 @@ interface BodyParserError extends Error {
 }
 
 /** Turns anything thrown into `{"error":{"code","message"}}`; internals stay in the log. */
-export function errorMiddleware(logger: Logger): ErrorRequestHandler {
+export function errorMiddleware(logger: Logger, availability?: { isUp(): boolean }): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
-    const appError = toAppError(err);
+    let appError = toAppError(err);
+    // A query cut off by the database going away (socket ended, pool cleared …) says so.
+    if (appError.status >= 500 && availability && !availability.isUp()) {
+      appError = new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
+    }
     if (appError.status >= 500) logger.error({ err, path: req.path }, 'request failed');
     else logger.debug({ code: appError.code, path: req.path }, appError.message);
     if (res.headersSent) return;
     res.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
   };
 }
+
+const DATABASE_GONE = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoPoolClearedError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+]);
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -25,8 +38,7 @@ function toAppError(err: unknown): AppError {
   if (e?.type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
     return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
-  if (e?.name === 'MongoServerSelectionError' || e?.name === 'MongoNetworkError')
-    return new AppError('unavailable', 'The database is unavailable; try again shortly.');
+  if (e?.name && DATABASE_GONE.has(e.name)) return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
   return new AppError('internal', 'Something went wrong on our side.');
 }
 
