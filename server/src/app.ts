@@ -9,6 +9,7 @@ import { requestAuthenticator } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
 import { attachCollab, createMetricsHandler, type CollabServer } from './collab';
 import { createCounsellorAuditor } from './counsellor/auditHooks';
+import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
 import type { BoardWriter } from './exercises/boardWriter';
@@ -83,6 +84,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
     onObserved: (o) => auditor.exerciseObserved(o),
+    counsellorHistory: counsellorHistory(audit),
   };
   sockets.onConnection((socket) => {
     registerPresenceHandlers(sockets.io, socket, logger);

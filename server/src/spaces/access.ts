@@ -28,7 +28,7 @@ export function grantFor(space: SpaceRecord, userId: string, doc: ParsedDocName,
     case 'private':
       return role === 'partner' && doc.userId === userId ? { mode: 'write', role, spaceId } : null;
     case 'notes':
-      return role === 'counsellor' ? { mode: 'write', role, spaceId } : null;
+      return role === 'counsellor' && doc.userId === userId ? { mode: 'write', role, spaceId } : null;
   }
 }
 

@@ -15,7 +15,7 @@ describe('visibility', () => {
     expect(boardDocName(SPACE, 'couple', alice.userId)).toBe(`couple:${SPACE}`);
     expect(boardDocName(SPACE, 'private', alice.userId)).toBe(`private:${SPACE}:${alice.userId}`);
     expect(visibilityOfDocName(`private:${SPACE}:${alice.userId}`)).toBe('private');
-    expect(visibilityOfDocName(`notes:${SPACE}`)).toBeNull();
+    expect(visibilityOfDocName(`notes:${SPACE}:${alice.userId}`)).toBeNull();
   });
 
   it('moves an item keeping its id, content and history, and removes it from the source', () => {
