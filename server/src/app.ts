@@ -3,9 +3,11 @@ import express from 'express';
 import helmet from 'helmet';
 import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
+import { accountRoutes } from './auth/account.routes';
+import { AccountService } from './auth/account.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
-import { requestAuthenticator } from './auth/sessionUser';
+import { requestAuthenticator, sessionStands } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
 import { attachCollab, createMetricsHandler, type CollabServer } from './collab';
 import { createCounsellorAuditor } from './counsellor/auditHooks';
@@ -23,13 +25,14 @@ import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddlewar
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
 import { staticClient } from './platform/http/staticClient';
 import type { Logger } from './platform/logger';
-import { registerPresenceHandlers } from './presence/presence.socket';
+import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
 import { docAccess } from './spaces/access';
+import { safetyRoutes } from './safety/safety.routes';
 import { spacesRoutes } from './spaces/spaces.routes';
 
 export interface AppDeps {
@@ -56,6 +59,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
   const auth = new AuthService();
   const authenticate = requestAuthenticator(sessions);
+  const account = new AccountService(sessions, events);
   const audit = createAuditLog(logger);
   const auditor = createCounsellorAuditor(audit);
 
@@ -64,7 +68,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const collab = attachCollab(httpServer, {
     logger,
     authenticate,
-    authorize: docAccess,
+    // A connection whose session was ended (signed out elsewhere, password changed) closes at its re-check.
+    authorize: async (user, doc) => ((await sessionStands(sessions, user)) ? docAccess(user, doc) : null),
     events,
     publicOrigin: env.publicOrigin,
     allowedOrigins: env.allowedOrigins,
@@ -90,7 +95,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, (user) => sessionStands(sessions, user));
+  const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
 
   app.disable('x-powered-by');
@@ -112,7 +118,9 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
   api.use(healthRoutes(() => collab.dbHealthy()));
+  api.use(safetyRoutes({ quickExitUrl: env.quickExitUrl, helplines: env.helplines }));
   api.use(authRoutes(auth, sessions));
+  api.use(accountRoutes(account, sessions));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
@@ -152,6 +160,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     async close() {
       clearInterval(sweep);
       stopWatchingAccess();
+      stopWatchingPresence();
       stopExpiry();
       auth.close();
       // Pending edits are stored before anything else goes away.

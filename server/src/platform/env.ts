@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HelplineSchema, type Helpline } from '@hearth/shared/api';
 import { z } from 'zod';
+import { DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL } from './safetyDefaults';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +17,19 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_QUICK_EXIT_URL),
+  HELPLINES: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return z.array(HelplineSchema).min(1).max(30).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, region, phone?, url?, hours?}' });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface Env {
@@ -33,6 +48,10 @@ export interface Env {
   maxDocBytes: number;
   /** Set behind https: the session cookie gets `Secure`. */
   secureCookies: boolean;
+  /** Where "Quick exit" sends the tab: a neutral site. */
+  quickExitUrl: string;
+  /** Listed on the safety page. */
+  helplines: Helpline[];
 }
 
 export class ConfigError extends Error {}
@@ -61,6 +80,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxDocBytes: e.MAX_DOC_BYTES,
     secureCookies: publicOrigin.startsWith('https://'),
+    quickExitUrl: e.QUICK_EXIT_URL,
+    helplines: e.HELPLINES ?? DEFAULT_HELPLINES,
   };
 }
 
