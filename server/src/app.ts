@@ -1,6 +1,7 @@
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
+import type * as Y from 'yjs';
 import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { accountRoutes } from './auth/account.routes';
@@ -80,7 +81,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   });
   const sockets = createSocketServer(httpServer, { logger, allowedOrigins: env.allowedOrigins, authenticate });
   const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
-  const erasure = { events, logger, evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match) };
+  const erasure = {
+    events,
+    logger,
+    evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match),
+    withDoc: <T>(name: string, fn: (doc: Y.Doc) => T) => collab.withDoc(name, fn, 'departure'),
+  };
 
   const exerciseDeps: ExerciseDeps = {
     logger,

@@ -84,6 +84,8 @@ export {
   createCard, updateCard, acknowledgeCard, addCardComment, removeCardComment,
 } from './ops/cardOps';
 export { addCheckin } from './ops/checkinOps';
+export { departFromBoard, FORMER_MEMBER_ID } from './ops/departure';
+export type { DepartureChoice } from './ops/departure';
 export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 
 // Visibility
