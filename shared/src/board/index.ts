@@ -89,7 +89,7 @@ export type { DepartureChoice } from './ops/departure';
 export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 
 // Visibility
-export { DEFAULT_VISIBILITY, boardDocName, visibilityOfDocName, moveItem } from './visibility';
+export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDocName, visibilityOfDocName, moveItem } from './visibility';
 
 // Text helpers
 export { setTextValue } from './text';

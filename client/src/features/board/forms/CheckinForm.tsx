@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addCheckin } from '@hearth/shared/board';
+import { addCheckin, defaultVisibilityFor } from '@hearth/shared/board';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
 
@@ -8,7 +8,8 @@ const MOODS = ['Very low', 'Low', 'Okay', 'Good', 'Very good'];
 /** Today's check-in; submitting again the same day updates it. */
 export function CheckinForm({ onDone }: { onDone(): void }) {
   const id = useId();
-  const { visibility, setVisibility, create } = useCreate();
+  // Sensitive by default: a check-in starts as "only me".
+  const { visibility, setVisibility, create } = useCreate(defaultVisibilityFor('checkin'));
   const [mood, setMood] = useState(3);
   const [feelings, setFeelings] = useState('');
   const [need, setNeed] = useState('');
