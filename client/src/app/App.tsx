@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useCallback, useEffect } from 'react';
 import { useAuth } from './AuthProvider';
 import { currentPath, navigate, useRoute } from './router';
 import { loginPath, type Route } from './routes';
@@ -7,6 +7,15 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { AccountPage } from '../features/account/AccountPage';
+import { SignInNotice } from '../features/account/SignInNotice';
+import { useIdleLock } from '../features/account/useIdleLock';
+import { LeaveSafelyPage } from '../features/leave/LeaveSafelyPage';
+import { QuickExit } from '../features/safety/QuickExit';
+import { SafetyPage } from '../features/safety/SafetyPage';
+import { loadSafetyInfo } from '../features/safety/safetyInfo';
+import { useTabDisguise } from '../features/safety/useTabDisguise';
+import { useAccountSettings } from '../lib/accountSettings';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -19,24 +28,32 @@ const SpacePage = lazy(loadSpacePage);
 // Opening a space by its URL: fetch the board code while /api/me is still in flight.
 if (window.location.pathname.startsWith('/spaces/')) void loadSpacePage();
 
-const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found']);
+const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found', 'safety']);
 
 export function App() {
-  const { user } = useAuth();
+  const { user, logout } = useAuth();
   const route = useRoute();
+  const settings = useAccountSettings();
   const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name);
 
   useEffect(() => {
     if (needsLogin) navigate(loginPath(route.name === 'home' ? null : currentPath()), { replace: true });
   }, [needsLogin, route.name]);
 
+  useTabDisguise(user ? settings.neutralTitle : false, titleOf(route));
+  const lock = useCallback(() => {
+    void logout().then(() => navigate('/login', { replace: true }));
+  }, [logout]);
+  useIdleLock(user ? settings.idleLockMinutes : 0, lock);
+
   useEffect(() => {
-    document.title = titleOf(route);
-  }, [route]);
+    void loadSafetyInfo();
+  }, []);
 
   if (user === undefined) {
     return (
       <main className="page narrow" aria-busy="true">
+        <QuickExit />
         <p className="muted">Opening Hearth…</p>
       </main>
     );
@@ -49,6 +66,7 @@ export function App() {
         Skip to content
       </a>
       <AppHeader route={route} />
+      {user && <SignInNotice />}
       <Page route={route} />
     </>
   );
@@ -70,6 +88,12 @@ function Page({ route }: { route: Route }) {
       );
     case 'invite':
       return <InvitePage token={route.token} />;
+    case 'account':
+      return <AccountPage />;
+    case 'safety':
+      return <SafetyPage />;
+    case 'leave':
+      return <LeaveSafelyPage spaceId={route.spaceId} />;
     case 'not_found':
       return (
         <main id="main" className="page narrow">
@@ -92,6 +116,12 @@ function titleOf(route: Route): string {
       return 'Invitation · Hearth';
     case 'space':
       return 'Board · Hearth';
+    case 'account':
+      return 'Account and safety · Hearth';
+    case 'safety':
+      return 'What others can see · Hearth';
+    case 'leave':
+      return 'Leave safely · Hearth';
     default:
       return 'Hearth';
   }

@@ -5,6 +5,9 @@ export type Route =
   | { name: 'signup'; next: string | null }
   | { name: 'space'; spaceId: string }
   | { name: 'invite'; token: string }
+  | { name: 'account' }
+  | { name: 'safety' }
+  | { name: 'leave'; spaceId: string }
   | { name: 'not_found' };
 
 /** Only same-site paths are accepted as a place to return to after logging in. */
@@ -22,12 +25,19 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && first === 'login') return { name: 'login', next: safeNext(params.get('next')) };
   if (parts.length === 1 && first === 'signup') return { name: 'signup', next: safeNext(params.get('next')) };
   if (parts.length === 2 && first === 'spaces' && second) return { name: 'space', spaceId: second };
+  if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'leave') return { name: 'leave', spaceId: second };
+  if (parts.length === 1 && first === 'account') return { name: 'account' };
+  if (parts.length === 1 && first === 'safety') return { name: 'safety' };
   if (parts.length === 2 && first === 'invite' && second) return { name: 'invite', token: second };
   return { name: 'not_found' };
 }
 
 export function spacePath(spaceId: string): string {
   return `/spaces/${encodeURIComponent(spaceId)}`;
+}
+
+export function leavePath(spaceId: string): string {
+  return `/spaces/${encodeURIComponent(spaceId)}/leave`;
 }
 
 export function loginPath(next: string | null): string {
