@@ -10,9 +10,7 @@ import { InvitePage } from '../features/invites/InvitePage';
 import { AccountPage } from '../features/account/AccountPage';
 import { SignInNotice } from '../features/account/SignInNotice';
 import { useIdleLock } from '../features/account/useIdleLock';
-import { LeaveSafelyPage } from '../features/leave/LeaveSafelyPage';
 import { QuickExit } from '../features/safety/QuickExit';
-import { SafetyPage } from '../features/safety/SafetyPage';
 import { loadSafetyInfo } from '../features/safety/safetyInfo';
 import { useTabDisguise } from '../features/safety/useTabDisguise';
 import { useAccountSettings } from '../lib/accountSettings';
@@ -25,6 +23,9 @@ function loadSpacePage() {
   return spacePageModule;
 }
 const SpacePage = lazy(loadSpacePage);
+// These read the board rules (and so Yjs): loaded on demand too.
+const SafetyPage = lazy(() => import('../features/safety/SafetyPage').then((m) => ({ default: m.SafetyPage })));
+const LeaveSafelyPage = lazy(() => import('../features/leave/LeaveSafelyPage').then((m) => ({ default: m.LeaveSafelyPage })));
 // Opening a space by its URL: fetch the board code while /api/me is still in flight.
 if (window.location.pathname.startsWith('/spaces/')) void loadSpacePage();
 
@@ -91,9 +92,17 @@ function Page({ route }: { route: Route }) {
     case 'account':
       return <AccountPage />;
     case 'safety':
-      return <SafetyPage />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <SafetyPage />
+        </Suspense>
+      );
     case 'leave':
-      return <LeaveSafelyPage spaceId={route.spaceId} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <LeaveSafelyPage spaceId={route.spaceId} />
+        </Suspense>
+      );
     case 'not_found':
       return (
         <main id="main" className="page narrow">
@@ -104,6 +113,14 @@ function Page({ route }: { route: Route }) {
         </main>
       );
   }
+}
+
+function Loading() {
+  return (
+    <main id="main" className="page" aria-busy="true">
+      <p className="muted">Opening…</p>
+    </main>
+  );
 }
 
 function titleOf(route: Route): string {

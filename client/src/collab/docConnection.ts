@@ -11,7 +11,8 @@ import {
 } from '@hearth/shared/realtime';
 import { INITIAL_STATUS, connectionStateOf, type DocStatus } from './docStatus';
 import { localClockOf, localEditsSaved, mergeStateVectors } from './savedState';
-import { EncryptedCopy, copyKey } from './encryptedCopy';
+import { EncryptedCopy } from './encryptedCopy';
+import { copyKey } from './copyStore';
 import { deviceKey } from './deviceKey';
 
 export interface PresenceUser {

@@ -1,5 +1,4 @@
-import { clearDocument } from 'y-indexeddb';
-import { deleteAllCopies, deleteCopies } from './encryptedCopy';
+import { deleteAllCopies, deleteCopies } from './copyStore';
 import { forgetDeviceKey } from './deviceKey';
 
 // "Keep a copy on this device" is a per-device, per-user choice, remembered in localStorage.
@@ -33,8 +32,16 @@ async function deleteLegacyDbs(): Promise<void> {
     const all = await indexedDB.databases().catch(() => []);
     for (const db of all) if (db.name?.startsWith(LEGACY_DB_PREFIX)) names.add(db.name);
   }
-  await Promise.all([...names].map((name) => clearDocument(name).catch(() => undefined)));
+  await Promise.all([...names].map((name) => deleteDatabase(name)));
   storage()?.removeItem(LEGACY_DB_LIST_KEY);
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => resolve();
+  });
 }
 
 export async function setKeepCopy(userId: string, enabled: boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_ACCOUNT_SETTINGS, type AccountSettings, type AccountSettingsPatch } from '@hearth/shared/api';
+import type { AccountSettings, AccountSettingsPatch } from '@hearth/shared/api';
+import { DEFAULT_ACCOUNT_SETTINGS } from '@hearth/shared/safety';
 import { request } from './http';
 
 /**

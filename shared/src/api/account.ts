@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { PasswordSchema } from './auth';
+import { DEFAULT_ACCOUNT_SETTINGS, IDLE_LOCK_MINUTES } from '../safety';
+
+export { DEFAULT_ACCOUNT_SETTINGS, IDLE_LOCK_MINUTES };
 
 /** One signed-in session on the account safety centre (`GET /api/me/sessions`). */
 export interface SessionDto {
@@ -20,8 +23,6 @@ export const ChangePasswordBody = z.strictObject({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
-/** Idle lock choices in minutes; 0 turns it off. */
-export const IDLE_LOCK_MINUTES = [0, 5, 15, 60] as const;
 
 /** Per-account safety settings, the same on every device (`GET`/`PATCH /api/me/settings`). */
 export const AccountSettings = z.strictObject({
@@ -36,7 +37,6 @@ export type AccountSettings = z.infer<typeof AccountSettings>;
 export const AccountSettingsPatch = AccountSettings.partial();
 export type AccountSettingsPatch = z.infer<typeof AccountSettingsPatch>;
 
-export const DEFAULT_ACCOUNT_SETTINGS: AccountSettings = { appearOffline: false, idleLockMinutes: 0, neutralTitle: false };
 
 /** A sign-in on another device the owner has not acknowledged yet (`GET /api/me/sign-ins`). */
 export interface SignInNoticeDto {

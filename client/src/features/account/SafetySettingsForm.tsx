@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { IDLE_LOCK_MINUTES, type AccountSettingsPatch } from '@hearth/shared/api';
+import type { AccountSettingsPatch } from '@hearth/shared/api';
+import { IDLE_LOCK_MINUTES } from '@hearth/shared/safety';
 import { updateAccountSettings, useAccountSettings } from '../../lib/accountSettings';
 import { ApiError } from '../../lib/http';
 
