@@ -1,14 +1,18 @@
 import http from 'node:http';
 import express from 'express';
 import helmet from 'helmet';
+import type * as Y from 'yjs';
 import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
+import { accountRoutes } from './auth/account.routes';
+import { AccountService } from './auth/account.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
-import { requestAuthenticator } from './auth/sessionUser';
+import { requestAuthenticator, sessionStands } from './auth/sessionUser';
 import { SessionStore } from './auth/sessions';
 import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
+import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
 import type { BoardWriter } from './exercises/boardWriter';
@@ -25,13 +29,14 @@ import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddlewar
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
 import { staticClient } from './platform/http/staticClient';
 import type { Logger } from './platform/logger';
-import { registerPresenceHandlers } from './presence/presence.socket';
+import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
 import { docAccess } from './spaces/access';
+import { safetyRoutes } from './safety/safety.routes';
 import { spacesRoutes } from './spaces/spaces.routes';
 
 export interface AppDeps {
@@ -59,6 +64,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const limits = createLimits(env.redisUrl, logger);
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
+  const account = new AccountService(sessions, events);
   const audit = createAuditLog(logger);
   const auditor = createCounsellorAuditor(audit, events, logger);
 
@@ -68,8 +74,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     logger,
     authenticate,
     // The board rules need the space's partners (a promise is made to the partner); a
-    // counsellor's access holds only while the access log can be written.
+    // counsellor's access holds only while the access log can be written; a connection whose
+    // session was ended (signed out elsewhere, password changed) closes at its re-check.
     authorize: auditor.authorizeAudited(async (user, doc) => {
+      if (!(await sessionStands(sessions, user))) return null;
       const grant = await docAccess(user, doc);
       return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
     }),
@@ -84,7 +92,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   });
   const sockets = createSocketServer(httpServer, { logger, allowedOrigins: env.allowedOrigins, authenticate });
   const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
-  const erasure = { events, logger, evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match) };
+  const erasure = {
+    events,
+    logger,
+    evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match),
+    withDoc: <T>(name: string, fn: (doc: Y.Doc) => T) => collab.withDoc(name, fn, 'departure'),
+  };
 
   const exerciseDeps: ExerciseDeps = {
     logger,
@@ -93,12 +106,14 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
     onObserved: (o) => auditor.exerciseObserved(o),
+    counsellorHistory: counsellorHistory(audit),
   };
   sockets.onConnection((socket) => {
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, (user) => sessionStands(sessions, user));
+  const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
 
@@ -128,8 +143,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
   api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
+  api.use(safetyRoutes({ quickExitUrl: env.quickExitUrl, helplines: env.helplines }));
   api.use(databaseGate(databaseAvailability));
   api.use(authRoutes(auth, sessions));
+  api.use(accountRoutes(account, sessions, limits));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
@@ -169,6 +186,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     async close() {
       clearInterval(sweep);
       stopWatchingAccess();
+      stopWatchingPresence();
       stopExpiry();
       releaseAvailability();
       auth.close();

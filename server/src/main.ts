@@ -3,6 +3,7 @@ import { openDatabase } from './platform/db/database';
 import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
 import { ConfigError, loadEnv } from './platform/env';
 import { sweepOrphanedSpaceData } from './privacy/orphanSweep';
+import { scheduleRetention } from './privacy/retention';
 import { createLogger } from './platform/logger';
 
 async function main(): Promise<void> {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
 
   const hearth = createHearth({ env, logger });
   const port = await hearth.listen(env.port, env.host);
+  // The retention schedule (docs/privacy.md); tests call sweepRetention directly instead.
+  const stopRetention = scheduleRetention({ logger, withDoc: (name, fn) => hearth.collab.withDoc(name, fn, 'retention') });
   const shownHost = env.host === '127.0.0.1' || env.host === '0.0.0.0' ? 'localhost' : env.host;
   logger.info(`Hearth is running at http://${shownHost}:${port}`);
   process.stdout.write(`\n  Hearth is running at http://${shownHost}:${port}\n\n`);
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      stopRetention();
       await hearth.close();
       await db.close();
       process.exit(0);

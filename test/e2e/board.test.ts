@@ -240,6 +240,9 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await checkins.getByText('Good', { exact: true }).click();
     await checkins.getByLabel('Feeling words').fill('hopeful, tired');
     await checkins.getByLabel('One thing I need today').fill('an early night');
+    // A check-in starts as "only me"; Alex shares this one.
+    expect(await checkins.getByLabel('Who can see this').inputValue()).toBe('private');
+    await checkins.getByLabel('Who can see this').selectOption('couple');
     await checkins.getByRole('button', { name: 'Save check-in' }).click();
     await eventually('Sam to see the check-in', async () =>
       (await sam.section('Check-ins').getByText('Today I need: an early night').count()) === 1);

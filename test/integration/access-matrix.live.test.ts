@@ -96,7 +96,7 @@ describe('Yjs documents × people', () => {
       couple: `couple:${spaceId}`,
       ownPrivate: (w: Who) => `private:${spaceId}:${people[w].user?.id ?? people.partner.user!.id}`,
       partnersPrivate: `private:${spaceId}:${other.user!.id}`,
-      notes: `notes:${spaceId}`,
+      ownNotes: (w: Who) => `notes:${spaceId}:${people[w].user?.id ?? people.active.user!.id}`,
     };
     const got: Record<string, Record<string, number>> = {};
     for (const who of PEOPLE) {
@@ -105,7 +105,7 @@ describe('Yjs documents × people', () => {
         couple: await upgradeStatus(people[who], docs.couple),
         ownPrivate: await upgradeStatus(people[who], docs.ownPrivate(who)),
         partnersPrivate: await upgradeStatus(people[who], docs.partnersPrivate),
-        notes: await upgradeStatus(people[who], docs.notes),
+        notes: await upgradeStatus(people[who], docs.ownNotes(who)),
       };
     }
     const none = { space: 403, couple: 403, ownPrivate: 403, partnersPrivate: 403, notes: 403 };
@@ -148,7 +148,7 @@ describe('when counsellor access ends', () => {
   it("withdrawal closes the counsellor's live Yjs and Socket.io connections at once, final (4403)", async () => {
     const c = await counsellor('Dr Live', [people.partner, other]);
     const board = join(c, `space:${spaceId}`);
-    const notes = join(c, `notes:${spaceId}`);
+    const notes = join(c, `notes:${spaceId}:${c.user!.id}`);
     await waitFor('counsellor synced', () => board.provider.synced && notes.provider.synced);
     const socket = await socketOf(c);
     expect((await socket.emitWithAck('presence:join', { spaceId })).ok).toBe(true);

@@ -50,9 +50,13 @@ describe('who may open which document', () => {
     expect(await statusFor(c, `couple:${space.id}`)).toBe(403);
     expect(await statusFor(c, `private:${space.id}:${a.user!.id}`)).toBe(403);
     expect(await statusFor(a, `private:${space.id}:${b.user!.id}`)).toBe(403);
-    expect(await statusFor(a, `notes:${space.id}`)).toBe(403);
-    expect(await statusFor(b, `notes:${space.id}`)).toBe(403);
-    expect(await statusFor(c, `notes:${space.id}`)).toBe(101);
+    const notes = `notes:${space.id}:${c.user!.id}`;
+    expect(await statusFor(a, notes)).toBe(403);
+    expect(await statusFor(b, notes)).toBe(403);
+    expect(await statusFor(c, notes)).toBe(101);
+    // Each counsellor has their own notes: the old shared name and another's notes are refused.
+    expect(await statusFor(c, `notes:${space.id}`)).toBe(403);
+    expect(await statusFor(c, `notes:${space.id}:${a.user!.id}`)).toBe(403);
     expect(await statusFor(c, `space:${space.id}`)).toBe(101);
     expect(await statusFor(a, `private:${space.id}:${a.user!.id}`)).toBe(101);
   });

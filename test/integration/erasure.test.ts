@@ -33,7 +33,7 @@ async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsel
   await addExperience(docNameOf({ kind: 'couple', spaceId }), who, 'couple');
   await addExperience(docNameOf({ kind: 'private', spaceId, userId: a }), who, 'mine');
   await addExperience(docNameOf({ kind: 'private', spaceId, userId: b }), actor(b, [a, b]), 'theirs');
-  await writeNotes(docNameOf({ kind: 'notes', spaceId }), 'notes');
+  await writeNotes(docNameOf({ kind: 'notes', spaceId, userId: couple.c.user!.id }), 'notes');
   await couple.a.invite(spaceId, 'partner').catch(() => undefined);
   await couple.a.invite(spaceId, 'counsellor');
   await ExerciseSessionModel.create({

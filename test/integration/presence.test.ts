@@ -43,16 +43,43 @@ describe('presence over Socket.io', () => {
       ['Sam', 'partner'],
     ]);
 
-    sb.socket.emit('presence:update', { spaceId: space.id, section: 'promises', itemId: 'item-1' });
-    const moved = await waitFor(
-      () => sa.latest()?.people.find((p) => p.displayName === 'Sam' && p.section === 'promises'),
-      5000,
-      'Sam in promises',
-    );
-    expect(moved.itemId).toBe('item-1');
+    sb.socket.emit('presence:update', { spaceId: space.id, section: 'promise' });
+    await waitFor(() => sa.latest()?.people.find((p) => p.displayName === 'Sam' && p.section === 'promise'), 5000, 'Sam in promises');
 
     sb.socket.close();
     await waitFor(() => sa.latest()?.people.length === 2, 5000, 'Sam gone');
+  });
+
+  it('never carries an item id or a count of devices, whatever a client sends', async () => {
+    const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const privateId = `private-${Math.random().toString(36).slice(2)}`;
+    const [a1, a2, sb] = [await connect(a), await connect(a), await connect(b)];
+    for (const s of [a1, a2, sb]) await join(s.socket, space.id);
+    // An old client still sending the focused item's id: refused whole, nothing relayed.
+    a1.socket.emit('presence:update', { spaceId: space.id, section: 'card', itemId: privateId } as never);
+    a2.socket.emit('presence:update', { spaceId: space.id, section: 'checkin' });
+    await waitFor(() => sb.latest()?.people.find((p) => p.displayName === 'Alex' && p.section === 'checkin'), 5000, 'Alex on check-ins');
+    const seen = JSON.stringify(sb.states);
+    expect(seen).not.toContain(privateId);
+    for (const state of sb.states) for (const person of state.people) expect(Object.keys(person).sort()).toEqual(['displayName', 'role', 'section', 'userId']);
+  });
+
+  it('leaves out a person who chose to appear offline, on every device, and brings them back', async () => {
+    const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const [sa, sb] = [await connect(a), await connect(b)];
+    await join(sa.socket, space.id);
+    await join(sb.socket, space.id);
+    await waitFor(() => sb.latest()?.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex online');
+
+    expect((await a.request('PATCH', '/api/me/settings', { appearOffline: true })).body.settings.appearOffline).toBe(true);
+    await waitFor(() => sb.latest() && !sb.latest()!.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex hidden');
+    // A new connection and a new join do not show them either.
+    const again = await connect(b);
+    const joined = await join(again.socket, space.id);
+    expect(joined.ok && joined.presence.people.map((p) => p.displayName)).toEqual(['Sam']);
+
+    await a.request('PATCH', '/api/me/settings', { appearOffline: false });
+    await waitFor(() => sb.latest()?.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex back');
   });
 
   it('refuses strangers, bad payloads, missing sessions and foreign origins', async () => {

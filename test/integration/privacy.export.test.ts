@@ -23,7 +23,7 @@ beforeAll(async () => {
   ids.coupleThanks = await addAppreciation(docNameOf({ kind: 'couple', spaceId }), actor(a, partners), b, `thanks ${words.couple}`);
   ids.privA = await addExperience(docNameOf({ kind: 'private', spaceId, userId: a }), actor(a, partners), words.privA);
   ids.privB = await addCard(docNameOf({ kind: 'private', spaceId, userId: b }), actor(b, partners), words.privB);
-  await writeNotes(docNameOf({ kind: 'notes', spaceId }), `Session plan: ${words.notes}`);
+  await writeNotes(docNameOf({ kind: 'notes', spaceId, userId: couple.c.user!.id }), `Session plan: ${words.notes}`);
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useCallback, useEffect } from 'react';
 import { useAuth } from './AuthProvider';
 import { currentPath, navigate, useRoute } from './router';
 import { loginPath, type Route } from './routes';
@@ -7,6 +7,13 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { AccountPage } from '../features/account/AccountPage';
+import { SignInNotice } from '../features/account/SignInNotice';
+import { useIdleLock } from '../features/account/useIdleLock';
+import { QuickExit } from '../features/safety/QuickExit';
+import { loadSafetyInfo } from '../features/safety/safetyInfo';
+import { useTabDisguise } from '../features/safety/useTabDisguise';
+import { useAccountSettings } from '../lib/accountSettings';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -16,27 +23,38 @@ function loadSpacePage() {
   return spacePageModule;
 }
 const SpacePage = lazy(loadSpacePage);
+// These read the board rules (and so Yjs): loaded on demand too.
+const SafetyPage = lazy(() => import('../features/safety/SafetyPage').then((m) => ({ default: m.SafetyPage })));
+const LeaveSafelyPage = lazy(() => import('../features/leave/LeaveSafelyPage').then((m) => ({ default: m.LeaveSafelyPage })));
 // Opening a space by its URL: fetch the board code while /api/me is still in flight.
 if (window.location.pathname.startsWith('/spaces/')) void loadSpacePage();
 
-const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found']);
+const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'invite', 'not_found', 'safety']);
 
 export function App() {
-  const { user } = useAuth();
+  const { user, logout } = useAuth();
   const route = useRoute();
+  const settings = useAccountSettings();
   const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name);
 
   useEffect(() => {
     if (needsLogin) navigate(loginPath(route.name === 'home' ? null : currentPath()), { replace: true });
   }, [needsLogin, route.name]);
 
+  useTabDisguise(user ? settings.neutralTitle : false, titleOf(route));
+  const lock = useCallback(() => {
+    void logout().then(() => navigate('/login', { replace: true }));
+  }, [logout]);
+  useIdleLock(user ? settings.idleLockMinutes : 0, lock);
+
   useEffect(() => {
-    document.title = titleOf(route);
-  }, [route]);
+    void loadSafetyInfo();
+  }, []);
 
   if (user === undefined) {
     return (
       <main className="page narrow" aria-busy="true">
+        <QuickExit />
         <p className="muted">Opening Hearth…</p>
       </main>
     );
@@ -49,6 +67,7 @@ export function App() {
         Skip to content
       </a>
       <AppHeader route={route} />
+      {user && <SignInNotice />}
       <Page route={route} />
     </>
   );
@@ -70,6 +89,20 @@ function Page({ route }: { route: Route }) {
       );
     case 'invite':
       return <InvitePage token={route.token} />;
+    case 'account':
+      return <AccountPage />;
+    case 'safety':
+      return (
+        <Suspense fallback={<Loading />}>
+          <SafetyPage />
+        </Suspense>
+      );
+    case 'leave':
+      return (
+        <Suspense fallback={<Loading />}>
+          <LeaveSafelyPage spaceId={route.spaceId} />
+        </Suspense>
+      );
     case 'not_found':
       return (
         <main id="main" className="page narrow">
@@ -82,6 +115,14 @@ function Page({ route }: { route: Route }) {
   }
 }
 
+function Loading() {
+  return (
+    <main id="main" className="page" aria-busy="true">
+      <p className="muted">Opening…</p>
+    </main>
+  );
+}
+
 function titleOf(route: Route): string {
   switch (route.name) {
     case 'login':
@@ -92,6 +133,12 @@ function titleOf(route: Route): string {
       return 'Invitation · Hearth';
     case 'space':
       return route.view === 'journey' ? 'Our journey · Hearth' : 'Board · Hearth';
+    case 'account':
+      return 'Account and safety · Hearth';
+    case 'safety':
+      return 'What others can see · Hearth';
+    case 'leave':
+      return 'Leave safely · Hearth';
     default:
       return 'Hearth';
   }

@@ -2,6 +2,7 @@ import { useAuth } from './AuthProvider';
 import { Link, navigate } from './router';
 import type { Route } from './routes';
 import { SpaceSwitcher } from '../features/spaces/SpaceSwitcher';
+import { QuickExit } from '../features/safety/QuickExit';
 
 export function AppHeader({ route }: { route: Route }) {
   const { user, logout } = useAuth();
@@ -23,9 +24,10 @@ export function AppHeader({ route }: { route: Route }) {
       <span className="spacer" />
       {user ? (
         <>
-          <span className="who">
-            Signed in as <strong>{user.displayName}</strong>
-          </span>
+          <Link to="/account" className="who">
+            <span className="visually-hidden">Account and safety, signed in as </span>
+            <strong>{user.displayName}</strong>
+          </Link>
           <button type="button" className="button small" onClick={handleLogout}>
             Log out
           </button>
@@ -37,6 +39,7 @@ export function AppHeader({ route }: { route: Route }) {
           </Link>
         )
       )}
+      <QuickExit />
     </header>
   );
 }

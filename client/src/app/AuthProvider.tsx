@@ -1,7 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserDto } from '@hearth/shared/api';
 import { api } from '../lib/api';
-import { ApiError } from '../lib/http';
+import { ApiError, onSessionEnded } from '../lib/http';
+import { loadAccountSettings, resetAccountSettings } from '../lib/accountSettings';
+import { forgetDeviceKey } from '../collab/deviceKey';
 import { clearOfflineCopies } from '../collab/offlineCopy';
 import { disconnectSocket } from '../lib/socket';
 import { resetSpaces } from '../features/spaces/spacesStore';
@@ -18,6 +20,23 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<UserDto | null | undefined>(undefined);
+
+  useEffect(() => {
+    // However access ended (expired, signed out elsewhere, password changed), nothing of the
+    // board stays on this device.
+    onSessionEnded(() => {
+      setUser(null);
+      resetSpaces();
+      resetAccountSettings();
+      disconnectSocket();
+      void clearOfflineCopies();
+    });
+    return () => onSessionEnded(null);
+  }, []);
+
+  useEffect(() => {
+    if (user) void loadAccountSettings().catch(() => undefined);
+  }, [user]);
 
   useEffect(() => {
     let cancelled = false;
@@ -37,6 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (email: string, password: string) => {
     const { user: me } = await api.login({ email, password });
+    forgetDeviceKey();
     resetSpaces();
     setUser(me);
     return me;
@@ -44,6 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signup = useCallback(async (email: string, password: string, displayName: string) => {
     const { user: me } = await api.signup({ email, password, displayName });
+    forgetDeviceKey();
     resetSpaces();
     setUser(me);
     return me;
@@ -53,6 +74,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Unmount the board first (closing providers and IndexedDB handles), then wipe the device.
     setUser(null);
     resetSpaces();
+    resetAccountSettings();
     disconnectSocket();
     await api.logout().catch(() => undefined);
     await clearOfflineCopies();

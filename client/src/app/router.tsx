@@ -17,10 +17,21 @@ function currentUrl(): string {
   return window.location.pathname + window.location.search;
 }
 
+/**
+ * How many history entries Hearth has pushed on top of the one the tab loaded, kept in each
+ * entry's state: quick exit goes back that far before replacing the page, so no Hearth
+ * address is left in the tab's history.
+ */
+export function historyDepth(): number {
+  const depth = (window.history.state as { hearthDepth?: unknown } | null)?.hearthDepth;
+  return typeof depth === 'number' && depth > 0 ? depth : 0;
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === currentUrl()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+  const depth = historyDepth();
+  if (options.replace) window.history.replaceState({ hearthDepth: depth }, '', to);
+  else window.history.pushState({ hearthDepth: depth + 1 }, '', to);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
 }

@@ -9,6 +9,9 @@ describe('routes', () => {
     expect(parseRoute('/spaces/65f0c0ffee0123456789abcd/other', '')).toEqual({ name: 'not_found' });
     expect(parseRoute('/invite/abc_DEF-123', '')).toEqual({ name: 'invite', token: 'abc_DEF-123' });
     expect(parseRoute('/login', '?next=%2Finvite%2Fabc')).toEqual({ name: 'login', next: '/invite/abc' });
+    expect(parseRoute('/account', '')).toEqual({ name: 'account' });
+    expect(parseRoute('/safety', '')).toEqual({ name: 'safety' });
+    expect(parseRoute('/spaces/65f0c0ffee0123456789abcd/leave', '')).toEqual({ name: 'leave', spaceId: '65f0c0ffee0123456789abcd' });
     expect(parseRoute('/nope/x/y', '')).toEqual({ name: 'not_found' });
   });
 

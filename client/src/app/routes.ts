@@ -5,6 +5,9 @@ export type Route =
   | { name: 'signup'; next: string | null }
   | { name: 'space'; spaceId: string; view?: 'journey' }
   | { name: 'invite'; token: string }
+  | { name: 'account' }
+  | { name: 'safety' }
+  | { name: 'leave'; spaceId: string }
   | { name: 'not_found' };
 
 /** Only same-site paths are accepted as a place to return to after logging in. */
@@ -23,6 +26,9 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && first === 'signup') return { name: 'signup', next: safeNext(params.get('next')) };
   if (parts.length === 2 && first === 'spaces' && second) return { name: 'space', spaceId: second };
   if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'journey') return { name: 'space', spaceId: second, view: 'journey' };
+  if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'leave') return { name: 'leave', spaceId: second };
+  if (parts.length === 1 && first === 'account') return { name: 'account' };
+  if (parts.length === 1 && first === 'safety') return { name: 'safety' };
   if (parts.length === 2 && first === 'invite' && second) return { name: 'invite', token: second };
   return { name: 'not_found' };
 }
@@ -33,6 +39,10 @@ export function spacePath(spaceId: string): string {
 
 export function journeyPath(spaceId: string): string {
   return `${spacePath(spaceId)}/journey`;
+}
+
+export function leavePath(spaceId: string): string {
+  return `${spacePath(spaceId)}/leave`;
 }
 
 export function loginPath(next: string | null): string {

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
 import {
   MessageType,
@@ -12,7 +11,9 @@ import {
 } from '@hearth/shared/realtime';
 import { INITIAL_STATUS, connectionStateOf, type DocStatus } from './docStatus';
 import { localClockOf, localEditsSaved, mergeStateVectors } from './savedState';
-import { offlineDbName, rememberOfflineDb } from './offlineCopy';
+import { EncryptedCopy } from './encryptedCopy';
+import { copyKey } from './copyStore';
+import { deviceKey } from './deviceKey';
 
 export interface PresenceUser {
   id: string;
@@ -23,8 +24,10 @@ export interface PresenceUser {
 export interface DocConnectionOptions {
   docName: string;
   user: PresenceUser;
-  /** Mirror the document into IndexedDB on this device ("Keep a copy on this device"). */
+  /** Mirror the document, encrypted, into IndexedDB on this device ("Keep a copy on this device"). */
   keepCopy: boolean;
+  /** "Appear offline": this connection shares no awareness (no "here", no "editing"). */
+  appearOffline?: boolean;
   serverUrl?: string;
 }
 
@@ -41,8 +44,10 @@ export class DocConnection {
   readonly name: string;
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  private persistence: IndexeddbPersistence | null = null;
+  private copy: EncryptedCopy | null = null;
+  private wantCopy = false;
   private readonly userId: string;
+  private readonly user: PresenceUser;
   private readonly stored = new Map<number, number>();
   private readonly listeners = new Set<() => void>();
   private status: DocStatus = INITIAL_STATUS;
@@ -56,13 +61,16 @@ export class DocConnection {
   constructor(options: DocConnectionOptions) {
     this.name = options.docName;
     this.userId = options.user.id;
+    this.user = options.user;
     if (options.keepCopy) this.setKeepCopy(true);
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.docName, this.doc, {
       connect: navigator.onLine,
     });
     this.installMessageHandlers();
-    // The server stamps `user` from the session; setting it locally shows us at once.
-    this.provider.awareness.setLocalStateField('user', options.user);
+    // The server stamps `user` from the session; setting it locally shows us at once. Someone
+    // appearing offline shares no awareness state at all (setLocalStateField then does nothing).
+    if (options.appearOffline) this.provider.awareness.setLocalState(null);
+    else this.provider.awareness.setLocalStateField('user', options.user);
 
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.everConnected = true;
@@ -118,17 +126,29 @@ export class DocConnection {
     this.update();
   }
 
-  /** Starts or stops mirroring this document into IndexedDB on this device. */
+  /**
+   * Starts or stops mirroring this document into its encrypted copy on this device. Without
+   * this session's key (offline at start, signed out) nothing is read or written.
+   */
   setKeepCopy(enabled: boolean): void {
-    if (enabled && !this.persistence) {
-      const dbName = offlineDbName(this.userId, this.name);
-      rememberOfflineDb(dbName);
-      this.persistence = new IndexeddbPersistence(dbName, this.doc);
-      this.persistence.on('synced', () => this.markLoaded());
-    } else if (!enabled && this.persistence) {
-      void this.persistence.destroy();
-      this.persistence = null;
+    this.wantCopy = enabled;
+    if (enabled && !this.copy) {
+      void deviceKey().then((key) => {
+        if (!key || !this.wantCopy || this.copy || this.destroyed) return;
+        this.copy = new EncryptedCopy(this.doc, key, copyKey(this.userId, this.name), this.name);
+        void this.copy.loaded.then((found) => found && this.markLoaded());
+      });
+    } else if (!enabled && this.copy) {
+      void this.copy.destroy(true);
+      this.copy = null;
     }
+  }
+
+  /** "Appear offline" turned on or off: stop or start sharing awareness on this document. */
+  setAppearOffline(hidden: boolean): void {
+    const awareness = this.provider.awareness;
+    if (hidden) awareness.setLocalState(null);
+    else if (awareness.getLocalState() === null) awareness.setLocalState({ user: this.user });
   }
 
   private update() {
@@ -177,7 +197,7 @@ export class DocConnection {
     window.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
     this.provider.destroy();
-    void this.persistence?.destroy();
+    void this.copy?.destroy();
     this.doc.destroy();
   }
 }

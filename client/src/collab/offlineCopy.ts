@@ -1,10 +1,12 @@
-import { clearDocument } from 'y-indexeddb';
+import { deleteAllCopies, deleteCopies } from './copyStore';
+import { forgetDeviceKey } from './deviceKey';
 
-// "Keep a copy on this device" is a per-device, per-user choice, remembered in localStorage;
-// every IndexedDB database Hearth creates is recorded so logout can delete them all.
+// "Keep a copy on this device" is a per-device, per-user choice, remembered in localStorage.
+// The copies themselves are encrypted (encryptedCopy.ts) and wiped whenever access ends.
 const FLAG_PREFIX = 'hearth:keep-copy:';
-const DB_LIST_KEY = 'hearth:offline-dbs';
-const DB_PREFIX = 'hearth:';
+// Older versions kept plain y-indexeddb databases under these names; they are deleted on sight.
+const LEGACY_DB_LIST_KEY = 'hearth:offline-dbs';
+const LEGACY_DB_PREFIX = 'hearth:';
 
 function storage(): Storage | null {
   try {
@@ -18,33 +20,28 @@ export function isKeepCopyEnabled(userId: string): boolean {
   return storage()?.getItem(FLAG_PREFIX + userId) === '1';
 }
 
-export function offlineDbName(userId: string, docName: string): string {
-  return `${DB_PREFIX}${userId}:${docName}`;
-}
-
-function recordedDbs(): string[] {
+async function deleteLegacyDbs(): Promise<void> {
+  const names = new Set<string>();
   try {
-    const parsed: unknown = JSON.parse(storage()?.getItem(DB_LIST_KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((n): n is string => typeof n === 'string') : [];
+    const listed: unknown = JSON.parse(storage()?.getItem(LEGACY_DB_LIST_KEY) ?? '[]');
+    if (Array.isArray(listed)) for (const n of listed) if (typeof n === 'string') names.add(n);
   } catch {
-    return [];
+    // a damaged list: the scan below still finds them
   }
-}
-
-export function rememberOfflineDb(name: string): void {
-  const names = recordedDbs();
-  if (!names.includes(name)) storage()?.setItem(DB_LIST_KEY, JSON.stringify([...names, name]));
-}
-
-async function deleteDbs(filter: (name: string) => boolean): Promise<void> {
-  const names = new Set(recordedDbs().filter(filter));
-  // Also catch databases from a session whose list was lost (e.g. storage cleared half-way).
   if (typeof indexedDB !== 'undefined' && 'databases' in indexedDB) {
     const all = await indexedDB.databases().catch(() => []);
-    for (const db of all) if (db.name?.startsWith(DB_PREFIX) && filter(db.name)) names.add(db.name);
+    for (const db of all) if (db.name?.startsWith(LEGACY_DB_PREFIX)) names.add(db.name);
   }
-  await Promise.all([...names].map((name) => clearDocument(name).catch(() => undefined)));
-  storage()?.setItem(DB_LIST_KEY, JSON.stringify(recordedDbs().filter((n) => !names.has(n))));
+  await Promise.all([...names].map((name) => deleteDatabase(name)));
+  storage()?.removeItem(LEGACY_DB_LIST_KEY);
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => resolve();
+  });
 }
 
 export async function setKeepCopy(userId: string, enabled: boolean): Promise<void> {
@@ -53,11 +50,12 @@ export async function setKeepCopy(userId: string, enabled: boolean): Promise<voi
     return;
   }
   storage()?.removeItem(FLAG_PREFIX + userId);
-  await deleteDbs((name) => name.startsWith(`${DB_PREFIX}${userId}:`));
+  await deleteCopies((key) => key.startsWith(`${userId}|`));
 }
 
-/** At logout: nothing of the board stays on the device. */
+/** Access to everything ended (logout, session expired or ended elsewhere, account deleted). */
 export async function clearOfflineCopies(): Promise<void> {
+  forgetDeviceKey();
   const store = storage();
   if (store) {
     for (let i = store.length - 1; i >= 0; i--) {
@@ -65,5 +63,11 @@ export async function clearOfflineCopies(): Promise<void> {
       if (key?.startsWith(FLAG_PREFIX)) store.removeItem(key);
     }
   }
-  await deleteDbs(() => true);
+  await Promise.all([deleteAllCopies(), deleteLegacyDbs()]);
+}
+
+/** Access to one space ended (left it, it was deleted, access was revoked). */
+export async function clearSpaceCopies(spaceId: string): Promise<void> {
+  // Record keys are `<userId>|<kind>:<spaceId>[:<userId>]`.
+  await deleteCopies((key) => key.split('|')[1]?.split(':')[1] === spaceId).catch(() => undefined);
 }

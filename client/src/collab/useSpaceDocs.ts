@@ -4,6 +4,7 @@ import { itemsOf } from '@hearth/shared/board';
 import { DocConnection, type PresenceUser } from './docConnection';
 import { UndoHistory } from './undoHistory';
 import { isKeepCopyEnabled } from './offlineCopy';
+import { getAccountSettings } from '../lib/accountSettings';
 
 /** The documents a member opens in a space, one per visibility level they may see. */
 export interface SpaceDocs {
@@ -17,13 +18,14 @@ export interface SpaceDocs {
   history: UndoHistory;
 }
 
-function openSpaceDocs(spaceId: string, me: PresenceUser): SpaceDocs {
-  const keepCopy = isKeepCopyEnabled(me.id);
-  const open = (docName: string) => new DocConnection({ docName, user: me, keepCopy });
-  const space = open(docNameOf({ kind: 'space', spaceId }));
+function openSpaceDocs(spaceId: string, me: PresenceUser, appearOffline: boolean): SpaceDocs {
   const isPartner = me.role === 'partner';
+  // Never a device copy for a counsellor, nor of anyone's "only me" board.
+  const keepCopy = isPartner && isKeepCopyEnabled(me.id);
+  const open = (docName: string, copy = keepCopy) => new DocConnection({ docName, user: me, keepCopy: copy, appearOffline });
+  const space = open(docNameOf({ kind: 'space', spaceId }));
   const couple = isPartner ? open(docNameOf({ kind: 'couple', spaceId })) : null;
-  const mine = isPartner ? open(docNameOf({ kind: 'private', spaceId, userId: me.id })) : null;
+  const mine = isPartner ? open(docNameOf({ kind: 'private', spaceId, userId: me.id }), false) : null;
   const all = [space, couple, mine].filter((c): c is DocConnection => c !== null);
   const history = new UndoHistory();
   // A counsellor cannot write, so there is nothing of theirs to undo.
@@ -50,7 +52,7 @@ export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDoc
     if (!userId || !name || !role) return undefined;
     // User Timing marks let benchmarks see when the board starts to load (see boardPerf).
     performance.mark('hearth:docs-open');
-    const opened = openSpaceDocs(spaceId, { id: userId, name, role });
+    const opened = openSpaceDocs(spaceId, { id: userId, name, role }, getAccountSettings().appearOffline);
     setDocs(opened);
     return () => {
       setDocs(null);

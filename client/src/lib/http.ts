@@ -13,6 +13,13 @@ export class ApiError extends Error {
   }
 }
 
+let sessionEnded: (() => void) | null = null;
+
+/** Called when any request finds the session gone (expired, or ended from another device). */
+export function onSessionEnded(handler: (() => void) | null): void {
+  sessionEnded = handler;
+}
+
 function isErrorBody(body: unknown): body is { error: { code: ErrorCode; message: string } } {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -38,7 +45,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const parsed: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(parsed)) throw new ApiError(parsed.error.code, response.status, parsed.error.message);
+    if (isErrorBody(parsed)) {
+      if (parsed.error.code === 'unauthenticated') sessionEnded?.();
+      throw new ApiError(parsed.error.code, response.status, parsed.error.message);
+    }
     throw new ApiError('internal', response.status, 'Something went wrong. Please try again.');
   }
   return parsed as T;

@@ -2,6 +2,7 @@ import { LoginBody, SignupBody } from '@hearth/shared/api';
 import { Router } from 'express';
 import { parseOrThrow } from '../platform/errors';
 import type { AuthService } from './auth.service';
+import { deviceName } from './deviceName';
 import { currentUser, requireUser } from './requireUser';
 import type { SessionStore } from './sessions';
 
@@ -11,7 +12,7 @@ export function authRoutes(auth: AuthService, sessions: SessionStore): Router {
   router.post('/auth/signup', async (req, res) => {
     const body = parseOrThrow(SignupBody, req.body);
     const user = await auth.signup(body);
-    const session = await sessions.create(user.id);
+    const session = await sessions.create(user.id, deviceName(req.headers['user-agent']));
     sessions.setCookie(res, session.token, session.expiresAt);
     res.status(201).json({ user });
   });
@@ -22,7 +23,7 @@ export function authRoutes(auth: AuthService, sessions: SessionStore): Router {
     // A previous session on this browser is ended: every login gets a new session id.
     const previous = sessions.tokenFromCookieHeader(req.headers.cookie);
     if (previous) await sessions.destroy(previous);
-    const session = await sessions.create(user.id);
+    const session = await sessions.create(user.id, deviceName(req.headers['user-agent']));
     sessions.setCookie(res, session.token, session.expiresAt);
     res.json({ user });
   });

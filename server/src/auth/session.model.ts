@@ -10,6 +10,10 @@ const sessionSchema = new Schema(
     userId: { type: Schema.Types.ObjectId, required: true, index: true },
     expiresAt: { type: Date, required: true, index: true },
     lastSeenAt: { type: Date, required: true },
+    // "Firefox on Windows": derived at sign-in; the raw user agent is not kept.
+    device: { type: String, default: 'Unknown device' },
+    // Sign-ins on other devices before this moment were acknowledged in this session.
+    noticesSeenAt: { type: Date, default: undefined },
   },
   { timestamps: { createdAt: true, updatedAt: false }, strict: 'throw' },
 );

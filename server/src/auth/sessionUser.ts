@@ -8,6 +8,8 @@ export interface SessionUser {
   id: string;
   email: string;
   displayName: string;
+  /** The stored id of the session behind this request or socket (ends with that session). */
+  sessionId?: string;
 }
 
 export async function userFromToken(sessions: SessionStore, token: string | null): Promise<SessionUser | null> {
@@ -16,7 +18,12 @@ export async function userFromToken(sessions: SessionStore, token: string | null
   if (!userId || !mongoose.isValidObjectId(userId)) return null;
   const user = await User.findById(userId).lean();
   if (!user) return null;
-  return { id: user._id.toString(), email: user.email, displayName: user.displayName };
+  return { id: user._id.toString(), email: user.email, displayName: user.displayName, sessionId: sessions.idOf(token) };
+}
+
+/** Whether the session a connection was opened with still stands (false once it was ended). */
+export async function sessionStands(sessions: SessionStore, user: SessionUser): Promise<boolean> {
+  return user.sessionId === undefined || (await sessions.isLive(user.sessionId));
 }
 
 /** Authenticates a raw HTTP request (WebSocket upgrade, Socket.io handshake) by its cookie. */

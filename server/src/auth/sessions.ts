@@ -4,6 +4,14 @@ import type { Response } from 'express';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import { Session } from './session.model';
+import { SignInEvent } from './signInEvent.model';
+
+export interface SessionRow {
+  id: string;
+  device: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
 
 export const SESSION_COOKIE = 'hearth_session';
 const SESSION_DAYS = 30;
@@ -17,16 +25,27 @@ export interface SessionConfig {
 export class SessionStore {
   constructor(private readonly config: SessionConfig) {}
 
-  private idOf(token: string): string {
+  /** The stored id of a session: an HMAC of its token, so it can be listed but never replayed. */
+  idOf(token: string): string {
     return createHmac('sha256', this.config.secret).update(token).digest('hex');
   }
 
-  /** A fresh token at every login (the session id is never reused across logins). */
-  async create(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  /**
+   * The key that encrypts this session's device copy. Derived from the token, never stored:
+   * only someone holding the live session gets it, and a new login gives a new key.
+   */
+  deviceKeyOf(token: string): string {
+    return createHmac('sha256', this.config.secret).update(`device-key\0${token}`).digest('base64url');
+  }
+
+  /** A fresh token at every login (the session id is never reused across logins); the sign-in is noted for the owner. */
+  async create(userId: string, device = 'Unknown device'): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-    await Session.create({ _id: this.idOf(token), userId, expiresAt, lastSeenAt: now });
+    const id = this.idOf(token);
+    await Session.create({ _id: id, userId, expiresAt, lastSeenAt: now, device });
+    await SignInEvent.create({ userId, sessionId: id, device, at: now });
     return { token, expiresAt };
   }
 
@@ -42,12 +61,37 @@ export class SessionStore {
     return session.userId.toString();
   }
 
+  /** Whether a stored session id still stands (live connections re-check it when sessions end). */
+  async isLive(id: string): Promise<boolean> {
+    return (await Session.exists({ _id: id, expiresAt: trusted({ $gt: new Date() }) })) !== null;
+  }
+
   async destroy(token: string): Promise<void> {
     await Session.deleteOne({ _id: this.idOf(token) });
   }
 
   async destroyAllFor(userId: string): Promise<void> {
     await Session.deleteMany({ userId });
+  }
+
+  /** Live sessions of a user, most recently used first. */
+  async listFor(userId: string): Promise<SessionRow[]> {
+    const rows = await Session.find({ userId, expiresAt: trusted({ $gt: new Date() }) }).sort({ lastSeenAt: -1 }).lean();
+    return rows.map((r) => ({ id: r._id, device: r.device ?? 'Unknown device', createdAt: r.createdAt, lastSeenAt: r.lastSeenAt }));
+  }
+
+  /** Ends one session of this user; false when it is not theirs or already gone. */
+  async destroyById(userId: string, id: string): Promise<boolean> {
+    const res = await Session.deleteOne({ _id: id, userId });
+    return res.deletedCount === 1;
+  }
+
+  /** Ends every session of the user except `keepId`; returns the ids ended. */
+  async destroyOthers(userId: string, keepId: string): Promise<string[]> {
+    const others = await Session.find({ userId, _id: trusted({ $ne: keepId }) }, { _id: 1 }).lean();
+    const ids = others.map((o) => o._id);
+    if (ids.length) await Session.deleteMany({ userId, _id: trusted({ $in: ids }) });
+    return ids;
   }
 
   async sweepExpired(): Promise<number> {

@@ -28,7 +28,6 @@ export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceD
   const rows = await Promise.all(
     mine.map(async ({ space, state, access }): Promise<CounsellorSpaceDto> => {
       const spaceId = space._id.toString();
-      const consent = new Set(state.consentBy);
       const member = findMember(space, userId)!;
       return {
         id: spaceId,
@@ -41,7 +40,6 @@ export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceD
           .map((m) => ({
             userId: m.userId.toString(),
             displayName: names.get(m.userId.toString()) ?? FORMER_MEMBER,
-            consented: consent.has(m.userId.toString()),
           })),
         lastActivityAt: access === 'active' ? await lastActivity(spaceId) : null,
       };

@@ -17,6 +17,9 @@ export type ServiceResult = { ok: true; session: ExerciseSession } | { ok: false
 
 type Settled = { ok: true; session: ExerciseSession; rev: number; advanced: boolean };
 
+/** Kinds whose results are couple-only on the board, so never in a counsellor's history. */
+const COUPLE_ONLY_KINDS = new Set<ExerciseKind>(['checkin']);
+
 /** Moves that make sense whatever step the session is on. */
 const ALWAYS_ALLOWED = new Set<ExerciseActionType>(['pause', 'resume', 'end']);
 
@@ -103,6 +106,15 @@ export class ExerciseService {
 
   async history(spaceId: string, limit: number, before?: number): Promise<ExerciseSummary[]> {
     return (await exerciseStore.history(spaceId, limit, before)).map(summaryOf);
+  }
+
+  /**
+   * The sessions a counsellor may look back on: those they observed live (`sharedIds`), minus
+   * kinds whose results the board keeps for the couple only (check-ins live on the "us" board).
+   */
+  async counsellorHistory(spaceId: string, sharedIds: string[], limit: number, before?: number): Promise<ExerciseSummary[]> {
+    const rows = await exerciseStore.historyOf(spaceId, sharedIds, limit, before);
+    return rows.filter((s) => !COUPLE_ONLY_KINDS.has(s.kind)).map(summaryOf);
   }
 
   close(): void {

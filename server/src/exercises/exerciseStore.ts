@@ -75,6 +75,26 @@ export const exerciseStore = {
     return rows.map((r) => fromRecord(r).session);
   },
 
+  /** Like `history`, limited to the given session ids (ids that are not ObjectIds are ignored). */
+  async historyOf(spaceId: string, ids: string[], limit: number, before?: number): Promise<ExerciseSession[]> {
+    const valid = ids.filter((id) => mongoose.isValidObjectId(id));
+    if (valid.length === 0) return [];
+    const filter = {
+      spaceId,
+      _id: mongoose.trusted({ $in: valid }),
+      ...(before === undefined ? {} : { startedAt: mongoose.trusted({ $lt: before }) }),
+    };
+    const rows = await ExerciseSessionModel.find(filter).sort({ startedAt: -1 }).limit(limit).lean<ExerciseSessionRecord[]>();
+    return rows.map((r) => fromRecord(r).session);
+  },
+
+  /** Deletes one ended session of a space; false when there is none (or it is still running). */
+  async deleteEnded(spaceId: string, id: string): Promise<boolean> {
+    if (!mongoose.isValidObjectId(id)) return false;
+    const res = await ExerciseSessionModel.deleteOne({ _id: id, spaceId, status: 'ended' });
+    return res.deletedCount === 1;
+  },
+
   /** When the last completed session of a kind ended (the promise review starts from there). */
   async lastCompleted(spaceId: string, kind: ExerciseKind): Promise<ExerciseSession | null> {
     const r = await ExerciseSessionModel.findOne({ spaceId, kind, endedReason: 'completed' })

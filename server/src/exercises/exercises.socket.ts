@@ -30,6 +30,15 @@ export interface ExerciseDeps {
   maxTimerDelayMs?: number;
   /** A counsellor watched a session (the audit log); called once per counsellor and session. */
   onObserved?: (observed: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }) => void;
+  /** What a counsellor may read of past sessions; without it a counsellor gets no history. */
+  counsellorHistory?: CounsellorHistory;
+}
+
+/** A counsellor's history: only sessions shared with them, and every read logged (throws: refused). */
+export interface CounsellorHistory {
+  /** Ids of the sessions this counsellor observed live while their access was active. */
+  sharedSessionIds(spaceId: string, counsellorId: string): Promise<string[]>;
+  recordRead(spaceId: string, counsellorId: string): Promise<void>;
 }
 
 const RATE = { burst: 20, perSecond: 5 };
@@ -149,8 +158,14 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
   });
 
   on('exercise:history', ExerciseHistoryPayload, async ({ spaceId, limit, before }) => {
-    if (!(await memberships.roleIn(spaceId, user.id))) return notFound;
-    const sessions = await service.history(spaceId, limit ?? 20, before ? Date.parse(before) : undefined);
-    return { ok: true as const, sessions };
+    const role = await memberships.roleIn(spaceId, user.id);
+    if (!role) return notFound;
+    const beforeMs = before ? Date.parse(before) : undefined;
+    if (role === 'partner') return { ok: true as const, sessions: await service.history(spaceId, limit ?? 20, beforeMs) };
+    // A counsellor: only what was shared with them, and the read is in the access log first.
+    if (!deps.counsellorHistory) return { ok: true as const, sessions: [] };
+    await deps.counsellorHistory.recordRead(spaceId, user.id);
+    const shared = await deps.counsellorHistory.sharedSessionIds(spaceId, user.id);
+    return { ok: true as const, sessions: await service.counsellorHistory(spaceId, shared, limit ?? 20, beforeMs) };
   });
 }

@@ -92,8 +92,9 @@ function applyStep(s: ExerciseSession, step: Step<unknown>, now: number): Exerci
 }
 
 function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseSession {
+  const retain = MACHINES[s.kind].retainOnEnd;
   return {
-    ...s, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null,
+    ...s, data: retain ? retain(structuredClone(s.data)) : s.data, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null,
     endedAt: now, endedReason: reason, endedBy: by,
   };
 }

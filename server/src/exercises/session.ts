@@ -63,6 +63,8 @@ export interface ExerciseMachine<D, O> {
   expire(s: ExerciseSession<D>, now: number): Step<D>;
   /** What `recipientId` may see of `data` (null: someone who is not a partner, or history). */
   view(data: D, recipientId: string | null): Record<string, unknown>;
+  /** What is kept once the session ends (e.g. answers never revealed to both are dropped). */
+  retainOnEnd?(data: D): D;
 }
 
 export function fail(code: ErrorCode, message: string): ExerciseError {

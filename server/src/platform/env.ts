@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { HelplineSchema, type Helpline } from '@hearth/shared/api';
 import { z } from 'zod';
+import { DEFAULT_HELPLINES, DEFAULT_QUICK_EXIT_URL } from './safetyDefaults';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -21,6 +23,19 @@ const EnvSchema = z.object({
     .optional()
     .refine((v) => v === undefined || parseTrustProxy(v) !== null, {
       message: 'a hop count (1-10), or comma-separated proxy addresses, CIDR ranges, loopback, linklocal, uniquelocal, or "false"',
+    }),
+  QUICK_EXIT_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_QUICK_EXIT_URL),
+  HELPLINES: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return z.array(HelplineSchema).min(1).max(30).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, region, phone?, url?, hours?}' });
+        return z.NEVER;
+      }
     }),
 });
 
@@ -62,6 +77,10 @@ export interface Env {
   trustProxy: number | string[] | false;
   /** Set behind https: the session cookie gets `Secure`. */
   secureCookies: boolean;
+  /** Where "Quick exit" sends the tab: a neutral site. */
+  quickExitUrl: string;
+  /** Listed on the safety page. */
+  helplines: Helpline[];
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +110,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     maxDocBytes: e.MAX_DOC_BYTES,
     trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
     secureCookies: publicOrigin.startsWith('https://'),
+    quickExitUrl: e.QUICK_EXIT_URL,
+    helplines: e.HELPLINES ?? DEFAULT_HELPLINES,
   };
 }
 

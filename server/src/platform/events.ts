@@ -9,6 +9,8 @@ import { EventEmitter } from 'node:events';
 export interface HearthEventMap {
   'access:changed': [{ spaceId?: string; userId?: string }];
   'space:changed': [{ spaceId: string }];
+  /** Someone turned "appear offline" on or off: their spaces' presence is sent again. */
+  'presence:changed': [{ userId: string }];
 }
 
 export class HearthEvents extends EventEmitter<HearthEventMap> {}

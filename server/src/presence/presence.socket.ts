@@ -1,46 +1,69 @@
 import { PresenceJoinPayload, PresenceUpdatePayload, type PresencePerson, type PresenceState } from '@hearth/shared/socket';
+import mongoose from 'mongoose';
 import { describeZodError } from '../platform/errors';
+import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
+import { trusted } from '../platform/db/trusted';
+import { AccountSettingsModel } from '../auth/accountSettings.model';
 import { effectiveRole } from '../spaces/counsellorAccess';
 import { loadSpace } from '../spaces/access';
+import { Space } from '../spaces/space.model';
 import { spaceRoom, type HearthIo, type HearthSocket } from '../realtime/socketServer';
 
+/** People who chose "appear offline": they are left out of every presence state. */
+async function hiddenAmong(userIds: string[]): Promise<Set<string>> {
+  const ids = userIds.filter((id) => mongoose.isValidObjectId(id));
+  if (ids.length === 0) return new Set();
+  const rows = await AccountSettingsModel.find({ _id: trusted({ $in: ids }), appearOffline: true }, { _id: 1 }).lean();
+  return new Set(rows.map((r) => r._id.toString()));
+}
+
 /**
- * Who is online in a space and where on the board each person is. The state is kept on the
- * sockets themselves (`socket.data.presence`), so `fetchSockets()` sees every node's sockets
- * when the Redis adapter is on.
+ * Who is online in a space and which board section each person is on. Deliberately nothing
+ * more: no item ids (an "only me" item's id must never reach anyone else) and no count of
+ * tabs or devices. The state lives on the sockets (`socket.data.presence`), so
+ * `fetchSockets()` sees every node's sockets when the Redis adapter is on.
  */
 export async function presenceOf(io: HearthIo, spaceId: string): Promise<PresenceState> {
   const sockets = await io.in(spaceRoom(spaceId)).fetchSockets();
+  const hidden = await hiddenAmong([...new Set(sockets.map((s) => s.data.user.id))]);
   const people = new Map<string, PresencePerson>();
   for (const s of sockets) {
     const p = s.data.presence?.[spaceId];
-    if (!p) continue;
+    if (!p || hidden.has(s.data.user.id)) continue;
     const existing = people.get(s.data.user.id);
     if (existing) {
-      existing.connections += 1;
-      // The most recently focused item wins when a person has several tabs open.
-      if (p.itemId) existing.itemId = p.itemId;
+      if (p.section) existing.section = p.section;
       continue;
     }
-    people.set(s.data.user.id, {
-      userId: s.data.user.id,
-      displayName: s.data.user.displayName,
-      role: p.role,
-      section: p.section,
-      itemId: p.itemId,
-      connections: 1,
-    });
+    people.set(s.data.user.id, { userId: s.data.user.id, displayName: s.data.user.displayName, role: p.role, section: p.section });
   }
   return { spaceId, people: [...people.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)) };
 }
 
-export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, logger: Logger): void {
-  const broadcast = (spaceId: string) => {
+function broadcaster(io: HearthIo, logger: Logger) {
+  return (spaceId: string) => {
     presenceOf(io, spaceId)
       .then((state) => io.to(spaceRoom(spaceId)).emit('presence:state', state))
       .catch((err: unknown) => logger.warn({ err, spaceId }, 'presence broadcast failed'));
   };
+}
+
+/** "Appear offline" changed: every space of that person gets its presence again. */
+export function watchPresenceSettings(io: HearthIo, events: HearthEvents, logger: Logger): () => void {
+  const broadcast = broadcaster(io, logger);
+  const listener = ({ userId }: { userId: string }) => {
+    Space.find({ memberIds: userId }, { _id: 1 })
+      .lean()
+      .then((spaces) => spaces.forEach((s) => broadcast(s._id.toString())))
+      .catch((err: unknown) => logger.warn({ err }, 'presence refresh failed'));
+  };
+  events.on('presence:changed', listener);
+  return () => events.off('presence:changed', listener);
+}
+
+export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, logger: Logger): void {
+  const broadcast = broadcaster(io, logger);
 
   socket.on('presence:join', async (raw, ack) => {
     const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -50,7 +73,7 @@ export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, log
     const space = await loadSpace(spaceId).catch(() => null);
     const role = space && effectiveRole(space, socket.data.user.id);
     if (!role) return reply({ ok: false, error: { code: 'not_found', message: 'No such space.' } });
-    socket.data.presence[spaceId] = { role: role === 'partner' ? 'partner' : 'observer', section: null, itemId: null };
+    socket.data.presence[spaceId] = { role: role === 'partner' ? 'partner' : 'observer', section: null };
     await socket.join(spaceRoom(spaceId));
     reply({ ok: true, presence: await presenceOf(io, spaceId) });
     broadcast(spaceId);
@@ -60,9 +83,8 @@ export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, log
     const parsed = PresenceUpdatePayload.safeParse(raw);
     if (!parsed.success) return;
     const current = socket.data.presence[parsed.data.spaceId];
-    if (!current) return;
+    if (!current || current.section === parsed.data.section) return;
     current.section = parsed.data.section;
-    current.itemId = parsed.data.itemId ?? null;
     broadcast(parsed.data.spaceId);
   });
 

@@ -14,9 +14,9 @@ import { scrubDeletedBytes } from './scrub';
 import { purgeSpace, spaceCollections } from './spaceErasure';
 import { purgeStoredDocs } from './storedDocs';
 
-/** Every private document of a user, in any space. */
+/** Every private document of a user in any space: their "only me" boards and counsellor notes. */
 export function privateDocPattern(userId: string): RegExp {
-  return new RegExp(`^private:[a-f0-9]{24}:${userId}$`);
+  return new RegExp(`^(private|notes):[a-f0-9]{24}:${userId}$`);
 }
 
 /**

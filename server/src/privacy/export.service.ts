@@ -4,6 +4,8 @@ import { docNameOf } from '@hearth/shared/realtime';
 import * as Y from 'yjs';
 import type { AuditLog } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessionUser';
+import type { ExerciseKind } from '@hearth/shared/exercises';
+import { MACHINES } from '../exercises/machines/index';
 import { ExerciseSessionModel, type ExerciseSessionRecord } from '../exercises/exerciseSession.model';
 import { AppError } from '../platform/errors';
 import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
@@ -35,7 +37,7 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
 
   let notes: HearthExport['notes'] = null;
   if (!isPartner) {
-    const name = docNameOf({ kind: 'notes', spaceId });
+    const name = docNameOf({ kind: 'notes', spaceId, userId: user.id });
     const doc = await readStoredDoc(name);
     notes = { document: name, text: notesTextOf(doc) };
     doc.destroy();
@@ -50,7 +52,7 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
     space: await exportSpace(space),
     boards,
     notes,
-    exercises: isPartner ? await exportExercises(spaceId) : [],
+    exercises: isPartner ? await exportExercises(spaceId, user.id) : [],
     journeySettings,
     audit: isPartner ? await audit.list(spaceId) : [],
   };
@@ -90,7 +92,11 @@ async function exportBoard(name: string, visibility: Visibility, alsoRead?: (doc
   }
 }
 
-async function exportExercises(spaceId: string): Promise<ExportExercise[]> {
+/**
+ * Exercise results as the exporting partner may see them (the machines' view rule): an answer
+ * never revealed to both stays with its author, whatever is still stored.
+ */
+async function exportExercises(spaceId: string, userId: string): Promise<ExportExercise[]> {
   const rows = await ExerciseSessionModel.find({ spaceId }).sort({ startedAt: 1 }).lean<ExerciseSessionRecord[]>();
   return rows.map((r) => ({
     id: r._id.toString(),
@@ -102,6 +108,6 @@ async function exportExercises(spaceId: string): Promise<ExportExercise[]> {
     startedAt: new Date(r.startedAt).toISOString(),
     endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
     endedReason: r.endedReason,
-    data: r.data,
+    data: MACHINES[r.kind as ExerciseKind]?.view(r.data, r.participants.includes(userId) ? userId : null) ?? null,
   }));
 }

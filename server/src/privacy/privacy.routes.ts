@@ -7,12 +7,14 @@ import type { SessionStore } from '../auth/sessions';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { take, type Limits } from '../platform/limits';
 import { deleteAccount } from './accountErasure';
-import type { ErasureDeps } from './erasureDeps';
+import { exerciseStore } from '../exercises/exerciseStore';
+import { spaceForPartner } from '../spaces/spaces.service';
+import { leaveSafely, type LeaveSafelyDeps } from './leaveSafely';
 import { buildExport } from './export.service';
 import { exportToMarkdown } from './exportMarkdown';
 import { cancelSpaceDeletion, deletionRequests, requestSpaceDeletion } from './spaceErasure';
 
-export interface PrivacyRouteDeps extends ErasureDeps {
+export interface PrivacyRouteDeps extends LeaveSafelyDeps {
   audit: AuditLog;
   /** To clear the cookie of a deleted account. */
   sessions: SessionStore;
@@ -20,6 +22,7 @@ export interface PrivacyRouteDeps extends ErasureDeps {
 }
 
 const DeleteAccountBody = z.strictObject({ password: z.string().min(1).max(256) });
+const LeaveSafelyBody = z.strictObject({ sharedItems: z.enum(['keep', 'anonymise', 'delete']) });
 const ExportQuery = z.strictObject({ format: z.enum(['json', 'md']).default('json') });
 
 function spaceIdParam(value: unknown): string {
@@ -63,6 +66,24 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
     const result = await requestSpaceDeletion(spaceIdParam(req.params.spaceId), currentUser(req).id, deps);
     if (result.done) return void res.status(204).end();
     res.status(202).json({ pending: true, requestedBy: result.requestedBy });
+  });
+
+  // Leave safely (docs/privacy.md): shared items handled as chosen, "only me" erased, then leave.
+  router.post('/spaces/:spaceId/leave-safely', requireUser, async (req, res) => {
+    const body = parseOrThrow(LeaveSafelyBody, req.body);
+    const result = await leaveSafely(spaceIdParam(req.params.spaceId), currentUser(req).id, body.sharedItems, deps);
+    res.json(result);
+  });
+
+  // Either partner deletes one ended exercise session (retention by hand).
+  router.delete('/spaces/:spaceId/exercises/:sessionId', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await spaceForPartner(spaceId, currentUser(req).id);
+    const id = ObjectIdSchema.safeParse(req.params.sessionId);
+    if (!id.success || !(await exerciseStore.deleteEnded(spaceId, id.data))) {
+      throw new AppError('not_found', 'No such ended exercise in this space.');
+    }
+    res.status(204).end();
   });
 
   router.get('/spaces/:spaceId/deletion', requireUser, async (req, res) => {

@@ -14,7 +14,8 @@ import { purgeStoredDocs } from './storedDocs';
 
 /** Every Yjs document of a space: the three boards' shared two, notes, and all private ones. */
 export function spaceDocPattern(spaceId: string): RegExp {
-  return new RegExp(`^(space|couple|notes):${spaceId}$|^private:${spaceId}:[a-f0-9]{24}$`);
+  // `notes:<spaceId>` without a counsellor id is the older shared notes document.
+  return new RegExp(`^(space|couple|notes):${spaceId}$|^(private|notes):${spaceId}:[a-f0-9]{24}$`);
 }
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */

@@ -1,3 +1,4 @@
+import type { SessionUser } from '../auth/sessionUser';
 import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import { loadSpace } from '../spaces/access';
@@ -8,13 +9,23 @@ import { spaceRoom, type HearthIo } from './socketServer';
  * When someone's access to a space may have changed, every local socket of theirs in that
  * space is re-checked; those that lost access are told and disconnected at once.
  */
-export function watchSocketAccess(io: HearthIo, events: HearthEvents, logger: Logger): () => void {
+export function watchSocketAccess(
+  io: HearthIo,
+  events: HearthEvents,
+  logger: Logger,
+  sessionStands: (user: SessionUser) => Promise<boolean> = async () => true,
+): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
     // With the Redis adapter this reaches the sockets of every node.
     const sockets = await io.fetchSockets();
     const spaceCache = new Map<string, Awaited<ReturnType<typeof loadSpace>>>();
     for (const socket of sockets) {
       if (userId && socket.data.user.id !== userId) continue;
+      // The session behind the socket was ended (signed out elsewhere): it goes at once.
+      if (userId && !(await sessionStands(socket.data.user))) {
+        socket.disconnect(true);
+        continue;
+      }
       const joined = [...socket.rooms].filter((r) => r.startsWith('space:')).map((r) => r.slice('space:'.length));
       for (const sid of joined) {
         if (spaceId && sid !== spaceId) continue;

@@ -7,7 +7,6 @@ import type { Logger } from '../platform/logger';
 export interface SocketPresence {
   role: 'partner' | 'observer';
   section: string | null;
-  itemId: string | null;
 }
 
 export interface SocketData {

@@ -1,3 +1,4 @@
+import { VISIBILITY_AUDIENCE } from '@hearth/shared/board';
 import type { ParsedDocName } from '@hearth/shared/realtime';
 import type { SessionUser } from '../auth/sessionUser';
 import { effectiveRole } from './counsellorAccess';
@@ -19,13 +20,15 @@ export function grantFor(space: SpaceRecord, userId: string, doc: ParsedDocName,
   const spaceId = space._id.toString();
   switch (doc.kind) {
     case 'space':
-      return { mode: role === 'partner' ? 'write' : 'read', role, spaceId };
-    case 'couple':
-      return role === 'partner' ? { mode: 'write', role, spaceId } : null;
+    case 'couple': {
+      // The same table the safety page shows ("What your partner and counsellor can see").
+      const mode = VISIBILITY_AUDIENCE[doc.kind][role];
+      return mode ? { mode, role, spaceId } : null;
+    }
     case 'private':
       return role === 'partner' && doc.userId === userId ? { mode: 'write', role, spaceId } : null;
     case 'notes':
-      return role === 'counsellor' ? { mode: 'write', role, spaceId } : null;
+      return role === 'counsellor' && doc.userId === userId ? { mode: 'write', role, spaceId } : null;
   }
 }
 

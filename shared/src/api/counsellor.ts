@@ -7,7 +7,8 @@ export interface CounsellorSpaceDto {
   access: 'active' | 'pending';
   until: string | null;
   canFacilitate: boolean;
-  partners: Array<{ userId: string; displayName: string; consented: boolean }>;
+  /** Who the couple are; never who has consented (that would invite pressure on the other). */
+  partners: Array<{ userId: string; displayName: string }>;
   /** Latest change to the shared board or latest audit entry; null while pending. */
   lastActivityAt: string | null;
 }

@@ -13,3 +13,13 @@ export {
   CounsellorAccessDto,
 } from './spaces';
 export type { CounsellorSpaceDto, CounsellorMemberDto, AuditEntryDto } from './counsellor';
+export {
+  SessionIdSchema,
+  ChangePasswordBody,
+  IDLE_LOCK_MINUTES,
+  AccountSettings,
+  AccountSettingsPatch,
+  DEFAULT_ACCOUNT_SETTINGS,
+  HelplineSchema,
+} from './account';
+export type { SessionDto, SignInNoticeDto, Helpline, SafetyInfoDto } from './account';

@@ -86,10 +86,12 @@ export {
 export { addCheckin } from './ops/checkinOps';
 export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
 export type { MoodValue } from './mood';
+export { departFromBoard, FORMER_MEMBER_ID } from './ops/departure';
+export type { DepartureChoice } from './ops/departure';
 export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 
 // Visibility
-export { DEFAULT_VISIBILITY, boardDocName, visibilityOfDocName, moveItem } from './visibility';
+export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDocName, visibilityOfDocName, moveItem } from './visibility';
 
 // Text helpers
 export { setTextValue } from './text';

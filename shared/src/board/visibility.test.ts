@@ -4,7 +4,7 @@ import { itemMapOf } from './docLayout';
 import { readBoard, readItem } from './read/readBoard';
 import { acceptPromise, createPromise } from './ops/promiseOps';
 import { addCardComment, createCard } from './ops/cardOps';
-import { boardDocName, moveItem, visibilityOfDocName } from './visibility';
+import { boardDocName, defaultVisibilityFor, moveItem, visibilityOfDocName } from './visibility';
 import { BOB, alice, bob } from './testSupport';
 
 const SPACE = 'aaaaaaaaaaaaaaaaaaaaaaaa';
@@ -15,7 +15,7 @@ describe('visibility', () => {
     expect(boardDocName(SPACE, 'couple', alice.userId)).toBe(`couple:${SPACE}`);
     expect(boardDocName(SPACE, 'private', alice.userId)).toBe(`private:${SPACE}:${alice.userId}`);
     expect(visibilityOfDocName(`private:${SPACE}:${alice.userId}`)).toBe('private');
-    expect(visibilityOfDocName(`notes:${SPACE}`)).toBeNull();
+    expect(visibilityOfDocName(`notes:${SPACE}:${alice.userId}`)).toBeNull();
   });
 
   it('moves an item keeping its id, content and history, and removes it from the source', () => {
@@ -43,5 +43,15 @@ describe('visibility', () => {
     moveItem(couple, priv, alice, { itemId: id });
     expect(readItem(priv, id)).toMatchObject({ statement: 'Space to think', comments: [{ by: BOB, text: 'Of course' }] });
     expect(() => moveItem(priv, priv, alice, { itemId: id })).toThrow(/already there/);
+  });
+});
+
+describe('sensitive by default', () => {
+  it('starts check-ins and trigger cards as "only me", everything else as "us"', () => {
+    expect(defaultVisibilityFor('checkin')).toBe('private');
+    expect(defaultVisibilityFor('card', 'trigger')).toBe('private');
+    expect(defaultVisibilityFor('card', 'need')).toBe('couple');
+    expect(defaultVisibilityFor('experience')).toBe('couple');
+    expect(defaultVisibilityFor('promise')).toBe('couple');
   });
 });

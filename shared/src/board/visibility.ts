@@ -6,6 +6,8 @@ import { itemMapOf, itemsOf } from './docLayout';
 import { readItem } from './read/readBoard';
 import { canChangeVisibility } from './rules';
 import { ItemRefInput, type Visibility } from './schema/item';
+import type { ItemKind } from './schema/common';
+import type { CardType } from './schema/card';
 import { stampUpdated } from './ops/shared';
 
 /**
@@ -16,6 +18,26 @@ import { stampUpdated } from './ops/shared';
  *   space   → `space:<spaceId>`             (us + counsellor)
  */
 export const DEFAULT_VISIBILITY: Visibility = 'couple';
+
+/**
+ * Sensitive by default: a new check-in and a new trigger card start as "only me" (the person
+ * can share them); everything else starts as "us".
+ */
+export function defaultVisibilityFor(kind: ItemKind, cardType?: CardType): Visibility {
+  if (kind === 'checkin' || (kind === 'card' && cardType === 'trigger')) return 'private';
+  return DEFAULT_VISIBILITY;
+}
+
+/**
+ * Who sees each level, as the server enforces it (server/src/spaces/access.ts reads this
+ * table): the partners write, an active counsellor only reads "us + counsellor", and "only
+ * me" reaches nobody but its owner. The safety page is generated from it.
+ */
+export const VISIBILITY_AUDIENCE: Record<Visibility, { partner: 'write' | null; counsellor: 'read' | null }> = {
+  private: { partner: null, counsellor: null },
+  couple: { partner: 'write', counsellor: null },
+  space: { partner: 'write', counsellor: 'read' },
+};
 
 export function boardDocName(spaceId: string, visibility: Visibility, userId: string): string {
   return visibility === 'private'

@@ -5,11 +5,10 @@ const SpaceId = z.string().regex(/^[a-f0-9]{24}$/, 'a space id');
 export const PresenceJoinPayload = z.strictObject({ spaceId: SpaceId });
 export type PresenceJoinPayload = z.infer<typeof PresenceJoinPayload>;
 
-/** Where on the board someone is: a section name and, when editing, the item id. */
+/** Where on the board someone is: a section name only (item ids could name an "only me" item). */
 export const PresenceUpdatePayload = z.strictObject({
   spaceId: SpaceId,
-  section: z.string().trim().min(1).max(40),
-  itemId: z.string().max(64).nullable().optional(),
+  section: z.enum(['experience', 'promise', 'card', 'checkin', 'appreciation']),
 });
 export type PresenceUpdatePayload = z.infer<typeof PresenceUpdatePayload>;
 
@@ -19,9 +18,6 @@ export interface PresencePerson {
   /** Counsellors always appear as observers. */
   role: 'partner' | 'observer';
   section: string | null;
-  itemId: string | null;
-  /** How many tabs/devices this person has open in the space. */
-  connections: number;
 }
 
 export interface PresenceState {

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
+import type { PresenceUpdatePayload } from '@hearth/shared/socket';
 import { BoardDataError, BoardRuleError, type BoardActor, type Visibility } from '@hearth/shared/board';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import type { PresenceUser } from '../../collab/docConnection';
@@ -16,7 +17,7 @@ export function Board({ docs, me, space, onWhere }: {
   docs: SpaceDocs;
   me: PresenceUser;
   space: SpaceDto;
-  onWhere?(section: string, itemId: string | null): void;
+  onWhere?(section: PresenceUpdatePayload['section']): void;
 }) {
   const entries = useBoardEntries(docs);
   const status = useDocStatus(docs.all);
@@ -71,7 +72,7 @@ export function Board({ docs, me, space, onWhere }: {
       run,
       awarenesses,
       setEditing,
-      reportWhere: (section, itemId) => onWhere?.(section, itemId),
+      reportWhere: (section) => onWhere?.(section),
     };
   }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing, onWhere]);
 

@@ -81,7 +81,7 @@ function BoardSection({ spec, entries, filter }: { spec: SectionSpec; entries: r
       className={`board-section section-${spec.kind}`}
       aria-labelledby={`${id}-title`}
       data-section={spec.kind}
-      onFocus={(e) => reportWhere(spec.kind, (e.target as HTMLElement).closest('[data-item-id]')?.getAttribute('data-item-id') ?? null)}
+      onFocus={() => reportWhere(spec.kind)}
     >
       <header className="section-head">
         <h2 id={`${id}-title`}>{spec.title}</h2>

@@ -3,6 +3,9 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import type { BoardActor, Visibility } from '@hearth/shared/board';
+import type { PresenceUpdatePayload } from '@hearth/shared/socket';
+
+type PresenceSection = PresenceUpdatePayload['section'];
 import type { PresenceUser } from '../../collab/docConnection';
 import type { BoardEntry } from './boardStore';
 
@@ -22,7 +25,8 @@ export interface BoardContextValue {
   awarenesses: readonly Awareness[];
   setEditing(entry: BoardEntry, editing: boolean): void;
   /** Tells the others (Socket.io presence) which section and item this person is on. */
-  reportWhere(section: string, itemId: string | null): void;
+  /** Which board section this person is on (shared as presence; never an item id). */
+  reportWhere(section: PresenceSection): void;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

@@ -48,11 +48,10 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
 }
 
 function SpaceFacts({ space }: { space: CounsellorSpace }) {
-  const waitingFor = space.partners.filter((p) => !p.consented).map((p) => p.displayName);
   return (
     <p className="muted small-print">
       With {space.partners.map((p) => p.displayName).join(' & ')}
-      {space.access === 'pending' && waitingFor.length > 0 && ` · waiting for ${waitingFor.join(' and ')}`}
+      {space.access === 'pending' && ' · consent pending'}
       {space.access === 'active' && ` · last activity ${space.lastActivityAt ? formatWhen(space.lastActivityAt) : 'none yet'}`}
       {space.until && ` · access until ${formatWhen(space.until)}`}
       {space.canFacilitate && ' · you may facilitate exercises'}

@@ -15,7 +15,7 @@ export function CounsellorNotes({ spaceId, me }: { spaceId: string; me: Presence
   const { id: userId, name, role } = me;
   useEffect(() => {
     const user = { id: userId, name, role };
-    const opened = new DocConnection({ docName: docNameOf({ kind: 'notes', spaceId }), user, keepCopy: false });
+    const opened = new DocConnection({ docName: docNameOf({ kind: 'notes', spaceId, userId: user.id }), user, keepCopy: false });
     setConn(opened);
     return () => {
       setConn(null);

@@ -13,6 +13,8 @@ export function describeAuditEntry(entry: AuditEntry, nameOf: (userId: string) =
       return `${who} closed ${what}`;
     case 'exercise.observed':
       return `${who} observed an exercise`;
+    case 'exercise.history':
+      return `${who} looked at past exercises`;
     case 'export':
       return `${who} exported the shared board${entry.target.endsWith(':md') ? ' (summary)' : ''}`;
     default:

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PresencePerson } from '@hearth/shared/socket';
+import type { PresencePerson, PresenceUpdatePayload } from '@hearth/shared/socket';
+
+type PresenceSection = PresenceUpdatePayload['section'];
 import { getSocket } from '../../lib/socket';
 
 /**
@@ -42,13 +44,12 @@ export function useSpacePresence(spaceId: string, enabled: boolean, onSpaceChang
     };
   }, [spaceId, enabled]);
 
-  /** Tells the others which section (and item) this person is on; sent only when it changes. */
+  /** Tells the others which section this person is on (never which item); sent only when it changes. */
   const reportWhere = useCallback(
-    (section: string, itemId: string | null) => {
-      const key = `${section}:${itemId ?? ''}`;
-      if (!enabled || key === last.current) return;
-      last.current = key;
-      getSocket().emit('presence:update', { spaceId, section, itemId });
+    (section: PresenceSection) => {
+      if (!enabled || section === last.current) return;
+      last.current = section;
+      getSocket().emit('presence:update', { spaceId, section });
     },
     [spaceId, enabled],
   );

@@ -9,6 +9,9 @@ import { closedMessage } from '../../collab/docStatus';
 import type { DocConnection, PresenceUser } from '../../collab/docConnection';
 import type { PresencePerson } from '@hearth/shared/socket';
 import { refreshSpaces } from '../spaces/spacesStore';
+import { clearSpaceCopies } from '../../collab/offlineCopy';
+import { useAccountSettings } from '../../lib/accountSettings';
+import { leavePath } from '../../app/routes';
 import { WhoIsHere } from '../presence/WhoIsHere';
 import { useSpacePresence } from '../presence/useSpacePresence';
 import { Board } from '../board/Board';
@@ -38,6 +41,15 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   );
   const docs = useSpaceDocs(spaceId, me);
   const presence = useSpacePresence(spaceId, member !== null, () => void refresh());
+  const { appearOffline } = useAccountSettings();
+  useEffect(() => {
+    for (const c of docs?.all ?? []) c.setAppearOffline(appearOffline);
+  }, [docs, appearOffline]);
+  // Access to this space ended (left elsewhere, removed, space deleted): its copy goes too.
+  const lostAccess = error?.code === 'not_found';
+  useEffect(() => {
+    if (lostAccess) void clearSpaceCopies(spaceId);
+  }, [lostAccess, spaceId]);
 
   if (error && !space) {
     return (
@@ -58,9 +70,11 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
 
   const partners = space.members.filter((m) => m.role === 'partner');
 
+  // A counsellor leaves in one step; partners go through "Leave safely".
   async function leave() {
     if (!window.confirm('Leave this space? You will lose access to its board.')) return;
     await api.leaveSpace(spaceId);
+    await clearSpaceCopies(spaceId);
     await refreshSpaces();
     navigate('/', { replace: true });
   }
@@ -86,7 +100,9 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
             <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} members={space.members} meId={user.id} />}
-            <KeepCopyToggle userId={user.id} connections={docs.all} />
+            {isPartner && (
+              <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
+            )}
           </div>
           <div className="space-layout">
             <div className="space-main">
@@ -121,14 +137,21 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                   docs={docs}
                   onChanged={() => void refresh()}
                   onDeleted={() => {
+                    void clearSpaceCopies(spaceId);
                     void refreshSpaces();
                     navigate('/', { replace: true });
                   }}
                 />
               </ErrorBoundary>
-              <button type="button" className="button small quiet danger" onClick={leave}>
-                Leave this space
-              </button>
+              {isPartner ? (
+                <Link to={leavePath(space.id)} className="button small quiet danger">
+                  Leave this space safely…
+                </Link>
+              ) : (
+                <button type="button" className="button small quiet danger" onClick={leave}>
+                  Leave this space
+                </button>
+              )}
             </aside>
           </div>
         </>

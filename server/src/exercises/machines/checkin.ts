@@ -54,6 +54,11 @@ export const checkinMachine: ExerciseMachine<CheckinInternal, CheckinOptions> = 
     return { phase: s.phase, turn: s.turn, deadline: null, data: s.data };
   },
 
+  /** Answers that were never revealed to both belong to their authors only: nothing is kept. */
+  retainOnEnd(data) {
+    return data.revealedAt === null ? { ...data, answers: [] } : data;
+  },
+
   /** The one place the reveal rule lives: nobody sees a partner's answer before both submitted. */
   view(data, recipientId): CheckinData & Record<string, unknown> {
     const revealed = data.revealedAt !== null;

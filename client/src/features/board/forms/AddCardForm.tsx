@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CARD_TYPES, createCard, type CardType } from '@hearth/shared/board';
+import { CARD_TYPES, createCard, defaultVisibilityFor, type CardType } from '@hearth/shared/board';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
 
@@ -11,8 +11,14 @@ const TYPE_TEXT: Record<CardType, string> = {
 
 export function AddCardForm({ onDone }: { onDone(): void }) {
   const id = useId();
-  const { visibility, setVisibility, create } = useCreate();
+  const { visibility, setVisibility, create } = useCreate(defaultVisibilityFor('card', 'need'));
   const [cardType, setCardType] = useState<CardType>('need');
+  // A trigger card starts as "only me", until the person picks who sees it themselves.
+  const [picked, setPicked] = useState(false);
+  function chooseType(next: CardType) {
+    setCardType(next);
+    if (!picked) setVisibility(defaultVisibilityFor('card', next));
+  }
   const [statement, setStatement] = useState('');
 
   function submit(event: FormEvent) {
@@ -24,7 +30,7 @@ export function AddCardForm({ onDone }: { onDone(): void }) {
     <form onSubmit={submit} aria-label="New card">
       <div className="field">
         <label htmlFor={`${id}-type`}>Kind of card</label>
-        <select id={`${id}-type`} value={cardType} onChange={(e) => setCardType(e.target.value as CardType)}>
+        <select id={`${id}-type`} value={cardType} onChange={(e) => chooseType(e.target.value as CardType)}>
           {CARD_TYPES.map((t) => (
             <option key={t} value={t}>
               {TYPE_TEXT[t]}
@@ -36,7 +42,14 @@ export function AddCardForm({ onDone }: { onDone(): void }) {
         <label htmlFor={`${id}-statement`}>In my own words</label>
         <textarea id={`${id}-statement`} value={statement} onChange={(e) => setStatement(e.target.value)} required maxLength={5000} autoFocus />
       </div>
-      <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
+      <VisibilityPicker
+        id={`${id}-vis`}
+        value={visibility}
+        onChange={(v) => {
+          setPicked(true);
+          setVisibility(v);
+        }}
+      />
       <button type="submit" className="button primary" disabled={statement.trim() === ''}>
         Add card
       </button>

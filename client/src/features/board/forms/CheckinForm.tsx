@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addCheckin, type MoodValue } from '@hearth/shared/board';
+import { addCheckin, defaultVisibilityFor, type MoodValue } from '@hearth/shared/board';
 import { MoodPicker } from '../../mood/MoodPicker';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
@@ -7,7 +7,8 @@ import { useCreate } from './useCreate';
 /** Today's check-in; submitting again the same day updates it. */
 export function CheckinForm({ onDone }: { onDone(): void }) {
   const id = useId();
-  const { visibility, setVisibility, create } = useCreate();
+  // Sensitive by default: a check-in starts as "only me".
+  const { visibility, setVisibility, create } = useCreate(defaultVisibilityFor('checkin'));
   const [mood, setMood] = useState<MoodValue>(3);
   const [feelings, setFeelings] = useState('');
   const [need, setNeed] = useState('');

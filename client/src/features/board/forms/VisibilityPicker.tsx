@@ -9,7 +9,7 @@ const HINT: Record<Visibility, string> = {
   space: 'You, your partner and your counsellor (once you both consent).',
 };
 
-/** "Who can see this" for a new item; the default is "Us". */
+/** "Who can see this" for a new item; the form picks the default (see defaultVisibilityFor). */
 export function VisibilityPicker({ id, value, onChange }: { id: string; value: Visibility; onChange(v: Visibility): void }) {
   return (
     <div className="field">

@@ -6,9 +6,9 @@ import { useBoard } from '../boardContext';
 import { DEFAULT_VISIBILITY } from './VisibilityPicker';
 
 /** Shared state of the "add" forms: the chosen visibility and a create call into its document. */
-export function useCreate() {
+export function useCreate(initial: Visibility = DEFAULT_VISIBILITY) {
   const { actor, docFor, run } = useBoard();
-  const [visibility, setVisibility] = useState<Visibility>(DEFAULT_VISIBILITY);
+  const [visibility, setVisibility] = useState<Visibility>(initial);
   function create(op: (doc: Y.Doc, actor: BoardActor, options: OpOptions) => unknown): boolean {
     const doc = docFor(visibility);
     if (!doc) return false;

@@ -1,0 +1,50 @@
+import {
+  VISIBILITIES, VISIBILITY_AUDIENCE, canChangeVisibility, canManageItem, defaultVisibilityFor,
+  type BoardItem, type ItemKind, type Visibility,
+} from '@hearth/shared/board';
+
+/**
+ * The facts the safety page states, computed from the rules the server and the board enforce
+ * (the access table and rules.ts), so the page cannot drift from what really happens.
+ */
+export interface LevelFact {
+  visibility: Visibility;
+  partner: 'sees and edits' | 'cannot see';
+  counsellor: 'reads, once you both consent' | 'cannot see';
+}
+
+export function levelFacts(): LevelFact[] {
+  return VISIBILITIES.map((visibility) => ({
+    visibility,
+    partner: VISIBILITY_AUDIENCE[visibility].partner ? 'sees and edits' : 'cannot see',
+    counsellor: VISIBILITY_AUDIENCE[visibility].counsellor ? 'reads, once you both consent' : 'cannot see',
+  }));
+}
+
+export interface KindFact {
+  kind: ItemKind;
+  /** Where a new one starts. */
+  startsAs: Visibility;
+  /** Whether your partner may archive or delete one you wrote. */
+  partnerCanRemove: boolean;
+  /** Whether your partner may move one you created to another visibility. */
+  partnerCanMove: boolean;
+}
+
+const ME = 'me';
+const PARTNER = 'partner';
+
+/** An item of each kind that "I" wrote, with just the fields the rules read. */
+function mine(kind: ItemKind): BoardItem {
+  const base = { kind, createdBy: ME, authorId: ME, userId: ME, fromId: ME, promiserId: ME, promiseeId: PARTNER, toId: PARTNER };
+  return base as unknown as BoardItem;
+}
+
+export function kindFacts(kinds: readonly ItemKind[]): KindFact[] {
+  return kinds.map((kind) => ({
+    kind,
+    startsAs: kind === 'card' ? defaultVisibilityFor('card', 'need') : defaultVisibilityFor(kind),
+    partnerCanRemove: canManageItem(mine(kind), PARTNER),
+    partnerCanMove: canChangeVisibility(mine(kind), PARTNER),
+  }));
+}

@@ -1,0 +1,45 @@
+import { useSyncExternalStore } from 'react';
+import type { AccountSettings, AccountSettingsPatch } from '@hearth/shared/api';
+import { DEFAULT_ACCOUNT_SETTINGS } from '@hearth/shared/safety';
+import { request } from './http';
+
+/**
+ * The signed-in person's safety settings (appear offline, idle lock, neutral title): server
+ * state shared by every device, mirrored here for the components that act on them.
+ */
+let current: AccountSettings = { ...DEFAULT_ACCOUNT_SETTINGS };
+const listeners = new Set<() => void>();
+
+function set(next: AccountSettings) {
+  current = next;
+  for (const l of listeners) l();
+}
+
+export function getAccountSettings(): AccountSettings {
+  return current;
+}
+
+export async function loadAccountSettings(): Promise<void> {
+  const { settings } = await request<{ settings: AccountSettings }>('GET', '/api/me/settings');
+  set(settings);
+}
+
+export async function updateAccountSettings(patch: AccountSettingsPatch): Promise<AccountSettings> {
+  const { settings } = await request<{ settings: AccountSettings }>('PATCH', '/api/me/settings', patch);
+  set(settings);
+  return settings;
+}
+
+export function resetAccountSettings(): void {
+  set({ ...DEFAULT_ACCOUNT_SETTINGS });
+}
+
+export function useAccountSettings(): AccountSettings {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+}

@@ -1,0 +1,98 @@
+import { type AccountSettings, type AccountSettingsPatch, type SessionDto, type SignInNoticeDto } from '@hearth/shared/api';
+import { DEFAULT_ACCOUNT_SETTINGS } from '@hearth/shared/api';
+import { AppError } from '../platform/errors';
+import type { HearthEvents } from '../platform/events';
+import { trusted } from '../platform/db/trusted';
+import { AccountSettingsModel } from './accountSettings.model';
+import { atomicWrite } from '../platform/db/atomicWrite';
+import { assertStrongPassword, hashPassword, verifyPassword } from './password';
+import { Session } from './session.model';
+import type { SessionStore } from './sessions';
+import { SignInEvent } from './signInEvent.model';
+import { User } from './user.model';
+
+/**
+ * The account safety centre: sessions, password, sign-in notices and safety settings. Ending
+ * a session emits `access:changed` for the user, so its live Yjs and Socket.io connections
+ * re-check and close (both check that the session still stands).
+ */
+export class AccountService {
+  constructor(
+    private readonly sessions: SessionStore,
+    private readonly events: HearthEvents,
+  ) {}
+
+  async listSessions(userId: string, currentId: string): Promise<SessionDto[]> {
+    const rows = await this.sessions.listFor(userId);
+    return rows.map((r) => ({
+      id: r.id,
+      device: r.device,
+      signedInAt: r.createdAt.toISOString(),
+      lastUsedAt: r.lastSeenAt.toISOString(),
+      current: r.id === currentId,
+    }));
+  }
+
+  async endSession(userId: string, id: string): Promise<void> {
+    if (!(await this.sessions.destroyById(userId, id))) throw new AppError('not_found', 'No such session.');
+    this.events.emit('access:changed', { userId });
+  }
+
+  async endOtherSessions(userId: string, currentId: string): Promise<number> {
+    const ended = await this.sessions.destroyOthers(userId, currentId);
+    if (ended.length) this.events.emit('access:changed', { userId });
+    return ended.length;
+  }
+
+  /** Checks the current password, stores the new one and signs every other device out. */
+  async changePassword(userId: string, currentId: string, current: string, next: string): Promise<void> {
+    const user = await User.findById(userId).lean();
+    if (!user) throw new AppError('unauthenticated', 'Log in to continue.');
+    if (!(await verifyPassword(user.passwordHash, current))) {
+      throw new AppError('invalid_credentials', 'Your current password is not right.');
+    }
+    if (current === next) throw new AppError('invalid_input', 'next: choose a password different from the current one');
+    assertStrongPassword(next, [user.email, user.displayName]);
+    const passwordHash = await hashPassword(next);
+    await atomicWrite(User, () => User.updateOne({ _id: userId }, { $set: { passwordHash } }));
+    await this.endOtherSessions(userId, currentId);
+  }
+
+  /** Sign-ins on other sessions since this session last acknowledged them, newest first. */
+  async signInNotices(userId: string, currentId: string): Promise<SignInNoticeDto[]> {
+    const session = await Session.findById(currentId).lean();
+    if (!session) return [];
+    const since = session.noticesSeenAt ?? session.createdAt;
+    const rows = await SignInEvent.find({ userId, at: trusted({ $gt: since }), sessionId: trusted({ $ne: currentId }) })
+      .sort({ at: -1 })
+      .limit(20)
+      .lean();
+    return rows.map((r) => ({ at: r.at.toISOString(), device: r.device }));
+  }
+
+  async acknowledgeSignIns(currentId: string): Promise<void> {
+    await Session.updateOne({ _id: currentId }, { $set: { noticesSeenAt: new Date() } });
+  }
+
+  async settings(userId: string): Promise<AccountSettings> {
+    return settingsOf(userId);
+  }
+
+  async updateSettings(userId: string, patch: AccountSettingsPatch): Promise<AccountSettings> {
+    if (Object.keys(patch).length > 0) {
+      await AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }, { upsert: true });
+    }
+    const next = await settingsOf(userId);
+    // Presence follows at once on every device: the spaces re-broadcast who is online.
+    if (patch.appearOffline !== undefined) this.events.emit('presence:changed', { userId });
+    return next;
+  }
+}
+
+export async function settingsOf(userId: string): Promise<AccountSettings> {
+  const row = await AccountSettingsModel.findById(userId).lean();
+  if (!row) return { ...DEFAULT_ACCOUNT_SETTINGS };
+  const idle = [0, 5, 15, 60].includes(row.idleLockMinutes) ? (row.idleLockMinutes as AccountSettings['idleLockMinutes']) : 0;
+  return { appearOffline: row.appearOffline === true, idleLockMinutes: idle, neutralTitle: row.neutralTitle === true };
+}
+

@@ -1,0 +1,129 @@
+import { itemsOf } from '@hearth/shared/board';
+import { parseDocName } from '@hearth/shared/realtime';
+import * as Y from 'yjs';
+import { AuditEntry } from '../audit/audit.model';
+import { SignInEvent } from '../auth/signInEvent.model';
+import { Session } from '../auth/session.model';
+import { collabStore } from '../collab/collabStore';
+import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { trusted } from '../platform/db/trusted';
+import type { Logger } from '../platform/logger';
+import { Invite } from '../spaces/invite.model';
+
+const DAY = 86_400_000;
+
+/**
+ * How long Hearth keeps what (docs/privacy.md, "What is kept for how long"). The embedded
+ * database has no TTL indexes, so a periodic sweep deletes what is past its time.
+ */
+export const RETENTION_DAYS = {
+  /** Ended exercise sessions (results already on the board where they were shared). */
+  endedExercises: 365,
+  /** Invites once used, revoked or expired. */
+  spentInvites: 30,
+  /** The counsellor access log. */
+  auditEntries: 730,
+  /** Board items archived and left untouched. */
+  archivedItems: 365,
+  /** The sign-in record behind new sign-in notices. */
+  signIns: 90,
+} as const;
+/** Sessions end after 30 days without use (auth/sessions.ts); expired rows are swept here too. */
+
+export interface SweepCounts {
+  exercises: number;
+  unrevealedAnswers: number;
+  invites: number;
+  audit: number;
+  signIns: number;
+  sessions: number;
+  archivedItems: number;
+}
+
+export interface RetentionDeps {
+  logger: Logger;
+  /** A change on a live board document, stored and broadcast like any edit. */
+  withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+}
+
+/** One pass of the schedule; safe to run on several nodes at once (deletes are idempotent). */
+export async function sweepRetention(deps: RetentionDeps, now = new Date()): Promise<SweepCounts> {
+  const before = (days: number) => trusted({ $lt: new Date(now.getTime() - days * DAY) });
+  const beforeMs = (days: number) => trusted({ $lt: now.getTime() - days * DAY });
+
+  const exercises = await ExerciseSessionModel.deleteMany({ status: 'ended', endedAt: beforeMs(RETENTION_DAYS.endedExercises) });
+  // Sessions ended by an older version kept unrevealed answers: they belong to nobody now.
+  // (Filtered here rather than in the query: FerretDB's support for array-index paths is partial.)
+  const ended = await ExerciseSessionModel.find({ kind: 'checkin', status: 'ended' }, { data: 1 }).lean();
+  const leaking = ended.filter((r) => {
+    const data = r.data as { revealedAt?: unknown; answers?: unknown[] } | null;
+    return data?.revealedAt === null && Array.isArray(data.answers) && data.answers.length > 0;
+  });
+  for (const r of leaking) await ExerciseSessionModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } });
+  const unrevealed = { modifiedCount: leaking.length };
+  const cutoff = new Date(now.getTime() - RETENTION_DAYS.spentInvites * DAY);
+  const invites = await Invite.deleteMany({
+    $or: [{ usedAt: trusted({ $lt: cutoff }) }, { revokedAt: trusted({ $lt: cutoff }) }, { expiresAt: trusted({ $lt: cutoff }) }],
+  });
+  const audit = await AuditEntry.deleteMany({ at: before(RETENTION_DAYS.auditEntries) });
+  const signIns = await SignInEvent.deleteMany({ at: before(RETENTION_DAYS.signIns) });
+  const sessions = await Session.deleteMany({ expiresAt: trusted({ $lte: now }) });
+  const archivedItems = await sweepArchivedItems(deps, new Date(now.getTime() - RETENTION_DAYS.archivedItems * DAY));
+
+  const counts: SweepCounts = {
+    exercises: exercises.deletedCount,
+    unrevealedAnswers: unrevealed.modifiedCount,
+    invites: invites.deletedCount,
+    audit: audit.deletedCount,
+    signIns: signIns.deletedCount,
+    sessions: sessions.deletedCount,
+    archivedItems,
+  };
+  if (Object.values(counts).some((n) => n > 0)) deps.logger.info({ counts }, 'retention sweep');
+  return counts;
+}
+
+/** Deletes board items archived before `cutoff` (all three kinds of board document). */
+async function sweepArchivedItems(deps: RetentionDeps, cutoff: Date): Promise<number> {
+  let removed = 0;
+  for (const name of await collabStore.storedDocNames()) {
+    const parsed = parseDocName(name);
+    if (!parsed || parsed.kind === 'notes') continue;
+    removed += await deps.withDoc(name, (doc) => {
+      const items = itemsOf(doc);
+      let n = 0;
+      for (const [id, map] of [...items.entries()]) {
+        if (!(map instanceof Y.Map) || map.get('archived') !== true) continue;
+        const at = Date.parse(String(map.get('archivedAt') ?? ''));
+        if (Number.isFinite(at) && at < cutoff.getTime()) {
+          items.delete(id);
+          n += 1;
+        }
+      }
+      return n;
+    });
+  }
+  return removed;
+}
+
+/** Runs the sweep now and then every `intervalMs`; returns a stop function. */
+export function scheduleRetention(deps: RetentionDeps, intervalMs = 6 * 60 * 60_000): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    sweepRetention(deps)
+      .catch((err: unknown) => deps.logger.warn({ err }, 'retention sweep failed'))
+      .finally(() => {
+        running = false;
+      });
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  const first = setTimeout(run, 5_000);
+  first.unref();
+  return () => {
+    clearInterval(timer);
+    clearTimeout(first);
+  };
+}
