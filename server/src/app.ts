@@ -16,6 +16,9 @@ import { registerExerciseHandlers, startExercises, stopExercises, type ExerciseD
 import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
+import { createLiveStatus } from './livestatus/status.socket';
+import { bindRequestActor } from './platform/requestActor';
+import { inviteRoutes } from './spaces/invites.routes';
 import type { Env } from './platform/env';
 import { HearthEvents } from './platform/events';
 import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddleware';
@@ -84,11 +87,13 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
     onObserved: (o) => auditor.exerciseObserved(o),
   };
+  const liveStatus = createLiveStatus(sockets.io, events, logger);
   sockets.onConnection((socket) => {
+    liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId));
   const stopExpiry = watchCounsellorExpiry(events, logger);
 
   app.disable('x-powered-by');
@@ -109,8 +114,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
+  api.use(bindRequestActor);
   api.use(healthRoutes(() => collab.dbHealthy()));
   api.use(authRoutes(auth, sessions));
+  api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
@@ -150,6 +157,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     async close() {
       clearInterval(sweep);
       stopWatchingAccess();
+      liveStatus.stop();
       stopExpiry();
       auth.close();
       // Pending edits are stored before anything else goes away.

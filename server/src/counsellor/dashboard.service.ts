@@ -26,7 +26,6 @@ export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceD
   const rows = await Promise.all(
     mine.map(async ({ space, member, access }): Promise<CounsellorSpaceDto> => {
       const spaceId = space._id.toString();
-      const consent = new Set(member.consentBy ?? []);
       return {
         id: spaceId,
         name: space.name,
@@ -38,7 +37,6 @@ export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceD
           .map((m) => ({
             userId: m.userId.toString(),
             displayName: names.get(m.userId.toString()) ?? FORMER_MEMBER,
-            consented: consent.has(m.userId.toString()),
           })),
         lastActivityAt: access === 'active' ? await lastActivity(spaceId) : null,
       };

@@ -1,5 +1,6 @@
 import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
+import { currentActorId } from '../platform/requestActor';
 import { loadSpace } from '../spaces/access';
 import { effectiveRole } from '../spaces/counsellorAccess';
 import { spaceRoom, type HearthIo } from './socketServer';
@@ -8,8 +9,15 @@ import { spaceRoom, type HearthIo } from './socketServer';
  * When someone's access to a space may have changed, every local socket of theirs in that
  * space is re-checked; those that lost access are told and disconnected at once.
  */
-export function watchSocketAccess(io: HearthIo, events: HearthEvents, logger: Logger): () => void {
+export function watchSocketAccess(
+  io: HearthIo,
+  events: HearthEvents,
+  logger: Logger,
+  /** Runs before anyone is disconnected, so the live status saying why arrives first. */
+  beforeRevoke?: (spaceId: string, actorId: string | null) => Promise<void>,
+): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
+    if (spaceId) await beforeRevoke?.(spaceId, currentActorId());
     // With the Redis adapter this reaches the sockets of every node.
     const sockets = await io.fetchSockets();
     const spaceCache = new Map<string, Awaited<ReturnType<typeof loadSpace>>>();

@@ -7,7 +7,8 @@ export interface CounsellorSpaceDto {
   access: 'active' | 'pending';
   until: string | null;
   canFacilitate: boolean;
-  partners: Array<{ userId: string; displayName: string; consented: boolean }>;
+  /** Who the couple is; never which of them has consented (a counsellor only sees "pending"). */
+  partners: Array<{ userId: string; displayName: string }>;
   /** Latest change to the shared board or latest audit entry; null while pending. */
   lastActivityAt: string | null;
 }

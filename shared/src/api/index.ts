@@ -12,4 +12,5 @@ export {
   ConsentBody,
   CounsellorAccessDto,
 } from './spaces';
+export { InvitePreviewState, InvitePreviewDto, OpenInviteDto } from './invitePreview';
 export type { CounsellorSpaceDto, CounsellorMemberDto, AuditEntryDto } from './counsellor';

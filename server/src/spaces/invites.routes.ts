@@ -1,0 +1,55 @@
+import { CreateInviteBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/shared/api';
+import { Router } from 'express';
+import { currentUser, requireUser } from '../auth/requireUser';
+import { AppError, parseOrThrow } from '../platform/errors';
+import type { HearthEvents } from '../platform/events';
+import { previewInvite } from './invitePreview.service';
+import { revokeInvite } from './invites.service';
+import { createSpaceInvite } from './partnerInvite';
+import { spaceForPartner } from './spaces.service';
+
+export interface InviteRouteDeps {
+  events: HearthEvents;
+  publicOrigin: string;
+}
+
+function spaceIdParam(value: unknown): string {
+  const parsed = ObjectIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', 'No such space.');
+  return parsed.data;
+}
+
+function tokenParam(value: unknown, message: string): string {
+  const token = InviteTokenSchema.safeParse(value);
+  if (!token.success) throw new AppError('invite_not_found', message);
+  return token.data;
+}
+
+/** Making, withdrawing and previewing invite links (accepting one is in spaces.routes.ts). */
+export function inviteRoutes(deps: InviteRouteDeps): Router {
+  const router = Router();
+
+  // Open to anyone holding the link, logged in or not: the page names who invited them.
+  router.get('/invites/:token', async (req, res) => {
+    const token = tokenParam(req.params.token, 'This invite link is not valid.');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ invite: await previewInvite(token, req.user?.id ?? null) });
+  });
+
+  router.post('/spaces/:spaceId/invites', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    const space = await spaceForPartner(spaceId, currentUser(req).id);
+    const body = parseOrThrow(CreateInviteBody, req.body);
+    res.status(201).json({ invite: await createSpaceInvite(space, body.role, currentUser(req).id, deps.publicOrigin, deps.events) });
+  });
+
+  router.delete('/spaces/:spaceId/invites/:token', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await spaceForPartner(spaceId, currentUser(req).id);
+    await revokeInvite(spaceId, tokenParam(req.params.token, 'No open invite with that token in this space.'));
+    deps.events.emit('space:changed', { spaceId });
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MemberRole } from './spaces';
+
+/**
+ * What an invite link is, before anyone accepts it (`GET /api/invites/:token`). Names are
+ * given only while the link can still be used: an old link tells a stranger nothing more.
+ */
+export const InvitePreviewState = z.enum(['open', 'used', 'revoked', 'expired', 'full', 'already_member']);
+export type InvitePreviewState = z.infer<typeof InvitePreviewState>;
+
+export const InvitePreviewDto = z.strictObject({
+  state: InvitePreviewState,
+  role: MemberRole,
+  /** Present for `open`, `full` and `already_member`; null once the link is spent. */
+  spaceName: z.string().nullable(),
+  inviterName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type InvitePreviewDto = z.infer<typeof InvitePreviewDto>;
+
+/** A partner's view of one open invite link (the token itself is never stored, only its hash). */
+export const OpenInviteDto = z.strictObject({
+  id: z.string(),
+  role: MemberRole,
+  expiresAt: z.string(),
+});
+export type OpenInviteDto = z.infer<typeof OpenInviteDto>;
