@@ -35,10 +35,10 @@ describe('invite preview (GET /api/invites/:token)', () => {
     const counsellor = await a.invite(space.id, 'counsellor');
     const anonymous = new ApiClient(server.baseUrl);
     expect((await preview(anonymous, partner.token)).body.invite).toEqual({
-      state: 'open', role: 'partner', spaceName: 'Alex & Sam', inviterName: 'Alex', expiresAt: partner.expiresAt,
+      state: 'open', role: 'partner', spaceName: 'Alex & Sam', inviterName: 'Alex', spaceId: null, expiresAt: partner.expiresAt,
     });
     expect((await preview(anonymous, counsellor.token)).body.invite).toMatchObject({ state: 'open', role: 'counsellor' });
-    expect((await preview(a, partner.token)).body.invite.state).toBe('already_member');
+    expect((await preview(a, partner.token)).body.invite).toMatchObject({ state: 'already_member', spaceId: space.id });
   });
 
   it('says why a link cannot be used, and names nobody once it is spent', async () => {

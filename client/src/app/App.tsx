@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { LiveNotices } from '../features/livestatus/LiveNotices';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -50,6 +51,7 @@ export function App() {
       </a>
       <AppHeader route={route} />
       <Page route={route} />
+      {user && <LiveNotices currentSpaceId={route.name === 'space' ? route.spaceId : null} />}
     </>
   );
 }

@@ -14,7 +14,7 @@ export async function previewInvite(token: string, viewerId: string | null, now 
   const invite = await Invite.findOne({ tokenHash: createHash('sha256').update(token).digest('hex') }).lean();
   if (!invite) throw new AppError('invite_not_found', 'This invite link is not valid.');
   const role = invite.role as MemberRole;
-  const base = { role, expiresAt: invite.expiresAt.toISOString(), spaceName: null, inviterName: null };
+  const base = { role, expiresAt: invite.expiresAt.toISOString(), spaceName: null, inviterName: null, spaceId: null };
   if (invite.revokedAt) return { ...base, state: 'revoked' };
   if (invite.usedAt) return { ...base, state: 'used' };
   if (invite.expiresAt.getTime() <= now.getTime()) return { ...base, state: 'expired' };
@@ -22,7 +22,7 @@ export async function previewInvite(token: string, viewerId: string | null, now 
   if (!space) throw new AppError('invite_not_found', 'This invite link is not valid.');
   const inviter = await User.findById(invite.createdBy, { displayName: 1 }).lean();
   const named = { ...base, spaceName: space.name, inviterName: inviter?.displayName ?? null };
-  if (viewerId && findMember(space, viewerId)) return { ...named, state: 'already_member' };
+  if (viewerId && findMember(space, viewerId)) return { ...named, state: 'already_member', spaceId: space._id.toString() };
   if (role === 'partner' && space.partnerCount >= 2) return { ...named, state: 'full' };
   return { ...named, state: 'open' };
 }

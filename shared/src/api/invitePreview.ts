@@ -14,6 +14,8 @@ export const InvitePreviewDto = z.strictObject({
   /** Present for `open`, `full` and `already_member`; null once the link is spent. */
   spaceName: z.string().nullable(),
   inviterName: z.string().nullable(),
+  /** Only for `already_member`: where to go instead. */
+  spaceId: z.string().nullable(),
   expiresAt: z.string(),
 });
 export type InvitePreviewDto = z.infer<typeof InvitePreviewDto>;
