@@ -62,7 +62,7 @@ describe('invite preview (GET /api/invites/:token)', () => {
 
     for (const garbage of ['x'.repeat(32), 'not a token', '%24gt']) {
       const res = await viewer.get(`/api/invites/${encodeURIComponent(garbage)}`);
-      expect([res.status, res.body.error.code]).toEqual([404, 'invite_not_found']);
+      expect([res.status, res.body.invite]).toEqual([200, { state: 'not_found', role: null, spaceName: null, inviterName: null, spaceId: null, expiresAt: null }]);
     }
   });
 

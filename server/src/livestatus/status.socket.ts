@@ -49,14 +49,17 @@ export function createLiveStatus(io: HearthIo, events: HearthEvents, logger: Log
   const onAccess = ({ spaceId }: { spaceId?: string }) => {
     if (spaceId) void pusher.push(spaceId, currentActorId());
   };
+  const onDeleted = ({ spaceId }: { spaceId: string }) => void pusher.pushDeleted(spaceId, currentActorId());
   events.on('space:changed', onSpace);
   events.on('access:changed', onAccess);
+  events.on('space:deleted', onDeleted);
   return {
     pusher,
     register: (socket: HearthSocket) => registerStatusHandlers(pusher, socket, logger),
     stop() {
       events.off('space:changed', onSpace);
       events.off('access:changed', onAccess);
+      events.off('space:deleted', onDeleted);
     },
   };
 }

@@ -19,11 +19,19 @@ export class StatusPusher {
   private readonly last = new Map<string, SpaceSnapshot>();
   private readonly chains = new Map<string, Promise<void>>();
   private readonly waiting = new Map<string, Promise<void>>();
+  /** Spaces known to be deleted: their watchers are told without asking the busy database. */
+  private readonly deleted = new Set<string>();
 
   constructor(
     private readonly io: HearthIo,
     private readonly logger: Logger,
   ) {}
+
+  /** The space is gone: the next push tells its watchers so from the last snapshot alone. */
+  pushDeleted(spaceId: string, actorId: string | null): Promise<void> {
+    this.deleted.add(spaceId);
+    return this.push(spaceId, actorId);
+  }
 
   push(spaceId: string, actorId: string | null): Promise<void> {
     const queued = this.waiting.get(spaceId);
@@ -52,12 +60,13 @@ export class StatusPusher {
   }
 
   private async run(spaceId: string, actorId: string | null): Promise<void> {
+    const gone = this.deleted.delete(spaceId);
     const sockets = await this.io.in(statusRoom(spaceId)).fetchSockets();
     if (sockets.length === 0) {
       this.last.delete(spaceId);
       return;
     }
-    const after = await loadSnapshot(spaceId);
+    const after = gone ? null : await loadSnapshot(spaceId);
     const before = this.last.get(spaceId) ?? null;
     if (after) this.last.set(spaceId, after);
     else this.last.delete(spaceId);

@@ -9,6 +9,8 @@ import { EventEmitter } from 'node:events';
 export interface HearthEventMap {
   'access:changed': [{ spaceId?: string; userId?: string }];
   'space:changed': [{ spaceId: string }];
+  /** The space row is gone (its data is being erased); sent before the erasure's slow steps. */
+  'space:deleted': [{ spaceId: string }];
 }
 
 export class HearthEvents extends EventEmitter<HearthEventMap> {}

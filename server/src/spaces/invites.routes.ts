@@ -29,9 +29,11 @@ function tokenParam(value: unknown, message: string): string {
 export function inviteRoutes(deps: InviteRouteDeps): Router {
   const router = Router();
 
-  // Open to anyone holding the link, logged in or not: the page names who invited them.
+  // Open to anyone holding the link, logged in or not: the page names who invited them. An
+  // unknown or malformed link is a state of the answer (200, `not_found`), not an error.
   router.get('/invites/:token', async (req, res) => {
-    const token = tokenParam(req.params.token, 'This invite link is not valid.');
+    const parsed = InviteTokenSchema.safeParse(req.params.token);
+    const token = parsed.success ? parsed.data : null;
     res.setHeader('Cache-Control', 'no-store');
     res.json({ invite: await previewInvite(token, req.user?.id ?? null) });
   });

@@ -9,7 +9,7 @@ import { refreshSpaces, upsertSpace } from '../spaces/spacesStore';
 import { inviteCopy } from './inviteText';
 import './invites.css';
 
-type Preview = { state: 'loading' } | { state: 'ready'; invite: InvitePreviewDto | null } | { state: 'error'; message: string };
+type Preview = { state: 'loading' } | { state: 'ready'; invite: InvitePreviewDto } | { state: 'error'; message: string };
 
 /**
  * /invite/:token — what the link in an invitation opens. The link is checked first: the page
@@ -27,8 +27,7 @@ export function InvitePage({ token }: { token: string }) {
     try {
       setPreview({ state: 'ready', invite: (await api.previewInvite(token)).invite });
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'invite_not_found') setPreview({ state: 'ready', invite: null });
-      else setPreview({ state: 'error', message: caught instanceof ApiError ? caught.message : 'Could not check this invitation.' });
+      setPreview({ state: 'error', message: caught instanceof ApiError ? caught.message : 'Could not check this invitation.' });
     }
   }, [token]);
 
@@ -75,10 +74,10 @@ export function InvitePage({ token }: { token: string }) {
 
   const invite = preview.invite;
   const copy = inviteCopy(invite);
-  const usable = invite?.state === 'open';
+  const usable = invite.state === 'open';
   return (
     <main id="main" className="page narrow">
-      <section className={`card-surface invite-card${usable ? '' : ' spent'}`} aria-labelledby="invite-title" data-testid="invite-card" data-state={invite?.state ?? 'not_found'}>
+      <section className={`card-surface invite-card${usable ? '' : ' spent'}`} aria-labelledby="invite-title" data-testid="invite-card" data-state={invite.state}>
         {usable && <p className="invite-role">{invite.role === 'counsellor' ? 'Counsellor invitation' : 'Partner invitation'}</p>}
         <h1 id="invite-title">{copy.title}</h1>
         <p data-testid="invite-explanation">{copy.body}</p>
@@ -117,7 +116,7 @@ export function InvitePage({ token }: { token: string }) {
         )}
         {!usable && (
           <div className="row">
-            {invite?.state === 'already_member' && invite.spaceId ? (
+            {invite.state === 'already_member' && invite.spaceId ? (
               <Link to={spacePath(invite.spaceId)} className="button primary">
                 Open {invite.spaceName ?? 'the space'}
               </Link>

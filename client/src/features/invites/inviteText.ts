@@ -7,8 +7,8 @@ export interface InviteCopy {
 }
 
 /** What the invite page says for each state of a link, before anyone presses Accept. */
-export function inviteCopy(invite: InvitePreviewDto | null): InviteCopy {
-  if (!invite) {
+export function inviteCopy(invite: InvitePreviewDto): InviteCopy {
+  if (invite.state === 'not_found') {
     return {
       title: 'This invitation link is not valid',
       body: 'Check that you copied the whole link from the message you received, or ask the person who invited you to send it again.',

@@ -105,6 +105,17 @@ export function watchSpace(spaceId: string): () => void {
   };
 }
 
+/**
+ * Asks the server again for a watched space's status (after a board connection closed for
+ * good, or the tab regained focus). Over the socket, a space that is gone answers "not
+ * found" quietly instead of an HTTP 404. False when the space is not watched.
+ */
+export function recheckSpace(spaceId: string): boolean {
+  if (!watchers.has(spaceId) || !getSocket().connected) return false;
+  sendWatch(spaceId);
+  return true;
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -4,7 +4,7 @@ import type { PartnerStatus } from '@hearth/shared/socket';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
 import { upsertSpace, useSpaces } from '../spaces/spacesStore';
-import { useSpaceStatus } from '../livestatus/statusStore';
+import { recheckSpace, useSpaceStatus } from '../livestatus/statusStore';
 
 export interface SpaceState {
   space: SpaceDto | null;
@@ -29,7 +29,7 @@ export function useSpace(spaceId: string): SpaceState {
   const [error, setError] = useState<SpaceState['error']>(null);
   const live = useSpaceStatus(spaceId);
 
-  const refresh = useCallback(async () => {
+  const load = useCallback(async () => {
     try {
       const { space: loaded } = await api.getSpace(spaceId);
       setSpace(loaded);
@@ -43,15 +43,22 @@ export function useSpace(spaceId: string): SpaceState {
     }
   }, [spaceId]);
 
+  // Later checks go through the live status when it is following this space.
+  const refresh = useCallback(async () => {
+    if (!recheckSpace(spaceId)) await load();
+  }, [spaceId, load]);
+
   useEffect(() => {
-    void refresh();
+    void load();
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
-  }, [spaceId, refresh]);
+  }, [spaceId, load, refresh]);
 
   if (live?.state === 'ended') return { space: null, error: { code: 'ended', message: live.message }, partner: null, refresh };
   if (live?.state === 'open') return { space: live.space, error: null, partner: live.partner, refresh };
-  if (live?.state === 'unavailable' && live.message) return { space: null, error: { code: 'ended', message: live.message }, partner: null, refresh };
+  if (live?.state === 'unavailable') {
+    return { space: null, error: live.message ? { code: 'ended', message: live.message } : { code: 'not_found', message: 'No such space.' }, partner: null, refresh };
+  }
   return { space: space ?? (error ? null : listed), error, partner: null, refresh };
 }
