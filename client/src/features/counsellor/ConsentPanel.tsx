@@ -83,8 +83,10 @@ function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
   return (
     <li data-testid="consent-row">
       <strong>{c.displayName}</strong>
-      <span className="muted"> · {accessText(c, myId)}</span>
-      {c.until && open && <span className="muted"> · until {formatWhen(c.until)}</span>}
+      <span className="muted member-role" data-testid="consent-state">
+        {accessText(c, myId)}
+        {c.until && open && ` · until ${formatWhen(c.until)}`}
+      </span>
       {open && !iConsented && (
         <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act(() => counsellorApi.consent(spaceId, c.userId, true, until ? new Date(until).toISOString() : undefined)); }}>
           <label htmlFor={untilId} className="field-label">Until (optional)</label>

@@ -54,7 +54,11 @@ export function applyStatus(status: SpaceStatus, fromPush: boolean): void {
       // Storage can be unavailable (private mode); the live message still shows.
     }
     removeSpace(status.spaceId);
-    if (statuses.get(status.spaceId)?.state !== 'ended') note(status.spaceId, status.message, true);
+    if (statuses.get(status.spaceId)?.state !== 'ended') {
+      // What happened in it before no longer matters; only why it ended does.
+      notices = notices.filter((n) => n.spaceId !== status.spaceId);
+      note(status.spaceId, status.message, true);
+    }
   }
   statuses.set(status.spaceId, status);
   changed();

@@ -61,7 +61,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
         <h1>{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
       </div>
-      {!canOpen && <CounsellorAccessNotice access={member.access} />}
+      {!canOpen && <CounsellorAccessNotice space={space} myId={user.id} />}
       {docs && me && (
         <>
           <div className="toolbar">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
-import type { PartnerStatus } from '@hearth/shared/socket';
+import type { PartnerStatus, SpaceEndReason } from '@hearth/shared/socket';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
 import { upsertSpace, useSpaces } from '../spaces/spacesStore';
@@ -12,7 +12,7 @@ export interface SpaceState {
    * `not_found` covers "never existed" and "no longer a member" alike (the server says 404);
    * `ended` carries what the server said live (e.g. "This space was deleted by both partners.").
    */
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; reason?: SpaceEndReason } | null;
   /** Partner-only live facts (consent per partner, deletion requests, open invites); null otherwise. */
   partner: PartnerStatus | null;
   refresh(): Promise<void>;
@@ -55,7 +55,7 @@ export function useSpace(spaceId: string): SpaceState {
     return () => window.removeEventListener('focus', onFocus);
   }, [spaceId, load, refresh]);
 
-  if (live?.state === 'ended') return { space: null, error: { code: 'ended', message: live.message }, partner: null, refresh };
+  if (live?.state === 'ended') return { space: null, error: { code: 'ended', message: live.message, reason: live.reason }, partner: null, refresh };
   if (live?.state === 'open') return { space: live.space, error: null, partner: live.partner, refresh };
   if (live?.state === 'unavailable') {
     return { space: null, error: live.message ? { code: 'ended', message: live.message } : { code: 'not_found', message: 'No such space.' }, partner: null, refresh };
