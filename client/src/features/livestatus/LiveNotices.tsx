@@ -13,7 +13,7 @@ export function LiveNotices({ currentSpaceId }: { currentSpaceId: string | null 
   const notices = useLiveNotices().filter((n) => !(n.ended && n.spaceId === currentSpaceId));
   return (
     <div className="live-notices" role="status" aria-live="polite" aria-label="What just happened" data-testid="live-notices">
-      {notices.map((n) => (
+      {notices.slice(-3).map((n) => (
         <Notice key={n.id} notice={n} showSpace={n.spaceId !== currentSpaceId} />
       ))}
     </div>
