@@ -5,6 +5,7 @@ import { ApiError } from '../lib/http';
 import { clearOfflineCopies } from '../collab/offlineCopy';
 import { disconnectSocket } from '../lib/socket';
 import { resetSpaces } from '../features/spaces/spacesStore';
+import { resetLiveStatus } from '../features/livestatus/statusStore';
 
 interface AuthState {
   /** undefined while the first /api/me is in flight. */
@@ -53,6 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Unmount the board first (closing providers and IndexedDB handles), then wipe the device.
     setUser(null);
     resetSpaces();
+    resetLiveStatus();
     disconnectSocket();
     await api.logout().catch(() => undefined);
     await clearOfflineCopies();

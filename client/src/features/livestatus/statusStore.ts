@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { SpaceStatus } from '@hearth/shared/socket';
-import { getSocket } from '../../lib/socket';
+import { getSocket, type HearthSocket } from '../../lib/socket';
 import { removeSpace, upsertSpace } from '../spaces/spacesStore';
 
 /**
@@ -26,7 +26,8 @@ let notices: LiveNotice[] = [];
 let nextNotice = 1;
 let version = 0;
 const listeners = new Set<() => void>();
-let attached = false;
+// Logging out replaces the tab's socket; listeners go on the one in use.
+let attachedTo: HearthSocket | null = null;
 const names = new Map<string, string>();
 
 // After a reload the server says only "not found"; the reason it gave live is kept for this tab.
@@ -84,9 +85,9 @@ function sendWatch(spaceId: string): void {
 }
 
 function attach(): void {
-  if (attached) return;
-  attached = true;
   const socket = getSocket();
+  if (attachedTo === socket) return;
+  attachedTo = socket;
   socket.on('space:status', (status) => applyStatus(status, true));
   // A new connection has joined no rooms: ask again for everything on screen.
   socket.on('connect', () => {
@@ -101,7 +102,10 @@ export function watchSpace(spaceId: string): () => void {
   watchers.set(spaceId, count + 1);
   if (count === 0) sendWatch(spaceId);
   return () => {
-    const left = (watchers.get(spaceId) ?? 1) - 1;
+    const current = watchers.get(spaceId);
+    // Reset meanwhile (logged out): nothing to undo, and no socket to open for it.
+    if (current === undefined) return;
+    const left = current - 1;
     if (left > 0) return void watchers.set(spaceId, left);
     watchers.delete(spaceId);
     if (statuses.get(spaceId)?.state === 'open') statuses.delete(spaceId);
@@ -152,5 +156,18 @@ export function useLiveNotices(): LiveNotice[] {
 
 export function dismissNotice(id: number): void {
   notices = notices.filter((n) => n.id !== id);
+  changed();
+}
+
+/** Forgets everything about the previous person's spaces (on log-out). */
+export function resetLiveStatus(): void {
+  statuses.clear();
+  watchers.clear();
+  notices = [];
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('hearth:ended:')) sessionStorage.removeItem(key);
+  } catch {
+    // Nothing stored.
+  }
   changed();
 }
