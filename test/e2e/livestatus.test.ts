@@ -68,6 +68,14 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     const alex = await people.open('Alex', a);
     const sam = await people.open('Sam', b, PHONE);
     const robin = await people.open('Robin', c);
+    // The counsellor's home lists the couple once, on the dashboard, with no couple onboarding.
+    await robin.page.goto('/');
+    const dashboard = robin.page.getByRole('region', { name: 'Couples you accompany' });
+    await dashboard.getByText('Alex & Sam', { exact: true }).waitFor();
+    expect(await robin.page.getByRole('main').getByText('Alex & Sam', { exact: true }).count()).toBe(1);
+    expect(await dashboard.innerText()).toContain('access pending until both partners consent');
+    expect(await robin.page.getByRole('heading', { name: 'Create a space' }).count()).toBe(0);
+    await shootBoth(robin, 'counsellor-home');
     for (const p of [alex, sam, robin]) await p.page.goto(`/spaces/${space.id}`);
 
     const notice = robin.page.getByTestId('access-notice');

@@ -44,7 +44,8 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
           <ul className="counsellor-list">
             {pending.map((s) => (
               <li key={s.id} data-testid="counsellor-space-pending">
-                <strong>{s.name}</strong>
+                {/* The page waits live and opens the board the moment both partners consent. */}
+                <Link to={spaceHref(s.id)}>{s.name}</Link>
                 <SpaceFacts space={s} />
               </li>
             ))}
