@@ -97,6 +97,12 @@ describe('live status over Socket.io', () => {
     await consent(a, space.id, c, true);
     await consent(b, space.id, c, true);
     const [wa, wb, wc] = [await watch(a, space.id), await watch(b, space.id), await watch(c, space.id)];
+    // Facilitation: the other partner learns who allowed it; the counsellor only that they may.
+    expect((await a.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/facilitation`, { allowed: true })).status).toBe(200);
+    await waitFor(() => wb.notices().includes('Alex allowed Dr Rivera to start, pause and advance exercises.'), 5000, 'Sam told');
+    await waitFor(() => wc.notices().includes('You may now start, pause and advance exercises.'), 5000, 'counsellor told');
+    expect(open(wb.latest())?.partner?.counsellors[0]?.canFacilitate).toBe(true);
+    expect(wa.notices()).toEqual([]);
     await consent(a, space.id, c, false);
     await waitFor(() => wc.latest()?.state === 'ended', 5000, 'counsellor ended');
     expect(wc.latest()).toMatchObject({ reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Alex withdrew consent.' });
