@@ -145,7 +145,15 @@ describe('live status over Socket.io', () => {
     await waitFor(() => open(wa.latest())?.partner?.openInvites.some((i) => i.id === second.id), 5000, 'second link listed');
     expect(open(wa.latest())?.partner?.openInvites.map((i) => i.id)).toEqual([second.id]);
 
+    // A counsellor link known only by its id (made in another tab) can be withdrawn by id.
+    const counsellorLink = await a.invite(space.id, 'counsellor');
+    await waitFor(() => open(wa.latest())?.partner?.openInvites.some((i) => i.id === counsellorLink.id), 5000, 'counsellor link listed');
+    expect((await a.delete(`/api/spaces/${space.id}/open-invites/${counsellorLink.id}`)).status).toBe(204);
+    await waitFor(() => open(wa.latest())?.partner?.openInvites.every((i) => i.id !== counsellorLink.id), 5000, 'counsellor link gone');
+    expect((await a.delete(`/api/spaces/${space.id}/open-invites/${counsellorLink.id}`)).body.error.code).toBe('invite_not_found');
+
     const b = await person('Sam');
+    expect((await b.delete(`/api/spaces/${space.id}/open-invites/${second.id}`)).body.error.code).toBe('not_found');
     expect((await b.post(`/api/invites/${first.token}/accept`)).body.error.code).toBe('invite_revoked');
     await b.accept(second.token);
     await waitFor(() => wa.notices().includes('Sam joined this space.'), 5000, 'Alex told Sam joined');

@@ -5,7 +5,7 @@ import { AppError, parseOrThrow } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
 import { previewInvite } from './invitePreview.service';
 import { revokeInvite } from './invites.service';
-import { createSpaceInvite } from './partnerInvite';
+import { createSpaceInvite, revokeOpenInvite } from './partnerInvite';
 import { spaceForPartner } from './spaces.service';
 
 export interface InviteRouteDeps {
@@ -49,6 +49,18 @@ export function inviteRoutes(deps: InviteRouteDeps): Router {
     const spaceId = spaceIdParam(req.params.spaceId);
     await spaceForPartner(spaceId, currentUser(req).id);
     await revokeInvite(spaceId, tokenParam(req.params.token, 'No open invite with that token in this space.'));
+    deps.events.emit('space:changed', { spaceId });
+    res.status(204).end();
+  });
+
+  // A link made in another tab or before a reload is known here only by its id.
+  router.delete('/spaces/:spaceId/open-invites/:inviteId', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await spaceForPartner(spaceId, currentUser(req).id);
+    const inviteId = ObjectIdSchema.safeParse(req.params.inviteId);
+    if (!inviteId.success || !(await revokeOpenInvite(spaceId, inviteId.data))) {
+      throw new AppError('invite_not_found', 'No open invite with that id in this space.');
+    }
     deps.events.emit('space:changed', { spaceId });
     res.status(204).end();
   });

@@ -38,3 +38,9 @@ export async function createSpaceInvite(
   events.emit('space:changed', { spaceId });
   return { ...invite, ...(row ? { id: row._id.toString() } : {}) };
 }
+
+/** Withdraws an open invite by its id (an update from open to revoked); false if none was open. */
+export async function revokeOpenInvite(spaceId: string, inviteId: string): Promise<boolean> {
+  const result = await Invite.updateOne({ _id: inviteId, spaceId, usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } });
+  return result.matchedCount === 1;
+}

@@ -42,6 +42,17 @@ export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: str
     setMade((all) => ({ ...all, [role]: undefined }));
   }
 
+  /** A link whose address this tab never had (made elsewhere or before a reload). */
+  async function withdrawById(inviteId: string) {
+    setError(null);
+    try {
+      await api.revokeOpenInvite(spaceId, inviteId);
+    } catch (caught) {
+      // Already used or withdrawn meanwhile: the live list is updated either way.
+      if (!(caught instanceof ApiError && caught.code === 'invite_not_found')) setError('Could not withdraw the link.');
+    }
+  }
+
   async function copy(role: MemberRole, url: string) {
     try {
       await navigator.clipboard.writeText(url);
@@ -77,18 +88,32 @@ export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: str
           <>
             {role === 'partner' && elsewhere.length > 0 && (
               <p className="muted small-print" data-testid="invite-open-elsewhere">
-                A link you made earlier is still open, until {formatWhen(elsewhere[0]!.expiresAt)}. A new link replaces it.
+                A link made earlier is still open, until {formatWhen(elsewhere[0]!.expiresAt)}. A new link replaces it.
               </p>
             )}
-            <button type="button" className="button small" disabled={busy} onClick={() => create(role)}>
-              {role === 'partner' && elsewhere.length > 0 ? 'Make a new link' : action}
-            </button>
+            <div className="row">
+              <button type="button" className="button small" disabled={busy} onClick={() => create(role)}>
+                {role === 'partner' && elsewhere.length > 0 ? 'Make a new link' : action}
+              </button>
+              {role === 'partner' && elsewhere[0] && (
+                <button type="button" className="button small quiet" onClick={() => void withdrawById(elsewhere[0]!.id)}>
+                  Withdraw it
+                </button>
+              )}
+            </div>
           </>
         )}
         {role === 'counsellor' && elsewhere.length > 0 && (
-          <p className="muted small-print">
-            {elsewhere.length === 1 ? 'One more counsellor link is open.' : `${elsewhere.length} more counsellor links are open.`}
-          </p>
+          <ul className="open-invites">
+            {elsewhere.map((o) => (
+              <li key={o.id} className="muted small-print">
+                Another counsellor link is open, until {formatWhen(o.expiresAt)}.{' '}
+                <button type="button" className="button small quiet" onClick={() => void withdrawById(o.id)}>
+                  Withdraw it
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     );
