@@ -141,6 +141,8 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     // After a reload the open link is still known, and a new one replaces it.
     await alex.page.reload();
     await alex.page.getByTestId('invite-open-elsewhere').waitFor();
+    await alex.page.getByTestId('invite-panel').scrollIntoViewIfNeeded();
+    await shootBoth(alex, 'invite-panel-after-reload');
     await alex.page.getByRole('button', { name: 'Make a new link' }).click();
     const second = await alex.page.getByTestId('invite-url-partner').inputValue();
     expect(second).not.toBe(first);
