@@ -71,7 +71,7 @@ export class StatusPusher {
     if (after) this.last.set(spaceId, after);
     else this.last.delete(spaceId);
     for (const socket of sockets) {
-      const status = statusFor(after, before, spaceId, socket.data.user.id, actorId);
+      const status = statusFor(after, before, spaceId, socket.data.user.id, actorId, true);
       if (status) socket.emit('space:status', status);
       // Whoever lost the space stops hearing about it.
       if (!status || status.state === 'ended') socket.leave(statusRoom(spaceId));

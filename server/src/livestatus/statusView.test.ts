@@ -59,6 +59,9 @@ describe('live status per person', () => {
     expect(statusFor(null, before, spaceId, robin.toString(), sam.toString())).toMatchObject({ message: 'Your access to Alex & Sam ended: the couple deleted the space.' });
     expect(statusFor(null, before, spaceId, id().toString(), sam.toString())).toBeNull();
     expect(statusFor(before, null, spaceId, id().toString(), null)).toBeNull();
+    // No earlier snapshot on this node (another node handled the last change): a watcher was a member.
+    expect(statusFor(null, null, spaceId, alex.toString(), sam.toString(), true)).toMatchObject({ reason: 'deleted', message: 'This space was deleted.' });
+    expect(statusFor(null, null, spaceId, alex.toString(), sam.toString(), false)).toBeNull();
   });
 
   it('a deletion request is news to the other partner only', () => {

@@ -15,16 +15,20 @@ export function statusFor(
   spaceId: string,
   userId: string,
   actorId: string | null,
+  /** The person is in the space's status room, which only a member could join. */
+  watching = false,
   now = new Date(),
 ): SpaceStatus | null {
   const wasMember = before ? findMember(before.record, userId) : undefined;
+  // Without an earlier snapshot (another node handled the last change) a watcher still was one.
+  const knownMember = wasMember !== undefined || watching;
   if (!after) {
-    if (!wasMember) return null;
-    return ended(spaceId, 'deleted', deletedMessage(before!, wasMember.role, userId, actorId));
+    if (!knownMember) return null;
+    return ended(spaceId, 'deleted', before && wasMember ? deletedMessage(before, wasMember.role, userId, actorId) : 'This space was deleted.');
   }
   const member = findMember(after.record, userId);
   if (!member) {
-    if (!wasMember) return null;
+    if (!knownMember) return null;
     return ended(spaceId, actorId === userId ? 'left' : 'removed', actorId === userId ? 'You left this space.' : 'You are no longer a member of this space.');
   }
   if (member.role === 'counsellor') {
