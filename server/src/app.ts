@@ -20,6 +20,9 @@ import { registerExerciseHandlers, startExercises, stopExercises, type ExerciseD
 import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
 import { healthRoutes } from './health/health.routes';
+import { createLiveStatus } from './livestatus/status.socket';
+import { bindRequestActor } from './platform/requestActor';
+import { inviteRoutes } from './spaces/invites.routes';
 import type { Env } from './platform/env';
 import { createLimits } from './platform/limits';
 import { databaseAvailability } from './platform/db/availability';
@@ -108,11 +111,16 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     onObserved: (o) => auditor.exerciseObserved(o),
     counsellorHistory: counsellorHistory(audit),
   };
+  const liveStatus = createLiveStatus(sockets.io, events, logger);
   sockets.onConnection((socket) => {
+    liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, (user) => sessionStands(sessions, user));
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, {
+    sessionStands: (user) => sessionStands(sessions, user),
+    beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
+  });
   const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
@@ -142,11 +150,13 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
   api.use(loadUser(sessions));
+  api.use(bindRequestActor);
   api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
   api.use(safetyRoutes({ quickExitUrl: env.quickExitUrl, helplines: env.helplines }));
   api.use(databaseGate(databaseAvailability));
   api.use(authRoutes(auth, sessions));
   api.use(accountRoutes(account, sessions, limits));
+  api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
@@ -187,6 +197,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       clearInterval(sweep);
       stopWatchingAccess();
       stopWatchingPresence();
+      liveStatus.stop();
       stopExpiry();
       releaseAvailability();
       auth.close();

@@ -287,7 +287,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await apiPost(alex.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: false });
     await eventually('Robin’s view of the board to close', async () =>
       (await robin.item('Walk after dinner').count()) === 0 &&
-      (await robin.page.getByText(/access to this board has ended|no longer shared with you/).count()) > 0);
+      (await robin.page.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0);
     await screenshot(robin.page, '10-counsellor-access-ended');
   });
 

@@ -73,6 +73,7 @@ const ROUTES: Route[] = [
   { name: 'GET space', call: (c) => c.get(`/api/spaces/${spaceId}`), expect: { partner: 200, pending: 200, active: 200, ...NONE } },
   { name: 'POST invites', call: (c) => c.post(`/api/spaces/${spaceId}/invites`, { role: 'counsellor' }), expect: { partner: 201, pending: 403, active: 403, ...NONE } },
   { name: 'DELETE invite', call: (c) => c.delete(`/api/spaces/${spaceId}/invites/${inviteToken}`), expect: { pending: 403, active: 403, ...NONE } },
+  { name: 'DELETE open invite by id', call: (c) => c.delete(`/api/spaces/${spaceId}/open-invites/0123456789abcdef01234567`), expect: { partner: 404, pending: 403, active: 403, ...NONE } },
   { name: 'POST consent', call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/consent`, { granted: true }), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
   { name: 'GET counsellors', call: (c) => c.get(`/api/spaces/${spaceId}/counsellors`), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
   { name: 'POST facilitation', call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/facilitation`, { allowed: false }), expect: { partner: 200, pending: 403, active: 403, ...NONE } },

@@ -14,6 +14,7 @@ import { QuickExit } from '../features/safety/QuickExit';
 import { loadSafetyInfo } from '../features/safety/safetyInfo';
 import { useTabDisguise } from '../features/safety/useTabDisguise';
 import { useAccountSettings } from '../lib/accountSettings';
+import { LiveNotices } from '../features/livestatus/LiveNotices';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -69,6 +70,7 @@ export function App() {
       <AppHeader route={route} />
       {user && <SignInNotice />}
       <Page route={route} />
+      {user && <LiveNotices currentSpaceId={route.name === 'space' ? route.spaceId : null} />}
     </>
   );
 }

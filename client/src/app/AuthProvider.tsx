@@ -7,6 +7,7 @@ import { forgetDeviceKey } from '../collab/deviceKey';
 import { clearOfflineCopies } from '../collab/offlineCopy';
 import { disconnectSocket } from '../lib/socket';
 import { resetSpaces } from '../features/spaces/spacesStore';
+import { resetLiveStatus } from '../features/livestatus/statusStore';
 
 interface AuthState {
   /** undefined while the first /api/me is in flight. */
@@ -75,6 +76,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUser(null);
     resetSpaces();
     resetAccountSettings();
+    resetLiveStatus();
     disconnectSocket();
     await api.logout().catch(() => undefined);
     await clearOfflineCopies();

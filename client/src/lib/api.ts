@@ -1,4 +1,4 @@
-import type { UserDto, SpaceDto, InviteDto, MemberRole } from '@hearth/shared/api';
+import type { UserDto, SpaceDto, InviteDto, InvitePreviewDto, MemberRole } from '@hearth/shared/api';
 import { request } from './http';
 
 /** The typed Hearth REST API (docs/api.md). Bodies match the shared zod schemas. */
@@ -18,6 +18,9 @@ export const api = {
     request<{ invite: InviteDto }>('POST', `/api/spaces/${encodeURIComponent(spaceId)}/invites`, { role }),
   revokeInvite: (spaceId: string, token: string) =>
     request<void>('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}/invites/${encodeURIComponent(token)}`),
+  revokeOpenInvite: (spaceId: string, inviteId: string) =>
+    request<void>('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}/open-invites/${encodeURIComponent(inviteId)}`),
+  previewInvite: (token: string) => request<{ invite: InvitePreviewDto }>('GET', `/api/invites/${encodeURIComponent(token)}`),
   acceptInvite: (token: string) => request<{ space: SpaceDto }>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
 
 };

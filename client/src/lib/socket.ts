@@ -12,6 +12,11 @@ let socket: HearthSocket | null = null;
 export function getSocket(): HearthSocket {
   if (!socket) {
     socket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
+    // The server disconnects a socket whose access to a space ended; the tab's other spaces
+    // (and the live status of all of them) still need the connection, so come back.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), 250);
+    });
   }
   return socket;
 }

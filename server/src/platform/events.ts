@@ -11,6 +11,8 @@ export interface HearthEventMap {
   'space:changed': [{ spaceId: string }];
   /** Someone turned "appear offline" on or off: their spaces' presence is sent again. */
   'presence:changed': [{ userId: string }];
+  /** The space row is gone (its data is being erased); sent before the erasure's slow steps. */
+  'space:deleted': [{ spaceId: string }];
 }
 
 export class HearthEvents extends EventEmitter<HearthEventMap> {}

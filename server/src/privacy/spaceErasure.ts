@@ -73,6 +73,7 @@ export async function deletionRequests(spaceId: string, partnerId: string): Prom
 export async function purgeSpace(spaceId: string, deps: ErasureDeps, opts: { scrub?: boolean } = {}): Promise<void> {
   if (!mongoose.isValidObjectId(spaceId)) return;
   await Space.deleteOne({ _id: spaceId });
+  deps.events.emit('space:deleted', { spaceId });
   deps.events.emit('access:changed', { spaceId });
   const pattern = spaceDocPattern(spaceId);
   await deps.evictDocuments?.((name) => pattern.test(name));

@@ -1,6 +1,7 @@
 import type { SessionUser } from '../auth/sessionUser';
 import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
+import { currentActorId } from '../platform/requestActor';
 import { loadSpace } from '../spaces/access';
 import { effectiveRole } from '../spaces/counsellorAccess';
 import { spaceRoom, type HearthIo } from './socketServer';
@@ -13,16 +14,22 @@ export function watchSocketAccess(
   io: HearthIo,
   events: HearthEvents,
   logger: Logger,
-  sessionStands: (user: SessionUser) => Promise<boolean> = async () => true,
+  hooks: {
+    /** Whether the login session behind a socket still stands (signed out elsewhere → no). */
+    sessionStands?: (user: SessionUser) => Promise<boolean>;
+    /** Runs before anyone is disconnected, so the live status saying why arrives first. */
+    beforeRevoke?: (spaceId: string, actorId: string | null) => Promise<void>;
+  } = {},
 ): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
+    if (spaceId) await hooks.beforeRevoke?.(spaceId, currentActorId());
     // With the Redis adapter this reaches the sockets of every node.
     const sockets = await io.fetchSockets();
     const spaceCache = new Map<string, Awaited<ReturnType<typeof loadSpace>>>();
     for (const socket of sockets) {
       if (userId && socket.data.user.id !== userId) continue;
       // The session behind the socket was ended (signed out elsewhere): it goes at once.
-      if (userId && !(await sessionStands(socket.data.user))) {
+      if (userId && hooks.sessionStands && !(await hooks.sessionStands(socket.data.user))) {
         socket.disconnect(true);
         continue;
       }

@@ -1,10 +1,10 @@
-import { ConsentBody, CreateInviteBody, CreateSpaceBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/shared/api';
+import { ConsentBody, CreateSpaceBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/shared/api';
 import { Router } from 'express';
 import { currentUser, requireUser } from '../auth/requireUser';
 import { AppError, parseOrThrow } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
 import { setConsent } from './consent.service';
-import { acceptInvite, createInvite, describeInvite, revokeInvite } from './invites.service';
+import { acceptInvite } from './invites.service';
 import { toSpaceDto, toSpaceDtos } from './spaceDto';
 import { createSpace, leaveSpace, listSpaces, spaceForMember, spaceForPartner } from './spaces.service';
 
@@ -41,23 +41,6 @@ export function spacesRoutes(deps: SpacesRouteDeps): Router {
     res.json({ space: await toSpaceDto(space) });
   });
 
-  router.post('/spaces/:spaceId/invites', async (req, res) => {
-    const spaceId = spaceIdParam(req.params.spaceId);
-    await spaceForPartner(spaceId, currentUser(req).id);
-    const body = parseOrThrow(CreateInviteBody, req.body);
-    const invite = await createInvite(spaceId, body.role, currentUser(req).id, deps.publicOrigin);
-    res.status(201).json({ invite });
-  });
-
-  router.delete('/spaces/:spaceId/invites/:token', async (req, res) => {
-    const spaceId = spaceIdParam(req.params.spaceId);
-    await spaceForPartner(spaceId, currentUser(req).id);
-    const token = InviteTokenSchema.safeParse(req.params.token);
-    if (!token.success) throw new AppError('invite_not_found', 'No open invite with that token in this space.');
-    await revokeInvite(spaceId, token.data);
-    res.status(204).end();
-  });
-
   router.post('/spaces/:spaceId/leave', async (req, res) => {
     const spaceId = spaceIdParam(req.params.spaceId);
     const result = await leaveSpace(spaceId, currentUser(req).id, deps.events);
@@ -71,11 +54,6 @@ export function spacesRoutes(deps: SpacesRouteDeps): Router {
     if (!counsellorId.success) throw new AppError('not_found', 'No such counsellor in this space.');
     const body = parseOrThrow(ConsentBody, req.body);
     res.json({ counsellor: await setConsent(spaceId, currentUser(req).id, counsellorId.data, body, deps.events) });
-  });
-
-  router.get('/invites/:token', async (req, res) => {
-    const token = parseInviteToken(req.params.token);
-    res.json({ invite: await describeInvite(token) });
   });
 
   router.post('/invites/:token/accept', async (req, res) => {

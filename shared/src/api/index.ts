@@ -12,6 +12,7 @@ export {
   ConsentBody,
   CounsellorAccessDto,
 } from './spaces';
+export { InvitePreviewState, InvitePreviewDto, OpenInviteDto } from './invitePreview';
 export type { CounsellorSpaceDto, CounsellorMemberDto, AuditEntryDto } from './counsellor';
 export {
   SessionIdSchema,

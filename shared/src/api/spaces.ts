@@ -34,6 +34,8 @@ export const SpaceDto = z.object({
 export type SpaceDto = z.infer<typeof SpaceDto>;
 
 export const InviteDto = z.object({
+  /** The invite's id, to recognise it in the live list of open invites. */
+  id: z.string().optional(),
   token: z.string(),
   role: MemberRole,
   expiresAt: z.string(),

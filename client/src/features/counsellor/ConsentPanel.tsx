@@ -19,9 +19,17 @@ const ACCESS_TEXT = {
  * date), withdrawal, permission to facilitate exercises, and the access log.
  * `onChanged` lets the page refresh the space after a change.
  */
-export function ConsentPanel({ space, myId, onChanged }: { space: SpaceDto; myId: string; onChanged?: () => void }) {
+export function ConsentPanel({ space, myId, live, onChanged }: {
+  space: SpaceDto;
+  myId: string;
+  /** The counsellors as the live status last pushed them; fetched over HTTP until it arrives. */
+  live?: CounsellorMember[];
+  onChanged?: () => void;
+}) {
   const id = useId();
-  const { data, error, reload } = useCounsellors(space.id);
+  const fetched = useCounsellors(space.id);
+  const { error, reload } = fetched;
+  const data = live ?? fetched.data;
   const [actionError, setActionError] = useState<string | null>(null);
 
   async function act(run: () => Promise<unknown>) {
@@ -51,6 +59,16 @@ export function ConsentPanel({ space, myId, onChanged }: { space: SpaceDto; myId
   );
 }
 
+/** Partners may know who consented (the counsellor is only ever told "pending"). */
+function accessText(c: CounsellorMember, myId: string): string {
+  if (c.access !== 'pending') return ACCESS_TEXT[c.access];
+  const mine = c.consentBy.includes(myId);
+  const other = c.consentBy.some((id) => id !== myId);
+  if (mine) return 'You consented; waiting for your partner';
+  if (other) return 'Your partner consented; waiting for you';
+  return ACCESS_TEXT.pending;
+}
+
 function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
   counsellor: CounsellorMember;
   spaceId: string;
@@ -65,8 +83,10 @@ function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
   return (
     <li data-testid="consent-row">
       <strong>{c.displayName}</strong>
-      <span className="muted"> · {ACCESS_TEXT[c.access]}</span>
-      {c.until && open && <span className="muted"> · until {formatWhen(c.until)}</span>}
+      <span className="muted member-role" data-testid="consent-state">
+        {accessText(c, myId)}
+        {c.until && open && ` · until ${formatWhen(c.until)}`}
+      </span>
       {open && !iConsented && (
         <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act(() => counsellorApi.consent(spaceId, c.userId, true, until ? new Date(until).toISOString() : undefined)); }}>
           <label htmlFor={untilId} className="field-label">Until (optional)</label>
@@ -74,8 +94,22 @@ function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
           <button type="submit" className="button small primary">I consent</button>
         </form>
       )}
-      {open && iConsented && c.access === 'pending' && <span className="muted"> · you consented</span>}
-      {open && (
+      {open && !iConsented && (
+        <div className="row">
+          <button
+            type="button"
+            className="button small quiet danger"
+            onClick={() => {
+              if (window.confirm(`Decline ${c.displayName}? They will need a new invitation.`)) {
+                void act(() => counsellorApi.consent(spaceId, c.userId, false));
+              }
+            }}
+          >
+            Decline
+          </button>
+        </div>
+      )}
+      {open && iConsented && (
         <div className="row">
           <label>
             <input

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { RefreshableSection } from './RefreshableSection';
 import { Link } from '../../app/router';
 import { formatWhen } from './auditText';
@@ -9,8 +10,15 @@ import { useCounsellorSpaces } from './useCounsellorSpaces';
  * (waiting for the partners' consent), with the last activity on the shared board.
  * `spaceHref` builds the link to a space page (default `/spaces/<id>`).
  */
-export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}` }: { spaceHref?: (spaceId: string) => string }) {
+export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}`, liveVersion = 0 }: {
+  spaceHref?: (spaceId: string) => string;
+  /** Changes whenever a live status arrives for one of the listed spaces: the list refetches. */
+  liveVersion?: number;
+}) {
   const { data, error, loading, reload } = useCounsellorSpaces();
+  useEffect(() => {
+    if (liveVersion > 0) void reload();
+  }, [liveVersion, reload]);
   const active = data?.filter((s) => s.access === 'active') ?? [];
   const pending = data?.filter((s) => s.access === 'pending') ?? [];
 
@@ -36,7 +44,8 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
           <ul className="counsellor-list">
             {pending.map((s) => (
               <li key={s.id} data-testid="counsellor-space-pending">
-                <strong>{s.name}</strong>
+                {/* The page waits live and opens the board the moment both partners consent. */}
+                <Link to={spaceHref(s.id)}>{s.name}</Link>
                 <SpaceFacts space={s} />
               </li>
             ))}
@@ -51,7 +60,7 @@ function SpaceFacts({ space }: { space: CounsellorSpace }) {
   return (
     <p className="muted small-print">
       With {space.partners.map((p) => p.displayName).join(' & ')}
-      {space.access === 'pending' && ' · consent pending'}
+      {space.access === 'pending' && ' · access pending until both partners consent'}
       {space.access === 'active' && ` · last activity ${space.lastActivityAt ? formatWhen(space.lastActivityAt) : 'none yet'}`}
       {space.until && ` · access until ${formatWhen(space.until)}`}
       {space.canFacilitate && ' · you may facilitate exercises'}

@@ -1,17 +1,39 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { InvitePreviewDto } from '@hearth/shared/api';
 import { useAuth } from '../../app/AuthProvider';
 import { Link, navigate } from '../../app/router';
 import { loginPath, signupPath, spacePath } from '../../app/routes';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
 import { refreshSpaces, upsertSpace } from '../spaces/spacesStore';
+import { inviteCopy } from './inviteText';
+import './invites.css';
 
-/** /invite/:token — what the link in an invitation opens. Accepting needs an account. */
+type Preview = { state: 'loading' } | { state: 'ready'; invite: InvitePreviewDto } | { state: 'error'; message: string };
+
+/**
+ * /invite/:token — what the link in an invitation opens. The link is checked first: the page
+ * names who invited whom to which space and what the role means, and offers Accept only for
+ * a link that can still be used; otherwise it says why and what to do instead.
+ */
 export function InvitePage({ token }: { token: string }) {
   const { user } = useAuth();
+  const [preview, setPreview] = useState<Preview>({ state: 'loading' });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const here = `/invite/${encodeURIComponent(token)}`;
+
+  const check = useCallback(async () => {
+    try {
+      setPreview({ state: 'ready', invite: (await api.previewInvite(token)).invite });
+    } catch (caught) {
+      setPreview({ state: 'error', message: caught instanceof ApiError ? caught.message : 'Could not check this invitation.' });
+    }
+  }, [token]);
+
+  useEffect(() => {
+    void check();
+  }, [check, user?.id]);
 
   async function accept() {
     setBusy(true);
@@ -21,30 +43,54 @@ export function InvitePage({ token }: { token: string }) {
       upsertSpace(space);
       navigate(spacePath(space.id), { replace: true });
     } catch (caught) {
-      setError(inviteErrorMessage(caught));
+      // The link changed since it was checked (used or withdrawn meanwhile): show why.
+      setError(caught instanceof ApiError ? caught.message : 'Could not accept the invitation. Please try again.');
       setBusy(false);
-      if (caught instanceof ApiError && caught.code === 'already_member') void refreshSpaces();
+      void refreshSpaces();
+      void check();
     }
   }
 
+  if (preview.state === 'loading') {
+    return (
+      <main id="main" className="page narrow" aria-busy="true">
+        <p className="muted">Checking your invitation…</p>
+      </main>
+    );
+  }
+  if (preview.state === 'error') {
+    return (
+      <main id="main" className="page narrow">
+        <section className="card-surface invite-card">
+          <h1>We could not check this invitation</h1>
+          <p role="alert">{preview.message}</p>
+          <button type="button" className="button" onClick={() => void check()}>
+            Try again
+          </button>
+        </section>
+      </main>
+    );
+  }
+
+  const invite = preview.invite;
+  const copy = inviteCopy(invite);
+  const usable = invite.state === 'open';
   return (
     <main id="main" className="page narrow">
-      <section className="card-surface" aria-labelledby="invite-title">
-        <h1 id="invite-title">You are invited to a Hearth space</h1>
-        <p>
-          Someone who cares about you has invited you to share their Hearth space: a calm place to keep promises,
-          plan time together and say what you need.
-        </p>
-        {user ? (
+      <section className={`card-surface invite-card${usable ? '' : ' spent'}`} aria-labelledby="invite-title" data-testid="invite-card" data-state={invite.state}>
+        {usable && <p className="invite-role">{invite.role === 'counsellor' ? 'Counsellor invitation' : 'Partner invitation'}</p>}
+        <h1 id="invite-title">{copy.title}</h1>
+        <p data-testid="invite-explanation">{copy.body}</p>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
+        {usable && user && (
           <>
             <p className="muted">
               You will join as <strong>{user.displayName}</strong>.
             </p>
-            {error && (
-              <p className="error-text" role="alert">
-                {error}
-              </p>
-            )}
             <div className="row">
               <button type="button" className="button primary" onClick={accept} disabled={busy}>
                 Accept
@@ -54,7 +100,8 @@ export function InvitePage({ token }: { token: string }) {
               </Link>
             </div>
           </>
-        ) : (
+        )}
+        {usable && !user && (
           <>
             <p className="muted">Log in or create an account first; you will come straight back here.</p>
             <div className="row">
@@ -67,28 +114,20 @@ export function InvitePage({ token }: { token: string }) {
             </div>
           </>
         )}
+        {!usable && (
+          <div className="row">
+            {invite.state === 'already_member' && invite.spaceId ? (
+              <Link to={spacePath(invite.spaceId)} className="button primary">
+                Open {invite.spaceName ?? 'the space'}
+              </Link>
+            ) : (
+              <Link to="/" className={user ? 'button' : 'button quiet'}>
+                {user ? 'Go to your spaces' : 'Go to Hearth'}
+              </Link>
+            )}
+          </div>
+        )}
       </section>
     </main>
   );
-}
-
-function inviteErrorMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Could not accept the invitation. Please try again.';
-  switch (error.code) {
-    case 'invite_used':
-      return 'This invitation has already been used. Ask for a new link.';
-    case 'invite_expired':
-      return 'This invitation has expired. Ask for a new link.';
-    case 'invite_revoked':
-      return 'This invitation was withdrawn. Ask for a new link if you still want to join.';
-    case 'invite_not_found':
-    case 'not_found':
-      return 'This invitation link is not valid. Check that you copied all of it.';
-    case 'space_full':
-      return 'This space already has two partners.';
-    case 'already_member':
-      return 'You are already a member of this space. Find it under your spaces.';
-    default:
-      return error.message;
-  }
 }

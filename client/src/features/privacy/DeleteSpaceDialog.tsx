@@ -14,6 +14,7 @@ export function DeleteSpaceDialog({ space, myId, onDeleted }: { space: SpaceDto;
   const [requestedBy, setRequestedBy] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const gone = useRef(false);
   const names = new Map(space.members.map((m) => [m.userId, m.displayName]));
   const others = requestedBy.filter((u) => u !== myId);
   const iAsked = requestedBy.includes(myId);
@@ -34,7 +35,8 @@ export function DeleteSpaceDialog({ space, myId, onDeleted }: { space: SpaceDto;
     setError(null);
     try {
       done?.(await action());
-      await refresh();
+      // Once the space is gone there is nothing left to ask about (and asking would 404).
+      if (!gone.current) await refresh();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'That did not work. Please try again.');
     } finally {
@@ -71,6 +73,7 @@ export function DeleteSpaceDialog({ space, myId, onDeleted }: { space: SpaceDto;
                   () => privacyApi.deleteSpace(space.id),
                   (result) => {
                     if (result === undefined) {
+                      gone.current = true;
                       dialog.current?.close();
                       onDeleted();
                     }

@@ -1,30 +1,56 @@
 import { useId, useState } from 'react';
-import type { InviteDto, MemberRole } from '@hearth/shared/api';
+import type { InviteDto, MemberRole, OpenInviteDto } from '@hearth/shared/api';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
+import { formatWhen } from '../counsellor/auditText';
 
-/** Partners create single-use links: one for the other partner, one for a counsellor. */
-export function InvitePanel({ spaceId, hasPartner }: { spaceId: string; hasPartner: boolean }) {
+/**
+ * Partners create single-use links: one for the other partner (a new one replaces the old),
+ * and counsellor links. `openInvites` is the live list from the server: a link someone used
+ * or withdrew disappears from here at once, and links made earlier (another tab, before a
+ * reload) are still shown, without their address, which only the tab that made it knows.
+ */
+export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: string; hasPartner: boolean; openInvites: OpenInviteDto[] | null }) {
   const id = useId();
-  const [invites, setInvites] = useState<Partial<Record<MemberRole, InviteDto>>>({});
+  const [made, setMade] = useState<Partial<Record<MemberRole, InviteDto>>>({});
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<MemberRole | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A link made here counts only while the server still lists it as open.
+  const stillOpen = (invite: InviteDto | undefined) =>
+    invite && (openInvites === null || invite.id === undefined || openInvites.some((o) => o.id === invite.id)) ? invite : undefined;
 
   async function create(role: MemberRole) {
     setError(null);
+    setBusy(true);
     try {
       const { invite } = await api.createInvite(spaceId, role);
-      setInvites((all) => ({ ...all, [role]: invite }));
+      setMade((all) => ({ ...all, [role]: invite }));
+      setCopied(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not create the invitation.');
+    } finally {
+      setBusy(false);
     }
   }
 
   async function revoke(role: MemberRole) {
-    const invite = invites[role];
+    const invite = made[role];
     if (!invite) return;
     await api.revokeInvite(spaceId, invite.token).catch(() => undefined);
-    setInvites((all) => ({ ...all, [role]: undefined }));
+    setMade((all) => ({ ...all, [role]: undefined }));
+  }
+
+  /** A link whose address this tab never had (made elsewhere or before a reload). */
+  async function withdrawById(inviteId: string) {
+    setError(null);
+    try {
+      await api.revokeOpenInvite(spaceId, inviteId);
+    } catch (caught) {
+      // Already used or withdrawn meanwhile: the live list is updated either way.
+      if (!(caught instanceof ApiError && caught.code === 'invite_not_found')) setError('Could not withdraw the link.');
+    }
   }
 
   async function copy(role: MemberRole, url: string) {
@@ -38,14 +64,15 @@ export function InvitePanel({ spaceId, hasPartner }: { spaceId: string; hasPartn
   }
 
   function block(role: MemberRole, title: string, action: string) {
-    const invite = invites[role];
+    const invite = stillOpen(made[role]);
+    const elsewhere = (openInvites ?? []).filter((o) => o.role === role && o.id !== invite?.id);
     return (
-      <div className="invite-block">
+      <div className="invite-block" data-testid={`invite-block-${role}`}>
         <h3>{title}</h3>
         {invite ? (
           <>
             <label htmlFor={`${id}-${role}`} className="field-label">
-              Invitation link (works once, for 7 days)
+              Invitation link (works once, until {formatWhen(invite.expiresAt)})
             </label>
             <input id={`${id}-${role}`} readOnly value={invite.url} onFocus={(e) => e.currentTarget.select()} data-testid={`invite-url-${role}`} />
             <div className="row" style={{ marginTop: 8 }}>
@@ -58,20 +85,46 @@ export function InvitePanel({ spaceId, hasPartner }: { spaceId: string; hasPartn
             </div>
           </>
         ) : (
-          <button type="button" className="button small" onClick={() => create(role)}>
-            {action}
-          </button>
+          <>
+            {role === 'partner' && elsewhere.length > 0 && (
+              <p className="muted small-print" data-testid="invite-open-elsewhere">
+                A link made earlier is still open, until {formatWhen(elsewhere[0]!.expiresAt)}. A new link replaces it.
+              </p>
+            )}
+            <div className="row">
+              <button type="button" className="button small" disabled={busy} onClick={() => create(role)}>
+                {role === 'partner' && elsewhere.length > 0 ? 'Make a new link' : action}
+              </button>
+              {role === 'partner' && elsewhere[0] && (
+                <button type="button" className="button small quiet" onClick={() => void withdrawById(elsewhere[0]!.id)}>
+                  Withdraw it
+                </button>
+              )}
+            </div>
+          </>
+        )}
+        {role === 'counsellor' && elsewhere.length > 0 && (
+          <ul className="open-invites">
+            {elsewhere.map((o) => (
+              <li key={o.id} className="muted small-print">
+                Another counsellor link is open, until {formatWhen(o.expiresAt)}.{' '}
+                <button type="button" className="button small quiet" onClick={() => void withdrawById(o.id)}>
+                  Withdraw it
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     );
   }
 
   return (
-    <section className="card-surface side-card" aria-labelledby={`${id}-title`}>
+    <section className="card-surface side-card" aria-labelledby={`${id}-title`} data-testid="invite-panel">
       <h2 id={`${id}-title`}>Invite</h2>
       {!hasPartner && block('partner', 'Your partner', 'Invite partner')}
       {block('counsellor', 'A counsellor (optional)', 'Invite counsellor')}
-      <p className="muted small-print">A counsellor sees only items marked “us + counsellor”, and only after you both consent.</p>
+      <p className="muted small-print">A counsellor sees only items marked “us + counsellor”, read only, and only after you both consent.</p>
       {error && (
         <p className="error-text" role="alert">
           {error}

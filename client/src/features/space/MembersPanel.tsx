@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
 
 const ACCESS_TEXT = {
-  pending: 'waiting for both partners’ consent',
+  pending: 'access pending',
   active: 'can see “us + counsellor” items',
   withdrawn: 'consent withdrawn',
   expired: 'access expired',

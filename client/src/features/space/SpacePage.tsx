@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAuth } from '../../app/AuthProvider';
-import { Link, navigate } from '../../app/router';
+import { navigate } from '../../app/router';
 import { api } from '../../lib/api';
 import { useSpaceDocs } from '../../collab/useSpaceDocs';
 import { useDocStatus } from '../../collab/useDocStatus';
@@ -24,13 +24,15 @@ import { KeepCopyToggle } from './KeepCopyToggle';
 import { UndoControls } from './UndoControls';
 import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
 import { SpaceViewTabs } from '../journey';
+import { CounsellorAccessNotice } from '../livestatus/CounsellorAccessNotice';
+import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
 
 // Charts load only when "Our journey" is opened, so the board stays as light as before.
 const JourneyView = lazy(() => import('../journey/JourneyView'));
 
 export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?: 'board' | 'journey' }) {
   const { user } = useAuth();
-  const { space, error, refresh } = useSpace(spaceId);
+  const { space, error, partner, refresh } = useSpace(spaceId);
   const member = space?.members.find((m) => m.userId === user?.id) ?? null;
   const isPartner = member?.role === 'partner';
   // A counsellor opens nothing until both partners have consented (the server would refuse).
@@ -51,15 +53,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
     if (lostAccess) void clearSpaceCopies(spaceId);
   }, [lostAccess, spaceId]);
 
-  if (error && !space) {
-    return (
-      <main id="main" className="page narrow">
-        <h1>Space not available</h1>
-        <p>This space does not exist, or it is no longer shared with you.</p>
-        <Link to="/">Back to your spaces</Link>
-      </main>
-    );
-  }
+  if (error && !space) return <SpaceUnavailable error={error} />;
   if (!space || !user || !member) {
     return (
       <main id="main" className="page" aria-busy="true">
@@ -85,15 +79,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
         <h1>{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
       </div>
-      {!canOpen && (
-        <p className="notice" role="status" data-testid="access-notice">
-          {member.access === 'withdrawn'
-            ? 'A partner withdrew consent, so this board is no longer shared with you.'
-            : member.access === 'expired'
-              ? 'Your access to this space has expired.'
-              : 'Both partners need to consent before you can see their shared items. You will see the board here as soon as they do.'}
-        </p>
-      )}
+      {!canOpen && <CounsellorAccessNotice space={space} myId={user.id} />}
       {docs && me && (
         <>
           <div className="toolbar">
@@ -129,10 +115,11 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                 <CounsellorNotesSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>
               <MembersPanel space={space} myId={user.id} />
-              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} />}
+              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} openInvites={partner?.openInvites ?? null} />}
               <ErrorBoundary what="the privacy settings">
                 <PrivacySlot
                   space={space}
+                  live={partner}
                   me={me}
                   docs={docs}
                   onChanged={() => void refresh()}

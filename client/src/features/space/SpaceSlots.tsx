@@ -1,4 +1,5 @@
 import type { SpaceDto } from '@hearth/shared/api';
+import type { PartnerStatus } from '@hearth/shared/socket';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import { ExercisePanel } from '../exercises';
 import { ConsentPanel, CounsellorNotes } from '../counsellor';
@@ -26,11 +27,11 @@ export function CounsellorNotesSlot({ space, me }: SpaceSlotProps) {
  * Who sees what: a partner's consent for counsellors (with the log of every counsellor access),
  * export for every member, and deleting the space for partners.
  */
-export function PrivacySlot({ space, me, onChanged, onDeleted }: SpaceSlotProps & { onChanged(): void; onDeleted(): void }) {
+export function PrivacySlot({ space, me, live, onChanged, onDeleted }: SpaceSlotProps & { live: PartnerStatus | null; onChanged(): void; onDeleted(): void }) {
   const hasCounsellor = space.members.some((m) => m.role === 'counsellor');
   return (
     <>
-      {me.role === 'partner' && hasCounsellor && <ConsentPanel space={space} myId={me.id} onChanged={onChanged} />}
+      {me.role === 'partner' && hasCounsellor && <ConsentPanel space={space} myId={me.id} live={live?.counsellors} onChanged={onChanged} />}
       <section className="panel side-card">
         <ExportButtons spaceId={space.id} />
         {me.role === 'partner' && <DeleteSpaceDialog space={space} myId={me.id} onDeleted={onDeleted} />}

@@ -1,12 +1,15 @@
 import { useId } from 'react';
 import { navigate } from '../../app/router';
 import { spacePath } from '../../app/routes';
+import { useWatchSpaces } from '../livestatus/statusStore';
 import { useSpaces } from './spacesStore';
 
 /** A compact way to move between spaces from anywhere (most people have one or two). */
 export function SpaceSwitcher({ currentSpaceId }: { currentSpaceId: string | null }) {
   const id = useId();
   const { spaces } = useSpaces();
+  // Every listed space is followed live: one deleted or closed elsewhere leaves this list.
+  useWatchSpaces(spaces?.map((s) => s.id) ?? []);
   if (!spaces || spaces.length === 0) return null;
   return (
     <span className="row">

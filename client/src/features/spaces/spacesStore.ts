@@ -32,6 +32,12 @@ export function upsertSpace(space: SpaceDto): void {
   set({ spaces: [...others, space], error: state.error });
 }
 
+/** Drops a space that is gone for this person (deleted, left, access ended). */
+export function removeSpace(spaceId: string): void {
+  if (!state.spaces?.some((s) => s.id === spaceId)) return;
+  set({ spaces: state.spaces.filter((s) => s.id !== spaceId), error: state.error });
+}
+
 export function resetSpaces(): void {
   set({ spaces: null, error: null });
 }

@@ -1,0 +1,79 @@
+import type { SpaceEndReason, SpaceStatus } from '@hearth/shared/socket';
+import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
+import { nameOf, type SpaceSnapshot } from './snapshot';
+import { noticesFor } from './statusNotices';
+
+/**
+ * One person's live status of a space: the space as they may see it, partner-only facts for
+ * partners, and what just changed in words. `before` is the previous snapshot (null on first
+ * look), `actorId` who caused the change (null for timers). Returns null when the person was
+ * never a member: they are told nothing, exactly as the HTTP API answers 404.
+ */
+export function statusFor(
+  after: SpaceSnapshot | null,
+  before: SpaceSnapshot | null,
+  spaceId: string,
+  userId: string,
+  actorId: string | null,
+  /** The person is in the space's status room, which only a member could join. */
+  watching = false,
+  now = new Date(),
+): SpaceStatus | null {
+  const wasMember = before ? findMember(before.record, userId) : undefined;
+  // Without an earlier snapshot (another node handled the last change) a watcher still was one.
+  const knownMember = wasMember !== undefined || watching;
+  if (!after) {
+    if (!knownMember) return null;
+    return ended(spaceId, 'deleted', before && wasMember ? deletedMessage(before, wasMember.role, userId, actorId) : 'This space was deleted.');
+  }
+  const member = findMember(after.record, userId);
+  if (!member) {
+    if (!knownMember) return null;
+    return ended(spaceId, actorId === userId ? 'left' : 'removed', actorId === userId ? 'You left this space.' : 'You are no longer a member of this space.');
+  }
+  if (member.role === 'counsellor') {
+    const access = counsellorAccess(after.record, member, now);
+    if (access === 'withdrawn') {
+      const by = actorId && findMember(after.record, actorId)?.role === 'partner' ? nameOf(after, actorId) : 'a partner';
+      return ended(spaceId, 'withdrawn', `Your access to ${after.record.name} ended: ${by} withdrew consent.`);
+    }
+    if (access === 'expired') {
+      return ended(spaceId, 'expired', `Your access to ${after.record.name} ended on the end date the couple set.`);
+    }
+  }
+  const isPartner = member.role === 'partner';
+  return {
+    spaceId,
+    state: 'open',
+    space: after.dto,
+    role: member.role,
+    partner: isPartner
+      ? {
+          counsellors: after.counsellors,
+          deletionRequestedBy: after.record.deletionRequestedBy ?? [],
+          openInvites: after.openInvites,
+        }
+      : null,
+    notices: before ? noticesFor(before, after, userId, actorId, now) : [],
+  };
+}
+
+/** Whether this person may watch the space at all (partner, or counsellor pending or active). */
+export function mayWatch(snapshot: SpaceSnapshot, userId: string, now = new Date()): boolean {
+  const member = findMember(snapshot.record, userId);
+  if (!member) return false;
+  if (member.role === 'partner') return true;
+  const access = counsellorAccess(snapshot.record, member, now);
+  return access === 'pending' || access === 'active';
+}
+
+function ended(spaceId: string, reason: SpaceEndReason, message: string): SpaceStatus {
+  return { spaceId, state: 'ended', reason, message };
+}
+
+function deletedMessage(before: SpaceSnapshot, role: 'partner' | 'counsellor', userId: string, actorId: string | null): string {
+  const partners = before.record.members.filter((m) => m.role === 'partner').length;
+  if (role === 'counsellor') return `Your access to ${before.record.name} ended: the couple deleted the space.`;
+  if (partners >= 2) return 'This space was deleted by both partners.';
+  return actorId === userId ? 'You deleted this space.' : 'This space was deleted.';
+}
