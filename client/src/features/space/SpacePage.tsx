@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useAuth } from '../../app/AuthProvider';
-import { navigate } from '../../app/router';
+import { Link, navigate } from '../../app/router';
 import { api } from '../../lib/api';
 import { useSpaceDocs } from '../../collab/useSpaceDocs';
 import { useDocStatus } from '../../collab/useDocStatus';
