@@ -7,6 +7,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { SignupPage } from '../features/auth/SignupPage';
 import { SpacesPage } from '../features/spaces/SpacesPage';
 import { InvitePage } from '../features/invites/InvitePage';
+import { LandingPage } from '../features/landing/LandingPage';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -24,15 +25,17 @@ const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set(['login', 'signup', 'i
 export function App() {
   const { user } = useAuth();
   const route = useRoute();
-  const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name);
+  // A visitor at `/` sees the landing page; every other private page asks them to log in.
+  const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name) && route.name !== 'home';
 
   useEffect(() => {
-    if (needsLogin) navigate(loginPath(route.name === 'home' ? null : currentPath()), { replace: true });
-  }, [needsLogin, route.name]);
+    if (needsLogin) navigate(loginPath(currentPath()), { replace: true });
+  }, [needsLogin]);
 
   useEffect(() => {
-    document.title = titleOf(route);
-  }, [route]);
+    // A space's page names itself (with the space's name) once it knows it.
+    if (route.name !== 'space') document.title = titleOf(route, Boolean(user));
+  }, [route, user]);
 
   if (user === undefined) {
     return (
@@ -49,19 +52,19 @@ export function App() {
         Skip to content
       </a>
       <AppHeader route={route} />
-      <Page route={route} />
+      <Page route={route} loggedIn={Boolean(user)} />
     </>
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route, loggedIn }: { route: Route; loggedIn: boolean }) {
   switch (route.name) {
     case 'login':
       return <LoginPage next={route.next} />;
     case 'signup':
       return <SignupPage next={route.next} />;
     case 'home':
-      return <SpacesPage />;
+      return loggedIn ? <SpacesPage /> : <LandingPage />;
     case 'space':
       return (
         <Suspense fallback={<main id="main" className="page" aria-busy="true"><p className="muted">Opening your space…</p></main>}>
@@ -82,16 +85,18 @@ function Page({ route }: { route: Route }) {
   }
 }
 
-function titleOf(route: Route): string {
+function titleOf(route: Route, loggedIn: boolean): string {
   switch (route.name) {
+    case 'home':
+      return loggedIn ? 'Your spaces · Hearth' : 'Hearth · a shared space for couples';
+    case 'not_found':
+      return 'Page not found · Hearth';
     case 'login':
       return 'Log in · Hearth';
     case 'signup':
       return 'Sign up · Hearth';
     case 'invite':
       return 'Invitation · Hearth';
-    case 'space':
-      return 'Board · Hearth';
     default:
       return 'Hearth';
   }
