@@ -37,6 +37,7 @@ export {
 export { CheckinItem, CHECKIN_TEXT_FIELDS, SubmitCheckinInput, checkinIdOf } from './schema/checkin';
 export {
   AppreciationItem, APPRECIATION_TEXT_FIELDS, CreateAppreciationInput, UpdateAppreciationInput,
+  RespondToAppreciationInput, APPRECIATION_REPLY_MAX,
 } from './schema/appreciation';
 export {
   BoardItem, ITEM_SCHEMAS, TEXT_FIELDS, ReorderInput, ArchiveInput, ItemRefInput, SetItemTextInput,
@@ -49,7 +50,9 @@ export { keyBetween, spreadKeys, isPositionKey } from './fractionalIndex';
 export { positionAfter, positionAtEnd, previousItemId } from './ordering';
 
 // Rules (also for clients binding inputs straight to Y.Text)
-export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection } from './rules';
+export {
+  authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation,
+} from './rules';
 
 // Reading
 export {
@@ -84,7 +87,7 @@ export {
   createCard, updateCard, acknowledgeCard, addCardComment, removeCardComment,
 } from './ops/cardOps';
 export { addCheckin } from './ops/checkinOps';
-export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
+export { createAppreciation, updateAppreciation, respondToAppreciation } from './ops/appreciationOps';
 
 // Visibility
 export { DEFAULT_VISIBILITY, boardDocName, visibilityOfDocName, moveItem } from './visibility';
