@@ -117,6 +117,8 @@ export function describeAuditEvent(
   switch (event.action) {
     case 'exercise.observed':
       return `${who} observed a live exercise · ${when}`;
+    case 'exercise.history':
+      return `${who} looked at past exercises · ${when}`;
     case 'export':
       return `${who} exported the shared board${event.target.endsWith(':md') ? ' as a summary' : ''} · ${when}`;
     default:
