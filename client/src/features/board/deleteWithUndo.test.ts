@@ -23,7 +23,7 @@ describe('deleteWithUndo', () => {
 
     const deleted = deleteWithUndo(doc, alex, id);
     sync(doc, partner);
-    expect(listItems(partner, { includeArchived: true })).toHaveLength(0);
+    expect(listItems(partner, 'experience', { includeArchived: true })).toHaveLength(0);
 
     deleted.undo();
     sync(doc, partner);

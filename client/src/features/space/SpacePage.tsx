@@ -20,6 +20,8 @@ import { MembersPanel } from './MembersPanel';
 import { KeepCopyToggle } from './KeepCopyToggle';
 import { UndoControls } from './UndoControls';
 import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
+import { useFirstRunHidden } from '../firstrun';
+import { useConfirm } from '../../lib/ConfirmDialog';
 
 export function SpacePage({ spaceId }: { spaceId: string }) {
   const { user } = useAuth();
@@ -34,6 +36,12 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
   );
   const docs = useSpaceDocs(spaceId, me);
   const presence = useSpacePresence(spaceId, member !== null, () => void refresh());
+  const firstRunHidden = useFirstRunHidden(spaceId);
+  const [confirmDialog, confirm] = useConfirm();
+  const spaceName = space?.name ?? null;
+  useEffect(() => {
+    document.title = spaceName ? `${spaceName} · Hearth` : 'Opening… · Hearth';
+  }, [spaceName]);
 
   if (error && !space) {
     return (
@@ -55,7 +63,13 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
   const partners = space.members.filter((m) => m.role === 'partner');
 
   async function leave() {
-    if (!window.confirm('Leave this space? You will lose access to its board.')) return;
+    const ok = await confirm({
+      title: 'Leave this space?',
+      body: <p>You will lose access to its board. To come back, someone in it has to invite you again.</p>,
+      confirmLabel: 'Leave space',
+      danger: true,
+    });
+    if (!ok) return;
     await api.leaveSpace(spaceId);
     await refreshSpaces();
     navigate('/', { replace: true });
@@ -100,7 +114,8 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
                 <CounsellorNotesSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>
               <MembersPanel space={space} myId={user.id} />
-              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} />}
+              {/* While the first-run guide offers the partner's invitation, it is not offered twice. */}
+              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2 || !firstRunHidden} />}
               <ErrorBoundary what="the privacy settings">
                 <PrivacySlot
                   space={space}
@@ -116,6 +131,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
               <button type="button" className="button small quiet danger" onClick={leave}>
                 Leave this space
               </button>
+              {confirmDialog}
             </aside>
           </div>
         </>

@@ -1,5 +1,6 @@
 import type { CheckinItem } from '@hearth/shared/board';
 import { useBoard } from '../boardContext';
+import { formatCalendarDate } from '../../../lib/relativeTime';
 
 const MOOD_TEXT = ['', 'Very low', 'Low', 'Okay', 'Good', 'Very good'];
 
@@ -8,7 +9,7 @@ export function CheckinBody({ item }: { item: CheckinItem }) {
   return (
     <div className="item-body">
       <p className="item-meta">
-        <strong>{nameOf(item.userId)}</strong> · {item.date}
+        <strong>{nameOf(item.userId)}</strong> · {formatCalendarDate(item.date)}
       </p>
       <p>
         <span className="mood" aria-label={`Mood ${item.mood} of 5`}>
@@ -18,8 +19,8 @@ export function CheckinBody({ item }: { item: CheckinItem }) {
         {MOOD_TEXT[item.mood]}
         {item.feelings.length > 0 && ` · ${item.feelings.join(', ')}`}
       </p>
-      {item.need && <p>Today I need: {item.need}</p>}
-      {item.note && <p className="muted">{item.note}</p>}
+      {item.need && <p>Today I need: <bdi>{item.need}</bdi></p>}
+      {item.note && <p className="muted" dir="auto">{item.note}</p>}
     </div>
   );
 }
