@@ -17,6 +17,7 @@ export type { BoardActor, OpOptions, OpClock } from './context';
 // Stored item schemas and operation inputs
 export {
   IsoDateTime, CalendarDate, UserId, ItemId, PositionKey, ITEM_KINDS, ItemKind, HistoryEntry,
+  SHORT_TEXT, LONG_TEXT,
 } from './schema/common';
 export {
   EXPERIENCE_CATEGORIES, ExperienceCategory, CLOSENESS_KINDS, ClosenessKind, EXPERIENCE_STATUSES,
