@@ -63,23 +63,25 @@ export const ItemCard = memo(function ItemCard({ entry, up, down }: {
       onBlur={onBlur}
       onKeyDown={onKeyDown}
     >
-      <div className="item-top">
+      {(entry.item.archived || editors.length > 0) && (
+        <div className="item-top">
+          {entry.item.archived && <span className="status-chip">Archived</span>}
+          {editors.length > 0 && (
+            <span className="editing-badge" role="status" data-testid="editing-badge">
+              {editors.join(' and ')} {editors.length === 1 ? 'is' : 'are'} editing
+            </span>
+          )}
+        </div>
+      )}
+      <Body entry={entry} />
+      <footer className="item-foot">
+        <ItemByline item={entry.item} />
         <span className={`visibility-chip vis-${entry.visibility}`} data-testid="visibility">
           <span className="visually-hidden">Visible to: </span>
           {VISIBILITY_LABEL[entry.visibility]}
         </span>
-        {entry.item.archived && <span className="status-chip">Archived</span>}
-        {editors.length > 0 && (
-          <span className="editing-badge" role="status" data-testid="editing-badge">
-            {editors.join(' and ')} {editors.length === 1 ? 'is' : 'are'} editing
-          </span>
-        )}
-        <span className="item-top-end">
-          <ItemMenu entry={entry} label={label} up={up} down={down} />
-        </span>
-      </div>
-      <Body entry={entry} />
-      <ItemByline item={entry.item} />
+        <ItemMenu entry={entry} label={label} up={up} down={down} />
+      </footer>
     </article>
   );
 });

@@ -30,7 +30,7 @@ export function AppreciationBody({ entry, item }: { entry: BoardEntry; item: App
   return (
     <div className="item-body">
       <p className="item-meta">
-        To <strong>{nameOf(item.toId)}</strong>
+        To <strong>{item.toId === me.id ? 'you' : nameOf(item.toId)}</strong>
       </p>
       <InlineText
         entry={entry}

@@ -9,7 +9,8 @@ export function CheckinBody({ item }: { item: CheckinItem }) {
   return (
     <div className="item-body">
       <p className="item-meta">
-        <strong>{nameOf(item.userId)}</strong> · {formatCalendarDate(item.date)}
+        {/* Whose it is shows in the byline below. */}
+        {formatCalendarDate(item.date)}
       </p>
       <p>
         <span className="mood" aria-label={`Mood ${item.mood} of 5`}>
