@@ -78,7 +78,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
   return (
     <main id="main" className="page">
       <div className="space-head">
-        <h1>{space.name}</h1>
+        <h1 dir="auto">{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
       </div>
       {!canOpen && (
