@@ -6,6 +6,7 @@ import { People, DESKTOP, PHONE, type Person } from './people';
 import { expectAccessible, seriousViolations } from './axe';
 import { AuthPages } from './pages/AuthPages';
 import { SpacePage } from './pages/SpacePage';
+import { LoggedOutVisits } from './loggedOut';
 
 // A new couple's first minutes: the landing page, signing up, the guided first run (invite
 // link copied and shared, a first appreciation), with axe and both screen sizes on every screen.
@@ -18,18 +19,7 @@ let people: People;
 let alex: Person;
 let sam: Person;
 let inviteUrl = '';
-const unauthorized: string[] = [];
-
-/**
- * A visitor who is not logged in asks /api/me and gets 401, which Chromium logs as a console
- * error. Those, and only those, are expected here; any other 401 fails the journey.
- */
-function assertNoUnexpectedErrors(): void {
-  expect(unauthorized.filter((url) => new URL(url).pathname !== '/api/me')).toEqual([]);
-  const expected = 'Failed to load resource: the server responded with a status of 401 (Unauthorized)';
-  people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !e.endsWith(`console.error: ${expected}`)));
-  people.assertNoErrors();
-}
+const visits = new LoggedOutVisits();
 
 /** axe, no horizontal scrolling and a screenshot, at 1280 and at 375 px. */
 async function checkScreen(page: Page, name: string): Promise<void> {
@@ -61,7 +51,7 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     browser = await launchBrowser();
     people = new People(browser, server.baseUrl);
     alex = await people.open('Alex');
-    alex.page.on('response', (r) => r.status() === 401 && unauthorized.push(r.url()));
+    visits.track(alex.page);
     // The device's share sheet: recorded, so the test sees what Hearth hands to it.
     await alex.context.addInitScript('navigator.share = async (data) => { window.__shared = data; };');
     await alex.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
@@ -137,7 +127,7 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
 
   it('the partner joins and the guide moves on to a first appreciation', async () => {
     sam = await people.open('Sam');
-    sam.page.on('response', (r) => r.status() === 401 && unauthorized.push(r.url()));
+    visits.track(sam.page);
     await sam.page.goto(new URL(inviteUrl).pathname);
     await sam.page.getByRole('link', { name: 'Create an account' }).click();
     await new AuthPages(sam.page).signup('Sam Rivera', `sam-first-${run}@example.com`, PASSWORD);
@@ -160,6 +150,6 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await onSam.waitFor({ timeout: 15_000 });
     expect(await onSam.getByText(/^Alex Morgan · just now/).count()).toBe(1);
     await checkScreen(sam.page, 'board-partner');
-    assertNoUnexpectedErrors();
+    visits.assertNoUnexpectedErrors(people);
   });
 });
