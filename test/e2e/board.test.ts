@@ -34,7 +34,7 @@ async function apiPost(page: Page, path: string, body: unknown) {
 }
 
 async function valueOf(page: SpacePage, item: string, field: string): Promise<string> {
-  return page.field(item, field).inputValue();
+  return page.textOf(item, field);
 }
 
 // The steps build on each other: after the first failure the rest are skipped, not timed out.
@@ -63,6 +63,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
   it('signs up, creates a space, invites the partner, who accepts', async () => {
     await alex.page.goto('/');
+    await alex.page.getByRole('link', { name: 'Create your space' }).first().click();
     await new AuthPages(alex.page).signup('Alex Morgan', `alex-${run}@example.com`, PASSWORD);
     await screenshot(alex.page, '01-spaces-empty');
     spaceId = await alex.createSpace('Alex & Sam');
@@ -95,10 +96,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await sam.item('Weekend in the hills').waitFor();
     await alex.openDetails('Weekend in the hills');
     await sam.openDetails('Weekend in the hills');
-    const notesA = alex.field('Weekend in the hills', 'Notes');
-    const notesB = sam.field('Weekend in the hills', 'Notes');
-    await notesA.click();
-    await notesB.click();
+    const notesA = await alex.edit('Weekend in the hills', 'Notes');
+    const notesB = await sam.edit('Weekend in the hills', 'Notes');
     await Promise.all([
       alex.page.keyboard.type('bring boots ', { delay: 25 }),
       sam.page.keyboard.type('book the cabin ', { delay: 25 }),
@@ -111,7 +110,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   });
 
   it('shows who is editing a card', async () => {
-    await sam.field('Weekend in the hills', 'Where').click();
+    await sam.edit('Weekend in the hills', 'Where');
     await eventually('Alex to see that Sam is editing', async () =>
       (await alex.item('Weekend in the hills').getByTestId('editing-badge').textContent())?.includes('Sam Rivera') === true);
     await eventually('Alex to see where Sam is on the board', async () =>
@@ -121,21 +120,19 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   it('B goes offline, edits, reconnects, and both converge', async () => {
     await sam.page.context().setOffline(true);
     await eventually('Sam to see Offline', async () => (await sam.connectionState().textContent()) === 'Offline');
-    const whereB = sam.field('Weekend in the hills', 'Where');
-    await whereB.click();
+    await sam.edit('Weekend in the hills', 'Where');
     await sam.page.keyboard.type('Lake District');
-    const notesA = alex.field('Weekend in the hills', 'Notes');
-    await notesA.click();
+    await alex.edit('Weekend in the hills', 'Notes');
     await alex.page.keyboard.press('End');
     await alex.page.keyboard.type('and maps');
     await screenshot(sam.page, '05-offline-editing');
     expect(await sam.saveState().textContent()).not.toBe('All changes saved');
-    expect(await alex.field('Weekend in the hills', 'Where').inputValue()).toBe('');
+    expect(await alex.textOf('Weekend in the hills', 'Where')).toBe('');
 
     await sam.page.context().setOffline(false);
     await sam.waitLive();
     await eventually('Alex to receive the offline edit', async () =>
-      (await alex.field('Weekend in the hills', 'Where').inputValue()) === 'Lake District');
+      (await alex.textOf('Weekend in the hills', 'Where')) === 'Lake District');
     await eventually('Sam to receive Alex’s edit', async () =>
       (await valueOf(sam, 'Weekend in the hills', 'Notes')).includes('and maps'));
     await sam.waitSaved();
@@ -153,14 +150,12 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   });
 
   it('undo undoes only your own edit', async () => {
-    const whereA = alex.field('Weekend in the hills', 'Where');
-    const whereB = sam.field('Weekend in the hills', 'Where');
-    await whereA.click();
+    const whereB = () => sam.textOf('Weekend in the hills', 'Where');
+    const whereA = await alex.edit('Weekend in the hills', 'Where');
     await alex.page.keyboard.press('End');
     await alex.page.keyboard.type(', Cumbria');
-    await eventually('Sam to see Alex’s edit', async () => (await whereB.inputValue()) === 'Lake District, Cumbria');
-    const notesB = sam.field('Weekend in the hills', 'Notes');
-    await notesB.click();
+    await eventually('Sam to see Alex’s edit', async () => (await whereB()) === 'Lake District, Cumbria');
+    await sam.edit('Weekend in the hills', 'Notes');
     await sam.page.keyboard.press('End');
     await sam.page.keyboard.type(' + snacks');
     await eventually('Alex to see Sam’s edit', async () => (await valueOf(alex, 'Weekend in the hills', 'Notes')).endsWith(' + snacks'));
@@ -168,12 +163,12 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await whereA.click();
     await alex.page.keyboard.press('Control+z');
     await eventually('Alex’s edit to be undone for both', async () =>
-      (await whereA.inputValue()) === 'Lake District' && (await whereB.inputValue()) === 'Lake District');
+      (await whereA.inputValue()) === 'Lake District' && (await whereB()) === 'Lake District');
     expect(await valueOf(alex, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
     expect(await valueOf(sam, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
 
     await alex.page.keyboard.press('Control+Shift+z');
-    await eventually('redo to restore it', async () => (await whereB.inputValue()) === 'Lake District, Cumbria');
+    await eventually('redo to restore it', async () => (await whereB()) === 'Lake District, Cumbria');
   });
 
   it('reorders with the keyboard, filters and archives', async () => {
@@ -183,7 +178,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await eventually('Sam to see the second promise', async () => (await labels(sam)).length === 2);
     expect(await labels(sam)).toEqual(['Cook dinner together on Sundays', 'Text when running late']);
 
-    await alex.field('Text when running late', 'Promise').focus();
+    // Text reads as text; its "edit" button is where the keyboard lands on a card.
+    await alex.item('Text when running late').getByRole('button', { name: 'Edit promise' }).focus();
     await alex.page.keyboard.press('Alt+ArrowUp');
     await eventually('the new order to reach Sam', async () =>
       (await labels(sam))[0] === 'Text when running late');
@@ -194,7 +190,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await eventually('the partner filter to show them', async () => (await labels(sam)).length === 2);
     await sam.page.getByText('Everyone', { exact: true }).click();
 
-    await alex.item('Text when running late').getByRole('button', { name: 'Archive' }).click();
+    await alex.menu('Text when running late', 'Archive');
     await eventually('the archived promise to leave Sam’s active board', async () =>
       (await labels(sam)).join() === 'Cook dinner together on Sundays');
     await sam.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status').selectOption({ label: 'Archived' });
@@ -230,13 +226,16 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await form.getByRole('button', { name: 'Add card' }).click();
     const onAlex = alex.item('I need an hour alone after work');
     await onAlex.waitFor();
-    expect(await onAlex.getByLabel('Statement').isDisabled()).toBe(true);
+    // Sam's card reads as text on Alex's board, with no way to edit it.
+    await onAlex.getByText('I need an hour alone after work', { exact: true }).waitFor();
+    expect(await onAlex.getByRole('button', { name: 'Edit statement' }).count()).toBe(0);
+    expect(await sam.item('I need an hour alone after work').getByRole('button', { name: 'Edit statement' }).count()).toBe(1);
     await onAlex.getByRole('button', { name: 'I understand' }).click();
     await eventually('Sam to see the acknowledgement', async () =>
       (await sam.item('I need an hour alone after work').getByText(/Alex Morgan understood this/).count()) === 1);
 
     const checkins = alex.section('Check-ins');
-    await checkins.getByRole('button', { name: 'Check in' }).click();
+    await checkins.getByRole('button', { name: 'Check in', exact: true }).click();
     await checkins.getByText('Good', { exact: true }).click();
     await checkins.getByLabel('Feeling words').fill('hopeful, tired');
     await checkins.getByLabel('One thing I need today').fill('an early night');
@@ -254,6 +253,43 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await alex.item('making soup when I was ill').waitFor();
     await alex.waitSaved();
     await screenshot(alex.page, '08-every-kind');
+  });
+
+  it('the partner who received an appreciation answers it with a heart and a reply', async () => {
+    const onAlex = alex.item('making soup when I was ill');
+    expect(await sam.item('making soup when I was ill').getByRole('button', { name: /Heart/ }).count()).toBe(0);
+    await onAlex.getByRole('button', { name: 'Heart' }).click();
+    await onAlex.getByRole('button', { name: 'Reply' }).click();
+    await onAlex.getByRole('textbox', { name: 'Your reply to Sam Rivera' }).fill('Any time. ♥');
+    await onAlex.getByRole('button', { name: 'Send reply' }).click();
+    const onSam = sam.item('making soup when I was ill');
+    await eventually('Sam to see the heart and the reply', async () =>
+      (await onSam.getByText('Alex Morgan loved this').count()) === 1 &&
+      (await onSam.getByTestId('appreciation-reply').textContent()) === 'Alex Morgan: Any time. ♥');
+    await screenshot(sam.page, '08-appreciation-answered');
+  });
+
+  it('deletes a plan after an in-app confirmation, and brings it back from the toast', async () => {
+    const plan = 'Weekend in the hills';
+    const notes = await sam.textOf(plan, 'Notes');
+    await alex.menu(plan, 'Delete…');
+    const dialog = alex.page.getByRole('dialog', { name: 'Delete this experience?' });
+    await dialog.waitFor();
+    await screenshot(alex.page, '12-delete-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await dialog.count()).toBe(0);
+    expect(await alex.item(plan).count()).toBe(1);
+
+    await alex.menu(plan, 'Delete…');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await eventually('the plan to leave both boards', async () => (await sam.item(plan).count()) === 0 && (await alex.item(plan).count()) === 0);
+    const toast = alex.page.getByTestId('toast');
+    expect(await toast.textContent()).toContain(`Deleted the experience “${plan}”.`);
+    await screenshot(alex.page, '13-undo-toast');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await eventually('the plan to come back for Sam, notes and all', async () =>
+      (await sam.item(plan).count()) === 1 && (await sam.textOf(plan, 'Notes')) === notes);
+    await alex.waitSaved();
   });
 
   it('a counsellor sees the "us + counsellor" items read-only and not the others', async () => {
@@ -277,11 +313,17 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await screenshot(alex.page, '09-partner-with-counsellor');
     await robin.item('Walk after dinner').waitFor({ timeout: 15_000 });
     await robin.waitLive();
-    expect(await robin.field('Walk after dinner', 'Promise').isDisabled()).toBe(true);
+    expect(await robin.item('Walk after dinner').getByRole('button', { name: 'Edit promise' }).count()).toBe(0);
+    expect(await robin.textOf('Walk after dinner', 'Promise')).toBe('Walk after dinner');
     expect(await robin.item('Cook dinner together on Sundays').count()).toBe(0);
     expect(await robin.item('Weekend in the hills').count()).toBe(0);
     expect(await robin.page.getByRole('button', { name: 'Add promise' }).count()).toBe(0);
     await screenshot(robin.page, '09-counsellor-read-only');
+
+    // The partners' access log shows the visit as it happens, in words (it refreshes itself).
+    const log = sam.page.getByTestId('audit-log');
+    await eventually('Sam to see Robin’s visit in the access log', async () =>
+      (await log.getByText(/^Robin Hale viewed the shared board · .+ \(still open\)$/).count()) === 1, 20_000);
 
     // Either partner may withdraw consent; the counsellor's live view closes for good.
     await apiPost(alex.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: false });
@@ -289,6 +331,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       (await robin.item('Walk after dinner').count()) === 0 &&
       (await robin.page.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0);
     await screenshot(robin.page, '10-counsellor-access-ended');
+    await eventually('the visit to show as one session with its length', async () =>
+      (await log.getByText(/^Robin Hale viewed the shared board · .+ \((under 1 min|\d+ min)\)$/).count()) === 1, 20_000);
+    expect(await log.getByText(/document\.|space:/).count()).toBe(0);
+    await screenshot(sam.page, '10-access-log');
   });
 
   it('fits a 375 px phone screen', async () => {

@@ -15,6 +15,7 @@ import { loadSafetyInfo } from '../features/safety/safetyInfo';
 import { useTabDisguise } from '../features/safety/useTabDisguise';
 import { useAccountSettings } from '../lib/accountSettings';
 import { LiveNotices } from '../features/livestatus/LiveNotices';
+import { LandingPage } from '../features/landing/LandingPage';
 
 // The board (Yjs, providers, the board model) loads only when a space is opened, so the
 // log-in page stays small.
@@ -36,13 +37,14 @@ export function App() {
   const { user, logout } = useAuth();
   const route = useRoute();
   const settings = useAccountSettings();
-  const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name);
+  // A visitor at `/` sees the landing page; every other private page asks them to log in.
+  const needsLogin = user === null && !PUBLIC_ROUTES.has(route.name) && route.name !== 'home';
 
   useEffect(() => {
-    if (needsLogin) navigate(loginPath(route.name === 'home' ? null : currentPath()), { replace: true });
-  }, [needsLogin, route.name]);
+    if (needsLogin) navigate(loginPath(currentPath()), { replace: true });
+  }, [needsLogin]);
 
-  useTabDisguise(user ? settings.neutralTitle : false, titleOf(route));
+  useTabDisguise(user ? settings.neutralTitle : false, titleOf(route, Boolean(user)));
   const lock = useCallback(() => {
     void logout().then(() => navigate('/login', { replace: true }));
   }, [logout]);
@@ -69,20 +71,20 @@ export function App() {
       </a>
       <AppHeader route={route} />
       {user && <SignInNotice />}
-      <Page route={route} />
+      <Page route={route} loggedIn={Boolean(user)} />
       {user && <LiveNotices currentSpaceId={route.name === 'space' ? route.spaceId : null} />}
     </>
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route, loggedIn }: { route: Route; loggedIn: boolean }) {
   switch (route.name) {
     case 'login':
       return <LoginPage next={route.next} />;
     case 'signup':
       return <SignupPage next={route.next} />;
     case 'home':
-      return <SpacesPage />;
+      return loggedIn ? <SpacesPage /> : <LandingPage />;
     case 'space':
       return (
         <Suspense fallback={<main id="main" className="page" aria-busy="true"><p className="muted">Opening your space…</p></main>}>
@@ -125,8 +127,12 @@ function Loading() {
   );
 }
 
-function titleOf(route: Route): string {
+function titleOf(route: Route, loggedIn: boolean): string {
   switch (route.name) {
+    case 'home':
+      return loggedIn ? 'Your spaces · Hearth' : 'Hearth · a shared space for couples';
+    case 'not_found':
+      return 'Page not found · Hearth';
     case 'login':
       return 'Log in · Hearth';
     case 'signup':

@@ -33,7 +33,11 @@ function sample(): HearthExport {
     ],
     notes: null,
     exercises: [],
-    audit: [{ at: '2026-02-03T09:30:00.000Z', actorId: 'c', action: 'export', target: 'export:json' }],
+    audit: [
+      { at: '2026-02-03T09:30:00.000Z', actorId: 'c', action: 'export', target: 'export:json' },
+      { at: '2026-02-03T09:00:00.000Z', actorId: 'b', action: 'document.opened', target: 'space:s' },
+      { at: '2026-02-03T09:12:00.000Z', actorId: 'b', action: 'document.closed', target: 'space:s' },
+    ],
   };
 }
 
@@ -50,7 +54,7 @@ describe('exportToMarkdown', () => {
   it('shows unknown ids as "Former member" and escapes what people typed', () => {
     const md = exportToMarkdown(sample());
     expect(md).toContain('- Former member to Alex: \\# not a heading \\[link\\](x)');
-    expect(md).toContain('2026-02-03 09:30 Former member: export export:json');
+    expect(md).toContain('- Former member exported the shared board · Tue 3 Feb 2026 09:30 UTC');
     expect(md).not.toMatch(/^# not a heading/m);
   });
 
@@ -82,5 +86,11 @@ describe('exportToMarkdown', () => {
     expect(forCounsellor).toContain('Weeks start on Monday in Europe/Berlin.');
     expect(forCounsellor).toContain('- Sam keeps their mood line between the two of them.');
     expect(forCounsellor).toContain('Built from 1 item the couple shares with you.');
+  });
+
+  it('writes the access log as sessions in the app’s words, never raw codes', () => {
+    const md = exportToMarkdown(sample());
+    expect(md).toContain('- Sam viewed the shared board · Tue 3 Feb 2026 09:00 UTC (12 min)');
+    expect(md).not.toMatch(/document\.opened|space:s/);
   });
 });

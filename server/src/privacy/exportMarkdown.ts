@@ -1,5 +1,6 @@
 import type { BoardItem } from '@hearth/shared/board';
 import { JourneyExercise, journeyMarkdown } from '@hearth/shared/insights';
+import { auditEvents, describeAuditEvent, formatUtc } from '@hearth/shared/audit';
 import type { ExportBoard, HearthExport } from './export.types';
 
 const FORMER_MEMBER = 'Former member';
@@ -55,7 +56,8 @@ export function exportToMarkdown(data: HearthExport): string {
   }
   if (data.audit.length > 0) {
     out.push('## Counsellor access log', '');
-    for (const a of data.audit) out.push(`- ${a.at.slice(0, 16).replace('T', ' ')} ${who(a.actorId)}: ${a.action} ${a.target}`);
+    // The same sessions and words as the app's access log, in UTC since a file has no time zone.
+    for (const event of auditEvents(data.audit)) out.push(`- ${escape(describeAuditEvent(event, who, formatUtc))}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;

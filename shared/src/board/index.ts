@@ -17,6 +17,7 @@ export type { BoardActor, OpOptions, OpClock } from './context';
 // Stored item schemas and operation inputs
 export {
   IsoDateTime, CalendarDate, UserId, ItemId, PositionKey, ITEM_KINDS, ItemKind, HistoryEntry,
+  SHORT_TEXT, LONG_TEXT,
 } from './schema/common';
 export {
   EXPERIENCE_CATEGORIES, ExperienceCategory, CLOSENESS_KINDS, ClosenessKind, EXPERIENCE_STATUSES,
@@ -37,6 +38,7 @@ export {
 export { CheckinItem, CHECKIN_TEXT_FIELDS, SubmitCheckinInput, checkinIdOf } from './schema/checkin';
 export {
   AppreciationItem, APPRECIATION_TEXT_FIELDS, CreateAppreciationInput, UpdateAppreciationInput,
+  RespondToAppreciationInput, APPRECIATION_REPLY_MAX,
 } from './schema/appreciation';
 export {
   BoardItem, ITEM_SCHEMAS, TEXT_FIELDS, ReorderInput, ArchiveInput, ItemRefInput, SetItemTextInput,
@@ -49,7 +51,9 @@ export { keyBetween, spreadKeys, isPositionKey } from './fractionalIndex';
 export { positionAfter, positionAtEnd, previousItemId } from './ordering';
 
 // Rules (also for clients binding inputs straight to Y.Text)
-export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection } from './rules';
+export {
+  authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation,
+} from './rules';
 
 // Reading
 export {
@@ -88,7 +92,7 @@ export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
 export type { MoodValue } from './mood';
 export { departFromBoard, FORMER_MEMBER_ID } from './ops/departure';
 export type { DepartureChoice } from './ops/departure';
-export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
+export { createAppreciation, updateAppreciation, respondToAppreciation } from './ops/appreciationOps';
 
 // Visibility
 export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDocName, visibilityOfDocName, moveItem } from './visibility';

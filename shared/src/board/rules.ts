@@ -1,5 +1,6 @@
 import { TEXT_FIELDS, type BoardItem, type TextField } from './schema/item';
 import type { ExperienceItem } from './schema/experience';
+import type { AppreciationItem } from './schema/appreciation';
 
 /**
  * Who may do what to an item. The operations enforce these; a client binding an input
@@ -62,4 +63,9 @@ export function canEditText(item: BoardItem, field: TextField, userId: string): 
 /** Reflections: only once the experience is done, and only your own. */
 export function canWriteReflection(item: ExperienceItem, userId: string, ownerId: string): boolean {
   return item.status === 'done' && userId === ownerId;
+}
+
+/** The heart and reply on an appreciation: only the partner who received it. */
+export function canRespondToAppreciation(item: AppreciationItem, userId: string): boolean {
+  return item.toId === userId;
 }

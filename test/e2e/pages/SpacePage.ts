@@ -18,6 +18,7 @@ export class SpacePage {
     return match[1];
   }
 
+  /** The partner's link comes from the first-run guide (or the Invite panel once it is put away). */
   async inviteUrl(role: 'partner' | 'counsellor'): Promise<string> {
     await this.page.getByRole('button', { name: role === 'partner' ? 'Invite partner' : 'Invite counsellor' }).click();
     const field = this.page.getByTestId(`invite-url-${role}`);
@@ -69,8 +70,37 @@ export class SpacePage {
     if ((await toggle.count()) > 0) await toggle.click();
   }
 
+  /** The live text box of a field being edited in place (see `edit`). */
   field(itemLabel: string, fieldLabel: string): Locator {
-    return this.item(itemLabel).getByLabel(fieldLabel, { exact: true });
+    return this.item(itemLabel).getByRole('textbox', { name: fieldLabel, exact: true });
+  }
+
+  /** Text shows as text: a click turns it into the live text box, which is returned focused. */
+  async edit(itemLabel: string, fieldLabel: string): Promise<Locator> {
+    const box = this.field(itemLabel, fieldLabel);
+    if ((await box.count()) === 0) {
+      await this.item(itemLabel).getByRole('button', { name: `Edit ${fieldLabel.toLowerCase()}`, exact: true }).click();
+    } else {
+      await box.click();
+    }
+    await eventually(`${fieldLabel} to be editable`, async () => box.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement));
+    return box;
+  }
+
+  /** What a field says, whether it is being edited or shown as text ('' when empty). */
+  async textOf(itemLabel: string, fieldLabel: string): Promise<string> {
+    const inline = this.item(itemLabel).locator(`[data-inline="${fieldLabel}"]`);
+    const box = inline.getByRole('textbox');
+    if ((await box.count()) > 0) return box.inputValue();
+    const value = inline.locator('.inline-value');
+    if ((await value.count()) === 0 || (await value.getAttribute('data-empty')) !== null) return '';
+    return (await value.textContent()) ?? '';
+  }
+
+  /** Runs one of a card's secondary actions from its "⋯" menu. */
+  async menu(itemLabel: string, action: string): Promise<void> {
+    await this.item(itemLabel).getByTestId('item-menu').click();
+    await this.page.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
   }
 
   connectionState(): Locator {

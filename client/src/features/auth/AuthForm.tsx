@@ -17,10 +17,12 @@ interface AuthFormProps {
   submitLabel: string;
   onSubmit(values: Record<string, string>): Promise<void>;
   footer: ReactNode;
+  /** The other way in, shown right under the title ("New to Hearth? Create an account"). */
+  switcher?: ReactNode;
 }
 
 /** The shared shape of the log-in and sign-up pages: labelled fields, one clear error. */
-export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer }: AuthFormProps) {
+export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer, switcher }: AuthFormProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,6 +46,7 @@ export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer }
       <section className="card-surface auth-card" aria-labelledby={`${id}-title`}>
         <h1 id={`${id}-title`}>{title}</h1>
         <p className="muted">{intro}</p>
+        {switcher && <p className="auth-switch">{switcher}</p>}
         <form onSubmit={handleSubmit} noValidate={false}>
           {fields.map((field) => (
             <div className="field" key={field.name}>
@@ -73,7 +76,7 @@ export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer }
             {busy ? 'One moment…' : submitLabel}
           </button>
         </form>
-        <p className="alt">{footer}</p>
+        {footer && <p className="alt">{footer}</p>}
       </section>
     </main>
   );

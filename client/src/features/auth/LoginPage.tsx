@@ -19,9 +19,14 @@ export function LoginPage({ next }: { next: string | null }) {
         await login(email, password);
         navigate(next ?? '/', { replace: true });
       }}
-      footer={
+      switcher={
         <>
           New to Hearth? <Link to={signupPath(next)}>Create an account</Link>
+        </>
+      }
+      footer={
+        <>
+          What is Hearth? <Link to="/">See how it works</Link>
         </>
       }
     />

@@ -10,7 +10,9 @@ import { useBoardEntries } from './useBoardEntries';
 import type { BoardEntry } from './boardStore';
 import { DEFAULT_FILTER, type BoardFilter } from './boardFilters';
 import { BoardFilters } from './BoardFilters';
-import { BoardSections } from './BoardSections';
+import { BoardSections, type OpenRequest } from './BoardSections';
+import { ToastProvider } from '../../lib/Toast';
+import { FirstRunGuide, useFirstRunHidden } from '../firstrun';
 
 /** The live board: every item the person may see, from up to three documents, in sections. */
 export function Board({ docs, me, space, onWhere }: {
@@ -24,6 +26,8 @@ export function Board({ docs, me, space, onWhere }: {
   const awarenesses = useMemo(() => docs.all.map((c) => c.provider.awareness), [docs]);
   const [filter, setFilter] = useState<BoardFilter>(DEFAULT_FILTER);
   const [error, setError] = useState<string | null>(null);
+  const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
+  const guideHidden = useFirstRunHidden(space.id);
 
   const partnerIds = useMemo(
     () => space.members.filter((m) => m.role === 'partner').map((m) => m.userId),
@@ -76,9 +80,21 @@ export function Board({ docs, me, space, onWhere }: {
     };
   }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing, onWhere]);
 
+  const hasPartner = partnerIds.length >= 2;
+  const showGuide = me.role === 'partner' && !guideHidden && status.loaded && (!hasPartner || entries.length === 0);
+
   return (
     <BoardContext.Provider value={value}>
+      <ToastProvider>
       <div className="board">
+        {showGuide && (
+          <FirstRunGuide
+            space={space}
+            myId={me.id}
+            hasItems={entries.length > 0}
+            onSuggest={(kind) => setOpenRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }))}
+          />
+        )}
         {readOnly && me.role === 'counsellor' && (
           <p className="notice" role="note">
             You are viewing the items this couple chose to share with you. The board is read-only for counsellors.
@@ -98,9 +114,10 @@ export function Board({ docs, me, space, onWhere }: {
             Loading the board…
           </p>
         ) : (
-          <BoardSections entries={entries} filter={filter} />
+          <BoardSections entries={entries} filter={filter} openRequest={openRequest} />
         )}
       </div>
+      </ToastProvider>
     </BoardContext.Provider>
   );
 }

@@ -1,11 +1,11 @@
 import { memo, type FocusEvent, type KeyboardEvent } from 'react';
 import { reorderItem, type BoardItem } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../collab/origins';
-import { useBoard } from './boardContext';
+import { useBoard, VISIBILITY_LABEL } from './boardContext';
 import type { BoardEntry } from './boardStore';
 import { useEditors } from '../presence/useEditors';
-import { VisibilityControl } from './VisibilityControl';
-import { ItemToolbar } from './ItemToolbar';
+import { ItemMenu } from './ItemMenu';
+import { ItemByline } from './ItemByline';
 import { ExperienceBody } from './bodies/ExperienceBody';
 import { PromiseBody } from './bodies/PromiseBody';
 import { CardBody } from './bodies/CardBody';
@@ -25,7 +25,7 @@ export function itemLabel(item: BoardItem): string {
   return trimmed.length > 40 ? `${trimmed.slice(0, 39)}…` : trimmed;
 }
 
-/** One item: who sees it, who is editing it, its kind's fields, and its actions. */
+/** One item, content first: its words, who wrote it and when, who sees it; actions behind "⋯". */
 export const ItemCard = memo(function ItemCard({ entry, up, down }: {
   entry: BoardEntry;
   /** The afterId that moves it up/down one place; undefined when it cannot move that way. */
@@ -63,17 +63,25 @@ export const ItemCard = memo(function ItemCard({ entry, up, down }: {
       onBlur={onBlur}
       onKeyDown={onKeyDown}
     >
-      <div className="item-top">
-        <VisibilityControl entry={entry} />
-        {entry.item.archived && <span className="status-chip">Archived</span>}
-        {editors.length > 0 && (
-          <span className="editing-badge" role="status" data-testid="editing-badge">
-            {editors.join(' and ')} {editors.length === 1 ? 'is' : 'are'} editing
-          </span>
-        )}
-      </div>
+      {(entry.item.archived || editors.length > 0) && (
+        <div className="item-top">
+          {entry.item.archived && <span className="status-chip">Archived</span>}
+          {editors.length > 0 && (
+            <span className="editing-badge" role="status" data-testid="editing-badge">
+              {editors.join(' and ')} {editors.length === 1 ? 'is' : 'are'} editing
+            </span>
+          )}
+        </div>
+      )}
       <Body entry={entry} />
-      <ItemToolbar entry={entry} label={label} up={up} down={down} />
+      <footer className="item-foot">
+        <ItemByline item={entry.item} />
+        <span className={`visibility-chip vis-${entry.visibility}`} data-testid="visibility">
+          <span className="visually-hidden">Visible to: </span>
+          {VISIBILITY_LABEL[entry.visibility]}
+        </span>
+        <ItemMenu entry={entry} label={label} up={up} down={down} />
+      </footer>
     </article>
   );
 });

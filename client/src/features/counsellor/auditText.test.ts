@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeAuditEntry } from './auditText';
+import { auditLogLines, describeAuditEntry } from './auditText';
 
 const names = new Map([['c1', 'Dr Rivera']]);
 const nameOf = (id: string) => names.get(id);
@@ -21,5 +21,25 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry({ at: '', actorId: 'gone', action: 'document.closed', target: 'notes:abc' }, nameOf)).toBe(
       'Former member closed their notes',
     );
+  });
+});
+
+describe('auditLogLines', () => {
+  it('shows sessions newest first in local time, like the export', () => {
+    const now = Date.parse('2026-02-03T15:00:00.000Z');
+    const lines = auditLogLines(
+      [
+        { at: '2026-02-03T14:02:00.000Z', actorId: 'c1', action: 'document.opened', target: 'space:abc' },
+        { at: '2026-02-03T14:14:00.000Z', actorId: 'c1', action: 'document.closed', target: 'space:abc' },
+        { at: '2026-02-03T14:20:00.000Z', actorId: 'c1', action: 'export', target: 'export:json' },
+      ],
+      nameOf,
+      now,
+      'en-GB',
+    );
+    expect(lines.map((l) => l.text.replace(/\d\d:(\d\d)/, 'hh:$1'))).toEqual([
+      'Dr Rivera exported the shared board · Tue hh:20',
+      'Dr Rivera viewed the shared board · Tue hh:02 (12 min)',
+    ]);
   });
 });

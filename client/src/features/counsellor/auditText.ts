@@ -1,8 +1,33 @@
+import { auditEvents, describeAuditEvent, eventTime } from '@hearth/shared/audit';
+import { formatMoment } from '../../lib/relativeTime';
 import type { AuditEntry } from './types';
 
 export const FORMER_MEMBER = 'Former member';
 
-/** What an audit entry means, in the partners' words (the log never holds content). */
+export interface AuditLogLine {
+  key: string;
+  at: string;
+  text: string;
+}
+
+/**
+ * The access log as the partners read it: sessions, newest first, in the same words as the
+ * Markdown export ("Dr. Lee viewed the shared board · Tue 14:02 (12 min)"), in local time.
+ */
+export function auditLogLines(
+  entries: readonly AuditEntry[],
+  nameOf: (userId: string) => string | undefined,
+  now: number = Date.now(),
+  locale?: string,
+): AuditLogLine[] {
+  return auditEvents(entries).map((event, i) => ({
+    key: `${eventTime(event)}-${event.actorId}-${i}`,
+    at: eventTime(event),
+    text: describeAuditEvent(event, (id) => nameOf(id) ?? FORMER_MEMBER, (iso) => formatMoment(iso, now, locale)),
+  }));
+}
+
+/** One raw entry in plain words (kept for single-entry uses; the log view shows sessions). */
 export function describeAuditEntry(entry: AuditEntry, nameOf: (userId: string) => string | undefined): string {
   const who = nameOf(entry.actorId) ?? FORMER_MEMBER;
   const what = describeTarget(entry.target);

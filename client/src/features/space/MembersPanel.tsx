@@ -18,7 +18,7 @@ export function MembersPanel({ space, myId }: { space: SpaceDto; myId: string })
         {space.members.map((member) => (
           <li key={member.userId}>
             <span>
-              <strong>{member.displayName}</strong>
+              <strong dir="auto">{member.displayName}</strong>
               {member.userId === myId && ' (you)'}
             </span>
             <span className="muted member-role">

@@ -26,6 +26,8 @@ import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
 import { SpaceViewTabs } from '../journey';
 import { CounsellorAccessNotice } from '../livestatus/CounsellorAccessNotice';
 import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
+import { useFirstRunHidden } from '../firstrun';
+import { useConfirm } from '../../lib/ConfirmDialog';
 
 // Charts load only when "Our journey" is opened, so the board stays as light as before.
 const JourneyView = lazy(() => import('../journey/JourneyView'));
@@ -52,6 +54,8 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   useEffect(() => {
     if (lostAccess) void clearSpaceCopies(spaceId);
   }, [lostAccess, spaceId]);
+  const firstRunHidden = useFirstRunHidden(spaceId);
+  const [confirmDialog, confirm] = useConfirm();
 
   if (error && !space) return <SpaceUnavailable error={error} />;
   if (!space || !user || !member) {
@@ -66,7 +70,13 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
 
   // A counsellor leaves in one step; partners go through "Leave safely".
   async function leave() {
-    if (!window.confirm('Leave this space? You will lose access to its board.')) return;
+    const ok = await confirm({
+      title: 'Leave this space?',
+      body: <p>You will lose access to its board. To come back, someone in it has to invite you again.</p>,
+      confirmLabel: 'Leave space',
+      danger: true,
+    });
+    if (!ok) return;
     await api.leaveSpace(spaceId);
     await clearSpaceCopies(spaceId);
     await refreshSpaces();
@@ -76,7 +86,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   return (
     <main id="main" className="page">
       <div className="space-head">
-        <h1>{space.name}</h1>
+        <h1 dir="auto">{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
       </div>
       {!canOpen && <CounsellorAccessNotice space={space} myId={user.id} />}
@@ -115,7 +125,14 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                 <CounsellorNotesSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>
               <MembersPanel space={space} myId={user.id} />
-              {isPartner && <InvitePanel spaceId={space.id} hasPartner={partners.length >= 2} openInvites={partner?.openInvites ?? null} />}
+              {/* While the first-run guide offers the partner's invitation, it is not offered twice. */}
+              {isPartner && (
+                <InvitePanel
+                  spaceId={space.id}
+                  hasPartner={partners.length >= 2 || !firstRunHidden}
+                  openInvites={partner?.openInvites ?? null}
+                />
+              )}
               <ErrorBoundary what="the privacy settings">
                 <PrivacySlot
                   space={space}
@@ -139,6 +156,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                   Leave this space
                 </button>
               )}
+              {confirmDialog}
             </aside>
           </div>
         </>

@@ -4,6 +4,7 @@ import { ApiError } from '../../lib/http';
 import { navigate } from '../../app/router';
 import { spacePath } from '../../app/routes';
 import { upsertSpace } from './spacesStore';
+import { SubmitButton } from '../../lib/SubmitButton';
 
 export function CreateSpaceForm() {
   const id = useId();
@@ -38,6 +39,7 @@ export function CreateSpaceForm() {
             required
             maxLength={80}
             placeholder="e.g. Sam & Alex"
+            dir="auto"
           />
         </div>
         {error && (
@@ -45,9 +47,7 @@ export function CreateSpaceForm() {
             {error}
           </p>
         )}
-        <button type="submit" className="button primary" disabled={busy || name.trim() === ''}>
-          Create space
-        </button>
+        <SubmitButton blockedBy={name.trim() === '' ? 'Give your space a name first.' : busy ? 'Creating your space…' : null}>Create space</SubmitButton>
       </form>
     </section>
   );

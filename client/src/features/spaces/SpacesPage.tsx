@@ -38,7 +38,9 @@ export function SpacesPage() {
             return (
               <li key={space.id}>
                 <Link to={spacePath(space.id)} className="card-surface">
-                  <span className="name">{space.name}</span>
+                  <span className="name" dir="auto">
+                    {space.name}
+                  </span>
                   <br />
                   <span className="muted">{others.length > 0 ? `With ${others.join(', ')}` : 'Waiting for your partner'}</span>
                 </Link>

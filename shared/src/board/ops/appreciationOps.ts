@@ -5,7 +5,7 @@ import {
 } from '../context';
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
-import { CreateAppreciationInput, UpdateAppreciationInput } from '../schema/appreciation';
+import { CreateAppreciationInput, RespondToAppreciationInput, UpdateAppreciationInput } from '../schema/appreciation';
 import { baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
 
 /** A short note of thanks to the partner; only its author edits it. Returns its id. */
@@ -39,6 +39,30 @@ export function updateAppreciation(
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
     setTextValue(textField(map, 'text'), text);
+    stampUpdated(map, actor, at);
+  });
+}
+
+/**
+ * The partner who received an appreciation answers it with a heart, a short reply, or both.
+ * Only that partner may; the author cannot heart their own note.
+ */
+export function respondToAppreciation(
+  doc: Y.Doc, actor: BoardActor, input: RespondToAppreciationInput, options?: OpOptions,
+): void {
+  assertPartner(actor);
+  const { itemId, heart, reply } = parseInput(RespondToAppreciationInput, input);
+  const { map, item } = loadItem(doc, itemId, 'appreciation');
+  if (item.toId !== actor.userId) {
+    throw new BoardRuleError('forbidden', 'only the partner who received an appreciation answers it');
+  }
+  const { at } = clockOf(options);
+  writeBoard(doc, options, () => {
+    if (heart !== undefined) map.set('heartedAt', heart ? (item.heartedAt ?? at) : null);
+    if (reply !== undefined) {
+      map.set('reply', reply);
+      map.set('repliedAt', reply === '' ? null : at);
+    }
     stampUpdated(map, actor, at);
   });
 }

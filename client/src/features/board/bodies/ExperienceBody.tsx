@@ -1,16 +1,18 @@
 import { useId, useState } from 'react';
 import {
-  CLOSENESS_KINDS, EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, setExperienceStatus, updateExperience,
+  EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, SHORT_TEXT, LONG_TEXT, setExperienceStatus, updateExperience,
   type ExperienceItem, type ExperienceStatus,
 } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { formatCalendarDate } from '../../../lib/relativeTime';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
-import { YTextField } from '../YTextField';
+import { InlineText } from '../InlineText';
 import { ExperienceSteps } from './ExperienceSteps';
 import { Reflections } from './Reflections';
 import { History } from './History';
 import { BudgetField } from './BudgetField';
+import { ClosenessChips } from './ClosenessChips';
 
 export const CATEGORY_TEXT: Record<ExperienceItem['category'], string> = {
   travel: 'Travel',
@@ -21,9 +23,9 @@ export const CATEGORY_TEXT: Record<ExperienceItem['category'], string> = {
 };
 const STATUS_TEXT: Record<ExperienceStatus, string> = { idea: 'Idea', planned: 'Planned', done: 'Done', dropped: 'Dropped' };
 
-function whenText(when: ExperienceItem['when']): string {
-  if (when.type === 'date') return when.date;
-  if (when.type === 'range') return `${when.start} to ${when.end}`;
+export function whenText(when: ExperienceItem['when']): string {
+  if (when.type === 'date') return formatCalendarDate(when.date);
+  if (when.type === 'range') return `${formatCalendarDate(when.start)} – ${formatCalendarDate(when.end)}`;
   return 'Someday';
 }
 
@@ -36,16 +38,35 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
   // Collapsed by default: a board of many plans stays scannable (and quick to render).
   const [open, setOpen] = useState(false);
   const stepsDone = item.steps.filter((s) => s.done).length;
+  const date = item.when.type === 'date' ? item.when.date : item.when.type === 'range' ? item.when.start : '';
 
   return (
     <div className="item-body">
-      <YTextField entry={entry} field="title" label="Experience" hideLabel disabled={readOnly} maxLength={200} />
+      <InlineText entry={entry} field="title" label="Title" value={item.title} editable={!readOnly} maxLength={SHORT_TEXT} variant="title" />
       <p className="item-meta">
-        <span className={`status-chip exp-${item.status}`}>{STATUS_TEXT[item.status]}</span> {CATEGORY_TEXT[item.category]} ·{' '}
-        {whenText(item.when)}
-        {item.where && ` · ${item.where}`}
+        <span className={`status-chip exp-${item.status}`}>{STATUS_TEXT[item.status]}</span> {CATEGORY_TEXT[item.category]} · {whenText(item.when)}
+        {item.where && (
+          <>
+            {' · '}
+            <bdi>{item.where}</bdi>
+          </>
+        )}
         {item.steps.length > 0 && ` · ${stepsDone}/${item.steps.length} steps`}
+        {item.budget && ` · ${formatBudget(item.budget)}`}
       </p>
+      {(open || item.notes.trim() !== '') && (
+        <InlineText
+          entry={entry}
+          field="notes"
+          label="Notes"
+          showLabel={open}
+          value={item.notes}
+          editable={!readOnly}
+          multiline
+          maxLength={LONG_TEXT}
+          placeholder="Add notes…"
+        />
+      )}
       <button type="button" className="button small quiet details-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen((v) => !v)}>
         {open ? 'Hide details' : 'Details'}
       </button>
@@ -89,7 +110,7 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
               <input
                 id={`${id}-when`}
                 type="date"
-                value={item.when.type === 'date' ? item.when.date : item.when.type === 'range' ? item.when.start : ''}
+                value={date}
                 disabled={readOnly}
                 aria-describedby={`${id}-when-text`}
                 onChange={(e) =>
@@ -105,29 +126,33 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
               />
               <span id={`${id}-when-text`} className="hint">
                 {whenText(item.when)}
+                {date && !readOnly && (
+                  <>
+                    {' · '}
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => run(() => updateExperience(entry.doc, actor, { itemId: item.id, when: { type: 'someday' } }, opts))}
+                    >
+                      make it someday
+                    </button>
+                  </>
+                )}
               </span>
             </div>
           </div>
-          <YTextField entry={entry} field="where" label="Where" disabled={readOnly} maxLength={200} />
-          <fieldset className="closeness">
-            <legend>Closeness it feeds</legend>
-            {CLOSENESS_KINDS.map((kind) => (
-              <label key={kind}>
-                <input
-                  type="checkbox"
-                  checked={item.closeness.includes(kind)}
-                  disabled={readOnly}
-                  onChange={(e) => {
-                    const closeness = e.target.checked ? [...item.closeness, kind] : item.closeness.filter((k) => k !== kind);
-                    run(() => updateExperience(entry.doc, actor, { itemId: item.id, closeness }, opts));
-                  }}
-                />{' '}
-                {kind}
-              </label>
-            ))}
-          </fieldset>
+          <InlineText
+            entry={entry}
+            field="where"
+            label="Where"
+            showLabel
+            value={item.where}
+            editable={!readOnly}
+            maxLength={SHORT_TEXT}
+            placeholder="Add a place…"
+          />
           <BudgetField entry={entry} item={item} />
-          <YTextField entry={entry} field="notes" label="Notes" multiline disabled={readOnly} maxLength={5000} />
+          <ClosenessChips entry={entry} item={item} />
           <ExperienceSteps entry={entry} item={item} />
           <History entries={item.history} />
         </div>
@@ -135,4 +160,12 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
       {item.status === 'done' && <Reflections entry={entry} item={item} />}
     </div>
   );
+}
+
+function formatBudget(budget: NonNullable<ExperienceItem['budget']>): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: budget.currency, maximumFractionDigits: 2 }).format(budget.amount);
+  } catch {
+    return `${budget.amount} ${budget.currency}`;
+  }
 }

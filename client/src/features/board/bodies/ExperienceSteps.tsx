@@ -1,7 +1,9 @@
-import { useId, useMemo, useState } from 'react';
-import { addStep, getStepText, removeStep, updateStep, type ExperienceItem } from '@hearth/shared/board';
+import { useId, useMemo, useState, type ClipboardEvent } from 'react';
+import { SHORT_TEXT, addStep, getStepText, removeStep, updateStep, type ExperienceItem } from '@hearth/shared/board';
 import { useYText } from '../../../collab/useYText';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
+import { SubmitButton } from '../../../lib/SubmitButton';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
 
@@ -10,6 +12,7 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
   const id = useId();
   const { actor, readOnly, run, nameOf, members } = useBoard();
   const [text, setText] = useState('');
+  const [refused, setRefused] = useState<number | null>(null);
   const opts = { origin: LOCAL_ORIGIN };
   const partners = members.filter((m) => m.role === 'partner');
 
@@ -28,8 +31,10 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
               onChange={(e) => run(() => updateStep(entry.doc, actor, { itemId: item.id, stepId: step.id, done: e.target.checked }, opts))}
             />
             <StepText entry={entry} stepId={step.id} text={step.text} readOnly={readOnly} />
-            {!readOnly ? (
-              <>
+            {readOnly ? (
+              step.assignee && <span className="muted step-who">{nameOf(step.assignee)}</span>
+            ) : (
+              <span className="step-controls">
                 <label className="visually-hidden" htmlFor={`${id}-${step.id}-who`}>
                   Who does “{step.text}”
                 </label>
@@ -50,15 +55,14 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
                 </select>
                 <button
                   type="button"
-                  className="button small icon quiet"
+                  className="button icon quiet step-remove"
                   aria-label={`Remove step “${step.text}”`}
+                  title="Remove step"
                   onClick={() => run(() => removeStep(entry.doc, actor, { itemId: item.id, stepId: step.id }, opts))}
                 >
                   ×
                 </button>
-              </>
-            ) : (
-              step.assignee && <span className="muted"> · {nameOf(step.assignee)}</span>
+              </span>
             )}
           </li>
         ))}
@@ -74,10 +78,23 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
           <label htmlFor={`${id}-step`} className="visually-hidden">
             New step
           </label>
-          <input id={`${id}-step`} value={text} onChange={(e) => setText(e.target.value)} placeholder="Add a step" maxLength={200} />
-          <button type="submit" className="button small" disabled={text.trim() === ''}>
+          <input
+            id={`${id}-step`}
+            value={text}
+            dir="auto"
+            onChange={(e) => {
+              setText(e.target.value);
+              setRefused(null);
+            }}
+            onPaste={(e: ClipboardEvent<HTMLInputElement>) => setRefused(refusePasteOverLimit(e, SHORT_TEXT))}
+            placeholder="Add a step"
+            maxLength={SHORT_TEXT}
+            aria-describedby={`${id}-step-count`}
+          />
+          <SubmitButton className="button small" blockedBy={text.trim() === '' ? 'Type the step first.' : null}>
             Add step
-          </button>
+          </SubmitButton>
+          <CharLimit id={`${id}-step-count`} length={text.length} max={SHORT_TEXT} refused={refused} />
         </form>
       )}
     </div>
@@ -88,6 +105,6 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
 function StepText({ entry, stepId, text, readOnly }: { entry: BoardEntry; stepId: string; text: string; readOnly: boolean }) {
   const ytext = useMemo(() => getStepText(entry.doc, entry.item.id, stepId) ?? null, [entry.doc, entry.item.id, stepId]);
   const ref = useYText<HTMLInputElement>(readOnly ? null : ytext);
-  if (readOnly) return <span className="step-text">{text}</span>;
-  return <input ref={ref} className="step-text" aria-label="Step" maxLength={200} data-ytext="" />;
+  if (readOnly) return <span className="step-text" dir="auto">{text}</span>;
+  return <input ref={ref} className="step-text" aria-label="Step" maxLength={SHORT_TEXT} dir="auto" data-ytext="" />;
 }

@@ -38,7 +38,7 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
             <li key={`${entry.at}-${i}`}>
               <strong>{nameOf(entry.by)}</strong> {ACTION_TEXT[entry.action] ?? entry.action}
               {typeof entry['period'] === 'string' && ` for ${entry['period']}`} · <time dateTime={entry.at}>{when(entry.at)}</time>
-              {entry.note && <q>{entry.note}</q>}
+              {entry.note && <q dir="auto">{entry.note}</q>}
             </li>
           ))}
         </ol>

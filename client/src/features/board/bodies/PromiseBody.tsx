@@ -5,8 +5,13 @@ import {
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
-import { YTextField } from '../YTextField';
+import { InlineText } from '../InlineText';
 import { History } from './History';
+import { formatCalendarDate } from '../../../lib/relativeTime';
+import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
+import { SubmitButton } from '../../../lib/SubmitButton';
+
+const PROMISE_MAX = 500;
 
 const STATUS_TEXT: Record<PromiseItem['status'], string> = {
   proposed: 'Proposed',
@@ -19,7 +24,7 @@ const STATUS_TEXT: Record<PromiseItem['status'], string> = {
 export function cadenceText(cadence: PromiseItem['cadence']): string {
   if (cadence.type === 'daily') return 'Every day';
   if (cadence.type === 'weekly') return 'Every week';
-  return `Once, by ${cadence.dueDate}`;
+  return `Once, by ${formatCalendarDate(cadence.dueDate)}`;
 }
 
 /** A promise: its words, who promises whom, and the step each person can take next. */
@@ -28,6 +33,7 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
   const { me, actor, readOnly, run, nameOf } = useBoard();
   const [renegotiating, setRenegotiating] = useState(false);
   const [newText, setNewText] = useState('');
+  const [refused, setRefused] = useState<number | null>(null);
   const opts = { origin: LOCAL_ORIGIN };
   const isPromiser = item.promiserId === me.id;
   const isPromisee = item.promiseeId === me.id;
@@ -37,13 +43,14 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
 
   return (
     <div className="item-body">
-      <YTextField
+      <InlineText
         entry={entry}
         field="text"
         label="Promise"
-        hideLabel
-        disabled={readOnly || !canEditText(item, 'text', me.id)}
-        maxLength={500}
+        value={item.text}
+        variant="title"
+        editable={!readOnly && canEditText(item, 'text', me.id)}
+        maxLength={PROMISE_MAX}
       />
       <p className="item-meta">
         <strong>{nameOf(item.promiserId)}</strong> {isPromiser ? 'promise' : 'promises'} {isPromisee ? 'you' : nameOf(item.promiseeId)} ·{' '}
@@ -51,7 +58,7 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
       </p>
       {latest && (
         <p className="item-meta">
-          {latest.period}: {latest.outcome === 'kept' ? 'kept' : 'missed'}
+          {formatCalendarDate(latest.period)}: {latest.outcome === 'kept' ? 'kept' : 'missed'}
           {latest.confirmedAt ? `, confirmed by ${nameOf(latest.confirmedBy ?? '')}` : ', waiting for confirmation'}
         </p>
       )}
@@ -97,10 +104,22 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
           }}
         >
           <label htmlFor={`${id}-new`}>New wording</label>
-          <input id={`${id}-new`} value={newText} onChange={(e) => setNewText(e.target.value)} required maxLength={500} />
-          <button type="submit" className="button small primary">
+          <input
+            id={`${id}-new`}
+            value={newText}
+            dir="auto"
+            onChange={(e) => {
+              setNewText(e.target.value);
+              setRefused(null);
+            }}
+            onPaste={(e) => setRefused(refusePasteOverLimit(e, PROMISE_MAX))}
+            maxLength={PROMISE_MAX}
+            aria-describedby={`${id}-new-count`}
+          />
+          <SubmitButton className="button small primary" blockedBy={newText.trim() === '' ? 'Write the new wording first.' : null}>
             Propose new version
-          </button>
+          </SubmitButton>
+          <CharLimit id={`${id}-new-count`} length={newText.length} max={PROMISE_MAX} refused={refused} />
         </form>
       )}
     </div>

@@ -34,8 +34,8 @@ export function Reflections({ entry, item }: { entry: BoardEntry; item: Experien
           <p className="item-meta">
             <strong>{nameOf(userId)}</strong>
           </p>
-          {reflection.enjoyed && <p>Enjoyed: {reflection.enjoyed}</p>}
-          {reflection.learned && <p>Learned about us: {reflection.learned}</p>}
+          {reflection.enjoyed && <p>Enjoyed: <bdi>{reflection.enjoyed}</bdi></p>}
+          {reflection.learned && <p>Learned about us: <bdi>{reflection.learned}</bdi></p>}
           {!reflection.enjoyed && !reflection.learned && <p className="muted small-print">Not written yet.</p>}
         </div>
       ))}
@@ -51,7 +51,7 @@ function ReflectionInput({ entry, field, label }: { entry: BoardEntry; field: Re
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} ref={ref} rows={2} maxLength={5000} data-ytext="" />
+      <textarea id={id} ref={ref} rows={2} maxLength={5000} dir="auto" data-ytext="" />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { CARD_TYPES, createCard, defaultVisibilityFor, type CardType } from '@hearth/shared/board';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
+import { LimitedInput } from './LimitedInput';
+import { SubmitButton } from '../../../lib/SubmitButton';
 
 const TYPE_TEXT: Record<CardType, string> = {
   need: 'A need: something I need from us',
@@ -40,7 +42,7 @@ export function AddCardForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-statement`}>In my own words</label>
-        <textarea id={`${id}-statement`} value={statement} onChange={(e) => setStatement(e.target.value)} required maxLength={5000} autoFocus />
+        <LimitedInput id={`${id}-statement`} value={statement} onChange={setStatement} max={5000} multiline autoFocus />
       </div>
       <VisibilityPicker
         id={`${id}-vis`}
@@ -50,9 +52,7 @@ export function AddCardForm({ onDone }: { onDone(): void }) {
           setVisibility(v);
         }}
       />
-      <button type="submit" className="button primary" disabled={statement.trim() === ''}>
-        Add card
-      </button>
+      <SubmitButton blockedBy={statement.trim() === '' ? 'Write it in your own words first.' : null}>Add card</SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { EXPERIENCE_CATEGORIES, createExperience, type ExperienceCategory } from
 import { CATEGORY_TEXT } from '../bodies/ExperienceBody';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
+import { LimitedInput } from './LimitedInput';
+import { SubmitButton } from '../../../lib/SubmitButton';
 
 export function AddExperienceForm({ onDone }: { onDone(): void }) {
   const id = useId();
@@ -19,7 +21,7 @@ export function AddExperienceForm({ onDone }: { onDone(): void }) {
     <form onSubmit={submit} aria-label="New experience">
       <div className="field">
         <label htmlFor={`${id}-title`}>What would you like to do together?</label>
-        <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} autoFocus />
+        <LimitedInput id={`${id}-title`} value={title} onChange={setTitle} max={200} autoFocus />
       </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>Kind</label>
@@ -32,9 +34,7 @@ export function AddExperienceForm({ onDone }: { onDone(): void }) {
         </select>
       </div>
       <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
-      <button type="submit" className="button primary" disabled={title.trim() === ''}>
-        Add to our plans
-      </button>
+      <SubmitButton blockedBy={title.trim() === '' ? 'Say what you would like to do first.' : null}>Add to our plans</SubmitButton>
     </form>
   );
 }

@@ -1,8 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createPromise, type CadenceInput } from '@hearth/shared/board';
+import { formatCalendarDate } from '../../../lib/relativeTime';
 import { useBoard } from '../boardContext';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
+import { LimitedInput } from './LimitedInput';
+import { SubmitButton } from '../../../lib/SubmitButton';
 
 export function AddPromiseForm({ onDone }: { onDone(): void }) {
   const id = useId();
@@ -26,7 +29,7 @@ export function AddPromiseForm({ onDone }: { onDone(): void }) {
     <form onSubmit={submit} aria-label="New promise">
       <div className="field">
         <label htmlFor={`${id}-text`}>I promise {nameOf(partnerId)} to…</label>
-        <input id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} required maxLength={500} autoFocus />
+        <LimitedInput id={`${id}-text`} value={text} onChange={setText} max={500} autoFocus />
       </div>
       <div className="field-grid">
         <div className="field">
@@ -40,14 +43,17 @@ export function AddPromiseForm({ onDone }: { onDone(): void }) {
         {cadenceType === 'once' && (
           <div className="field">
             <label htmlFor={`${id}-due`}>By</label>
-            <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} required />
+            <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} required aria-describedby={`${id}-due-text`} />
+            <span id={`${id}-due-text`} className="hint">
+              {dueDate ? formatCalendarDate(dueDate) : 'Pick a day'}
+            </span>
           </div>
         )}
       </div>
       <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
-      <button type="submit" className="button primary" disabled={text.trim() === ''}>
+      <SubmitButton blockedBy={text.trim() === '' ? 'Write what you promise first.' : cadenceType === 'once' && !dueDate ? 'Pick the day it is due first.' : null}>
         Propose promise
-      </button>
+      </SubmitButton>
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { createAppreciation } from '@hearth/shared/board';
 import { useBoard } from '../boardContext';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
+import { LimitedInput } from './LimitedInput';
+import { SubmitButton } from '../../../lib/SubmitButton';
 
 export function AppreciationForm({ onDone }: { onDone(): void }) {
   const id = useId();
@@ -21,12 +23,10 @@ export function AppreciationForm({ onDone }: { onDone(): void }) {
     <form onSubmit={submit} aria-label="New appreciation">
       <div className="field">
         <label htmlFor={`${id}-text`}>Thank you, {nameOf(partnerId)}, for…</label>
-        <textarea id={`${id}-text`} value={text} onChange={(e) => setText(e.target.value)} required maxLength={1000} autoFocus />
+        <LimitedInput id={`${id}-text`} value={text} onChange={setText} max={1000} multiline autoFocus />
       </div>
       <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
-      <button type="submit" className="button primary" disabled={text.trim() === ''}>
-        Send appreciation
-      </button>
+      <SubmitButton blockedBy={text.trim() === '' ? 'Write what you are thankful for first.' : null}>Send appreciation</SubmitButton>
     </form>
   );
 }

@@ -1,0 +1,106 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+
+export interface MenuItem {
+  label: string;
+  onSelect(): void;
+  danger?: boolean;
+  /** Shown after the label, e.g. a keyboard shortcut. */
+  hint?: string;
+  /** Checked state for a choice among several (shown with a tick). */
+  checked?: boolean;
+}
+
+/**
+ * A "⋯" button that opens a short list of actions: secondary controls stay out of the way
+ * of the content. Arrow keys move, Escape closes and returns focus to the button.
+ */
+export function Menu({ label, items, testId }: { label: string; items: readonly (MenuItem | 'separator')[]; testId?: string }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  const entries = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? [])];
+
+  useEffect(() => {
+    if (!open) return undefined;
+    entries()[0]?.focus();
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node;
+      if (!list.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  function close(focusButton: boolean) {
+    setOpen(false);
+    if (focusButton) button.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
+    const all = entries();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    const go = (i: number) => all[(i + all.length) % all.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(all.length - 1);
+    else if (event.key === 'Escape') close(true);
+    else if (event.key === 'Tab') setOpen(false);
+    else return;
+    if (event.key !== 'Tab') event.preventDefault();
+    event.stopPropagation();
+  }
+
+  return (
+    <div className="menu">
+      <button
+        ref={button}
+        type="button"
+        className="button quiet icon menu-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        data-testid={testId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">
+          <circle cx="4" cy="10" r="1.8" fill="currentColor" />
+          <circle cx="10" cy="10" r="1.8" fill="currentColor" />
+          <circle cx="16" cy="10" r="1.8" fill="currentColor" />
+        </svg>
+      </button>
+      {open && (
+        <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" onKeyDown={onKeyDown}>
+          {items.map((item, i) =>
+            item === 'separator' ? (
+              <li key={`sep-${i}`} role="separator" />
+            ) : (
+              <li key={item.label} role="none">
+                <button
+                  type="button"
+                  role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+                  aria-checked={item.checked}
+                  tabIndex={-1}
+                  className={item.danger ? 'danger' : undefined}
+                  onClick={() => {
+                    close(true);
+                    item.onSelect();
+                  }}
+                >
+                  <span className="menu-check" aria-hidden="true">
+                    {item.checked ? '✓' : ''}
+                  </span>
+                  {item.label}
+                  {item.hint && <span className="menu-hint">{item.hint}</span>}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}
