@@ -71,7 +71,7 @@ export class AccountService {
   }
 
   async acknowledgeSignIns(currentId: string): Promise<void> {
-    await Session.updateOne({ _id: currentId }, { $set: { noticesSeenAt: new Date() } });
+    await atomicWrite(Session, () => Session.updateOne({ _id: currentId }, { $set: { noticesSeenAt: new Date() } }));
   }
 
   async settings(userId: string): Promise<AccountSettings> {
@@ -80,7 +80,7 @@ export class AccountService {
 
   async updateSettings(userId: string, patch: AccountSettingsPatch): Promise<AccountSettings> {
     if (Object.keys(patch).length > 0) {
-      await AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }, { upsert: true });
+      await atomicWrite(AccountSettingsModel, () => AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }, { upsert: true }));
     }
     const next = await settingsOf(userId);
     // Presence follows at once on every device: the spaces re-broadcast who is online.

@@ -6,6 +6,7 @@ import { SignInEvent } from '../auth/signInEvent.model';
 import { Session } from '../auth/session.model';
 import { collabStore } from '../collab/collabStore';
 import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
 import { Invite } from '../spaces/invite.model';
@@ -59,7 +60,9 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
     const data = r.data as { revealedAt?: unknown; answers?: unknown[] } | null;
     return data?.revealedAt === null && Array.isArray(data.answers) && data.answers.length > 0;
   });
-  for (const r of leaking) await ExerciseSessionModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } });
+  for (const r of leaking) {
+    await atomicWrite(ExerciseSessionModel, () => ExerciseSessionModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } }));
+  }
   const unrevealed = { modifiedCount: leaking.length };
   const cutoff = new Date(now.getTime() - RETENTION_DAYS.spentInvites * DAY);
   const invites = await Invite.deleteMany({

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InviteDto, MemberRole } from '@hearth/shared/api';
 import { AppError } from '../platform/errors';
+import { atomicWrite } from '../platform/db/atomicWrite';
 import type { HearthEvents } from '../platform/events';
 import { Invite } from './invite.model';
 import { withInviteLock } from './inviteLock';
@@ -24,7 +25,9 @@ export async function createSpaceInvite(
   if (role === 'partner') {
     try {
       invite = await withInviteLock(`partner:${spaceId}`, async () => {
-        await Invite.updateMany({ spaceId, role: 'partner', usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } });
+        await atomicWrite(Invite, () =>
+          Invite.updateMany({ spaceId, role: 'partner', usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }),
+        );
         return createInvite(spaceId, 'partner', createdBy, publicOrigin);
       });
     } catch (err) {
@@ -41,6 +44,8 @@ export async function createSpaceInvite(
 
 /** Withdraws an open invite by its id (an update from open to revoked); false if none was open. */
 export async function revokeOpenInvite(spaceId: string, inviteId: string): Promise<boolean> {
-  const result = await Invite.updateOne({ _id: inviteId, spaceId, usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } });
+  const result = await atomicWrite(Invite, () =>
+    Invite.updateOne({ _id: inviteId, spaceId, usedAt: null, revokedAt: null }, { $set: { revokedAt: new Date() } }),
+  );
   return result.matchedCount === 1;
 }
