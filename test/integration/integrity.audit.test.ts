@@ -46,7 +46,7 @@ describe('audit fails closed', () => {
     await breakAuditLog(c.user!.id);
     try {
       expect(await upgradeStatus(c, `space:${space.id}`)).toBe(503);
-      expect(await upgradeStatus(c, `notes:${space.id}`)).toBe(503);
+      expect(await upgradeStatus(c, `notes:${space.id}:${c.user!.id}`)).toBe(503);
       const exported = await c.get(`/api/spaces/${space.id}/export`);
       expect(exported.status).toBe(503);
       expect(exported.body.error.code).toBe('audit_unavailable');

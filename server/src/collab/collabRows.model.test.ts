@@ -7,7 +7,7 @@ const USER = 'fedcba9876543210fedcba98';
 
 describe('collection names', () => {
   it('maps every document name to its collection and back', () => {
-    for (const name of [`space:${SPACE}`, `couple:${SPACE}`, `notes:${SPACE}`, `private:${SPACE}:${USER}`]) {
+    for (const name of [`space:${SPACE}`, `couple:${SPACE}`, `notes:${SPACE}:${USER}`, `private:${SPACE}:${USER}`]) {
       expect(docNameOfCollection(snapshotCollectionName(name))).toBe(name);
     }
   });

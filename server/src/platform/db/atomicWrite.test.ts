@@ -8,6 +8,8 @@ const SRC = path.resolve(__dirname, '../..');
 const EXEMPT = [path.join(SRC, 'collab') + path.sep];
 const UPDATE = /\.(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|bulkWrite)\(|\.save\(\)/;
 const WRAPPED = /atomicWrite\(\w+, \(\) =>\s*\w+\.(updateOne|updateMany|findOneAndUpdate)\(/;
+/** The wrapper's opening when the update itself is on the next line. */
+const WRAP_OPENING = /atomicWrite\(\w+, \(\) =>\s*$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,8 +26,8 @@ describe('atomicWrite', () => {
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
-          .map((line, i) => ({ line, where: `${path.relative(SRC, file)}:${i + 1}` }))
-          .filter(({ line }) => UPDATE.test(line) && !WRAPPED.test(line) && !line.trim().startsWith('*')),
+          .map((line, i, lines) => ({ line, before: lines[i - 1] ?? '', where: `${path.relative(SRC, file)}:${i + 1}` }))
+          .filter(({ line, before }) => UPDATE.test(line) && !WRAPPED.test(line) && !WRAP_OPENING.test(before) && !line.trim().startsWith('*')),
       )
       .map(({ where, line }) => `${where}: ${line.trim()}`);
     expect(offenders).toEqual([]);

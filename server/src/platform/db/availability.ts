@@ -1,8 +1,8 @@
 import mongoose from 'mongoose';
 
-const PROBE_EVERY_MS = 500;
+const PROBE_EVERY_MS = 250;
 /** A ping unanswered this long means the database is not answering (stopped, frozen, gone). */
-const PROBE_TIMEOUT_MS = 1000;
+const PROBE_TIMEOUT_MS = 1500;
 
 /**
  * Whether the database answers right now, known without waiting for the driver's 10-second

@@ -3,7 +3,7 @@ import type { DatabaseAvailability } from '../db/availability';
 import { AppError } from '../errors';
 
 /** A request still unanswered this long while the database is down is answered 503 anyway. */
-const DEADLINE_MS = 1800;
+const DEADLINE_MS = 1900;
 
 const unavailable = () => new AppError('database_unavailable', 'Storage is unavailable right now; nothing was changed. Try again shortly.');
 
