@@ -8,7 +8,9 @@ import {
   decodeStateVectorMap,
   isFinalCloseCode,
   messageSaved,
+  parseRefusal,
   readSavedStateVector,
+  type BoardRefusal,
 } from '@hearth/shared/realtime';
 import { INITIAL_STATUS, connectionStateOf, type DocStatus } from './docStatus';
 import { localClockOf, localEditsSaved, mergeStateVectors } from './savedState';
@@ -26,6 +28,11 @@ export interface DocConnectionOptions {
   /** Mirror the document into IndexedDB on this device ("Keep a copy on this device"). */
   keepCopy: boolean;
   serverUrl?: string;
+  /**
+   * The server refused an edit (the board's rules): this document holds changes the server
+   * will never take, so the owner replaces it with a fresh one synced from the server.
+   */
+  onRefused?: (refusal: { code: BoardRefusal; itemId: string | null }) => void;
 }
 
 export function defaultServerUrl(): string {
@@ -50,12 +57,16 @@ export class DocConnection {
   private finalClose: { code: number; reason: string } | null = null;
   private readOnly = false;
   private refused: string | null = null;
+  private readonly onRefused: DocConnectionOptions['onRefused'];
+  /** Whether a copy is kept on this device (the replacement after a refusal keeps one too). */
+  keepsCopy = false;
   private loaded = false;
   private destroyed = false;
 
   constructor(options: DocConnectionOptions) {
     this.name = options.docName;
     this.userId = options.user.id;
+    this.onRefused = options.onRefused;
     if (options.keepCopy) this.setKeepCopy(true);
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.docName, this.doc, {
       connect: navigator.onLine,
@@ -94,6 +105,13 @@ export class DocConnection {
     };
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        const refusal = parseRefusal(reason);
+        if (refusal) {
+          // Stop sending edits built on the refused one; the owner swaps in a fresh document.
+          this.provider.disconnect();
+          this.onRefused?.(refusal);
+          return;
+        }
         if (reason === PermissionDeniedReason.readOnly) this.readOnly = true;
         else this.refused = reason;
         this.update();
@@ -120,6 +138,7 @@ export class DocConnection {
 
   /** Starts or stops mirroring this document into IndexedDB on this device. */
   setKeepCopy(enabled: boolean): void {
+    this.keepsCopy = enabled;
     if (enabled && !this.persistence) {
       const dbName = offlineDbName(this.userId, this.name);
       rememberOfflineDb(dbName);
@@ -162,6 +181,13 @@ export class DocConnection {
     }
     this.status = next;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Deletes this device's copy (it holds a refused edit) before the document is replaced. */
+  async discardCopy(): Promise<void> {
+    const persistence = this.persistence;
+    this.persistence = null;
+    await persistence?.clearData();
   }
 
   getStatus = (): DocStatus => this.status;

@@ -113,6 +113,9 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     }
   };
   deps.events.on('access:changed', onAccessChanged);
+  // Members changed (a partner joined): grants carry the partners the board rules check against.
+  const onSpaceChanged = ({ spaceId }: { spaceId: string }) => recheck({ spaceId });
+  deps.events.on('space:changed', onSpaceChanged);
   fanout?.onAccessChanged(recheck).catch((err: unknown) => logger.warn({ err }, 'collab: access relay unavailable'));
 
   return {
@@ -141,6 +144,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       open = false;
       httpServer.off('upgrade', onUpgrade);
       deps.events.off('access:changed', onAccessChanged);
+      deps.events.off('space:changed', onSpaceChanged);
       for (const conn of connections) conn.close(CloseCode.goingAway, 'server shutting down');
       if (!(await queue.drain(SHUTDOWN_DRAIN_MS))) logger.error('collab: shutting down with unstored updates');
       maintenance.stop();
