@@ -6,7 +6,6 @@ import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
-import { SessionStore } from './auth/sessions';
 import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
 import { createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
@@ -28,6 +27,7 @@ import { purgeSpace } from './privacy/spaceErasure';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
+import { ObservedSessionStore, recheckSocketSessions } from './realtime/sessionEnds';
 import { docAccess } from './spaces/access';
 import { spacesRoutes } from './spaces/spaces.routes';
 
@@ -52,7 +52,12 @@ export interface Hearth {
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
 export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const events = new HearthEvents();
-  const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
+  // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
+  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
+    if (!userId) return;
+    collab.recheckSessions(userId).catch((err: unknown) => logger.warn({ err }, 'collab session re-check failed'));
+    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) => logger.warn({ err }, 'socket session re-check failed'));
+  });
   const auth = new AuthService();
   const authenticate = requestAuthenticator(sessions);
   const audit = createAuditLog(logger);
@@ -130,7 +135,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   app.use(errorMiddleware(logger));
 
   const sweep = setInterval(() => {
-    sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+    sessions
+      .sweepExpired()
+      .then(() => recheckSocketSessions(sockets.io, authenticate, logger))
+      .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
   }, 10 * 60_000);
   sweep.unref();
 

@@ -31,6 +31,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
   const connections = new Set<CollabConnection>();
   let open = true;
   let refusals = 0;
+  const requests = new WeakMap<CollabConnection, http.IncomingMessage>();
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
@@ -88,10 +89,12 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       },
       onClosed: (c) => {
         connections.delete(c);
+        requests.delete(c);
         deps.onClosed?.(c.ctx);
       },
     });
     connections.add(conn);
+    requests.set(conn, accepted.req);
     deps.onOpened?.(conn.ctx);
   });
   httpServer.on('upgrade', onUpgrade);
@@ -113,6 +116,22 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     }
   };
   deps.events.on('access:changed', onAccessChanged);
+
+  // A session that ended (logout, expiry, deletion) closes its sockets: 4401, final.
+  const recheckSessions = async (userId?: string) => {
+    await Promise.all(
+      [...connections].map(async (conn) => {
+        const req = requests.get(conn);
+        if (!req || (userId && conn.ctx.user.id !== userId)) return;
+        const user = await deps.authenticate(req).catch(() => undefined);
+        if (user === null || (user && user.id !== conn.ctx.user.id)) conn.close(CloseCode.unauthenticated, 'session ended');
+      }),
+    );
+  };
+  const sessionSweep = setInterval(() => {
+    recheckSessions().catch((err: unknown) => logger.warn({ err }, 'collab: session re-check failed'));
+  }, deps.sessionRecheckMs ?? 60_000);
+  sessionSweep.unref();
   // Members changed (a partner joined): grants carry the partners the board rules check against.
   const onSpaceChanged = ({ spaceId }: { spaceId: string }) => recheck({ spaceId });
   deps.events.on('space:changed', onSpaceChanged);
@@ -121,6 +140,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
   return {
     stats,
     refusals: () => refusals,
+    recheckSessions,
     dbHealthy: () => queue.healthy(),
     async withDoc(docName, fn, origin = 'server') {
       const live = await registry.acquire(docName);
@@ -142,6 +162,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     metricsRegistry: metrics.registry,
     async close() {
       open = false;
+      clearInterval(sessionSweep);
       httpServer.off('upgrade', onUpgrade);
       deps.events.off('access:changed', onAccessChanged);
       deps.events.off('space:changed', onSpaceChanged);
