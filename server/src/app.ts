@@ -6,7 +6,7 @@ import { AuthService } from './auth/auth.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
-import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
+import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type CollabServer } from './collab';
 import { createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
@@ -65,22 +65,26 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
 
   const app = express();
   const httpServer = http.createServer(app);
-  const collab = attachCollab(httpServer, {
-    logger,
-    authenticate,
-    // The board rules need the space's partners (a promise is made to the partner).
-    authorize: async (user, doc) => {
-      const grant = await docAccess(user, doc);
-      return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
+  const collab = createCollabServer({
+    httpServer,
+    store: createMongoCollabStore(),
+    hooks: {
+      authenticate,
+      // The board rules need the space's partners (a promise is made to the partner).
+      authorize: async (user, doc) => {
+        const grant = await docAccess(user, doc);
+        return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
+      },
+      beforeApplyUpdate: createBoardValidator(),
+      onOpened: (access) => auditor.documentOpened(access),
+      onClosed: (access) => auditor.documentClosed(access),
     },
-    beforeApplyUpdate: createBoardValidator(),
+    logger,
     events,
     publicOrigin: env.publicOrigin,
     allowedOrigins: env.allowedOrigins,
     limits: { maxFrameBytes: env.maxFrameBytes, maxDocumentBytes: env.maxDocBytes },
     redisUrl: env.redisUrl,
-    onOpened: (access) => auditor.documentOpened(access),
-    onClosed: (access) => auditor.documentClosed(access),
   });
   const sockets = createSocketServer(httpServer, { logger, allowedOrigins: env.allowedOrigins, authenticate });
   const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
