@@ -106,10 +106,10 @@ export class DocConnection {
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
         const refusal = parseRefusal(reason);
-        if (refusal) {
+        if (refusal && this.onRefused) {
           // Stop sending edits built on the refused one; the owner swaps in a fresh document.
           this.provider.disconnect();
-          this.onRefused?.(refusal);
+          this.onRefused(refusal);
           return;
         }
         if (reason === PermissionDeniedReason.readOnly) this.readOnly = true;
