@@ -1,5 +1,5 @@
 import { canManageItem, deleteItem, reorderItem, setArchived } from '@hearth/shared/board';
-import { LOCAL_ORIGIN } from '../../collab/origins';
+import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../collab/origins';
 import { useBoard } from './boardContext';
 import type { BoardEntry } from './boardStore';
 
@@ -63,7 +63,7 @@ export function ItemToolbar({ entry, label, up, down }: {
             className="button small quiet danger"
             onClick={() => {
               if (window.confirm(`Delete this ${KIND_NAME[entry.item.kind]} for good? Archive keeps it instead.`)) {
-                run(() => deleteItem(entry.doc, actor, { itemId: entry.item.id }, { origin: LOCAL_ORIGIN }));
+                run(() => deleteItem(entry.doc, actor, { itemId: entry.item.id }, { origin: COMMITTED_ORIGIN }));
               }
             }}
           >

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { VISIBILITIES, canChangeVisibility, moveItem, type Visibility } from '@hearth/shared/board';
-import { LOCAL_ORIGIN } from '../../collab/origins';
+import { COMMITTED_ORIGIN } from '../../collab/origins';
 import { useBoard, VISIBILITY_LABEL } from './boardContext';
 import type { BoardEntry } from './boardStore';
 
@@ -13,7 +13,7 @@ export function VisibilityControl({ entry }: { entry: BoardEntry }) {
   function change(visibility: Visibility) {
     const target = docFor(visibility);
     if (!target || visibility === entry.visibility) return;
-    run(() => moveItem(entry.doc, target, actor, { itemId: entry.item.id }, { origin: LOCAL_ORIGIN }));
+    run(() => moveItem(entry.doc, target, actor, { itemId: entry.item.id }, { origin: COMMITTED_ORIGIN }));
   }
 
   if (!editable) {
