@@ -10,15 +10,28 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { attachCollab, createMetricsHandler } from '../../server/src/collab';
+import { attachCollab, createBoardValidator, createMetricsHandler, type UpdateContext } from '../../server/src/collab';
 import { openDatabase } from '../../server/src/platform/db/database';
 import { HearthEvents } from '../../server/src/platform/events';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
 const db = await openDatabase({ mongodbUri: process.env.MONGODB_URI, dataDir, logger, dbName: 'bench' });
+// BENCH_VALIDATION=0 runs without the board rules, to measure what they cost.
+const validate = process.env.BENCH_VALIDATION !== '0';
+const validator = createBoardValidator();
+const validation = { calls: 0, ms: 0, refused: 0 };
+const beforeApplyUpdate = (ctx: UpdateContext) => {
+  const started = performance.now();
+  const verdict = validator(ctx);
+  validation.ms += performance.now() - started;
+  validation.calls++;
+  if (!verdict.ok) validation.refused++;
+  return verdict;
+};
 const server = http.createServer((req, res) => {
   if (req.url === '/metrics') return void metrics(req, res);
+  if (req.url === '/validation') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(validation));
   res.writeHead(404).end();
 });
 const collab = attachCollab(server, {
@@ -27,7 +40,11 @@ const collab = attachCollab(server, {
     const id = req.headers['x-bench-user'];
     return typeof id === 'string' ? { id, email: `${id}@bench.test`, displayName: id } : null;
   },
-  authorize: async (_user, doc) => ({ mode: 'write', role: 'partner', spaceId: doc.spaceId }),
+  // Users are a<n> and b<n>, the two partners of space n.
+  authorize: async (user, doc) => ({
+    mode: 'write', role: 'partner', spaceId: doc.spaceId, partnerIds: [`a${user.id.slice(1)}`, `b${user.id.slice(1)}`],
+  }),
+  beforeApplyUpdate: validate ? beforeApplyUpdate : undefined,
   events: new HearthEvents(),
   publicOrigin: 'http://bench.test',
 });

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodeStateVectorMap, MessageType, SyncMessageType } from '@hearth/shared/realtime';
+import { createExperience, getItemText, itemsOf, type BoardActor } from '@hearth/shared/board';
 
 /** When each (clientID, clock) was typed: shared by all clients of this process. */
 export const sentAt = new Map<string, number>();
@@ -15,7 +16,8 @@ export interface LoadObserver {
 
 /**
  * A y-websocket protocol client without the browser provider's extras: sync step 1/2,
- * updates, and Hearth's message 100. Each `type()` inserts one character into a Y.Text.
+ * updates, and Hearth's message 100. Each `type()` inserts one character into the notes of
+ * the space's one plan (a board item, so the server's board rules see real typing).
  */
 export class LoadClient {
   readonly doc = new Y.Doc();
@@ -57,13 +59,36 @@ export class LoadClient {
     return this.unacked.length;
   }
 
-  type(): void {
-    const text = this.doc.getText('board');
+  /** The first partner of a space writes its plan once synced (through the board model). */
+  createPlan(actor: BoardActor): void {
+    if (itemsOf(this.doc).size === 0) createExperience(this.doc, actor, { title: 'Weekend away' });
+  }
+
+  /** The notes both partners type into; undefined until the plan has arrived. */
+  private notes(): Y.Text | undefined {
+    const [planId] = itemsOf(this.doc).keys();
+    return planId === undefined ? undefined : getItemText(this.doc, planId, 'notes');
+  }
+
+  hasPlan(): boolean {
+    return this.notes() !== undefined;
+  }
+
+  /** What both partners should agree on. */
+  boardText(): string {
+    return this.notes()?.toString() ?? '';
+  }
+
+  /** Types one character; false when the plan has not arrived yet. */
+  type(): boolean {
+    const text = this.notes();
+    if (!text) return false;
     const at = performance.now();
     text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
     const clock = Y.getState(this.doc.store, this.doc.clientID);
     sentAt.set(`${this.doc.clientID}:${clock}`, at);
     this.unacked.push({ clock, at });
+    return true;
   }
 
   close(): void {

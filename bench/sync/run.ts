@@ -1,8 +1,10 @@
 /**
  * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference]`
- * N spaces × 2 partners typing into one Y.Text at R updates/s each for T seconds, against
- * Hearth (embedded database, every update stored and acknowledged) and then against the
- * y-websocket@1 reference server (in memory, no acknowledgement). Prints both and the ratio.
+ * N spaces × 2 partners typing into the notes of one board plan at R updates/s each for T
+ * seconds, against Hearth (embedded database, every update stored and acknowledged) without
+ * and then with the board rules checked on every update, and then against the y-websocket@1
+ * reference server (in memory, no acknowledgement). Prints each run, what validation costs
+ * per update, and the ratio to the reference.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -31,6 +33,7 @@ interface Target {
   pids: number[];
   urlFor(doc: string): string;
   storedUpdates?: () => Promise<number>;
+  validation?: () => Promise<{ calls: number; ms: number; refused: number }>;
 }
 
 async function startProcess(cmd: string, args: string[], env: Record<string, string>, ready: RegExp) {
@@ -47,12 +50,14 @@ async function startProcess(cmd: string, args: string[], env: Record<string, str
   return { child, match };
 }
 
-async function startHearth(): Promise<Target> {
+async function startHearth(validation: boolean): Promise<Target> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const { child, match } = await startProcess(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'benchServer.ts')], {}, /READY (\d+) (\d+)/);
+  const env = { BENCH_VALIDATION: validation ? '1' : '0' };
+  const { child, match } = await startProcess(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'benchServer.ts')], env, /READY (\d+) (\d+)/);
   const port = Number(match[1]);
   return {
-    name: 'Hearth',
+    name: `Hearth, board rules ${validation ? 'on' : 'off'}`,
+    validation: async () => (await (await fetch(`http://127.0.0.1:${port}/validation`)).json()) as { calls: number; ms: number; refused: number },
     child,
     pids: [child.pid!, Number(match[2])].filter((p) => p > 0),
     urlFor: (doc) => `ws://127.0.0.1:${port}/yjs/${doc}`,
@@ -95,6 +100,8 @@ async function runLoad(target: Target) {
     if (s % 50 === 49) await waitUntil(() => clients.every((c) => c.synced), 30_000);
   }
   if (!(await waitUntil(() => clients.every((c) => c.synced), 60_000))) errors.push('not every client synced');
+  for (let s = 0; s < SPACES; s++) clients[2 * s]!.createPlan({ userId: `a${s}`, partnerIds: [`a${s}`, `b${s}`] });
+  if (!(await waitUntil(() => clients.every((c) => c.hasPlan()), 60_000))) errors.push('not every client got its plan');
   // Let connection set-up (document loads, JIT warm-up) finish before measuring.
   await new Promise((r) => setTimeout(r, 5000));
 
@@ -114,8 +121,7 @@ async function runLoad(target: Target) {
       }
       for (let i = 0; i < clients.length; i++) {
         if (next[i]! <= now) {
-          clients[i]!.type();
-          typed++;
+          if (clients[i]!.type()) typed++;
           next[i]! += 1000 / RATE;
         }
       }
@@ -130,10 +136,12 @@ async function runLoad(target: Target) {
   const loadCpu = process.cpuUsage(loadCpuBefore);
   await waitUntil(() => clients.every((c) => c.pendingAcks === 0), target.storedUpdates ? 15_000 : 0);
   const storedAfter = (await target.storedUpdates?.()) ?? 0;
+  const validation = await target.validation?.();
+  if (validation?.refused) errors.push(`${validation.refused} updates refused`);
   await new Promise((r) => setTimeout(r, 500));
   let diverged = 0;
   for (let i = 0; i < clients.length; i += 2) {
-    if (clients[i]!.doc.getText('board').toString() !== clients[i + 1]!.doc.getText('board').toString()) diverged++;
+    if (clients[i]!.boardText() !== clients[i + 1]!.boardText()) diverged++;
   }
   if (diverged > 0) errors.push(`${diverged} spaces diverged`);
   const unacked = clients.reduce((n, c) => n + c.pendingAcks, 0);
@@ -150,6 +158,7 @@ async function runLoad(target: Target) {
     propagation: { p50: percentile(propagation, 50), p95: percentile(propagation, 95), p99: percentile(propagation, 99), n: propagation.length },
     ack: target.storedUpdates ? { p50: percentile(acks, 50), p99: percentile(acks, 99), n: acks.length } : null,
     storedPerSecond: target.storedUpdates ? (storedAfter - storedBefore) / elapsed : null,
+    validationUsPerUpdate: validation && validation.calls > 0 ? (validation.ms * 1000) / validation.calls : null,
     serverCpu: cpu,
     peakRssMiB: peakRss,
     loadGeneratorCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
@@ -165,22 +174,36 @@ function print(r: Awaited<ReturnType<typeof runLoad>>): void {
       `  propagation ms  p50 ${f(r.propagation.p50)}  p95 ${f(r.propagation.p95)}  p99 ${f(r.propagation.p99)}  (n=${r.propagation.n})\n` +
       (r.ack ? `  saved-ack ms    p50 ${f(r.ack.p50)}  p99 ${f(r.ack.p99)}  (n=${r.ack.n})\n` : '  saved-ack       none (the reference server does not store or acknowledge)\n') +
       (r.storedPerSecond !== null ? `  stored/s        ${f(r.storedPerSecond)}\n` : '') +
+      (r.validationUsPerUpdate !== null ? `  board rules     ${f(r.validationUsPerUpdate)} µs per update (in the hook, mean)\n` : '') +
       `  CPU (cores)     ${r.serverCpu.map((c) => c.toFixed(2)).join(' server + ')}${r.serverCpu.length > 1 ? ' database' : ''}; load generator ${r.loadGeneratorCpu.toFixed(2)}\n` +
       `  peak RSS        ${f(r.peakRssMiB)} MiB\n` +
       `  errors          ${r.errorCount}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}\n`,
   );
 }
 
-const hearth = await startHearth();
-const ours = await runLoad(hearth);
-hearth.child.kill('SIGTERM');
-print(ours);
+const runs: Awaited<ReturnType<typeof runLoad>>[] = [];
+for (const validation of [false, true]) {
+  const hearth = await startHearth(validation);
+  runs.push(await runLoad(hearth));
+  hearth.child.kill('SIGTERM');
+  await new Promise((resolve) => hearth.child.once('exit', resolve));
+  print(runs[runs.length - 1]!);
+}
+const [off, on] = runs as [Awaited<ReturnType<typeof runLoad>>, Awaited<ReturnType<typeof runLoad>>];
+const change = (a: number | undefined | null, b: number | undefined | null) => (a && b ? `${(((b - a) / a) * 100).toFixed(1)}%` : 'n/a');
+const cpuPerUpdate = (r: typeof on) => ((r.serverCpu[0] ?? 0) / r.updatesPerSecond) * 1e6;
+process.stdout.write(
+  `\nboard rules on vs off: propagation p99 ${change(off.propagation.p99, on.propagation.p99)}, ` +
+    `saved-ack p99 ${change(off.ack?.p99, on.ack?.p99)}, stored/s ${change(off.storedPerSecond, on.storedPerSecond)}; ` +
+    `${on.validationUsPerUpdate?.toFixed(1)} µs per update in the hook, ` +
+    `server CPU per update ${cpuPerUpdate(off).toFixed(0)} → ${cpuPerUpdate(on).toFixed(0)} µs\n`,
+);
 if (!values['no-reference']) {
   const reference = await startReference();
   const theirs = await runLoad(reference);
   reference.child.kill('SIGTERM');
   print(theirs);
-  const ratio = ours.propagation.p99 / theirs.propagation.p99;
-  process.stdout.write(`\npropagation p99 ratio Hearth / reference: ${ratio.toFixed(2)}×\n`);
+  const ratio = on.propagation.p99 / theirs.propagation.p99;
+  process.stdout.write(`\npropagation p99 ratio Hearth (rules on) / reference: ${ratio.toFixed(2)}×\n`);
 }
 process.exit(0);

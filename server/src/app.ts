@@ -9,8 +9,7 @@ import { AccountService } from './auth/account.service';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator, sessionStands } from './auth/sessionUser';
-import { SessionStore } from './auth/sessions';
-import { attachCollab, createBoardValidator, createMetricsHandler, type CollabServer } from './collab';
+import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type CollabServer } from './collab';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
@@ -38,6 +37,7 @@ import { purgeSpace } from './privacy/spaceErasure';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
+import { ObservedSessionStore, recheckSocketSessions } from './realtime/sessionEnds';
 import { docAccess } from './spaces/access';
 import { safetyRoutes } from './safety/safety.routes';
 import { spacesRoutes } from './spaces/spaces.routes';
@@ -63,7 +63,12 @@ export interface Hearth {
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
 export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const events = new HearthEvents();
-  const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
+  // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
+  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
+    if (!userId) return;
+    collab.recheckSessions(userId).catch((err: unknown) => logger.warn({ err }, 'collab session re-check failed'));
+    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) => logger.warn({ err }, 'socket session re-check failed'));
+  });
   const limits = createLimits(env.redisUrl, logger);
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
@@ -73,25 +78,29 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
 
   const app = express();
   const httpServer = http.createServer(app);
-  const collab = attachCollab(httpServer, {
+  const collab = createCollabServer({
+    httpServer,
+    store: createMongoCollabStore(),
+    hooks: {
+      authenticate,
+      // The board rules need the space's partners (a promise is made to the partner); a
+      // counsellor's access holds only while the access log can be written; a connection whose
+      // session was ended (signed out elsewhere, password changed) closes at its re-check.
+      authorize: auditor.authorizeAudited(async (user, doc) => {
+        if (!(await sessionStands(sessions, user))) return null;
+        const grant = await docAccess(user, doc);
+        return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
+      }),
+      beforeApplyUpdate: createBoardValidator(),
+      onOpened: (access) => auditor.documentOpened(access),
+      onClosed: (access) => auditor.documentClosed(access),
+    },
     logger,
-    authenticate,
-    // The board rules need the space's partners (a promise is made to the partner); a
-    // counsellor's access holds only while the access log can be written; a connection whose
-    // session was ended (signed out elsewhere, password changed) closes at its re-check.
-    authorize: auditor.authorizeAudited(async (user, doc) => {
-      if (!(await sessionStands(sessions, user))) return null;
-      const grant = await docAccess(user, doc);
-      return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
-    }),
-    beforeApplyUpdate: createBoardValidator(),
     events,
     publicOrigin: env.publicOrigin,
     allowedOrigins: env.allowedOrigins,
     limits: { maxFrameBytes: env.maxFrameBytes, maxDocumentBytes: env.maxDocBytes },
     redisUrl: env.redisUrl,
-    onOpened: (access) => auditor.documentOpened(access),
-    onClosed: (access) => auditor.documentClosed(access),
   });
   const sockets = createSocketServer(httpServer, { logger, allowedOrigins: env.allowedOrigins, authenticate });
   const redis = env.redisUrl ? useRedisAdapter(sockets.io, env.redisUrl, logger) : null;
@@ -171,7 +180,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   app.use(errorMiddleware(logger, databaseAvailability));
 
   const sweep = setInterval(() => {
-    sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+    sessions
+      .sweepExpired()
+      .then(() => recheckSocketSessions(sockets.io, authenticate, logger))
+      .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
   }, 10 * 60_000);
   sweep.unref();
 

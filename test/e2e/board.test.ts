@@ -46,6 +46,8 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   });
   afterEach((ctx) => {
     if (ctx.task.result?.state === 'fail') failed = true;
+    // Honest clients never hit a refusal of the board's rules.
+    else expect(server.hearth.collab.refusals(), 'updates the server refused').toBe(0);
   });
 
   beforeAll(async () => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { createExperience, listExperiences } from '@hearth/shared/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@hearth/shared/realtime';
 import { ApiClient, makeCoupleWithCounsellor, type Couple } from '../helpers/api';
@@ -69,22 +70,25 @@ describe('a counsellor on the shared board', () => {
     const counsellor = join(people.c, doc);
     await waitFor('sync', () => alex.provider.synced && counsellor.provider.synced);
 
-    counsellor.doc.getText('board').insert(0, 'counsellor was here. ');
+    counsellor.doc.getMap('items').set('counsellor-note', 'counsellor was here.');
     await waitFor('permission-denied', () => counsellor.permissionDenied.includes('read-only'));
 
-    alex.doc.getText('board').insert(0, 'Alex writes.');
-    await waitFor('the counsellor to see Alex', () => counsellor.doc.getText('board').toString().includes('Alex writes.'));
+    const actor = { userId: people.a.user!.id, partnerIds: [people.a.user!.id, people.b.user!.id] };
+    const planId = createExperience(alex.doc, actor, { title: 'Alex writes.' });
+    const titles = (d: Y.Doc) => listExperiences(d).map((e) => e.title);
+    await waitFor('the counsellor to see Alex', () => titles(counsellor.doc).includes('Alex writes.'));
     await waitFor('saved', () => alex.allSaved());
-    expect(alex.doc.getText('board').toString()).toBe('Alex writes.');
+    expect(alex.doc.getMap('items').has('counsellor-note')).toBe(false);
 
     const stored = await collabStore.load(doc);
     const copy = new Y.Doc();
     for (const u of stored.updates) Y.applyUpdate(copy, u);
-    expect(copy.getText('board').toString()).toBe('Alex writes.');
+    expect([...copy.getMap('items').keys()]).toEqual([planId]);
 
     const late = join(people.b, doc);
     await waitFor('late sync', () => late.provider.synced);
-    expect(late.doc.getText('board').toString()).toBe('Alex writes.');
+    expect([...late.doc.getMap('items').keys()]).toEqual([planId]);
+    expect(titles(late.doc)).toEqual(['Alex writes.']);
   });
 });
 

@@ -49,3 +49,18 @@ it('keeps edits in memory without acknowledging them while the database is down,
   for (const u of stored.updates) Y.applyUpdate(copy, u);
   expect(copy.getText('plan').toString()).toBe('before;during outage;');
 });
+
+it('acknowledges edits a client made before reconnecting once the database stores them', { timeout: 120_000 }, async () => {
+  proxy.down();
+  alex.doc.getText('plan').insert(0, 'made before a reconnect;');
+  await waitFor('the server to notice the database is gone', () => !h.collab.dbHealthy(), 60_000);
+  // The edit waits in the server's memory; this connection goes and a new one comes, and its
+  // sync step 2 has nothing new for the server.
+  alex.provider.disconnect();
+  alex.provider.connect();
+  await waitFor('the reconnect', () => alex.provider.synced);
+  expect(alex.allSaved()).toBe(false);
+
+  proxy.up();
+  await waitFor('the edit to be acknowledged on the new connection', () => alex.allSaved(), 60_000);
+});

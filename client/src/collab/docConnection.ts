@@ -7,7 +7,9 @@ import {
   decodeStateVectorMap,
   isFinalCloseCode,
   messageSaved,
+  parseRefusal,
   readSavedStateVector,
+  type BoardRefusal,
 } from '@hearth/shared/realtime';
 import { INITIAL_STATUS, connectionStateOf, type DocStatus } from './docStatus';
 import { localClockOf, localEditsSaved, mergeStateVectors } from './savedState';
@@ -29,6 +31,11 @@ export interface DocConnectionOptions {
   /** "Appear offline": this connection shares no awareness (no "here", no "editing"). */
   appearOffline?: boolean;
   serverUrl?: string;
+  /**
+   * The server refused an edit (the board's rules): this document holds changes the server
+   * will never take, so the owner replaces it with a fresh one synced from the server.
+   */
+  onRefused?: (refusal: { code: BoardRefusal; itemId: string | null }) => void;
 }
 
 export function defaultServerUrl(): string {
@@ -45,6 +52,7 @@ export class DocConnection {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   private copy: EncryptedCopy | null = null;
+  /** Whether a copy is kept on this device (the replacement after a refusal keeps one too). */
   private wantCopy = false;
   private readonly userId: string;
   private readonly user: PresenceUser;
@@ -55,6 +63,7 @@ export class DocConnection {
   private finalClose: { code: number; reason: string } | null = null;
   private readOnly = false;
   private refused: string | null = null;
+  private readonly onRefused: DocConnectionOptions['onRefused'];
   private loaded = false;
   private destroyed = false;
 
@@ -62,6 +71,7 @@ export class DocConnection {
     this.name = options.docName;
     this.userId = options.user.id;
     this.user = options.user;
+    this.onRefused = options.onRefused;
     if (options.keepCopy) this.setKeepCopy(true);
     this.provider = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), options.docName, this.doc, {
       connect: navigator.onLine,
@@ -102,6 +112,13 @@ export class DocConnection {
     };
     this.provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        const refusal = parseRefusal(reason);
+        if (refusal && this.onRefused) {
+          // Stop sending edits built on the refused one; the owner swaps in a fresh document.
+          this.provider.disconnect();
+          this.onRefused(refusal);
+          return;
+        }
         if (reason === PermissionDeniedReason.readOnly) this.readOnly = true;
         else this.refused = reason;
         this.update();
@@ -182,6 +199,14 @@ export class DocConnection {
     }
     this.status = next;
     for (const listener of this.listeners) listener();
+  }
+
+  /** Deletes this device's copy (it holds a refused edit) before the document is replaced. */
+  async discardCopy(): Promise<void> {
+    const copy = this.copy;
+    this.copy = null;
+    this.wantCopy = false;
+    await copy?.destroy(true);
   }
 
   getStatus = (): DocStatus => this.status;

@@ -4,3 +4,10 @@
  * edit that arrived through the provider.
  */
 export const LOCAL_ORIGIN = Symbol('hearth-local-edit');
+
+/**
+ * Origin of this person's edits that are steps in an item's life, which the server never lets
+ * anyone take back (accept, mark, confirm, renegotiate, a status change, delete, a move):
+ * undo does not track them, so Undo never asks the server for something it refuses.
+ */
+export const COMMITTED_ORIGIN = Symbol('hearth-committed-edit');

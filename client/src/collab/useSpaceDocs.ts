@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { docNameOf } from '@hearth/shared/realtime';
 import { itemsOf } from '@hearth/shared/board';
-import { DocConnection, type PresenceUser } from './docConnection';
+import { DocConnection, type DocConnectionOptions, type PresenceUser } from './docConnection';
 import { UndoHistory } from './undoHistory';
 import { isKeepCopyEnabled } from './offlineCopy';
+import type { RefusalNotice } from './refusalMessage';
 import { getAccountSettings } from '../lib/accountSettings';
 
 /** The documents a member opens in a space, one per visibility level they may see. */
@@ -16,49 +17,99 @@ export interface SpaceDocs {
   mine: DocConnection | null;
   all: DocConnection[];
   history: UndoHistory;
+  /** The last edit the server refused (the document was rolled back), until dismissed. */
+  refusal: RefusalNotice | null;
+  dismissRefusal(): void;
 }
 
-function openSpaceDocs(spaceId: string, me: PresenceUser, appearOffline: boolean): SpaceDocs {
+type Slot = 'space' | 'couple' | 'mine';
+type OpenDocs = Omit<SpaceDocs, 'refusal' | 'dismissRefusal'>;
+
+/** Never a device copy for a counsellor, nor of anyone's "only me" board. */
+function keepsCopy(me: PresenceUser, slot: Slot): boolean {
+  return me.role === 'partner' && slot !== 'mine' && isKeepCopyEnabled(me.id);
+}
+
+function openSpaceDocs(spaceId: string, me: PresenceUser, onRefused: (slot: Slot) => DocConnectionOptions['onRefused']): OpenDocs {
+  const appearOffline = getAccountSettings().appearOffline;
+  const open = (docName: string, slot: Slot) =>
+    new DocConnection({ docName, user: me, keepCopy: keepsCopy(me, slot), appearOffline, onRefused: onRefused(slot) });
+  const space = open(docNameOf({ kind: 'space', spaceId }), 'space');
   const isPartner = me.role === 'partner';
-  // Never a device copy for a counsellor, nor of anyone's "only me" board.
-  const keepCopy = isPartner && isKeepCopyEnabled(me.id);
-  const open = (docName: string, copy = keepCopy) => new DocConnection({ docName, user: me, keepCopy: copy, appearOffline });
-  const space = open(docNameOf({ kind: 'space', spaceId }));
-  const couple = isPartner ? open(docNameOf({ kind: 'couple', spaceId })) : null;
-  const mine = isPartner ? open(docNameOf({ kind: 'private', spaceId, userId: me.id }), false) : null;
+  const couple = isPartner ? open(docNameOf({ kind: 'couple', spaceId }), 'couple') : null;
+  const mine = isPartner ? open(docNameOf({ kind: 'private', spaceId, userId: me.id }), 'mine') : null;
   const all = [space, couple, mine].filter((c): c is DocConnection => c !== null);
-  const history = new UndoHistory();
-  // A counsellor cannot write, so there is nothing of theirs to undo.
-  if (isPartner) for (const c of all) history.track(c.doc, itemsOf(c.doc), (clientId) => userOfClient(c, clientId));
-  return { space, couple, mine, all, history };
+  return { space, couple, mine, all, history: new UndoHistory() };
+}
+
+/**
+ * Opens the space's documents for as long as the space page is shown, and closes them (and
+ * their sockets and IndexedDB handles) when it goes away or the person's role changes. When
+ * the server refuses an edit, that document is replaced by a fresh one synced from the
+ * server (Yjs cannot take an edit back), and the refusal is kept to be shown.
+ */
+export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDocs | null {
+  const [docs, setDocs] = useState<OpenDocs | null>(null);
+  const [refusal, setRefusal] = useState<RefusalNotice | null>(null);
+  const userId = me?.id;
+  const name = me?.name;
+  const role = me?.role;
+  useEffect(() => {
+    if (!userId || !name || !role) return undefined;
+    const user: PresenceUser = { id: userId, name, role };
+    let current: OpenDocs | null = null;
+    let closed = false;
+    const untrack = new Map<DocConnection, () => void>();
+
+    const onRefused = (slot: Slot): DocConnectionOptions['onRefused'] => (refused) => {
+      const old = current?.[slot];
+      if (!current || !old) return;
+      setRefusal({ ...refused, docName: old.name });
+      void replace(slot, old);
+    };
+    const replace = async (slot: Slot, old: DocConnection) => {
+      untrack.get(old)?.();
+      old.destroy();
+      // The device copy holds the refused edit too: it goes before the fresh document opens.
+      await old.discardCopy().catch(() => undefined);
+      if (closed || !current) return;
+      const fresh = new DocConnection({
+        docName: old.name,
+        user,
+        keepCopy: keepsCopy(user, slot),
+        appearOffline: getAccountSettings().appearOffline,
+        onRefused: onRefused(slot),
+      });
+      if (role === 'partner') untrack.set(fresh, trackUndo(current.history, fresh));
+      current = { ...current, [slot]: fresh, all: current.all.map((c) => (c === old ? fresh : c)) };
+      setDocs(current);
+    };
+
+    // User Timing marks let benchmarks see when the board starts to load (see boardPerf).
+    performance.mark('hearth:docs-open');
+    current = openSpaceDocs(spaceId, user, onRefused);
+    // A counsellor cannot write, so there is nothing of theirs to undo.
+    if (role === 'partner') for (const c of current.all) untrack.set(c, trackUndo(current.history, c));
+    setDocs(current);
+    setRefusal(null);
+    return () => {
+      closed = true;
+      setDocs(null);
+      current?.history.destroy();
+      for (const c of current?.all ?? []) c.destroy();
+      current = null;
+    };
+  }, [spaceId, userId, name, role]);
+  const dismissRefusal = useCallback(() => setRefusal(null), []);
+  return useMemo(() => docs && { ...docs, refusal, dismissRefusal }, [docs, refusal, dismissRefusal]);
+}
+
+function trackUndo(history: UndoHistory, connection: DocConnection): () => void {
+  return history.track(connection.doc, itemsOf(connection.doc), (clientId) => userOfClient(connection, clientId));
 }
 
 /** Who is behind a Yjs client id, as far as the document's live presence knows. */
 function userOfClient(connection: DocConnection, clientId: number): { userId: string; name: string } | null {
   const user = (connection.provider.awareness.getStates().get(clientId) as { user?: { id?: unknown; name?: unknown } } | undefined)?.user;
   return typeof user?.id === 'string' && typeof user.name === 'string' ? { userId: user.id, name: user.name } : null;
-}
-
-/**
- * Opens the space's documents for as long as the space page is shown, and closes them (and
- * their sockets and IndexedDB handles) when it goes away or the person's role changes.
- */
-export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDocs | null {
-  const [docs, setDocs] = useState<SpaceDocs | null>(null);
-  const userId = me?.id;
-  const name = me?.name;
-  const role = me?.role;
-  useEffect(() => {
-    if (!userId || !name || !role) return undefined;
-    // User Timing marks let benchmarks see when the board starts to load (see boardPerf).
-    performance.mark('hearth:docs-open');
-    const opened = openSpaceDocs(spaceId, { id: userId, name, role }, getAccountSettings().appearOffline);
-    setDocs(opened);
-    return () => {
-      setDocs(null);
-      opened.history.destroy();
-      for (const c of opened.all) c.destroy();
-    };
-  }, [spaceId, userId, name, role]);
-  return docs;
 }

@@ -29,11 +29,36 @@ export interface AppendRow {
 }
 
 /**
- * The persistence contract: load, append, compact. No transactions (FerretDB has none): every
+ * The persistence contract of the collab server (injected into `createCollabServer`): load,
+ * append, compact, and the journal housekeeping. `createMongoCollabStore` is the real one;
+ * `createMemoryCollabStore` (memoryStore.ts) serves unit tests.
+ */
+export interface CollabStore {
+  load(doc: string): Promise<StoredState>;
+  append(segment: string, rows: AppendRow[]): Promise<void>;
+  compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId>;
+  /** Every journal segment, oldest first. */
+  listSegments(): Promise<string[]>;
+  dropSegment(segment: string): Promise<void>;
+  recoverSegment(segment: string): Promise<void>;
+  lastStoredAt(doc: string): Promise<Date | null>;
+  storedDocNames(): Promise<string[]>;
+  erase(doc: string): Promise<void>;
+  collectionsOf(doc: string): string[];
+}
+
+/**
+ * The MongoDB (and embedded FerretDB) store. No transactions (FerretDB has none): every
  * step is safe alone. Load merges every complete snapshot and every journal row left, so a
  * crash between "snapshot written" and "covered rows dropped" only re-applies idempotent data.
  */
-export const collabStore = {
+export function createMongoCollabStore(): CollabStore {
+  return mongoStore;
+}
+
+const mongoStore: CollabStore = {
+  listSegments: () => listSegments(),
+
   async load(doc: string): Promise<StoredState> {
     const names = await listCollectionNames();
     const segments = await listSegments(names);
@@ -122,14 +147,14 @@ export const collabStore = {
   async recoverSegment(segment: string): Promise<void> {
     const docs = (await journalSegment(segment).distinct('doc')) as string[];
     for (const doc of docs) {
-      const state = await collabStore.load(doc);
+      const state = await mongoStore.load(doc);
       const ydoc = new Y.Doc({ gc: true });
       for (const update of state.updates) Y.applyUpdate(ydoc, update);
       const rows = [...state.segments.values()].reduce((n, c) => n + c, 0);
-      await collabStore.compact(doc, Y.encodeStateAsUpdate(ydoc), { snapshotIds: state.snapshotIds, maxSeq: state.maxSeq, rows });
+      await mongoStore.compact(doc, Y.encodeStateAsUpdate(ydoc), { snapshotIds: state.snapshotIds, maxSeq: state.maxSeq, rows });
       ydoc.destroy();
     }
-    await collabStore.dropSegment(segment);
+    await mongoStore.dropSegment(segment);
   },
 
   /** The latest time anything was stored for a document (update or compaction), or null. */
@@ -177,7 +202,11 @@ export const collabStore = {
   },
 };
 
-export type CollabStore = typeof collabStore;
+/**
+ * The store over the process's mongoose connection, for the features that read and erase
+ * stored documents (export, erasure) outside the collab server.
+ */
+export const collabStore: CollabStore = mongoStore;
 
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;

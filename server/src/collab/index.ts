@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { CloseCode, DEFAULT_COLLAB_LIMITS, type CollabLimits } from '@hearth/shared/realtime';
-import { collabStore } from './collabStore';
+import { collabStore, type CollabStore } from './collabStore';
 import { CollabConnection } from './connection';
 import { DocRegistry } from './docRegistry';
 import { createCollabMetrics } from './metrics';
@@ -11,31 +11,52 @@ import { FanoutKind, RedisFanout } from './redisFanout';
 import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
 import type { CollabDeps, CollabServer } from './types';
+import type { CollabHooks } from './hooks';
 
 export type { CollabDeps, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
 export { createMetricsHandler } from './metrics';
 export { createBoardValidator } from './validation/boardValidator';
-export type { CollabHooks, UpdateContext, UpdateVerdict, UpdateView } from './hooks';
+export type { CollabHooks, UpdateContext, UpdateVerdict, UpdateView, StoredEvent } from './hooks';
+export { createMongoCollabStore } from './collabStore';
+export type { CollabStore } from './collabStore';
+export { createMemoryCollabStore } from './memoryStore';
 
 const SHUTDOWN_DRAIN_MS = 10_000;
 /** How long a journal segment takes writes before the next one opens. */
 const JOURNAL_ROTATE_MS = 10_000;
 
+/** Everything the collab server is built from: its store, its hooks and its settings. */
+export interface CollabServerOptions extends Omit<CollabDeps, 'authenticate' | 'authorize' | 'beforeApplyUpdate' | 'onOpened' | 'onClosed'> {
+  httpServer: http.Server;
+  store: CollabStore;
+  hooks: CollabHooks;
+}
+
+/** `attachCollab(httpServer, deps)`: the same server with the MongoDB store and hooks from `deps`. */
+export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
+  const { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed, ...settings } = deps;
+  return createCollabServer({ ...settings, httpServer, store: collabStore, hooks: { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed } });
+}
+
 /**
  * The durable Yjs sync server on `/yjs/<docName>` of `httpServer`. Updates are acknowledged
- * (message 100) only after the update log holds them; see docs/realtime.md.
+ * (message 100) only after `store` holds them; `hooks` decide who connects, what they may
+ * open and what an update may change; see docs/realtime.md.
  */
-export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const { httpServer, store, hooks } = options;
+  const deps = { ...options, ...hooks };
   const logger = deps.logger.child({ module: 'collab' });
   const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, ...deps.limits };
   const connections = new Set<CollabConnection>();
   let open = true;
   let refusals = 0;
+  const requests = new WeakMap<CollabConnection, http.IncomingMessage>();
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
   const journal = new Journal(JOURNAL_ROTATE_MS);
-  const queue = new WriteQueue(collabStore, {
+  const queue = new WriteQueue(store, {
     logger,
     journal,
     batchDelayMs: deps.batchDelayMs ?? 2,
@@ -47,18 +68,19 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
   const compactEvery = deps.compactEvery ?? 200;
   const fanout = deps.redisUrl ? new RedisFanout(deps.redisUrl, logger) : undefined;
   const registry = new DocRegistry({
-    store: collabStore,
+    store,
     logger,
     unloadDelayMs: deps.unloadDelayMs ?? 2000,
     fanout,
     hooks: {
       queue,
-      store: collabStore,
+      store,
       onLocalUpdate: fanout && ((doc, update) => fanout.publish(doc.name, FanoutKind.update, update)),
       onLocalAwareness: fanout && ((doc, update) => fanout.publish(doc.name, FanoutKind.awareness, update)),
       onStored: (doc, entries) => {
         const now = performance.now();
         for (const e of entries) if (e.origin) metrics.ackLatency.observe((now - e.receivedAt) / 1000);
+        hooks.afterStored?.({ docName: doc.name, updates: entries.length });
         if (doc.logLength >= compactEvery) {
           doc.compact().catch((err: unknown) => logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
         }
@@ -66,7 +88,7 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     },
   });
 
-  const maintenance = startMaintenance({ registry, journal, rotateMs: JOURNAL_ROTATE_MS, store: collabStore, logger });
+  const maintenance = startMaintenance({ registry, journal, rotateMs: JOURNAL_ROTATE_MS, store, logger });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (err) => logger.error({ err }, 'collab: websocket server error'));
@@ -88,10 +110,12 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
       },
       onClosed: (c) => {
         connections.delete(c);
+        requests.delete(c);
         deps.onClosed?.(c.ctx);
       },
     });
     connections.add(conn);
+    requests.set(conn, accepted.req);
     deps.onOpened?.(conn.ctx);
   });
   httpServer.on('upgrade', onUpgrade);
@@ -113,11 +137,31 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     }
   };
   deps.events.on('access:changed', onAccessChanged);
+
+  // A session that ended (logout, expiry, deletion) closes its sockets: 4401, final.
+  const recheckSessions = async (userId?: string) => {
+    await Promise.all(
+      [...connections].map(async (conn) => {
+        const req = requests.get(conn);
+        if (!req || (userId && conn.ctx.user.id !== userId)) return;
+        const user = await deps.authenticate(req).catch(() => undefined);
+        if (user === null || (user && user.id !== conn.ctx.user.id)) conn.close(CloseCode.unauthenticated, 'session ended');
+      }),
+    );
+  };
+  const sessionSweep = setInterval(() => {
+    recheckSessions().catch((err: unknown) => logger.warn({ err }, 'collab: session re-check failed'));
+  }, deps.sessionRecheckMs ?? 60_000);
+  sessionSweep.unref();
+  // Members changed (a partner joined): grants carry the partners the board rules check against.
+  const onSpaceChanged = ({ spaceId }: { spaceId: string }) => recheck({ spaceId });
+  deps.events.on('space:changed', onSpaceChanged);
   fanout?.onAccessChanged(recheck).catch((err: unknown) => logger.warn({ err }, 'collab: access relay unavailable'));
 
   return {
     stats,
     refusals: () => refusals,
+    recheckSessions,
     dbHealthy: () => queue.healthy(),
     async withDoc(docName, fn, origin = 'server') {
       const live = await registry.acquire(docName);
@@ -139,8 +183,10 @@ export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabS
     metricsRegistry: metrics.registry,
     async close() {
       open = false;
+      clearInterval(sessionSweep);
       httpServer.off('upgrade', onUpgrade);
       deps.events.off('access:changed', onAccessChanged);
+      deps.events.off('space:changed', onSpaceChanged);
       for (const conn of connections) conn.close(CloseCode.goingAway, 'server shutting down');
       if (!(await queue.drain(SHUTDOWN_DRAIN_MS))) logger.error('collab: shutting down with unstored updates');
       maintenance.stop();

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CollabStore } from './collabStore';
 import type { DocRegistry } from './docRegistry';
-import { listSegments, segmentOpenedAt, type Journal } from './journal';
+import { segmentOpenedAt, type Journal } from './journal';
 
 /** Journal rows older than this are folded into their document's snapshot. */
 const COMPACT_AFTER_MS = 10_000;
@@ -15,7 +15,7 @@ export interface MaintenanceOptions {
   registry: DocRegistry;
   journal: Journal;
   rotateMs: number;
-  store: Pick<CollabStore, 'dropSegment' | 'recoverSegment'>;
+  store: Pick<CollabStore, 'dropSegment' | 'recoverSegment' | 'listSegments'>;
   logger: Logger;
 }
 
@@ -37,7 +37,7 @@ export function startMaintenance(opts: MaintenanceOptions) {
       journal.forget(segment);
     }
     const now = Date.now();
-    for (const segment of await listSegments()) {
+    for (const segment of await store.listSegments()) {
       const openedAt = segmentOpenedAt(segment) ?? now;
       if (!journal.owns(segment) && now - openedAt > opts.rotateMs + FOREIGN_SEGMENT_AGE_MS) {
         await store.recoverSegment(segment);
@@ -63,7 +63,7 @@ export function startMaintenance(opts: MaintenanceOptions) {
     /** After every document is compacted and unloaded: this process's segments can go. */
     async dropOwnSegments(): Promise<void> {
       if (registry.loadedCount > 0) return;
-      for (const segment of await listSegments()) {
+      for (const segment of await store.listSegments()) {
         if (journal.owns(segment)) await store.dropSegment(segment);
       }
     },

@@ -36,6 +36,8 @@ export interface CollabDeps {
   /** Called when a connection is accepted and when it closes (the counsellor audit log). */
   onOpened?: (access: CollabAccess) => void;
   onClosed?: (access: CollabAccess) => void;
+  /** How often every connection's session is re-checked (expiry); default 60 s. */
+  sessionRecheckMs?: number;
   /** Checks every incoming update before it is applied (the board rules). */
   beforeApplyUpdate?: CollabHooks['beforeApplyUpdate'];
 }
@@ -53,6 +55,11 @@ export interface CollabServer {
   stats(): { connections: number; loadedDocuments: number };
   /** Updates refused by `beforeApplyUpdate` since start (honest clients never cause one). */
   refusals(): number;
+  /**
+   * Re-checks the session behind each connection (of one user, or all) and closes with 4401
+   * those whose session ended: call after a logout; expiry is swept every minute.
+   */
+  recheckSessions(userId?: string): Promise<void>;
   /**
    * Closes connections to (4403) and drops from memory every loaded document whose name
    * matches, storing nothing more of them; for erasure, before its rows are deleted.

@@ -10,6 +10,8 @@ export const YJS_PATH_PREFIX = '/yjs/';
 
 export interface AcceptedUpgrade {
   ws: WebSocket;
+  /** The upgrade request: its cookie is re-checked when sessions end (logout, expiry). */
+  req: IncomingMessage;
   docName: string;
   parsed: ParsedDocName;
   user: CollabUser;
@@ -38,7 +40,7 @@ export function createUpgradeHandler(
       .then((decision) => {
         if ('status' in decision) return refuse(socket, decision.status, decision.code);
         if (!isOpen()) return refuse(socket, 503, 'unavailable');
-        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, ...decision }));
+        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, req, ...decision }));
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'collab: upgrade failed');
@@ -46,7 +48,7 @@ export function createUpgradeHandler(
       });
   };
 
-  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws'> | { status: number; code: ErrorCode }> {
+  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws' | 'req'> | { status: number; code: ErrorCode }> {
     const origin = req.headers.origin;
     if (origin !== undefined && !(deps.allowedOrigins ?? [deps.publicOrigin]).includes(origin)) return { status: 403, code: 'bad_origin' };
     const user = await deps.authenticate(req);

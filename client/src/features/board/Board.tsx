@@ -13,6 +13,7 @@ import { BoardFilters } from './BoardFilters';
 import { BoardSections, type OpenRequest } from './BoardSections';
 import { ToastProvider } from '../../lib/Toast';
 import { FirstRunGuide, useFirstRunHidden } from '../firstrun';
+import { refusalMessage } from '../../collab/refusalMessage';
 
 /** The live board: every item the person may see, from up to three documents, in sections. */
 export function Board({ docs, me, space, onWhere }: {
@@ -98,6 +99,19 @@ export function Board({ docs, me, space, onWhere }: {
         {readOnly && me.role === 'counsellor' && (
           <p className="notice" role="note">
             You are viewing the items this couple chose to share with you. The board is read-only for counsellors.
+          </p>
+        )}
+        {docs.refusal && (
+          <p className="error-text" role="alert" data-testid="refusal-notice">
+            {refusalMessage(
+              docs.refusal.code,
+              entries.find((e) => e.item.id === docs.refusal?.itemId)?.item ?? null,
+              (userId) => space.members.find((m) => m.userId === userId)?.displayName ?? 'your partner',
+            )}{' '}
+            Your board shows what is saved.{' '}
+            <button type="button" className="button small quiet" onClick={docs.dismissRefusal}>
+              Dismiss
+            </button>
           </p>
         )}
         {error && (

@@ -1,7 +1,7 @@
 import {
   VISIBILITIES, canChangeVisibility, canManageItem, moveItem, reorderItem, setArchived, type Visibility,
 } from '@hearth/shared/board';
-import { LOCAL_ORIGIN } from '../../collab/origins';
+import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../collab/origins';
 import { Menu, type MenuItem } from '../../lib/Menu';
 import { useConfirm } from '../../lib/ConfirmDialog';
 import { useToast } from '../../lib/Toast';
@@ -65,7 +65,8 @@ export function ItemMenu({ entry, label, up, down }: {
   function changeVisibility(visibility: Visibility) {
     const target = docFor(visibility);
     if (!target || visibility === entry.visibility) return;
-    run(() => moveItem(entry.doc, target, actor, { itemId: item.id }, opts));
+    // A move is a step in the item's life that the server never lets anyone take back.
+    run(() => moveItem(entry.doc, target, actor, { itemId: item.id }, { origin: COMMITTED_ORIGIN }));
   }
 
   async function remove() {

@@ -37,7 +37,7 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
     const actor: RuleActor = { userId: ctx.user.id, partnerIds: ctx.grant.partnerIds ?? null };
     const spaceId = ctx.parsed.spaceId;
     try {
-      const removed = checkBoardUpdate(before, after, changes, actor, (item) => isPairedMove(item));
+      const removed = checkBoardUpdate(before, after, changes, actor, movedFrom);
       const now = Date.now();
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
       for (const item of removed) removals.set(`${spaceId}:${item.id}`, { json: movable(item), createdBy: item.createdBy, at: now });
@@ -47,7 +47,8 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       throw err;
     }
 
-    function isPairedMove(item: BoardItem): boolean {
+    /** Who created the item this one copies (from another board of the space), or null. */
+    function movedFrom(item: BoardItem): string | null {
       const wanted = movable(item);
       for (const visibility of VISIBILITIES) {
         const name = boardDocName(spaceId, visibility, actor.userId);
@@ -55,10 +56,10 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
         const source = ctx.loadedDoc(name)?.getMap(ITEMS_KEY).get(item.id);
         if (!(source instanceof Y.Map)) continue;
         const original = parseOrNull(item.id, source);
-        if (original?.createdBy === actor.userId && movable(original) === wanted) return true;
+        if (original && movable(original) === wanted) return original.createdBy;
       }
       const recent = removals.get(`${spaceId}:${item.id}`);
-      return recent !== undefined && recent.createdBy === actor.userId && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS;
+      return recent !== undefined && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS ? recent.createdBy : null;
     }
   };
 }
@@ -71,7 +72,7 @@ function movable(item: BoardItem): string {
 
 /** Throws `Refused`; returns the items the update removes (for pairing later moves). */
 function checkBoardUpdate(
-  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, isPairedMove: (item: BoardItem) => boolean,
+  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, movedFrom: (item: BoardItem) => string | null,
 ): BoardItem[] {
   if (changes.missingDependencies) throw new Refused(BoardRefusal.missingDependencies);
   const roots = new Map<unknown, string>();
@@ -109,7 +110,7 @@ function checkBoardUpdate(
   for (const [text, itemId] of texts) if (!structural.has(itemId)) checkTextEdit(text, itemId, actor, roots);
   const removed: BoardItem[] = [];
   for (const itemId of structural) {
-    const gone = checkItem(itemId, before, after, actor, isPairedMove);
+    const gone = checkItem(itemId, before, after, actor, movedFrom);
     if (gone) removed.push(gone);
   }
   return removed;
@@ -170,7 +171,7 @@ function parseOrNull(itemId: string, map: Y.Map<unknown>): BoardItem | null {
 
 /** Creation, removal or change of one item; returns the item if the update removes it. */
 function checkItem(
-  itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, isPairedMove: (item: BoardItem) => boolean,
+  itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, movedFrom: (item: BoardItem) => string | null,
 ): BoardItem | null {
   const beforeMap = before.getMap(ITEMS_KEY).get(itemId);
   const afterMap = after.getMap(ITEMS_KEY).get(itemId);
@@ -192,12 +193,17 @@ function checkItem(
     },
   };
   if (!(beforeMap instanceof Y.Map)) {
-    refuseUnless(item.createdBy === actor.userId && item.updatedBy === actor.userId, BoardRefusal.forgedAuthor, itemId);
+    if (item.createdBy !== actor.userId) {
+      // A copy of someone else's item from another board: a move only its creator may make.
+      refuseUnless(movedFrom(item) === null, BoardRefusal.notCreator, itemId);
+      throw new Refused(BoardRefusal.forgedAuthor, itemId);
+    }
+    refuseUnless(item.updatedBy === actor.userId, BoardRefusal.forgedAuthor, itemId);
     try {
       checkNewItem(item, actor, lookup);
     } catch (err) {
       // Content that is not the actor's own may only arrive as a copy of their own item (a move).
-      if (!(err instanceof Refused) || !isPairedMove(item)) throw err;
+      if (!(err instanceof Refused) || movedFrom(item) !== actor.userId) throw err;
     }
     return null;
   }

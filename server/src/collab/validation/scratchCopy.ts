@@ -38,10 +38,11 @@ export class ScratchCopy {
       doc.transact((tr) => {
         Y.applyUpdate(doc, update);
         // tr.afterState is only filled when the transaction ends; read the store instead.
-        for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(doc))) {
+        for (const [client, structs] of doc.store.clients) {
           const from = tr.beforeState.get(client) ?? 0;
+          const last = structs[structs.length - 1];
+          const clock = last ? last.id.clock + last.length : 0;
           if (clock <= from) continue;
-          const structs = doc.store.clients.get(client) ?? [];
           for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < clock; i++) {
             const struct = structs[i]!;
             if (struct instanceof Y.Item) changes.inserted.push(struct);

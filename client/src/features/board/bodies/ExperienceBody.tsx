@@ -3,7 +3,7 @@ import {
   EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, SHORT_TEXT, LONG_TEXT, setExperienceStatus, updateExperience,
   type ExperienceItem, type ExperienceStatus,
 } from '@hearth/shared/board';
-import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../../collab/origins';
 import { formatCalendarDate } from '../../../lib/relativeTime';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
@@ -79,7 +79,7 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 id={`${id}-status`}
                 value={item.status}
                 disabled={readOnly}
-                onChange={(e) => run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status: e.target.value as ExperienceStatus }, opts))}
+                onChange={(e) => run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status: e.target.value as ExperienceStatus }, { origin: COMMITTED_ORIGIN }))}
               >
                 {[item.status, ...next].map((s) => (
                   <option key={s} value={s}>

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import {
   acceptPromise, canEditText, confirmPromise, markPromise, renegotiatePromise, type PromiseItem,
 } from '@hearth/shared/board';
-import { LOCAL_ORIGIN } from '../../../collab/origins';
+import { COMMITTED_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
 import { InlineText } from '../InlineText';
@@ -34,7 +34,8 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
   const [renegotiating, setRenegotiating] = useState(false);
   const [newText, setNewText] = useState('');
   const [refused, setRefused] = useState<number | null>(null);
-  const opts = { origin: LOCAL_ORIGIN };
+  // Accepting, marking, confirming and renegotiating are history: not undoable.
+  const opts = { origin: COMMITTED_ORIGIN };
   const isPromiser = item.promiserId === me.id;
   const isPromisee = item.promiseeId === me.id;
   const periods = Object.keys(item.outcomes).sort();
