@@ -141,6 +141,17 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     const text = form.getByLabel(/Thank you, Sam Rivera, for…/);
     await eventually('the appreciation form to open with the cursor in it', async () =>
       text.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement));
+    // Limits are visible: a counter near the limit, and a paste that would not fit is refused
+    // in words instead of being cut short.
+    await alex.page.evaluate(`navigator.clipboard.writeText('${'thanks '.repeat(200)}')`);
+    await alex.page.keyboard.press('Control+V');
+    await form.getByRole('alert').getByText('That text is 1,400 characters; this field holds 1,000. Nothing was pasted — shorten it first.').waitFor();
+    expect(await text.inputValue()).toBe('');
+    await text.fill('x'.repeat(850));
+    expect(await form.getByText('850 / 1,000').count()).toBe(1);
+    await text.fill('');
+    expect(await form.getByText(/\/ 1,000/).count()).toBe(0);
+    await text.focus();
     await alex.page.keyboard.type('finding the cabin for us');
     await form.getByRole('button', { name: 'Send appreciation' }).click();
 
