@@ -25,6 +25,10 @@ function sample(): HearthExport {
         document: 'couple:s', visibility: 'couple', schemaVersion: 1, unreadable: [],
         items: [
           { ...base, id: 'ap', createdBy: 'gone', kind: 'appreciation', fromId: 'gone', toId: 'a', text: '# not a heading [link](x)' },
+          {
+            ...base, id: 'ap2', createdBy: 'b', kind: 'appreciation', fromId: 'b', toId: 'a', text: 'the soup',
+            heartedAt: '2026-02-01T10:00:00.000Z', reply: 'Any *time*', repliedAt: '2026-02-01T10:00:00.000Z',
+          },
           { ...base, id: 'ci', createdBy: 'b', kind: 'checkin', userId: 'b', date: '2026-02-02', mood: 4, feelings: ['calm'], need: 'a walk', note: '' },
         ],
       },
@@ -55,6 +59,11 @@ describe('exportToMarkdown', () => {
     expect(md).toContain('- Former member to Alex: \\# not a heading \\[link\\](x)');
     expect(md).toContain('- Former member exported the shared board · Tue 3 Feb 2026 09:30 UTC');
     expect(md).not.toMatch(/^# not a heading/m);
+  });
+
+  it('includes the heart and the reply an appreciation received', () => {
+    const md = exportToMarkdown(sample());
+    expect(md).toContain('- Sam to Alex: the soup\n  - ♥ Alex loved this\n  - Alex replied: Any \\*time\\*');
   });
 
   it('writes the access log as sessions in the app’s words, never raw codes', () => {
