@@ -83,6 +83,7 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await alex.page.goto('/login');
     expect(await alex.page.title()).toBe('Log in · Hearth');
     await alex.page.getByRole('link', { name: 'Create an account' }).waitFor();
+    await checkScreen(alex.page, 'login');
     await alex.page.goto('/');
     await alex.page.getByRole('link', { name: 'Create your space' }).first().click();
     await alex.page.waitForURL(/\/signup$/);
