@@ -161,6 +161,8 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     const onSam = new SpacePage(sam.page).item('finding the cabin for us');
     await onSam.waitFor({ timeout: 15_000 });
     expect(await onSam.getByText(/^Alex Morgan · just now/).count()).toBe(1);
+    // People's words take their own direction (Arabic or Hebrew read right to left).
+    expect(await onSam.getByText('finding the cabin for us', { exact: true }).getAttribute('dir')).toBe('auto');
     await checkScreen(sam.page, 'board-partner');
     visits.assertNoUnexpectedErrors(people);
   });
