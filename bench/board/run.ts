@@ -126,13 +126,17 @@ async function measure(): Promise<void> {
   await samPage.request.post(`${server.baseUrl}/api/invites/${invite.invite.token}/accept`, { headers });
   await samPage.goto(`/spaces/${spaceId}`);
   await samPage.waitForFunction(`document.querySelectorAll('[data-testid=item]').length >= ${ITEMS}`, null, { timeout: 60_000 });
+  // Alex types into the first card's title (text edits in place: a click opens the live field);
+  // Sam watches the same title shown as text.
   const field = '[data-testid=item] input[data-field=title]';
+  const shown = '[data-testid=item] [data-inline=Title] .inline-value';
+  await alexPage.click('[data-testid=item] [data-inline=Title] .inline-text');
+  await alexPage.waitForSelector(field);
   const delays: number[] = [];
   for (let i = 0; i < 30; i++) {
-    const before = await samPage.evaluate<string>(`document.querySelector('${field}').value`);
+    const before = await samPage.evaluate<string>(`document.querySelector('${shown}').textContent`);
     const watch = samPage.evaluate<number>(`new Promise((resolve) => {
-      const el = document.querySelector('${field}');
-      const tick = () => (el.value !== ${JSON.stringify(before)} ? resolve(Date.now()) : requestAnimationFrame(tick));
+      const tick = () => (document.querySelector('${shown}').textContent !== ${JSON.stringify(before)} ? resolve(Date.now()) : requestAnimationFrame(tick));
       tick();
     })`);
     await alexPage.focus(field);

@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
 import { AuthPages } from './pages/AuthPages';
 import { SpacePage } from './pages/SpacePage';
+import { expectAccessible } from './axe';
 
 // Two partners (Alex and Sam) in two browser contexts, and later a counsellor (Robin), all on
 // the real server with the built client (npm run build -w client first).
@@ -255,6 +256,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await alex.item('making soup when I was ill').waitFor();
     await alex.waitSaved();
     await screenshot(alex.page, '08-every-kind');
+    await expectAccessible(alex.page, 'the board with every kind of item');
   });
 
   it('the partner who received an appreciation answers it with a heart and a reply', async () => {
@@ -346,6 +348,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     const overflow = await alex.page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(alex.page, '11-phone');
+    await expectAccessible(alex.page, 'the board at 375 px');
     await alex.page.evaluate('window.scrollTo(0, 0)');
     await alex.page.screenshot({ path: `${ARTIFACTS}/11-phone-top.png` });
   });

@@ -83,6 +83,7 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await alex.page.goto('/login');
     expect(await alex.page.title()).toBe('Log in · Hearth');
     await alex.page.getByRole('link', { name: 'Create an account' }).waitFor();
+    await checkScreen(alex.page, 'login');
     await alex.page.goto('/');
     await alex.page.getByRole('link', { name: 'Create your space' }).first().click();
     await alex.page.waitForURL(/\/signup$/);
@@ -141,6 +142,17 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     const text = form.getByLabel(/Thank you, Sam Rivera, for…/);
     await eventually('the appreciation form to open with the cursor in it', async () =>
       text.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement));
+    // Limits are visible: a counter near the limit, and a paste that would not fit is refused
+    // in words instead of being cut short.
+    await alex.page.evaluate(`navigator.clipboard.writeText('${'thanks '.repeat(200)}')`);
+    await alex.page.keyboard.press('Control+V');
+    await form.getByRole('alert').getByText('That text is 1,400 characters; this field holds 1,000. Nothing was pasted — shorten it first.').waitFor();
+    expect(await text.inputValue()).toBe('');
+    await text.fill('x'.repeat(850));
+    expect(await form.getByText('850 / 1,000').count()).toBe(1);
+    await text.fill('');
+    expect(await form.getByText(/\/ 1,000/).count()).toBe(0);
+    await text.focus();
     await alex.page.keyboard.type('finding the cabin for us');
     await form.getByRole('button', { name: 'Send appreciation' }).click();
 
@@ -149,6 +161,8 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     const onSam = new SpacePage(sam.page).item('finding the cabin for us');
     await onSam.waitFor({ timeout: 15_000 });
     expect(await onSam.getByText(/^Alex Morgan · just now/).count()).toBe(1);
+    // People's words take their own direction (Arabic or Hebrew read right to left).
+    expect(await onSam.getByText('finding the cabin for us', { exact: true }).getAttribute('dir')).toBe('auto');
     await checkScreen(sam.page, 'board-partner');
     visits.assertNoUnexpectedErrors(people);
   });

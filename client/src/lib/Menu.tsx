@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 
 export interface MenuItem {
   label: string;
@@ -19,19 +20,46 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? [])];
 
+  // The list lives in <body> (cards skip painting what overflows them), fixed beside the
+  // button: below it, or above when there is no room below.
+  // Scrolling moves it along with the button rather than closing it (a scroll can arrive
+  // just after the press that opened it).
+  const placeList = useCallback(() => {
+    if (!button.current) return;
+    const rect = button.current.getBoundingClientRect();
+    const height = list.current?.offsetHeight ?? 0;
+    const right = Math.max(8, window.innerWidth - rect.right);
+    setPlace(
+      rect.bottom + 4 + height > window.innerHeight && rect.top - 4 - height > 0
+        ? { right, bottom: window.innerHeight - rect.top + 4 }
+        : { right, top: rect.bottom + 4 },
+    );
+  }, []);
+  useLayoutEffect(() => {
+    if (open) placeList();
+  }, [open, placeList]);
+
   useEffect(() => {
     if (!open) return undefined;
-    entries()[0]?.focus();
+    entries()[0]?.focus({ preventScroll: true });
+    const onScroll = () => placeList();
+    window.addEventListener('resize', onScroll);
+    window.addEventListener('scroll', onScroll, { passive: true });
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!list.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
+    return () => {
+      document.removeEventListener('pointerdown', onPointer);
+      window.removeEventListener('resize', onScroll);
+      window.removeEventListener('scroll', onScroll);
+    };
+  }, [open, placeList]);
 
   function close(focusButton: boolean) {
     setOpen(false);
@@ -41,7 +69,7 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const all = entries();
     const at = all.indexOf(document.activeElement as HTMLButtonElement);
-    const go = (i: number) => all[(i + all.length) % all.length]?.focus();
+    const go = (i: number) => all[(i + all.length) % all.length]?.focus({ preventScroll: true });
     if (event.key === 'ArrowDown') go(at + 1);
     else if (event.key === 'ArrowUp') go(at - 1);
     else if (event.key === 'Home') go(0);
@@ -72,8 +100,8 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
           <circle cx="16" cy="10" r="1.8" fill="currentColor" />
         </svg>
       </button>
-      {open && (
-        <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" onKeyDown={onKeyDown}>
+      {open && createPortal(
+        <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" style={place} onKeyDown={onKeyDown}>
           {items.map((item, i) =>
             item === 'separator' ? (
               <li key={`sep-${i}`} role="separator" />
@@ -99,7 +127,8 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
               </li>
             ),
           )}
-        </ul>
+        </ul>,
+        document.body,
       )}
     </div>
   );

@@ -26,6 +26,10 @@ function sample(): HearthExport {
         document: 'couple:s', visibility: 'couple', schemaVersion: 1, unreadable: [],
         items: [
           { ...base, id: 'ap', createdBy: 'gone', kind: 'appreciation', fromId: 'gone', toId: 'a', text: '# not a heading [link](x)' },
+          {
+            ...base, id: 'ap2', createdBy: 'b', kind: 'appreciation', fromId: 'b', toId: 'a', text: 'the soup',
+            heartedAt: '2026-02-01T10:00:00.000Z', reply: 'Any *time*', repliedAt: '2026-02-01T10:00:00.000Z',
+          },
           { ...base, id: 'ci', createdBy: 'b', kind: 'checkin', userId: 'b', date: '2026-02-02', mood: 4, feelings: ['calm'], need: 'a walk', note: '' },
         ],
       },
@@ -86,6 +90,11 @@ describe('exportToMarkdown', () => {
     expect(forCounsellor).toContain('Weeks start on Monday in Europe/Berlin.');
     expect(forCounsellor).toContain('- Sam keeps their mood line between the two of them.');
     expect(forCounsellor).toContain('Built from 1 item the couple shares with you.');
+  });
+
+  it('includes the heart and the reply an appreciation received', () => {
+    const md = exportToMarkdown(sample());
+    expect(md).toContain('- Sam to Alex: the soup\n  - ♥ Alex loved this\n  - Alex replied: Any \\*time\\*');
   });
 
   it('writes the access log as sessions in the app’s words, never raw codes', () => {

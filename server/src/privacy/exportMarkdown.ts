@@ -108,8 +108,12 @@ function itemLines(item: BoardItem, who: (id: string) => string): string[] {
       const need = item.need ? `; needs: ${escape(item.need)}` : '';
       return [`- ${item.date} ${who(item.userId)}: mood ${item.mood}/5${feelings}${need}${item.note ? ` — ${escape(item.note)}` : ''}`];
     }
-    case 'appreciation':
-      return [`- ${who(item.fromId)} to ${who(item.toId)}: ${escape(item.text)}${archived}`];
+    case 'appreciation': {
+      const lines = [`- ${who(item.fromId)} to ${who(item.toId)}: ${escape(item.text)}${archived}`];
+      if (item.heartedAt) lines.push(`  - ♥ ${who(item.toId)} loved this`);
+      if (item.reply) lines.push(`  - ${who(item.toId)} replied: ${escape(item.reply)}`);
+      return lines;
+    }
     default:
       return [];
   }

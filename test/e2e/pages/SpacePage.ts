@@ -79,7 +79,8 @@ export class SpacePage {
   async edit(itemLabel: string, fieldLabel: string): Promise<Locator> {
     const box = this.field(itemLabel, fieldLabel);
     if ((await box.count()) === 0) {
-      await this.item(itemLabel).getByRole('button', { name: `Edit ${fieldLabel.toLowerCase()}`, exact: true }).click();
+      // As a person with a mouse does: click the words themselves.
+      await this.item(itemLabel).locator(`[data-inline="${fieldLabel}"] .inline-text`).click();
     } else {
       await box.click();
     }

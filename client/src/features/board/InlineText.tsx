@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
 import type { TextField } from '@hearth/shared/board';
 import type { BoardEntry } from './boardStore';
 import { YTextField } from './YTextField';
@@ -53,12 +53,6 @@ export function InlineText({
       {empty ? placeholder : value}
     </span>
   );
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      setEditing(true);
-    }
-  }
   return (
     <div className={`inline-field ${variant}`} data-inline={label}>
       {showLabel && (
@@ -67,24 +61,25 @@ export function InlineText({
         </span>
       )}
       {editable ? (
-        <div
-          role="button"
-          tabIndex={0}
-          className="inline-text editable"
-          aria-label={`Edit ${label.toLowerCase()}`}
-          aria-describedby={`${id}-text`}
-          // On press rather than click: the field being left may reflow the card between press
-          // and release. No default focus, or it would land on this (removed) element's place.
-          onMouseDown={(event) => {
-            if (event.button !== 0) return;
-            event.preventDefault();
-            setEditing(true);
-          }}
-          onClick={() => setEditing(true)}
-          onKeyDown={onKeyDown}
-        >
-          {text}
-        </div>
+        <>
+          <div
+            className="inline-text editable"
+            // On press rather than click: the field being left may reflow the card between press
+            // and release. No default focus, or it would land where this element was.
+            onMouseDown={(event) => {
+              if (event.button !== 0) return;
+              event.preventDefault();
+              setEditing(true);
+            }}
+            onClick={() => setEditing(true)}
+          >
+            {text}
+          </div>
+          {/* The keyboard's way in: the text stays plain text for screen readers. */}
+          <button type="button" className="inline-edit" onClick={() => setEditing(true)}>
+            Edit {label.toLowerCase()}
+          </button>
+        </>
       ) : (
         <div className="inline-text" aria-labelledby={showLabel ? `${id}-label` : undefined}>
           {text}
