@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { toCounsellorDto } from '../counsellor/counsellors.service';
+import { counsellorAccess } from '../spaces/counsellorAccess';
 import type { MemberRecord, SpaceRecord } from '../spaces/space.model';
 import type { SpaceSnapshot } from './snapshot';
 import { statusFor } from './statusView';
@@ -20,9 +22,20 @@ function snapshot(counsellor: Partial<MemberRecord>, extra: Partial<SpaceRecord>
     _id: new mongoose.Types.ObjectId('0123456789abcdef01234567'), name: 'Alex & Sam', members,
     memberIds: members.map((m) => m.userId), partnerCount: 2, deletionRequestedBy: [], createdAt: new Date(), updatedAt: new Date(), ...extra,
   };
+  // The same derivations the server's snapshot uses (access, consent), minus the database.
+  const dto = {
+    id: record._id.toString(),
+    name: record.name,
+    members: members.map((m) => ({
+      userId: m.userId.toString(),
+      displayName: names.get(m.userId.toString())!,
+      role: m.role,
+      ...(m.role === 'counsellor' ? { access: counsellorAccess(record, m) } : {}),
+    })),
+  };
   return {
-    spaceId: record._id.toString(), record, names, openInvites: [], counsellors: [],
-    dto: { id: record._id.toString(), name: record.name, members: [] },
+    spaceId: record._id.toString(), name: record.name, dto, openInvites: [], deletionRequestedBy: record.deletionRequestedBy,
+    counsellors: [toCounsellorDto(record, robin.toString(), 'Dr Rivera')],
   };
 }
 
