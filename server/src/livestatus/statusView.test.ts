@@ -61,6 +61,12 @@ describe('live status per person', () => {
       spaceId, state: 'ended', reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
     });
     expect(statusFor(after, null, spaceId, robin.toString(), null)).toMatchObject({ message: 'Your access to Alex & Sam ended: a partner withdrew consent.' });
+    // A decline while still pending names nobody: it would say which partner had not consented.
+    const pending = snapshot({ consentBy: [alex.toString()] });
+    const declined = snapshot({ consentBy: [alex.toString()], withdrawnAt: new Date() });
+    expect(statusFor(declined, pending, spaceId, robin.toString(), sam.toString())).toMatchObject({
+      reason: 'withdrawn', message: 'The invitation to accompany Alex & Sam was declined.',
+    });
     const expired = snapshot({ consentBy: [alex.toString(), sam.toString()], until: new Date(Date.now() - 1000) });
     expect(statusFor(expired, before, spaceId, robin.toString(), null)).toMatchObject({ reason: 'expired' });
     expect(notices(statusFor(expired, before, spaceId, alex.toString(), null))).toEqual(['Dr Rivera’s access ended on its end date.']);

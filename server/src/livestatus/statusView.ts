@@ -31,6 +31,8 @@ export function statusFor(
   }
   if (member.role === 'counsellor') {
     if (member.access === 'withdrawn') {
+      // Declined before both had consented: naming who would tell which partner had not.
+      if (wasMember?.access === 'pending') return ended(spaceId, 'withdrawn', `The invitation to accompany ${after.name} was declined.`);
       const by = actorId && memberOf(after, actorId)?.role === 'partner' ? nameOf(after, actorId) : 'a partner';
       return ended(spaceId, 'withdrawn', `Your access to ${after.name} ended: ${by} withdrew consent.`);
     }
