@@ -1,18 +1,21 @@
-import type { CounsellorMemberDto, OpenInviteDto, SpaceDto } from '@hearth/shared/api';
+import type { CounsellorMemberDto, OpenInviteDto, SpaceDto, SpaceMemberDto } from '@hearth/shared/api';
 import { toCounsellorDto } from '../counsellor/counsellors.service';
 import { trusted } from '../platform/db/trusted';
 import { loadSpace } from '../spaces/access';
 import { Invite } from '../spaces/invite.model';
-import type { SpaceRecord } from '../spaces/space.model';
 import { FORMER_MEMBER, toSpaceDto } from '../spaces/spaceDto';
 
-/** Everything the live status of a space is computed from, read once per change. */
+/**
+ * Everything the live status of a space is computed from, read once per change. It holds the
+ * same DTOs the HTTP API returns (members with derived access, counsellors with consent), so
+ * the status follows the access rules wherever they are stored, never a copy of them.
+ */
 export interface SpaceSnapshot {
   spaceId: string;
-  record: SpaceRecord;
+  name: string;
   dto: SpaceDto;
-  names: ReadonlyMap<string, string>;
   counsellors: CounsellorMemberDto[];
+  deletionRequestedBy: string[];
   openInvites: OpenInviteDto[];
 }
 
@@ -23,19 +26,26 @@ export async function loadSnapshot(spaceId: string, now = new Date()): Promise<S
     toSpaceDto(record),
     Invite.find({ spaceId, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) }, { role: 1, expiresAt: 1, createdAt: 1 }).lean(),
   ]);
-  const names = new Map(dto.members.map((m) => [m.userId, m.displayName]));
   return {
     spaceId,
-    record,
+    name: record.name,
     dto,
-    names,
     counsellors: dto.members.filter((m) => m.role === 'counsellor').map((m) => toCounsellorDto(record, m.userId, m.displayName)),
+    deletionRequestedBy: record.deletionRequestedBy ?? [],
     openInvites: invites
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map((i) => ({ id: i._id.toString(), role: i.role as OpenInviteDto['role'], expiresAt: i.expiresAt.toISOString() })),
   };
 }
 
+export function memberOf(snapshot: SpaceSnapshot, userId: string): SpaceMemberDto | undefined {
+  return snapshot.dto.members.find((m) => m.userId === userId);
+}
+
+export function counsellorOf(snapshot: SpaceSnapshot, userId: string): CounsellorMemberDto | undefined {
+  return snapshot.counsellors.find((c) => c.userId === userId);
+}
+
 export function nameOf(snapshot: SpaceSnapshot, userId: string): string {
-  return snapshot.names.get(userId) ?? FORMER_MEMBER;
+  return memberOf(snapshot, userId)?.displayName ?? FORMER_MEMBER;
 }

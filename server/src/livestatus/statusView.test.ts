@@ -1,5 +1,7 @@
 import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
+import { toCounsellorDto } from '../counsellor/counsellors.service';
+import { counsellorAccess } from '../spaces/counsellorAccess';
 import type { MemberRecord, SpaceRecord } from '../spaces/space.model';
 import type { SpaceSnapshot } from './snapshot';
 import { statusFor } from './statusView';
@@ -39,9 +41,20 @@ function snapshot(counsellor: CounsellorConsent, extra: Partial<SpaceRecord> = {
       ? [{ ...base, _id: id(), partnerId: sam.toString(), kind: 'withdrawn' as const, at: counsellor.withdrawnAt, until: null }]
       : []),
   ];
+  // The same derivations the server's snapshot uses (access, consent), minus the database.
+  const dto = {
+    id: record._id.toString(),
+    name: record.name,
+    members: members.map((m) => ({
+      userId: m.userId.toString(),
+      displayName: names.get(m.userId.toString())!,
+      role: m.role,
+      ...(m.role === 'counsellor' ? { access: counsellorAccess(record, m) } : {}),
+    })),
+  };
   return {
-    spaceId: record._id.toString(), record, names, openInvites: [], counsellors: [],
-    dto: { id: record._id.toString(), name: record.name, members: [] },
+    spaceId: record._id.toString(), name: record.name, dto, openInvites: [], deletionRequestedBy: record.deletionRequestedBy,
+    counsellors: [toCounsellorDto(record, robin.toString(), 'Dr Rivera')],
   };
 }
 
@@ -67,6 +80,12 @@ describe('live status per person', () => {
       spaceId, state: 'ended', reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
     });
     expect(statusFor(after, null, spaceId, robin.toString(), null)).toMatchObject({ message: 'Your access to Alex & Sam ended: a partner withdrew consent.' });
+    // A decline while still pending names nobody: it would say which partner had not consented.
+    const pending = snapshot({ consentBy: [alex.toString()] });
+    const declined = snapshot({ consentBy: [alex.toString()], withdrawnAt: new Date() });
+    expect(statusFor(declined, pending, spaceId, robin.toString(), sam.toString())).toMatchObject({
+      reason: 'withdrawn', message: 'The invitation to accompany Alex & Sam was declined.',
+    });
     const expired = snapshot({ consentBy: [alex.toString(), sam.toString()], until: new Date(Date.now() - 1000) });
     expect(statusFor(expired, before, spaceId, robin.toString(), null)).toMatchObject({ reason: 'expired' });
     expect(notices(statusFor(expired, before, spaceId, alex.toString(), null))).toEqual(['Dr Rivera’s access ended on its end date.']);

@@ -1,6 +1,5 @@
 import type { SpaceEndReason, SpaceStatus } from '@hearth/shared/socket';
-import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
-import { nameOf, type SpaceSnapshot } from './snapshot';
+import { memberOf, nameOf, type SpaceSnapshot } from './snapshot';
 import { noticesFor } from './statusNotices';
 
 /**
@@ -17,28 +16,28 @@ export function statusFor(
   actorId: string | null,
   /** The person is in the space's status room, which only a member could join. */
   watching = false,
-  now = new Date(),
 ): SpaceStatus | null {
-  const wasMember = before ? findMember(before.record, userId) : undefined;
+  const wasMember = before ? memberOf(before, userId) : undefined;
   // Without an earlier snapshot (another node handled the last change) a watcher still was one.
   const knownMember = wasMember !== undefined || watching;
   if (!after) {
     if (!knownMember) return null;
     return ended(spaceId, 'deleted', before && wasMember ? deletedMessage(before, wasMember.role, userId, actorId) : 'This space was deleted.');
   }
-  const member = findMember(after.record, userId);
+  const member = memberOf(after, userId);
   if (!member) {
     if (!knownMember) return null;
     return ended(spaceId, actorId === userId ? 'left' : 'removed', actorId === userId ? 'You left this space.' : 'You are no longer a member of this space.');
   }
   if (member.role === 'counsellor') {
-    const access = counsellorAccess(after.record, member, now);
-    if (access === 'withdrawn') {
-      const by = actorId && findMember(after.record, actorId)?.role === 'partner' ? nameOf(after, actorId) : 'a partner';
-      return ended(spaceId, 'withdrawn', `Your access to ${after.record.name} ended: ${by} withdrew consent.`);
+    if (member.access === 'withdrawn') {
+      // Declined before both had consented: naming who would tell which partner had not.
+      if (wasMember?.access === 'pending') return ended(spaceId, 'withdrawn', `The invitation to accompany ${after.name} was declined.`);
+      const by = actorId && memberOf(after, actorId)?.role === 'partner' ? nameOf(after, actorId) : 'a partner';
+      return ended(spaceId, 'withdrawn', `Your access to ${after.name} ended: ${by} withdrew consent.`);
     }
-    if (access === 'expired') {
-      return ended(spaceId, 'expired', `Your access to ${after.record.name} ended on the end date the couple set.`);
+    if (member.access === 'expired') {
+      return ended(spaceId, 'expired', `Your access to ${after.name} ended on the end date the couple set.`);
     }
   }
   const isPartner = member.role === 'partner';
@@ -48,23 +47,17 @@ export function statusFor(
     space: after.dto,
     role: member.role,
     partner: isPartner
-      ? {
-          counsellors: after.counsellors,
-          deletionRequestedBy: after.record.deletionRequestedBy ?? [],
-          openInvites: after.openInvites,
-        }
+      ? { counsellors: after.counsellors, deletionRequestedBy: after.deletionRequestedBy, openInvites: after.openInvites }
       : null,
-    notices: before ? noticesFor(before, after, userId, actorId, now) : [],
+    notices: before ? noticesFor(before, after, userId, actorId) : [],
   };
 }
 
 /** Whether this person may watch the space at all (partner, or counsellor pending or active). */
-export function mayWatch(snapshot: SpaceSnapshot, userId: string, now = new Date()): boolean {
-  const member = findMember(snapshot.record, userId);
+export function mayWatch(snapshot: SpaceSnapshot, userId: string): boolean {
+  const member = memberOf(snapshot, userId);
   if (!member) return false;
-  if (member.role === 'partner') return true;
-  const access = counsellorAccess(snapshot.record, member, now);
-  return access === 'pending' || access === 'active';
+  return member.role === 'partner' || member.access === 'pending' || member.access === 'active';
 }
 
 function ended(spaceId: string, reason: SpaceEndReason, message: string): SpaceStatus {
@@ -72,8 +65,8 @@ function ended(spaceId: string, reason: SpaceEndReason, message: string): SpaceS
 }
 
 function deletedMessage(before: SpaceSnapshot, role: 'partner' | 'counsellor', userId: string, actorId: string | null): string {
-  const partners = before.record.members.filter((m) => m.role === 'partner').length;
-  if (role === 'counsellor') return `Your access to ${before.record.name} ended: the couple deleted the space.`;
+  const partners = before.dto.members.filter((m) => m.role === 'partner').length;
+  if (role === 'counsellor') return `Your access to ${before.name} ended: the couple deleted the space.`;
   if (partners >= 2) return 'This space was deleted by both partners.';
   return actorId === userId ? 'You deleted this space.' : 'This space was deleted.';
 }

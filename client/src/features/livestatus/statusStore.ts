@@ -24,7 +24,8 @@ const statuses = new Map<string, LiveStatus>();
 const watchers = new Map<string, number>();
 let notices: LiveNotice[] = [];
 let nextNotice = 1;
-let version = 0;
+/** Statuses the server pushed (changes), as opposed to answers to our own watch requests. */
+let pushes = 0;
 const listeners = new Set<() => void>();
 // Logging out replaces the tab's socket; listeners go on the one in use.
 let attachedTo: HearthSocket | null = null;
@@ -34,7 +35,6 @@ const names = new Map<string, string>();
 const ENDED_KEY = (spaceId: string) => `hearth:ended:${spaceId}`;
 
 function changed(): void {
-  version += 1;
   for (const listener of listeners) listener();
 }
 
@@ -44,6 +44,7 @@ function note(spaceId: string, text: string, ended: boolean): void {
 
 export function applyStatus(status: SpaceStatus, fromPush: boolean): void {
   if (!watchers.has(status.spaceId)) return;
+  if (fromPush) pushes += 1;
   if (status.state === 'open') {
     names.set(status.spaceId, status.space.name);
     upsertSpace(status.space);
@@ -145,9 +146,9 @@ export function useWatchSpaces(spaceIds: readonly string[]): void {
   }, [key]);
 }
 
-/** Increases with every status received: lists built from other endpoints refetch on it. */
+/** Increases with every change the server pushes: lists built from other endpoints refetch on it. */
 export function useStatusVersion(): number {
-  return useSyncExternalStore(subscribe, () => version);
+  return useSyncExternalStore(subscribe, () => pushes);
 }
 
 export function useLiveNotices(): LiveNotice[] {
