@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import {
   acceptPromise, addCheckin, addDays, CLOSENESS_KINDS, confirmPromise, createAppreciation, createCard, createExperience,
   createPromise, EXPERIENCE_CATEGORIES, markPromise, renegotiatePromise, setExperienceStatus, weekStartOf, writeReflection,
-  acknowledgeCard, type BoardActor,
+  acknowledgeCard, CARD_TYPES, type BoardActor,
 } from '@hearth/shared/board';
 import type { JourneyExercise } from '@hearth/shared/insights';
 
@@ -81,7 +81,7 @@ export function fillYear(couple: Y.Doc, space: Y.Doc, a: string, b: string, now 
     const doc = docFor(i);
     const author = partners[i % 2]!;
     const created = start + i * 9 * DAY;
-    const id = createCard(doc, actorOf(author), { cardType: (['need', 'boundary', 'trigger'] as const)[i % 3]!, statement: `Card number ${i}` }, at(created));
+    const id = createCard(doc, actorOf(author), { cardType: CARD_TYPES[i % 3]!, statement: `Card number ${i}` }, at(created));
     if (i % 5 !== 0) acknowledgeCard(doc, actorOf(partners[(i + 1) % 2]!), { itemId: id }, at(created + (1 + (i % 4)) * DAY));
     createAppreciation(doc, actorOf(author), { toId: partners[(i + 1) % 2]!, text: `Thank you, ${i}` }, at(created + DAY));
   }

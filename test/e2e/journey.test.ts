@@ -115,6 +115,15 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     await eventually('Sam’s open journey to count the confirmed period as kept', async () =>
       (await samJourney.text(alexPromises)) === 'Alex: 3 kept, 0 renegotiated, 1 not this time, 0 waiting.');
     await samBoardPage.close();
+
+    // Alex checks in on the board: Sam's open journey gains a day on the mood lines.
+    const checkins = alexBoard.section('Check-ins');
+    await checkins.getByRole('button', { name: 'Check in' }).click();
+    await checkins.getByText('Good', { exact: true }).click();
+    await checkins.getByLabel('One thing I need today').fill('a slow morning');
+    await checkins.getByRole('button', { name: 'Save check-in' }).click();
+    await eventually('Sam’s open journey to show Alex’s check-in', async () =>
+      (await samJourney.text(samJourney.summaryOf('moods'))).startsWith('Check-ins on 5 days in the last 12 weeks;'));
     people.assertNoErrors();
   });
 

@@ -50,7 +50,7 @@ export function JourneySettingsPanel({ docs, actor, settings, timeZone, isPartne
       <p className="muted jr-tz">
         Weeks start on Monday, {timeZone.replace(/_/g, ' ')} time.
         {isPartner && settings.timeZone !== mine && (
-          <button type="button" className="button small quiet" onClick={() => setJourneyTimeZone(docs.space.doc, actor, mine)}>
+          <button type="button" className="button small" onClick={() => setJourneyTimeZone(docs.space.doc, actor, mine)}>
             Use {mine.replace(/_/g, ' ')} for both of us
           </button>
         )}

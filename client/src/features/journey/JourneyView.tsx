@@ -26,12 +26,18 @@ export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: 
   const actor = useMemo<BoardActor>(() => ({ userId: me.id, partnerIds }), [me.id, partnerIds]);
   const isPartner = me.role === 'partner';
 
-  const shown = useRef(false);
+  // For bench/journey: the first frame showing the journey once the documents are synced, and
+  // the one after the exercise history (a separate request) has filled in.
+  const marked = useRef({ shown: false, exercises: false });
   useEffect(() => {
-    if (!loaded || !exercisesLoaded || shown.current) return;
-    shown.current = true;
-    // For bench/journey: the first frame showing the whole journey (documents and exercises).
-    requestAnimationFrame(() => performance.mark('hearth:journey-shown'));
+    if (loaded && !marked.current.shown) {
+      marked.current.shown = true;
+      requestAnimationFrame(() => performance.mark('hearth:journey-shown'));
+    }
+    if (loaded && exercisesLoaded && !marked.current.exercises) {
+      marked.current.exercises = true;
+      requestAnimationFrame(() => performance.mark('hearth:journey-exercises'));
+    }
   }, [loaded, exercisesLoaded]);
 
   if (!loaded) {

@@ -41,7 +41,7 @@ export function PromiseSection({ journey: j }: { journey: Journey }) {
               testId={`promises-${id}`}
               title={title}
               summary={sentence}
-              chart={<WeeklyBars keys={keys} unit={j.unit} series={series} label={`${title}: ${sentence}`} />}
+              chart={<WeeklyBars keys={keys} unit={j.unit} series={series} label={`${title}: ${sentence}`} emptyText={counts ? undefined : null} />}
               table={<WeeklyTable keys={keys} unit={j.unit} series={series} caption={title} />}
             />
           );

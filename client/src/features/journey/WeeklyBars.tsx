@@ -18,7 +18,14 @@ const HEIGHT = 160;
 const MARGIN = { top: 8, right: 8, bottom: 24, left: 28 };
 
 /** Stacked bars per week or month; the chart's text alternative is its summary and table. */
-export function WeeklyBars({ keys, unit, series, label }: { keys: string[]; unit: BucketUnit; series: BarSeries[]; label: string }) {
+export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing here in this time yet.' }: {
+  keys: string[];
+  unit: BucketUnit;
+  series: BarSeries[];
+  label: string;
+  /** null when the card's summary already says there is nothing. */
+  emptyText?: string | null;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const innerW = Math.max(0, width - MARGIN.left - MARGIN.right);
   const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -30,7 +37,7 @@ export function WeeklyBars({ keys, unit, series, label }: { keys: string[]; unit
   const inset = (x.bandwidth() - barW) / 2;
   if (totals.every((t) => t === 0)) {
     // Same measured wrapper, so the chart has its width the moment the first bar arrives.
-    return <div ref={ref} className="jr-svg"><p className="muted jr-empty">Nothing here in this time yet.</p></div>;
+    return <div ref={ref} className="jr-svg">{emptyText && <p className="muted jr-empty">{emptyText}</p>}</div>;
   }
   const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true });
   const top = y.domain()[1] ?? max;
@@ -61,7 +68,7 @@ export function WeeklyBars({ keys, unit, series, label }: { keys: string[]; unit
                     <Bar key={s.id} x={bx} y={y1} width={barW} height={y0 - y1} fill={s.color} />
                   );
                 })}
-                {(i % every === 0 || i === keys.length - 1) && (i === keys.length - 1 || keys.length - 1 - i >= every / 2) && (
+                {(i % every === 0 || i === keys.length - 1) && (i === keys.length - 1 || keys.length - 1 - i >= every) && (
                   <text x={bx + barW / 2} y={innerH + 16} className="jr-tick" textAnchor="middle">{formatBucket(key, unit)}</text>
                 )}
               </g>
