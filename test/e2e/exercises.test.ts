@@ -259,4 +259,49 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.backToBoard();
     await alex.ex.card().getByRole('button', { name: 'Start together check-in' }).waitFor();
   });
+
+  it('a view that cannot be shown still offers End exercise and Leave', async () => {
+    // Sam opens a second screen whose exercise states arrive damaged (data emptied on the way
+    // in), so the speaker–listener view throws while rendering.
+    const damaged = await people.open('Sam-damaged', undefined, DESKTOP);
+    const cookie = (await sam.context.cookies())[0]!;
+    await damaged.context.addCookies([cookie]);
+    await damaged.page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      server.onMessage((message) => ws.send(typeof message === 'string' ? emptyExerciseData(message) : message));
+    });
+    await damaged.page.goto(`/spaces/${spaceId}`);
+    const ex = new ExercisePages(damaged.page);
+    await ex.card().waitFor();
+
+    await alex.ex.start('Speaker and listener');
+    await ex.joinFromPrompt('Alex started a speaker–listener exercise');
+    const broken = ex.view().getByRole('alert').filter({ hasText: 'could not be shown' });
+    await broken.waitFor();
+    await damaged.page.screenshot({ path: `${ARTIFACTS}/ex-broken-view-1280.png` });
+    await broken.getByRole('button', { name: 'Leave' }).click();
+    await ex.view().waitFor({ state: 'detached' });
+    await ex.card().getByRole('button', { name: 'Join' }).click();
+    await broken.getByRole('button', { name: 'End exercise' }).click();
+    await alex.ex.waitDone('Speaker and listener was ended early');
+    await alex.ex.backToBoard();
+
+    // The failure was reported on that screen's console, and nowhere else.
+    const expected = people.errors.filter((e) => e.startsWith('Sam-damaged:'));
+    expect(expected.some((e) => e.includes('the exercise view failed'))).toBe(true);
+    people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !e.startsWith('Sam-damaged:')));
+    await damaged.context.close();
+  });
 });
+
+/** Socket.io frames of exercise states (events `42…`, acks `43<id>…`) with their `data` emptied. */
+function emptyExerciseData(frame: string): string {
+  const match = /^(42|43\d+)(\[.*)$/s.exec(frame);
+  if (!match) return frame;
+  const packet = JSON.parse(match[2]!) as unknown[];
+  for (const part of packet) {
+    const holder = part as { state?: { data?: unknown } } | null;
+    if (holder && typeof holder === 'object' && holder.state && typeof holder.state === 'object') holder.state.data = {};
+  }
+  return match[1]! + JSON.stringify(packet);
+}
