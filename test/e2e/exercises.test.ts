@@ -84,6 +84,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
   });
 
   it('together check-in: both join, answers revealed at once, finished, saved on the board', async () => {
+    await alex.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-1280.png` });
+    await sam.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-375.png` });
     await alex.ex.start('Together check-in');
     await shot(alex, 'ex-checkin-form-1280');
 
@@ -177,7 +179,7 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     for (const p of [alex, sam, robin]) await p.ex.backToBoard();
   });
 
-  it('question deck: draw, answer, skip, pass the deck, finish', async () => {
+  it('question deck: draw, answer, either partner skips, pass the deck, finish', async () => {
     // Sam starts this one, on the phone.
     await sam.ex.start('Question deck');
     await alex.ex.joinFromPrompt('Sam started a question deck');
@@ -207,8 +209,9 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.view().getByRole('button', { name: /Next card · Alex Morgan’s turn to draw|Next card · Alex’s turn to draw/ }).click();
     await alex.ex.view().getByText('Your turn to draw a card.').waitFor();
     await alex.ex.view().getByRole('button', { name: 'Draw a card' }).click();
-    await card(alex).waitFor();
-    await alex.ex.view().getByRole('button', { name: 'Skip this question' }).click();
+    await card(sam).waitFor();
+    // Either partner may skip a question: Sam skips the one Alex drew, and Alex draws again.
+    await sam.ex.view().getByRole('button', { name: 'Skip this question' }).click();
     await alex.ex.view().getByRole('button', { name: 'Draw a card' }).click();
     await card(sam).waitFor();
     await sam.ex.view().getByRole('button', { name: /^Next card/ }).click();
