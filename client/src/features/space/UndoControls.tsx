@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import './undo.css';
-import { undoKeyAction, type KeptItem, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
+import { undoKeyAction, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
+import { keptMessage } from './keptMessage';
 
 const NOTICE_MS = 8000;
 
@@ -67,17 +68,4 @@ export function UndoControls({ history, members = [], meId = '' }: {
       </p>
     </div>
   );
-}
-
-/** "Sam has worked on “Weekend in the hills” since — kept it." */
-export function keptMessage(kept: readonly KeptItem[], members: readonly SpaceMemberDto[], meId: string): string {
-  const first = kept[0]!;
-  const byId = first.userId ?? (first.updatedBy && first.updatedBy !== meId ? first.updatedBy : null);
-  const who =
-    byId === meId
-      ? 'You have'
-      : `${first.name ?? members.find((m) => m.userId === byId)?.displayName ?? 'Your partner'} has`;
-  const what = first.label ? `“${first.label}”` : 'this';
-  const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : '';
-  return `${who} worked on ${what}${more} since — kept it.`;
 }
