@@ -27,14 +27,8 @@ function openSpaceDocs(spaceId: string, me: PresenceUser): SpaceDocs {
   const all = [space, couple, mine].filter((c): c is DocConnection => c !== null);
   const history = new UndoHistory();
   // A counsellor cannot write, so there is nothing of theirs to undo.
-  if (isPartner) for (const c of all) history.track(c.doc, itemsOf(c.doc), (clientId) => userOfClient(c, clientId));
+  if (isPartner) for (const c of all) history.track(c.doc, itemsOf(c.doc));
   return { space, couple, mine, all, history };
-}
-
-/** Who is behind a Yjs client id, as far as the document's live presence knows. */
-function userOfClient(connection: DocConnection, clientId: number): { userId: string; name: string } | null {
-  const user = (connection.provider.awareness.getStates().get(clientId) as { user?: { id?: unknown; name?: unknown } } | undefined)?.user;
-  return typeof user?.id === 'string' && typeof user.name === 'string' ? { userId: user.id, name: user.name } : null;
 }
 
 /**

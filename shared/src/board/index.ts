@@ -84,8 +84,6 @@ export {
   createCard, updateCard, acknowledgeCard, addCardComment, removeCardComment,
 } from './ops/cardOps';
 export { addCheckin } from './ops/checkinOps';
-export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
-export type { MoodValue } from './mood';
 export { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 
 // Visibility
@@ -93,3 +91,7 @@ export { DEFAULT_VISIBILITY, boardDocName, visibilityOfDocName, moveItem } from 
 
 // Text helpers
 export { setTextValue } from './text';
+
+// The one mood scale (board check-ins and the together check-in)
+export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
+export type { MoodValue } from './mood';

@@ -81,7 +81,7 @@ export function SpacePage({ spaceId }: { spaceId: string }) {
           <div className="toolbar">
             <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
-            {isPartner && <UndoControls history={docs.history} members={space.members} meId={user.id} />}
+            {isPartner && <UndoControls history={docs.history} />}
             <KeepCopyToggle userId={user.id} connections={docs.all} />
           </div>
           <div className="space-layout">

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { SpaceMemberDto } from '@hearth/shared/api';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useAuth } from '../../app/AuthProvider';
+import { useSpaces } from '../spaces/spacesStore';
 import './undo.css';
 import { undoKeyAction, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
 import { keptMessage } from './keptMessage';
@@ -7,12 +8,12 @@ import { keptMessage } from './keptMessage';
 const NOTICE_MS = 8000;
 
 /** Undo/redo buttons plus the keyboard shortcuts, for your own edits only. */
-export function UndoControls({ history, members = [], meId = '' }: {
-  history: UndoHistory;
-  members?: readonly SpaceMemberDto[];
-  meId?: string;
-}) {
+export function UndoControls({ history }: { history: UndoHistory }) {
   useSyncExternalStore(history.subscribe, history.getVersion);
+  const meId = useAuth().user?.id ?? '';
+  // Names of everyone in the person's spaces (user ids are unique across spaces).
+  const spaces = useSpaces().spaces;
+  const members = useMemo(() => (spaces ?? []).flatMap((s) => s.members), [spaces]);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {

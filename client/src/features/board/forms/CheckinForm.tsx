@@ -1,14 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
-import { addCheckin, type MoodValue } from '@hearth/shared/board';
-import { MoodPicker } from '../../mood/MoodPicker';
+import { addCheckin } from '@hearth/shared/board';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
+import { MoodPicker } from '../../mood/MoodPicker';
 
 /** Today's check-in; submitting again the same day updates it. */
 export function CheckinForm({ onDone }: { onDone(): void }) {
   const id = useId();
   const { visibility, setVisibility, create } = useCreate();
-  const [mood, setMood] = useState<MoodValue>(3);
+  const [mood, setMood] = useState(3);
   const [feelings, setFeelings] = useState('');
   const [need, setNeed] = useState('');
   const [note, setNote] = useState('');
