@@ -119,6 +119,29 @@ describe('live exercises: full runs', () => {
     expect((await pa.act(id, 'end'))).toMatchObject({ phase: 'ended', endedReason: 'ended' });
   });
 
+  it('question deck: both partners skipping the same card at once set aside exactly one card (10 trials)', async () => {
+    const { a, spaceId, pa, pb } = await room();
+    const id = (await start(pa, spaceId, 'question_deck')).sessionId;
+    for (let trial = 1; trial <= 10; trial++) {
+      await pa.act(id, 'draw');
+      const acks = await Promise.all([
+        pa.emit('exercise:action', { sessionId: id, type: 'skip' }),
+        pb.emit('exercise:action', { sessionId: id, type: 'skip' }),
+      ]);
+      // One skip lands; the other finds no card on the table any more.
+      expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+      expect(acks.find((ack) => !ack.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const joined = await pb.emit('exercise:join', { spaceId });
+      const state = (joined as { state: ExerciseState }).state;
+      expect(state).toMatchObject({ phase: 'drawing', turn: a });
+      const cards = state.data.cards as Array<{ outcome: string }>;
+      expect(cards).toHaveLength(trial);
+      expect(cards.every((c) => c.outcome === 'skipped')).toBe(true);
+      // Pace the trials below the per-socket rate limit (burst 20, 5 actions a second).
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
   it('promise review: the promiser marks, the partner confirms, a missed promise is renegotiated on the board', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
     const doc = ex.board.docOf(spaceId);
