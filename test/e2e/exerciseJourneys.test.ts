@@ -253,12 +253,18 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
   it('ending early is its own, confirmed step, and says so to everyone', async () => {
     await alex.ex.start('Together check-in');
+    // The board is one key away too, and the card beside it brings the exercise back.
+    await alex.page.keyboard.press('Escape');
+    await alex.ex.view().waitFor({ state: 'detached' });
+    await alex.ex.card().getByRole('button', { name: 'Join' }).click();
     await sam.ex.joinFromPrompt('Alex started a together check-in');
+    await robin.ex.prompt().waitFor();
     await shot(alex, 'ex-end-early-1280');
     await sam.ex.endEarly();
     for (const p of [alex, sam]) await p.ex.waitDone('Together check-in was ended early');
     // Robin never joined: the prompt goes away by itself.
     await robin.ex.prompt().waitFor({ state: 'detached' });
+    expect(await robin.ex.card().getByRole('button', { name: 'Join' }).count()).toBe(0);
     await alex.ex.backToBoard();
     await alex.ex.card().getByRole('button', { name: 'Start together check-in' }).waitFor();
   });
