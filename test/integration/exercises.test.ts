@@ -110,13 +110,36 @@ describe('live exercises: full runs', () => {
     expect((await pb.act(id, 'next'))).toMatchObject({ phase: 'drawing', turn: b });
 
     await pb.act(id, 'draw');
-    expect(await pa.emit('exercise:action', { sessionId: id, type: 'skip' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await pb.act(id, 'skip')).toMatchObject({ phase: 'drawing', turn: b });
+    // Either partner may skip; the one who drew draws again.
+    expect(await pa.act(id, 'skip')).toMatchObject({ phase: 'drawing', turn: b });
     const again = await pb.act(id, 'draw');
     const cards = [...(again.data.cards as Array<{ questionId: string }>), again.data.current as { questionId: string }];
     expect(new Set(cards.map((c) => c.questionId)).size).toBe(3);
     expect(cards[0]!.questionId).toBe(first);
     expect((await pa.act(id, 'end'))).toMatchObject({ phase: 'ended', endedReason: 'ended' });
+  });
+
+  it('question deck: both partners skipping the same card at once set aside exactly one card (10 trials)', async () => {
+    const { a, spaceId, pa, pb } = await room();
+    const id = (await start(pa, spaceId, 'question_deck')).sessionId;
+    for (let trial = 1; trial <= 10; trial++) {
+      await pa.act(id, 'draw');
+      const acks = await Promise.all([
+        pa.emit('exercise:action', { sessionId: id, type: 'skip' }),
+        pb.emit('exercise:action', { sessionId: id, type: 'skip' }),
+      ]);
+      // One skip lands; the other finds no card on the table any more.
+      expect(acks.filter((ack) => ack.ok)).toHaveLength(1);
+      expect(acks.find((ack) => !ack.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      const joined = await pb.emit('exercise:join', { spaceId });
+      const state = (joined as { state: ExerciseState }).state;
+      expect(state).toMatchObject({ phase: 'drawing', turn: a });
+      const cards = state.data.cards as Array<{ outcome: string }>;
+      expect(cards).toHaveLength(trial);
+      expect(cards.every((c) => c.outcome === 'skipped')).toBe(true);
+      // Pace the trials below the per-socket rate limit (burst 20, 5 actions a second).
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   });
 
   it('promise review: the promiser marks, the partner confirms, a missed promise is renegotiated on the board', async () => {

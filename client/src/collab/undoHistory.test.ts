@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStep, createExperience, getItemText, getStepText, itemsOf, touchItem, type BoardActor } from '@hearth/shared/board';
+import { addStep, createExperience, getItemText, getStepText, itemsOf, readItem, touchItem, type BoardActor } from '@hearth/shared/board';
 import { UndoHistory, undoKeyAction } from './undoHistory';
 import { LOCAL_ORIGIN } from './origins';
 
@@ -73,6 +73,30 @@ describe('UndoHistory', () => {
     expect(history.redo().changed).toBe(true);
     both(alex, sam);
     expect(title(sam, id)).toBe('Long Weekend in the hills');
+  });
+
+  it('leaves a field the partner set at the same time with a value (the item stays readable)', () => {
+    // Whichever concurrent write wins, undoing mine must not leave the field without any value:
+    // a card missing its updatedAt cannot be read and would vanish from both screens.
+    for (const alexWins of [true, false]) {
+      const { alex, sam, history } = couple();
+      alex.clientID = alexWins ? 2_000_000 : 1_000;
+      sam.clientID = alexWins ? 1_000 : 2_000_000;
+      const id = createExperience(alex, alice, { title: 'Weekend' }, mine);
+      sync(alex, sam);
+      history.stopCapturing();
+      type(alex, getItemText(alex, id, 'title')!, 7, ' away');
+      touchItem(alex, alice, { itemId: id }, mine);
+      touchItem(sam, bob, { itemId: id });
+      both(alex, sam);
+
+      expect(history.undo().changed).toBe(true);
+      both(alex, sam);
+      for (const doc of [alex, sam]) {
+        expect(() => readItem(doc, id)).not.toThrow();
+        expect(title(doc, id)).toBe('Weekend');
+      }
+    }
   });
 
   it('never deletes an item someone else has edited since I created it, and says who', () => {

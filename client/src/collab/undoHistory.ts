@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
 import { protectedIn, type IdentifyClient, type KeptItem } from './undoGuard';
+import { userOfClient } from './awarenessRegistry';
 
 export type { IdentifyClient, KeptItem } from './undoGuard';
 
@@ -39,8 +40,11 @@ export class UndoHistory {
   private groupOpen = false;
   private version = 0;
 
-  /** Tracks `scope` (the board's `items` map) of `doc`; returns a function that stops tracking. */
-  track<T>(doc: Y.Doc, scope: Y.Map<T>, identify: IdentifyClient = () => null): () => void {
+  /**
+   * Tracks `scope` (the board's `items` map) of `doc`; returns a function that stops tracking.
+   * `identify` names other client ids (default: the document's live presence).
+   */
+  track<T>(doc: Y.Doc, scope: Y.Map<T>, identify: IdentifyClient = (clientId) => userOfClient(doc, clientId)): () => void {
     const root = scope as unknown as Y.Map<unknown>;
     let manager: Y.UndoManager | null = null;
     const boundary = (tr: Y.Transaction) => {
@@ -162,14 +166,49 @@ export class UndoHistory {
   }
 }
 
-/** Pops the top step only (Yjs would go on popping steps that change nothing). */
+/** Origin of the fix-ups below: not tracked, so they never become an undo step themselves. */
+const REPAIR_ORIGIN = Symbol('hearth-undo-repair');
+
+/**
+ * Pops the top step only (Yjs would go on popping steps that change nothing). Undoing my write
+ * of a field that the partner wrote at the same moment can leave the field with no value at
+ * all (Yjs removes mine and will not restore over theirs); such a field keeps the value it had,
+ * so an item never becomes unreadable (and vanishes) because of an Undo.
+ */
 function popOnly(manager: Y.UndoManager, stack: 'undoStack' | 'redoStack'): boolean {
+  const fields = plainFieldsIn(manager.doc, manager[stack].at(-1)!);
   const rest = manager[stack].splice(0, manager[stack].length - 1);
+  let changed: boolean;
   try {
-    return (stack === 'undoStack' ? manager.undo() : manager.redo()) !== null;
+    changed = (stack === 'undoStack' ? manager.undo() : manager.redo()) !== null;
   } finally {
     manager[stack].unshift(...rest);
   }
+  const lost = fields.filter((f) => !f.map.has(f.key) && !f.map._item?.deleted);
+  if (lost.length > 0) {
+    manager.doc.transact(() => {
+      for (const f of lost) f.map.set(f.key, f.value);
+    }, REPAIR_ORIGIN);
+  }
+  return changed;
+}
+
+/** The plain (non-collaborative) map fields a step wrote that still hold its value. */
+function plainFieldsIn(doc: Y.Doc, step: Y.UndoManager['undoStack'][number]): Array<{ map: Y.Map<unknown>; key: string; value: unknown }> {
+  const fields: Array<{ map: Y.Map<unknown>; key: string; value: unknown }> = [];
+  step.insertions.clients.forEach((ranges, client) => {
+    const structs = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const s = structs[i]!;
+        if (s.id.clock >= clock + len) break;
+        if (!(s instanceof Y.Item) || s.deleted || s.parentSub === null || !(s.parent instanceof Y.Map)) continue;
+        if (s.content instanceof Y.ContentType) continue;
+        fields.push({ map: s.parent, key: s.parentSub, value: s.parent.get(s.parentSub) });
+      }
+    }
+  });
+  return fields;
 }
 
 /** Creating or deleting an item, a step, a comment: anything but typing and field values. */

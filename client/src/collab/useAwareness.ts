@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { registerAwareness } from './awarenessRegistry';
 
 /** A peer as the server stamped it: `user` always comes from the session, never the client. */
 export interface Peer {
@@ -32,6 +33,7 @@ export function usePeers(awarenesses: readonly Awareness[]): Peer[] {
   const [peers, setPeers] = useState<Peer[]>(() => awarenesses.flatMap(peersOf));
   useEffect(() => {
     const refresh = () => setPeers(awarenesses.flatMap(peersOf));
+    for (const awareness of awarenesses) registerAwareness(awareness);
     refresh();
     for (const awareness of awarenesses) awareness.on('change', refresh);
     return () => {

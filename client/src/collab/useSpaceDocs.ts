@@ -104,12 +104,7 @@ export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDoc
   return useMemo(() => docs && { ...docs, refusal, dismissRefusal }, [docs, refusal, dismissRefusal]);
 }
 
+/** Undo names other people's client ids from the document's live presence (awarenessRegistry). */
 function trackUndo(history: UndoHistory, connection: DocConnection): () => void {
-  return history.track(connection.doc, itemsOf(connection.doc), (clientId) => userOfClient(connection, clientId));
-}
-
-/** Who is behind a Yjs client id, as far as the document's live presence knows. */
-function userOfClient(connection: DocConnection, clientId: number): { userId: string; name: string } | null {
-  const user = (connection.provider.awareness.getStates().get(clientId) as { user?: { id?: unknown; name?: unknown } } | undefined)?.user;
-  return typeof user?.id === 'string' && typeof user.name === 'string' ? { userId: user.id, name: user.name } : null;
+  return history.track(connection.doc, itemsOf(connection.doc));
 }

@@ -88,8 +88,6 @@ export {
   createCard, updateCard, acknowledgeCard, addCardComment, removeCardComment,
 } from './ops/cardOps';
 export { addCheckin } from './ops/checkinOps';
-export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
-export type { MoodValue } from './mood';
 export { departFromBoard, FORMER_MEMBER_ID } from './ops/departure';
 export type { DepartureChoice } from './ops/departure';
 export { createAppreciation, updateAppreciation, respondToAppreciation } from './ops/appreciationOps';
@@ -99,3 +97,7 @@ export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDoc
 
 // Text helpers
 export { setTextValue } from './text';
+
+// The one mood scale (board check-ins and the together check-in)
+export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
+export type { MoodValue } from './mood';

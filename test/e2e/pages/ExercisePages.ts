@@ -58,7 +58,8 @@ export class ExercisePages {
 
   async waitPaused(paused: boolean): Promise<void> {
     await eventually(paused ? 'the exercise to be paused' : 'the exercise to run again', async () => {
-      const turn = (await this.view().getByTestId('exercise-turn').textContent().catch(() => '')) ?? '';
+      // allTextContents does not wait: the line is absent when nobody has the turn.
+      const turn = (await this.view().getByTestId('exercise-turn').allTextContents()).join('');
       return turn.startsWith('Paused') === paused;
     });
   }

@@ -47,7 +47,10 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
     root?.setAttribute('inert', '');
     document.body.classList.add('ex-focus-open');
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') leave.current();
+      // Not while writing: Escape in a field must not throw away a half-written answer.
+      const target = event.target;
+      const writing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+      if (event.key === 'Escape' && !writing) leave.current();
     };
     window.addEventListener('keydown', onKey);
     return () => {

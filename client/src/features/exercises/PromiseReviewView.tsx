@@ -32,7 +32,7 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
           ))}
         </ul>
         {canAnswer && (
-          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void act('next')}>
+          <button type="button" className="btn btn-primary btn-large" disabled={busy || state.paused} onClick={() => void act('next')}>
             Finish review
           </button>
         )}

@@ -76,11 +76,9 @@ export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }:
                 <button type="button" className="btn" aria-pressed={card.starred} disabled={busy} onClick={() => void act('star')}>
                   {card.starred ? '★ Starred' : '☆ Star for later'}
                 </button>
-                {card.drawnBy === meId && (
-                  <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('skip')}>
-                    Skip this question
-                  </button>
-                )}
+                <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('skip')}>
+                  Skip this question
+                </button>
               </div>
               <button type="button" className="btn btn-primary btn-large" disabled={busy || state.paused} onClick={() => void act('next')}>
                 Next card · {nextDrawer === 'You' ? 'your' : `${nextDrawer}’s`} turn to draw

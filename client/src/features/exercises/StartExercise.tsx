@@ -38,7 +38,7 @@ export function StartExercise({ busy, onStart }: Props) {
             )}
             <button
               type="button"
-              className="btn btn-primary"
+              className="btn"
               disabled={busy}
               onClick={() => onStart(kind, kind === 'speaker_listener' ? { topicId, turnMinutes: minutes } : undefined)}
             >

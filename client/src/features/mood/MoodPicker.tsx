@@ -7,7 +7,7 @@ import './mood.css';
  * form and by the together check-in exercise alike.
  */
 export function MoodPicker({ value, onChange, legend = MOOD_PROMPT }: {
-  value: MoodValue | null;
+  value: number | null;
   onChange(value: MoodValue): void;
   legend?: string;
 }) {

@@ -95,7 +95,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
           <div className="toolbar">
             <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
-            {isPartner && <UndoControls history={docs.history} members={space.members} meId={user.id} />}
+            {isPartner && <UndoControls history={docs.history} />}
             {isPartner && (
               <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
             )}

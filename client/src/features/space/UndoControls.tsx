@@ -1,17 +1,19 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import type { SpaceMemberDto } from '@hearth/shared/api';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useAuth } from '../../app/AuthProvider';
+import { useSpaces } from '../spaces/spacesStore';
 import './undo.css';
-import { undoKeyAction, type KeptItem, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
+import { undoKeyAction, type UndoHistory, type UndoOutcome } from '../../collab/undoHistory';
+import { keptMessage } from './keptMessage';
 
 const NOTICE_MS = 8000;
 
 /** Undo/redo buttons plus the keyboard shortcuts, for your own edits only. */
-export function UndoControls({ history, members = [], meId = '' }: {
-  history: UndoHistory;
-  members?: readonly SpaceMemberDto[];
-  meId?: string;
-}) {
+export function UndoControls({ history }: { history: UndoHistory }) {
   useSyncExternalStore(history.subscribe, history.getVersion);
+  const meId = useAuth().user?.id ?? '';
+  // Names of everyone in the person's spaces (user ids are unique across spaces).
+  const spaces = useSpaces().spaces;
+  const members = useMemo(() => (spaces ?? []).flatMap((s) => s.members), [spaces]);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -67,17 +69,4 @@ export function UndoControls({ history, members = [], meId = '' }: {
       </p>
     </div>
   );
-}
-
-/** "Sam has worked on “Weekend in the hills” since — kept it." */
-export function keptMessage(kept: readonly KeptItem[], members: readonly SpaceMemberDto[], meId: string): string {
-  const first = kept[0]!;
-  const byId = first.userId ?? (first.updatedBy && first.updatedBy !== meId ? first.updatedBy : null);
-  const who =
-    byId === meId
-      ? 'You have'
-      : `${first.name ?? members.find((m) => m.userId === byId)?.displayName ?? 'Your partner'} has`;
-  const what = first.label ? `“${first.label}”` : 'this';
-  const more = kept.length > 1 ? ` (and ${kept.length - 1} more)` : '';
-  return `${who} worked on ${what}${more} since — kept it.`;
 }

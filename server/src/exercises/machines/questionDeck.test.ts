@@ -28,13 +28,16 @@ describe('question deck', () => {
     expect(view(s).cards).toHaveLength(1);
   });
 
-  it('lets only the person who drew a card skip it, and they draw again', () => {
+  it('lets either partner skip a question; the one who drew it draws again', () => {
     let s = start('question_deck');
     s = must(s, { type: 'draw', payload: undefined }, partnerA, T0);
-    expect(errorOf(applyAction(s, { type: 'skip' }, partnerB, T0))).toBe('forbidden');
-    s = must(s, { type: 'skip' }, partnerA, T0);
+    s = must(s, { type: 'skip' }, partnerB, T0);
     expect(s).toMatchObject({ phase: 'drawing', turn: A });
     expect(view(s).cards[0]!.outcome).toBe('skipped');
+    s = must(s, { type: 'draw', payload: undefined }, partnerA, T0);
+    s = must(s, { type: 'skip' }, partnerA, T0);
+    expect(s).toMatchObject({ phase: 'drawing', turn: A });
+    expect(view(s).cards.map((c) => c.outcome)).toEqual(['skipped', 'skipped']);
   });
 
   it('repeats no question of a theme until that theme is exhausted', () => {

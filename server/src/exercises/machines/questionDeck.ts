@@ -75,7 +75,8 @@ export const questionDeckMachine: ExerciseMachine<QuestionDeckInternal, Question
       }
       case 'skip': {
         if (!card) return fail('conflict', 'Draw a card first');
-        if (actor.userId !== card.drawnBy) return fail('forbidden', 'Only the person who drew the card can skip it');
+        // Either partner may decline a question, without asking or explaining; the one who
+        // drew it draws again.
         return closeCard(s, 'skipped', card.drawnBy);
       }
       case 'next': {
