@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountSettingsModel } from '../../server/src/auth/accountSettings.model';
+import { SignInEvent } from '../../server/src/auth/signInEvent.model';
 import { ApiClient, uniqueEmail } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSocket, waitFor } from '../helpers/socket';
@@ -118,6 +120,18 @@ describe('new sign-in notices', () => {
     expect((await laptop.post('/api/me/sign-ins/seen')).status).toBe(204);
     expect((await laptop.get('/api/me/sign-ins')).body.signIns).toEqual([]);
     expect((await new ApiClient(server.baseUrl).get('/api/me/sign-ins')).status).toBe(401);
+  });
+});
+
+describe('account deletion', () => {
+  it('also erases the sign-in records and safety settings', async () => {
+    const { laptop } = await twoDevices();
+    await laptop.request('PATCH', '/api/me/settings', { appearOffline: true });
+    const userId = laptop.user!.id;
+    expect(await SignInEvent.countDocuments({ userId })).toBeGreaterThan(0);
+    expect((await laptop.delete('/api/me', { password: PASSWORD })).status).toBe(204);
+    expect(await SignInEvent.countDocuments({ userId })).toBe(0);
+    expect(await AccountSettingsModel.exists({ _id: userId })).toBeNull();
   });
 });
 
