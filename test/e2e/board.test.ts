@@ -281,6 +281,9 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(await robin.item('Cook dinner together on Sundays').count()).toBe(0);
     expect(await robin.item('Weekend in the hills').count()).toBe(0);
     expect(await robin.page.getByRole('button', { name: 'Add promise' }).count()).toBe(0);
+    // Never a device copy for a counsellor: no switch, and nothing stored.
+    expect(await robin.page.getByLabel('Keep a copy on this device').count()).toBe(0);
+    expect(await robin.page.evaluate<boolean>(`indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'hearth-copies' || d.name.startsWith('hearth:')))`)).toBe(false);
     await screenshot(robin.page, '09-counsellor-read-only');
 
     // Either partner may withdraw consent; the counsellor's live view closes for good.
