@@ -197,6 +197,14 @@ describe('leaving safely', { timeout: 90_000 }, () => {
     // Sam: Alex's card goes, Alex is no longer a member — no other message.
     await eventually('card gone for Sam', async () => !(await showsField(sam.page, mine)));
     await eventually('Alex gone from members', async () => (await sam.page.getByRole('complementary').getByText('Alex', { exact: true }).count()) === 0);
+
+    // Sam, now the only partner, keeps a copy and then deletes the space: the copy goes too.
+    await sam.page.getByLabel('Keep a copy on this device').check();
+    await eventually('Sam has a copy', async () => (await deviceCopies(sam.page, mine)).keys.length === 2);
+    await sam.page.getByRole('button', { name: 'Delete this space…' }).click();
+    await sam.page.getByTestId('delete-space-dialog').getByRole('button', { name: 'Delete this space' }).click();
+    await sam.page.waitForURL((url) => url.pathname === '/');
+    await eventually('Sam’s copy wiped with the space', async () => (await deviceCopies(sam.page, mine)).keys.length === 0);
     people.assertNoErrors();
   });
 });
