@@ -146,6 +146,33 @@ describe('safety settings and the device key', () => {
     expect((await laptop.request('PATCH', '/api/me/settings', { theme: 'dark' })).body.error.code).toBe('invalid_input');
   });
 
+  it('takes simultaneous changes from several devices without an error, ending in one of them (10 trials)', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { laptop, phone } = await twoDevices();
+      const results = await Promise.all([
+        laptop.request('PATCH', '/api/me/settings', { appearOffline: true }),
+        phone.request('PATCH', '/api/me/settings', { appearOffline: false }),
+        laptop.request('PATCH', '/api/me/settings', { neutralTitle: true }),
+        phone.request('PATCH', '/api/me/settings', { idleLockMinutes: 5 }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      const final = (await laptop.get('/api/me/settings')).body.settings;
+      expect(typeof final.appearOffline).toBe('boolean');
+    }
+  });
+
+  it('ends one session once when it is signed out from two devices at the same moment (10 trials)', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { laptop, phone, email } = await twoDevices();
+      const third = await login(email, FIREFOX);
+      const target = (await third.get('/api/me/sessions')).body.sessions.find((s: { current: boolean }) => s.current).id;
+      const results = await Promise.all([laptop.delete(`/api/me/sessions/${target}`), phone.delete(`/api/me/sessions/${target}`)]);
+      expect(results.map((r) => r.status).sort()).toContain(204);
+      for (const r of results) expect([204, 404]).toContain(r.status);
+      expect((await third.get('/api/me')).status).toBe(401);
+    }
+  });
+
   it('gives each session its own device key, the same for the life of the session', async () => {
     const { email, laptop, phone } = await twoDevices();
     const k1 = (await laptop.get('/api/me/device-key')).body.key as string;
