@@ -119,6 +119,27 @@ describe('the account safety centre', { timeout: 90_000 }, () => {
   });
 });
 
+describe('the idle sign-out', { timeout: 60_000 }, () => {
+  it('signs this device out after the chosen time without activity', async () => {
+    newPeople();
+    const alexApi = new ApiClient(server.baseUrl);
+    await alexApi.signup('Alex', uniqueEmail('idle'), PASSWORD);
+    const alex = await people.open('alex', alexApi);
+    // A fake clock in the page, so five minutes pass at once.
+    await alex.page.clock.install();
+    await alex.page.goto('/account');
+    await alex.page.getByLabel('Sign out when I am away').selectOption('5');
+    await eventually('saved', async () => (await alexApi.get('/api/me/settings')).body.settings.idleLockMinutes === 5);
+    await alex.page.clock.fastForward('04:00');
+    expect(alex.page.url()).toContain('/account');
+    await alex.page.clock.fastForward('01:30');
+    await alex.page.waitForURL('**/login');
+    expect((await alexApi.get('/api/me')).status).toBe(401);
+    people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !e.includes('status of 401')));
+    people.assertNoErrors();
+  });
+});
+
 describe('the device copy', { timeout: 90_000 }, () => {
   it('is encrypted, holds no "only me" board, and is wiped on logout and when the session is ended elsewhere', async () => {
     newPeople();
