@@ -322,6 +322,9 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(await robin.item('Cook dinner together on Sundays').count()).toBe(0);
     expect(await robin.item('Weekend in the hills').count()).toBe(0);
     expect(await robin.page.getByRole('button', { name: 'Add promise' }).count()).toBe(0);
+    // Never a device copy for a counsellor: no switch, and nothing stored.
+    expect(await robin.page.getByLabel('Keep a copy on this device').count()).toBe(0);
+    expect(await robin.page.evaluate<boolean>(`indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'hearth-copies' || d.name.startsWith('hearth:')))`)).toBe(false);
     await screenshot(robin.page, '09-counsellor-read-only');
 
     // The partners' access log shows the visit as it happens, in words (it refreshes itself).
@@ -354,13 +357,19 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   });
 
   it('keeps a copy on the device only when asked, and deletes it at logout', async () => {
-    const databases = (page: Page) =>
-      page.evaluate<string[]>(`indexedDB.databases().then((dbs) => dbs.map((d) => d.name).filter((n) => n.startsWith('hearth:')))`);
-    expect(await databases(sam.page)).toEqual([]);
+    // One encrypted record per shared board (never the "only me" board): see docs/privacy.md.
+    const copies = (page: Page) =>
+      page.evaluate<string[]>(`indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'hearth-copies')
+        ? new Promise((resolve) => { const r = indexedDB.open('hearth-copies'); r.onsuccess = () => {
+            const k = r.result.transaction('docs').objectStore('docs').getAllKeys();
+            k.onsuccess = () => { r.result.close(); resolve(k.result.map(String)); }; }; })
+        : [])`);
+    expect(await copies(sam.page)).toEqual([]);
     await sam.page.getByLabel('Keep a copy on this device').check();
-    await eventually('the board to be stored in IndexedDB', async () => (await databases(sam.page)).length === 3);
+    await eventually('the board to be stored in IndexedDB', async () => (await copies(sam.page)).length === 2);
+    expect((await copies(sam.page)).some((k) => k.includes('private:'))).toBe(false);
     await new AuthPages(sam.page).logout();
-    await eventually('every copy to be deleted', async () => (await databases(sam.page)).length === 0);
+    await eventually('every copy to be deleted', async () => (await copies(sam.page)).length === 0);
     expect(await sam.page.evaluate<number>(`Object.keys(localStorage).filter((k) => k.startsWith('hearth:keep-copy')).length`)).toBe(0);
   });
 });

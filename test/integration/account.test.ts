@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountSettingsModel } from '../../server/src/auth/accountSettings.model';
+import { SignInEvent } from '../../server/src/auth/signInEvent.model';
 import { ApiClient, uniqueEmail } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSocket, waitFor } from '../helpers/socket';
@@ -121,6 +123,18 @@ describe('new sign-in notices', () => {
   });
 });
 
+describe('account deletion', () => {
+  it('also erases the sign-in records and safety settings', async () => {
+    const { laptop } = await twoDevices();
+    await laptop.request('PATCH', '/api/me/settings', { appearOffline: true });
+    const userId = laptop.user!.id;
+    expect(await SignInEvent.countDocuments({ userId })).toBeGreaterThan(0);
+    expect((await laptop.delete('/api/me', { password: PASSWORD })).status).toBe(204);
+    expect(await SignInEvent.countDocuments({ userId })).toBe(0);
+    expect(await AccountSettingsModel.exists({ _id: userId })).toBeNull();
+  });
+});
+
 describe('safety settings and the device key', () => {
   it('keeps settings per account, validated strictly', async () => {
     const { laptop, phone } = await twoDevices();
@@ -130,6 +144,33 @@ describe('safety settings and the device key', () => {
     expect((await phone.get('/api/me/settings')).body.settings.idleLockMinutes).toBe(15);
     expect((await laptop.request('PATCH', '/api/me/settings', { idleLockMinutes: 7 })).body.error.code).toBe('invalid_input');
     expect((await laptop.request('PATCH', '/api/me/settings', { theme: 'dark' })).body.error.code).toBe('invalid_input');
+  });
+
+  it('takes simultaneous changes from several devices without an error, ending in one of them (10 trials)', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { laptop, phone } = await twoDevices();
+      const results = await Promise.all([
+        laptop.request('PATCH', '/api/me/settings', { appearOffline: true }),
+        phone.request('PATCH', '/api/me/settings', { appearOffline: false }),
+        laptop.request('PATCH', '/api/me/settings', { neutralTitle: true }),
+        phone.request('PATCH', '/api/me/settings', { idleLockMinutes: 5 }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      const final = (await laptop.get('/api/me/settings')).body.settings;
+      expect(typeof final.appearOffline).toBe('boolean');
+    }
+  });
+
+  it('ends one session once when it is signed out from two devices at the same moment (10 trials)', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { laptop, phone, email } = await twoDevices();
+      const third = await login(email, FIREFOX);
+      const target = (await third.get('/api/me/sessions')).body.sessions.find((s: { current: boolean }) => s.current).id;
+      const results = await Promise.all([laptop.delete(`/api/me/sessions/${target}`), phone.delete(`/api/me/sessions/${target}`)]);
+      expect(results.map((r) => r.status).sort()).toContain(204);
+      for (const r of results) expect([204, 404]).toContain(r.status);
+      expect((await third.get('/api/me')).status).toBe(401);
+    }
   });
 
   it('gives each session its own device key, the same for the life of the session', async () => {

@@ -23,6 +23,14 @@ export class EncryptedCopy {
   ) {
     this.loaded = this.load();
     doc.on('update', this.onUpdate);
+    // The document may have synced before the key arrived: store what is there now as well.
+    void this.loaded.then(() => this.schedule());
+  }
+
+  private schedule() {
+    if (this.destroyed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
   }
 
   private async load(): Promise<boolean> {
@@ -36,8 +44,7 @@ export class EncryptedCopy {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.save(), SAVE_DELAY_MS);
+    this.schedule();
   };
 
   private async save(): Promise<void> {

@@ -24,10 +24,18 @@ export async function loadAccountSettings(): Promise<void> {
   set(settings);
 }
 
+/** Applied at once (a checkbox must follow the click), then confirmed or undone by the server. */
 export async function updateAccountSettings(patch: AccountSettingsPatch): Promise<AccountSettings> {
-  const { settings } = await request<{ settings: AccountSettings }>('PATCH', '/api/me/settings', patch);
-  set(settings);
-  return settings;
+  const before = current;
+  set({ ...current, ...patch });
+  try {
+    const { settings } = await request<{ settings: AccountSettings }>('PATCH', '/api/me/settings', patch);
+    set(settings);
+    return settings;
+  } catch (err) {
+    set(before);
+    throw err;
+  }
 }
 
 export function resetAccountSettings(): void {

@@ -80,12 +80,28 @@ export class AccountService {
 
   async updateSettings(userId: string, patch: AccountSettingsPatch): Promise<AccountSettings> {
     if (Object.keys(patch).length > 0) {
-      await atomicWrite(AccountSettingsModel, () => AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }, { upsert: true }));
+      await ensureSettingsRow(userId);
+      await atomicWrite(AccountSettingsModel, () => AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }));
     }
     const next = await settingsOf(userId);
     // Presence follows at once on every device: the spaces re-broadcast who is online.
     if (patch.appearOffline !== undefined) this.events.emit('presence:changed', { userId });
     return next;
+  }
+}
+
+/**
+ * Creates the settings row once. Two first changes at the same moment would both upsert and
+ * one would fail on the unique _id, so the insert is decided by the index and a duplicate is
+ * fine. (Simultaneous changes of different fields can still overwrite each other on the
+ * embedded database: the last change wins.)
+ */
+async function ensureSettingsRow(userId: string): Promise<void> {
+  if (await AccountSettingsModel.exists({ _id: userId })) return;
+  try {
+    await AccountSettingsModel.create({ _id: userId });
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
   }
 }
 

@@ -1,4 +1,6 @@
+import { AccountSettingsModel } from '../auth/accountSettings.model';
 import { Session } from '../auth/session.model';
+import { SignInEvent } from '../auth/signInEvent.model';
 import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
 import { atomicWrite } from '../platform/db/atomicWrite';
@@ -22,7 +24,8 @@ export function privateDocPattern(userId: string): RegExp {
 /**
  * Deletes an account after re-checking its password. Sessions go first (no new request or
  * connection can start), then every membership (a space whose last partner this was is
- * deleted whole), then private documents, invites the user created and the user record.
+ * deleted whole), then private documents and notes, invites the user created, sign-in
+ * records, safety settings and the user record.
  * Shared items the user wrote stay; their `createdBy` names an account that no longer exists
  * and clients show it as "Former member".
  */
@@ -43,9 +46,11 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
   await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
+  await SignInEvent.deleteMany({ userId });
+  await AccountSettingsModel.deleteOne({ _id: userId });
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(
-    [...spaceCollections(), ...[Session, User].map((m) => m.collection.collectionName)],
+    [...spaceCollections(), ...[Session, User, SignInEvent, AccountSettingsModel].map((m) => m.collection.collectionName)],
     deps.logger,
   );
   deps.logger.info({ userId }, 'account deleted');

@@ -91,6 +91,10 @@ describe('promises', () => {
       text: 'Phone away at dinner on weekdays',
     });
     expect(newItem.position > oldItem.position).toBe(true);
+    // No permanent "missed" mark stays on the renegotiated promise.
+    expect(oldItem.outcomes).toEqual({});
+    expect(oldItem.history.map((h) => h.action)).not.toContain('missed');
+    expect(JSON.stringify(doc.getMap('items').toJSON())).not.toContain('missed');
     rejects('conflict', () => renegotiatePromise(doc, alice, { itemId: old, text: 'again' }));
     rejects('invalid_input', () => renegotiatePromise(doc, alice, { itemId: next, text: 'later', cadence: { type: 'once', dueDate: '2025-01-01' } }, at('2025-03-06T10:00:00Z')));
   });

@@ -58,9 +58,9 @@ export function SafetyPage() {
           {kindFacts(ITEM_KINDS).map((k) => (
             <li key={k.kind}>
               <strong>{KIND_NAME[k.kind]}</strong> start as “{LEVEL_NAME[k.startsAs]}”
-              {k.kind === 'card' && ' (a trigger card starts as “Only me”)'}.{' '}
-              {k.partnerCanRemove ? 'Your partner can also archive or delete ones you wrote' : 'Only you can archive or delete yours'}
-              {k.partnerCanMove ? '.' : ', and only you can change who sees them.'}
+              {k.kind === 'card' && ' (a trigger card as “Only me”)'}.{' '}
+              {k.partnerCanRemove ? 'Either of you can archive or delete one' : 'Only you can archive or delete yours'};{' '}
+              {k.partnerCanMove ? 'either of you can change who sees it.' : 'only whoever added one can change who sees it.'}
             </li>
           ))}
         </ul>

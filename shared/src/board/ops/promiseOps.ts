@@ -11,6 +11,7 @@ import {
   type PromiseCadence,
 } from '../schema/promise';
 import { addDays } from './promiseSchedule';
+import { clearMissedMarks } from './promiseOutcomes';
 import { appendHistory, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
 
 /** Promises: propose, edit while proposed, accept, renegotiate. Marking is in promiseOutcomes. */
@@ -103,7 +104,8 @@ function carriedCadence(cadence: PromiseCadence, today: string): PromiseCadence 
 /**
  * Either partner replaces a proposed, accepted or missed promise with a new version: the new
  * one is proposed (the promisee accepts it), links back with `renegotiatedFrom`, and sits right
- * after the old one, which becomes `renegotiated` with `renegotiatedInto`. Returns the new id.
+ * after the old one, which becomes `renegotiated` with `renegotiatedInto` and loses its
+ * "missed" marks (clearMissedMarks). Returns the new id.
  */
 export function renegotiatePromise(
   doc: Y.Doc, actor: BoardActor, input: RenegotiatePromiseInput, options?: OpOptions,
@@ -127,6 +129,7 @@ export function renegotiatePromise(
     const fields = promiseFields(newId, actor, at, positionAfter(doc, 'promise', itemId),
       { text, promiserId: item.promiserId, promiseeId: item.promiseeId, cadence: newCadence }, itemId);
     appendHistory(insertItem(doc, newId, fields), actor, at, { action: 'proposed', note, renegotiatedFrom: itemId });
+    clearMissedMarks(map, item);
     setStatus(map, 'renegotiated', at);
     map.set('renegotiatedInto', newId);
     appendHistory(map, actor, at, { action: 'renegotiated', note, renegotiatedInto: newId });

@@ -56,6 +56,29 @@ export function markPromise(doc: Y.Doc, actor: BoardActor, input: MarkPromiseInp
   return period;
 }
 
+/**
+ * Renegotiating replaces a miss with a new agreement: the old promise keeps no "missed" mark
+ * (its missed outcomes, and the history lines that marked or confirmed them, go), so nothing
+ * permanent says "missed" to the partner or a counsellor. Kept periods stay. Call inside a
+ * write transaction. Returns the periods cleared.
+ */
+export function clearMissedMarks(map: Y.Map<unknown>, item: PromiseItem): string[] {
+  const missed = Object.keys(item.outcomes).filter((p) => item.outcomes[p]!.outcome === 'missed');
+  const cleared = new Set(missed);
+  const outcomes = outcomesOf(map);
+  for (const period of missed) outcomes.delete(period);
+  const history = map.get('history') as Y.Array<Record<string, unknown>> | undefined;
+  if (history && typeof history.toArray === 'function') {
+    const entries = history.toArray();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      const aboutMiss = typeof e.period === 'string' && cleared.has(e.period) && (e.action === 'missed' || e.action === 'confirmed');
+      if (aboutMiss || (item.cadence.type === 'once' && e.action === 'missed')) history.delete(i, 1);
+    }
+  }
+  return missed;
+}
+
 /** Only the promisee confirms; `period` defaults to the latest marked, unconfirmed one. */
 export function confirmPromise(doc: Y.Doc, actor: BoardActor, input: ConfirmPromiseInput, options?: OpOptions): string {
   assertPartner(actor);
