@@ -95,6 +95,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
+  const gate = databaseGate(databaseAvailability);
 
   app.disable('x-powered-by');
   // X-Forwarded-For decides the client address (and so the per-IP login limit) only when
@@ -120,9 +121,10 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(originGuard(env.allowedOrigins));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
-  api.use(loadUser(sessions));
   api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
-  api.use(databaseGate(databaseAvailability));
+  // Before anything that reads the database (the session lookup included).
+  api.use(gate.handler);
+  api.use(loadUser(sessions));
   api.use(authRoutes(auth, sessions));
   api.use(
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
@@ -165,6 +167,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       stopWatchingAccess();
       stopExpiry();
       releaseAvailability();
+      gate.close();
       auth.close();
       await limits.close();
       // Pending edits are stored before anything else goes away.
