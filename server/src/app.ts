@@ -92,7 +92,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
-  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger);
+  const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, () => audit.writable());
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
   const gate = databaseGate(databaseAvailability);

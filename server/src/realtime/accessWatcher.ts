@@ -8,7 +8,13 @@ import { spaceRoom, type HearthIo } from './socketServer';
  * When someone's access to a space may have changed, every local socket of theirs in that
  * space is re-checked; those that lost access are told and disconnected at once.
  */
-export function watchSocketAccess(io: HearthIo, events: HearthEvents, logger: Logger): () => void {
+export function watchSocketAccess(
+  io: HearthIo,
+  events: HearthEvents,
+  logger: Logger,
+  /** False while counsellor access must be refused everywhere (the audit log cannot be written). */
+  counsellorsAllowed: () => boolean = () => true,
+): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
     // With the Redis adapter this reaches the sockets of every node.
     const sockets = await io.fetchSockets();
@@ -20,7 +26,8 @@ export function watchSocketAccess(io: HearthIo, events: HearthEvents, logger: Lo
         if (spaceId && sid !== spaceId) continue;
         if (!spaceCache.has(sid)) spaceCache.set(sid, await loadSpace(sid));
         const space = spaceCache.get(sid);
-        if (space && effectiveRole(space, socket.data.user.id)) continue;
+        const role = space && effectiveRole(space, socket.data.user.id);
+        if (role === 'partner' || (role === 'counsellor' && counsellorsAllowed())) continue;
         socket.emit('space:access-revoked', { spaceId: sid });
         // Disconnecting leaves every room; presence then re-broadcasts without this socket.
         socket.disconnect(true);
