@@ -11,8 +11,8 @@ const cutOff = () => new AppError('database_unavailable', 'Storage stopped answe
 /**
  * Fail fast instead of hanging: while the database does not answer, API requests get
  * 503 `database_unavailable` at once; requests in flight when it stops are answered the
- * moment that is known (at the latest after 1.5 s). A query that still finishes later has
- * its answer dropped.
+ * moment that is known (the availability monitor's change, re-checked 1.5 s into each
+ * request). A query that still finishes later has its answer dropped.
  */
 export function databaseGate(availability: DatabaseAvailability): { handler: RequestHandler; close(): void } {
   const pending = new Set<Response>();
