@@ -152,6 +152,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     async listen(port, host) {
       // Running exercises resume (timers re-armed) before anyone can connect.
       await redis?.ready;
+      // Shared login limits from the first request (each node counts alone until Redis answers).
+      await Promise.race([limits.ready(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await startExercises(sockets.io, exerciseDeps);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
