@@ -129,10 +129,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, {
     sessionStands: (user) => sessionStands(sessions, user),
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
+    counsellorsAllowed: () => audit.writable(),
   });
   const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
+  const gate = databaseGate(databaseAvailability);
 
   app.disable('x-powered-by');
   // X-Forwarded-For decides the client address (and so the per-IP login limit) only when
@@ -158,11 +160,12 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
   api.use(originGuard(env.allowedOrigins));
   api.use(requireJsonBody);
   api.use(express.json({ limit: '64kb' }));
-  api.use(loadUser(sessions));
-  api.use(bindRequestActor);
   api.use(healthRoutes(() => collab.dbHealthy(), databaseAvailability));
   api.use(safetyRoutes({ quickExitUrl: env.quickExitUrl, helplines: env.helplines }));
-  api.use(databaseGate(databaseAvailability));
+  // Before anything that reads the database (the session lookup included).
+  api.use(gate.handler);
+  api.use(loadUser(sessions));
+  api.use(bindRequestActor);
   api.use(authRoutes(auth, sessions));
   api.use(accountRoutes(account, sessions, limits));
   api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
@@ -195,6 +198,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     async listen(port, host) {
       // Running exercises resume (timers re-armed) before anyone can connect.
       await redis?.ready;
+      // Shared login limits from the first request (each node counts alone until Redis answers).
+      await Promise.race([limits.ready(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await startExercises(sockets.io, exerciseDeps);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -212,6 +217,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       liveStatus.stop();
       stopExpiry();
       releaseAvailability();
+      gate.close();
       auth.close();
       await limits.close();
       // Pending edits are stored before anything else goes away.

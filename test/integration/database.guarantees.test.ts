@@ -47,6 +47,16 @@ describe('the database itself (no Hearth layer)', () => {
     }
   });
 
+  it('on FerretDB a unique index does not treat a missing field as a value (MongoDB does: null)', async () => {
+    const coll = mongoose.connection.db!.collection('raw_missing');
+    await coll.createIndex({ key: 1 }, { unique: true });
+    const second = await coll.insertMany([{ n: 1 }, { n: 2 }]).then(
+      () => 'inserted',
+      () => 'duplicate',
+    );
+    expect(second).toBe(ferret ? 'inserted' : 'duplicate');
+  });
+
   it('on FerretDB a conditional update is NOT exactly-once: some trial modifies the document more than once', async (ctx) => {
     if (!ferret) ctx.skip();
     let worst = 0;

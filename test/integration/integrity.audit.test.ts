@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../server/src/audit/audit.model';
+import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
 import { makeCoupleWithCounsellor, type ApiClient, type Couple } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { tryUpgrade } from './collab-fixtures/rawSocket';
@@ -62,5 +63,39 @@ describe('audit fails closed', () => {
     expect(entries.filter((e) => e.action === 'document.opened')).toHaveLength(1);
     expect(entries.filter((e) => e.action === 'export')).toHaveLength(1);
     expect(entries.every((e) => e.actorId === c.user!.id)).toBe(true);
+  });
+
+  it('ends an observing counsellor\'s exercise connection when observation cannot be logged, and refuses their events', async () => {
+    // A counsellor of their own, with no entries yet (see breakAuditLog).
+    const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const [pa, pb, pc] = await Promise.all([
+      new ExercisePlayer(server.baseUrl, a.cookie, 'Alex').connected(),
+      new ExercisePlayer(server.baseUrl, b.cookie, 'Sam').connected(),
+      new ExercisePlayer(server.baseUrl, c.cookie, 'Dr Rivera').connected(),
+    ]);
+    try {
+      for (const p of [pa, pb, pc]) expect((await p.emit('exercise:join', { spaceId: space.id })).ok).toBe(true);
+      // The index below needs unique actors: start from an empty log (this file's own database).
+      await AuditEntry.deleteMany({});
+      await breakAuditLog(c.user!.id);
+      try {
+        const revoked = new Promise<void>((resolve) => pc.socket.once('disconnect', () => resolve()));
+        expect((await pa.emit('exercise:start', { spaceId: space.id, kind: 'checkin' })).ok).toBe(true);
+        // The observation entry fails: the counsellor's socket is cut off…
+        await revoked;
+        // …and a new connection gets no role while the log cannot be written.
+        const again = await new ExercisePlayer(server.baseUrl, c.cookie, 'Dr Rivera').connected();
+        try {
+          const join = await again.emit('exercise:join', { spaceId: space.id });
+          expect(join.ok).toBe(false);
+        } finally {
+          again.close();
+        }
+      } finally {
+        await repairAuditLog();
+      }
+    } finally {
+      for (const p of [pa, pb, pc]) p.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Consent } from '../../server/src/spaces/consent.model';
 import { ApiClient } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -178,6 +179,16 @@ describe('consent rules', () => {
     await b.post(`/api/spaces/${space.id}/leave`);
     expect((await counsellorState(space.id))!.access).toBe('pending');
     expect(await counsellorCanSee(space.id)).toBe(false);
+  });
+});
+
+describe('consent records and erasure', () => {
+  it('go with their space', async () => {
+    const spaceId = await coupleWithActiveCounsellor();
+    expect(await Consent.countDocuments({ spaceId })).toBeGreaterThan(0);
+    expect((await a.delete(`/api/spaces/${spaceId}`)).status).toBe(202);
+    expect((await b.delete(`/api/spaces/${spaceId}`)).status).toBe(204);
+    expect(await Consent.countDocuments({ spaceId })).toBe(0);
   });
 });
 

@@ -17,17 +17,27 @@ export interface LimitSpec {
  */
 export interface Limits {
   create(spec: LimitSpec): RateLimiterAbstract;
+  /** Resolves once Redis is connected (at once without Redis); until then each node counts alone. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createLimits(redisUrl: string | undefined, logger: Logger): Limits {
   if (!redisUrl) {
-    return { create: (s) => new RateLimiterMemory({ keyPrefix: s.name, points: s.points, duration: s.durationSec }), close: async () => {} };
+    return {
+      create: (s) => new RateLimiterMemory({ keyPrefix: s.name, points: s.points, duration: s.durationSec }),
+      ready: async () => {},
+      close: async () => {},
+    };
   }
   const client = createClient({ url: redisUrl, disableOfflineQueue: true });
   client.on('error', (err) => logger.warn({ err }, 'rate limits: redis error'));
-  const connected = client.connect().catch((err: unknown) => logger.warn({ err }, 'rate limits: redis unavailable'));
+  const connected = client.connect().then(
+    () => undefined,
+    (err: unknown) => logger.warn({ err }, 'rate limits: redis unavailable'),
+  );
   return {
+    ready: () => connected,
     create: (s) =>
       new RateLimiterRedis({
         storeClient: client,

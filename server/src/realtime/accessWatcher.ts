@@ -19,6 +19,8 @@ export function watchSocketAccess(
     sessionStands?: (user: SessionUser) => Promise<boolean>;
     /** Runs before anyone is disconnected, so the live status saying why arrives first. */
     beforeRevoke?: (spaceId: string, actorId: string | null) => Promise<void>;
+    /** False while counsellor access must be refused everywhere (the audit log cannot be written). */
+    counsellorsAllowed?: () => boolean;
   } = {},
 ): () => void {
   const onChange = async ({ spaceId, userId }: { spaceId?: string; userId?: string }) => {
@@ -38,7 +40,8 @@ export function watchSocketAccess(
         if (spaceId && sid !== spaceId) continue;
         if (!spaceCache.has(sid)) spaceCache.set(sid, await loadSpace(sid));
         const space = spaceCache.get(sid);
-        if (space && effectiveRole(space, socket.data.user.id)) continue;
+        const role = space && effectiveRole(space, socket.data.user.id);
+        if (role === 'partner' || (role === 'counsellor' && (hooks.counsellorsAllowed?.() ?? true))) continue;
         socket.emit('space:access-revoked', { spaceId: sid });
         // Disconnecting leaves every room; presence then re-broadcasts without this socket.
         socket.disconnect(true);

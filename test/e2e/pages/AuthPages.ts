@@ -5,6 +5,12 @@ export class AuthPages {
   constructor(private readonly page: Page) {}
 
   async signup(displayName: string, email: string, password: string): Promise<void> {
+    await this.submitSignup(displayName, email, password);
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/signup'));
+  }
+
+  /** Fills and sends the sign-up form without waiting for it to succeed. */
+  async submitSignup(displayName: string, email: string, password: string): Promise<void> {
     if (!this.page.url().includes('/signup')) {
       await this.page.getByRole('link', { name: 'Create an account' }).click();
     }
@@ -12,7 +18,13 @@ export class AuthPages {
     await this.page.getByLabel('Email').fill(email);
     await this.page.getByLabel('Password').fill(password);
     await this.page.getByRole('button', { name: 'Sign up' }).click();
-    await this.page.waitForURL((url) => !url.pathname.startsWith('/signup'));
+  }
+
+  /** The form's error, once shown. */
+  async errorText(): Promise<string> {
+    const alert = this.page.getByRole('alert');
+    await alert.waitFor();
+    return (await alert.textContent()) ?? '';
   }
 
   async login(email: string, password: string): Promise<void> {

@@ -86,7 +86,9 @@ function messageOf(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'invalid_credentials') return 'That email and password do not match an account.';
     if (error.code === 'email_taken') return 'An account with this email already exists. Try logging in.';
-    if (error.code === 'rate_limited') return 'Too many attempts. Please wait a few minutes and try again.';
+    // The server says how long to wait, in seconds: the owner is slowed down, never locked out.
+    if (error.code === 'rate_limited') return error.message;
+    if (error.code === 'weak_password') return `Please choose a password that is harder to guess. ${error.message.replace(/^password:\s*/, '')}`;
     return error.message;
   }
   return 'Something went wrong. Please try again.';

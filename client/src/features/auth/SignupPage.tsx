@@ -19,7 +19,7 @@ export function SignupPage({ next }: { next: string | null }) {
           label: 'Password',
           type: 'password',
           autoComplete: 'new-password',
-          hint: 'At least 10 characters.',
+          hint: 'At least 10 characters. A few uncommon words together work well.',
           minLength: 10,
         },
       ]}

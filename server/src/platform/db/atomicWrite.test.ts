@@ -6,10 +6,9 @@ import { exclusive, setSerializedWrites } from './atomicWrite';
 const SRC = path.resolve(__dirname, '../..');
 /** The collab feature keeps its own write path (journal appends and snapshot replacement). */
 const EXEMPT = [path.join(SRC, 'collab') + path.sep];
-const UPDATE = /\.(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|bulkWrite)\(|\.save\(\)/;
-const WRAPPED = /atomicWrite\(\w+, \(\) =>\s*\w+\.(updateOne|updateMany|findOneAndUpdate)\(/;
-/** The wrapper's opening when the update itself is on the next line. */
-const WRAP_OPENING = /atomicWrite\(\w+, \(\) =>\s*$/;
+const UPDATE = /\.(updateOne|updateMany|findOneAndUpdate|findByIdAndUpdate|findOneAndReplace|replaceOne|bulkWrite)\(|\.save\(\)/g;
+/** What must come right before the call (line breaks allowed): `atomicWrite(Model, () => Model`. */
+const WRAPPED = /atomicWrite\(\w+, \(\) =>\s*\w+$/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,13 +22,13 @@ describe('atomicWrite', () => {
   it('every update in server/src (outside collab) goes through atomicWrite', () => {
     const offenders = sourceFiles(SRC)
       .filter((file) => !EXEMPT.some((dir) => file.startsWith(dir)))
-      .flatMap((file) =>
-        readFileSync(file, 'utf8')
-          .split('\n')
-          .map((line, i, lines) => ({ line, before: lines[i - 1] ?? '', where: `${path.relative(SRC, file)}:${i + 1}` }))
-          .filter(({ line, before }) => UPDATE.test(line) && !WRAPPED.test(line) && !WRAP_OPENING.test(before) && !line.trim().startsWith('*')),
-      )
-      .map(({ where, line }) => `${where}: ${line.trim()}`);
+      .flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        return [...text.matchAll(UPDATE)]
+          .filter((m) => !WRAPPED.test(text.slice(Math.max(0, m.index - 200), m.index)))
+          .filter((m) => !/^\s*\*/.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)))
+          .map((m) => `${path.relative(SRC, file)}:${text.slice(0, m.index).split('\n').length}: ${m[0]}`);
+      });
     expect(offenders).toEqual([]);
   });
 

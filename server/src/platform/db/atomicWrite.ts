@@ -8,9 +8,8 @@
  * are already exactly-once on both and need no lock.
  */
 
-interface HasCollection {
-  collection: { collectionName: string };
-}
+/** A mongoose model, or a driver collection (`mongoose.connection.db.collection(name)`). */
+type WriteTarget = { collection: { collectionName: string } } | { collectionName: string };
 
 let serialized = false;
 const tails = new Map<string, Promise<void>>();
@@ -51,6 +50,7 @@ export async function exclusive<T>(key: string, fn: () => PromiseLike<T>): Promi
  * delete in `server/src` goes through here:
  * `await atomicWrite(Space, () => Space.updateOne(filter, update))`.
  */
-export function atomicWrite<T>(model: HasCollection, op: () => PromiseLike<T>): Promise<T> {
-  return exclusive(`collection:${model.collection.collectionName}`, op);
+export function atomicWrite<T>(target: WriteTarget, op: () => PromiseLike<T>): Promise<T> {
+  const name = 'collectionName' in target ? target.collectionName : target.collection.collectionName;
+  return exclusive(`collection:${name}`, op);
 }

@@ -1,13 +1,17 @@
 import mongoose from 'mongoose';
 
-const PROBE_EVERY_MS = 250;
-/** A ping unanswered this long means the database is not answering (stopped, frozen, gone). */
-const PROBE_TIMEOUT_MS = 1500;
+const PROBE_EVERY_MS = 500;
+/**
+ * A ping unanswered this long means the database is not answering (frozen, or gone without
+ * a word). Long enough that a merely busy machine is not taken for a dead database.
+ */
+const PROBE_TIMEOUT_MS = 2500;
 
 /**
  * Whether the database answers right now, known without waiting for the driver's 10-second
- * server selection: a ping every half second (and the supervisor's word when the embedded
- * process dies). API requests fail fast with 503 `database_unavailable` while it is down.
+ * server selection: a failed ping, a ping unanswered for 2.5 s, or — at once — the
+ * supervisor's word that the embedded process died. API requests fail fast with 503
+ * `database_unavailable` while it is down.
  */
 export class DatabaseAvailability {
   private up = true;
@@ -57,12 +61,9 @@ export class DatabaseAvailability {
       this.isUp();
       return;
     }
+    // Not connected yet: nothing to judge. A lost connection shows as a ping that fails or hangs.
     const db = mongoose.connection.db;
-    if (!db || mongoose.connection.readyState !== 1) {
-      // Not connected (yet, or any more): mongoose reconnects; until then it is down.
-      if (mongoose.connection.readyState !== 2) this.set(false);
-      return;
-    }
+    if (!db) return;
     this.pingStartedAt = Date.now();
     try {
       await db.command({ ping: 1 });

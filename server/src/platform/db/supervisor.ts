@@ -3,9 +3,9 @@ import type { Logger } from '../logger';
 import { startFerretDB, type EmbeddedDatabase } from './ferretdbProcess';
 
 /** Waits before each restart attempt; the last one repeats. */
-const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
+const BACKOFF_MS = [100, 250, 500, 1000, 2000, 4000];
 /** Running this long resets the backoff. */
-const STABLE_MS = 30_000;
+const STABLE_MS = 10_000;
 
 export interface SupervisedDatabase extends EmbeddedDatabase {
   /** Restarts so far (for health and tests). */
