@@ -76,7 +76,7 @@ describe('exportToMarkdown', () => {
     });
     expect(md).toContain('## Journey');
     expect(md).toContain(`_${basisSummary(j)} Weeks start on Monday in UTC._`);
-    expect(basisSummary(j)).toBe('Built from 2 items you both see.');
+    expect(basisSummary(j)).toBe('Built from 3 items you both see.');
     expect(md).toContain(`- ${promiseSummary(j)}`);
     expect(md).toContain(`- ${moodSummary(j)}`);
     expect(moodSummary(j)).toBe('Check-ins on 1 day since the start; Sam’s mood was 4.');
