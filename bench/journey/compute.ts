@@ -34,7 +34,7 @@ function time(fn: () => void, runs: number): string {
 
 const couple = new Y.Doc();
 const space = new Y.Doc();
-let t = performance.now();
+const t = performance.now();
 const exercises = fillYear(couple, space, A, B);
 console.log(`generated a year in ${Math.round(performance.now() - t)} ms`);
 
@@ -65,7 +65,6 @@ const cpu = process.cpuUsage();
 for (const p of open) {
   const period = periodOf(p.cadence, today);
   markPromise(couple, { userId: A, partnerIds: [A, B] }, { itemId: p.id, outcome: 'kept', period });
-  t = performance.now();
   confirmPromise(couple, { userId: B, partnerIds: [A, B] }, { itemId: p.id, period });
   const start = performance.now();
   const item = parseItemMap(p.id, itemsOf(couple).get(p.id)!);

@@ -102,7 +102,7 @@ function operations(r: Rng): Op[] {
       const e = r.pick(ofKind(d, 'experience').filter((x) => x.status === 'done' && x.reflections[a.userId]));
       if (e) typeInto(getReflectionText(d, e.id, a.userId, 'learned'), 100);
     },
-    (d, a) => {
+    (d) => {
       const e = r.pick(ofKind(d, 'experience').filter((x) => x.steps.length > 0));
       if (e) typeInto(getStepText(d, e.id, r.pick(e.steps)!.id), 100);
     },

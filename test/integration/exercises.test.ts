@@ -84,7 +84,7 @@ describe('live exercises: full runs', () => {
     expect(seenByA.data.revealedAt).toBe(revealed.data.revealedAt);
     expect(seenByC.data.answers).toEqual(revealed.data.answers);
 
-    const before = (p: typeof pa, secret: string) =>
+    const before = (p: typeof pa, _secret: string) =>
       p.states.filter((s) => s.sessionId === id && s.data.revealed !== true).map((s) => JSON.stringify(s)).join('\n');
     expect(before(pb, secretA)).not.toContain(secretA);
     expect(before(pc, secretA)).not.toContain(secretA);

@@ -1,4 +1,3 @@
-import type { SealedCopy } from './copyCrypto';
 
 // Every device copy lives in one IndexedDB database, one record per person and document, as
 // AES-GCM ciphertext of the whole document state (never the plain updates).

@@ -1,4 +1,4 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { docNameOfCollection, journalSegment, snapshotCollectionName, snapshotsOf, type JournalRow, type SnapshotPartRow } from './collabRows.model';
 import { listCollectionNames, listSegments } from './journal';

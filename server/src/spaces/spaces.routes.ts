@@ -6,7 +6,7 @@ import type { HearthEvents } from '../platform/events';
 import { setConsent } from './consent.service';
 import { acceptInvite } from './invites.service';
 import { toSpaceDto, toSpaceDtos } from './spaceDto';
-import { createSpace, leaveSpace, listSpaces, spaceForMember, spaceForPartner } from './spaces.service';
+import { createSpace, leaveSpace, listSpaces, spaceForMember } from './spaces.service';
 
 export interface SpacesRouteDeps {
   events: HearthEvents;

@@ -57,7 +57,10 @@ describe('promises in the journey', () => {
     let missed = 0;
     for (const item of readBoard(doc).items) {
       if (item.kind !== 'promise') continue;
-      for (const o of Object.values(item.outcomes)) o.outcome === 'kept' ? kept++ : missed++;
+      for (const o of Object.values(item.outcomes)) {
+        if (o.outcome === 'kept') kept++;
+        else missed++;
+      }
     }
     expect(kept + missed).toBe(20);
     expect(j.promises.totals.kept).toBe(kept);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/http';
 
 export interface AsyncState<T> {
@@ -13,23 +13,28 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const run = useCallback(load, [key]);
+  // The latest loader, called by `reload`; fetching again is keyed by `key`, not by the
+  // loader's identity (callers pass a new arrow function on every render).
+  const latest = useRef(load);
+  useEffect(() => {
+    latest.current = load;
+  });
 
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await run());
+      setData(await latest.current());
       setError(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'Could not load this.');
     } finally {
       setLoading(false);
     }
-  }, [run]);
+  }, []);
 
   useEffect(() => {
     void reload();
-  }, [reload]);
+  }, [reload, key]);
 
   return { data, error, loading, reload };
 }

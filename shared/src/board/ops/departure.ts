@@ -24,7 +24,7 @@ export function departFromBoard(doc: Y.Doc, userId: string, choice: DepartureCho
   writeBoard(doc, options, () => {
     for (const [id, map] of [...items.entries()]) {
       if (!(map instanceof Y.Map)) continue;
-      let author: string | null = null;
+      let author: string | null;
       try {
         author = authorOf(readItem(doc, id));
       } catch {
