@@ -119,9 +119,12 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     // Alex checks in on the board: Sam's open journey gains a day on the mood lines.
     const checkins = alexBoard.section('Check-ins');
     await checkins.getByRole('button', { name: 'Check in' }).click();
-    await checkins.getByText('Good', { exact: true }).click();
-    await checkins.getByLabel('One thing I need today').fill('a slow morning');
-    await checkins.getByRole('button', { name: 'Save check-in' }).click();
+    const today = checkins.getByRole('form', { name: 'Today’s check-in' });
+    await today.getByText('Good', { exact: true }).click();
+    await today.getByLabel('One thing I need today').fill('a slow morning');
+    // A check-in starts as "only me"; Alex shares this one with Sam.
+    await today.getByLabel('Who can see this').selectOption('couple');
+    await today.getByRole('button', { name: 'Save check-in' }).click();
     await eventually('Sam’s open journey to show Alex’s check-in', async () =>
       (await samJourney.text(samJourney.summaryOf('moods'))).startsWith('Check-ins on 5 days in the last 12 weeks;'));
     people.assertNoErrors();

@@ -44,7 +44,8 @@ export function App() {
     if (needsLogin) navigate(loginPath(currentPath()), { replace: true });
   }, [needsLogin]);
 
-  useTabDisguise(user ? settings.neutralTitle : false, titleOf(route, Boolean(user)));
+  // A space's page names itself (with the space's name) once it knows it.
+  useTabDisguise(user ? settings.neutralTitle : false, route.name === 'space' ? null : titleOf(route, Boolean(user)));
   const lock = useCallback(() => {
     void logout().then(() => navigate('/login', { replace: true }));
   }, [logout]);
@@ -139,8 +140,6 @@ function titleOf(route: Route, loggedIn: boolean): string {
       return 'Sign up · Hearth';
     case 'invite':
       return 'Invitation · Hearth';
-    case 'space':
-      return route.view === 'journey' ? 'Our journey · Hearth' : 'Board · Hearth';
     case 'account':
       return 'Account and safety · Hearth';
     case 'safety':

@@ -45,7 +45,13 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   );
   const docs = useSpaceDocs(spaceId, me);
   const presence = useSpacePresence(spaceId, member !== null, () => void refresh());
-  const { appearOffline } = useAccountSettings();
+  const { appearOffline, neutralTitle } = useAccountSettings();
+  const spaceName = space?.name ?? null;
+  useEffect(() => {
+    if (neutralTitle) return;
+    const name = spaceName ?? 'Opening…';
+    document.title = view === 'journey' ? `Our journey · ${name} · Hearth` : `${name} · Hearth`;
+  }, [spaceName, view, neutralTitle]);
   useEffect(() => {
     for (const c of docs?.all ?? []) c.setAppearOffline(appearOffline);
   }, [docs, appearOffline]);
