@@ -123,6 +123,13 @@ const forgeries: Forgery[] = [
   { name: 'types past the size limit', expected: BoardRefusal.tooLarge, forge: (d) => (item(d, 'experience').get('notes') as Y.Text).insert(0, 'FORGED'.repeat(4000)) },
   { name: 'hides an embed inside a text', expected: BoardRefusal.invalidStructure, forge: (d) => (item(d, 'experience').get('title') as Y.Text).insertEmbed(0, { FORGED: true }) },
   { name: 'lowers the schema version', expected: BoardRefusal.immutable, forge: (d) => d.getMap('meta').set('schemaVersion', 0) },
+  // Journey settings: only in "us + counsellor", and each partner decides only about their own mood line.
+  { name: 'hides Alex\'s mood line from the counsellor', expected: BoardRefusal.forgedAuthor, doc: 'space',
+    forge: (d) => d.getMap('journey').set(`hideMood:${alexId}`, true) },
+  { name: 'stores something else among the journey settings', expected: BoardRefusal.invalidStructure, doc: 'space',
+    forge: (d) => d.getMap('journey').set('note', 'FORGED') },
+  { name: 'writes journey settings into the couple-only board', expected: BoardRefusal.unknownRoot,
+    forge: (d) => d.getMap('journey').set('timeZone', 'Europe/Berlin') },
   { name: 'sends an edit built on items the server never had', expected: BoardRefusal.missingDependencies,
     forge: (_d, send) => send(updateWithMissingParent()) },
   // Authorship

@@ -2,12 +2,13 @@ import * as Y from 'yjs';
 import {
   BoardDataError, ITEMS_KEY, META_KEY, TEXT_FIELDS, VISIBILITIES, boardDocName, parseItemMap, type BoardItem, type ItemKind,
 } from '@hearth/shared/board';
+import { JOURNEY_SETTINGS_KEY, isTimeZone } from '@hearth/shared/insights';
 import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
 import type { UpdateContext, UpdateVerdict } from '../hooks';
 import { TEXT_LIMITS, checkShapeAndSize } from './boardLimits';
 import { checkChange, checkNewItem, checkRemoval } from './itemRules';
 import { Refused, refuseUnless, stableJson } from './refused';
-import type { RuleActor } from './ruleContext';
+import { isPartner, type RuleActor } from './ruleContext';
 import type { UpdateChanges } from './scratchCopy';
 
 /** How long a removed item can still be paired with its copy in another visibility level. */
@@ -37,7 +38,7 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
     const actor: RuleActor = { userId: ctx.user.id, partnerIds: ctx.grant.partnerIds ?? null };
     const spaceId = ctx.parsed.spaceId;
     try {
-      const removed = checkBoardUpdate(before, after, changes, actor, movedFrom);
+      const removed = checkBoardUpdate(before, after, changes, actor, movedFrom, ctx.parsed.kind === 'space');
       const now = Date.now();
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
       for (const item of removed) removals.set(`${spaceId}:${item.id}`, { json: movable(item), createdBy: item.createdBy, at: now });
@@ -73,6 +74,8 @@ function movable(item: BoardItem): string {
 /** Throws `Refused`; returns the items the update removes (for pairing later moves). */
 function checkBoardUpdate(
   before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, movedFrom: (item: BoardItem) => string | null,
+  /** The "us + counsellor" document, which also holds the couple's journey settings. */
+  sharedWithCounsellor: boolean,
 ): BoardItem[] {
   if (changes.missingDependencies) throw new Refused(BoardRefusal.missingDependencies);
   const roots = new Map<unknown, string>();
@@ -81,6 +84,7 @@ function checkBoardUpdate(
   const structural = new Set<string>();
   const texts = new Map<Y.Text, string>();
   let metaTouched = false;
+  let journeyTouched = false;
 
   for (const [list, deleted] of [[changes.inserted, false], [changes.deleted, true]] as const) {
     for (const struct of list) {
@@ -89,6 +93,10 @@ function checkBoardUpdate(
       const root = roots.get(top.parent);
       if (root === META_KEY) {
         metaTouched = true;
+        continue;
+      }
+      if (root === JOURNEY_SETTINGS_KEY && sharedWithCounsellor && top.parent === after.share.get(JOURNEY_SETTINGS_KEY)) {
+        journeyTouched = true;
         continue;
       }
       if (root !== ITEMS_KEY || typeof top.parentSub !== 'string') throw new Refused(BoardRefusal.unknownRoot);
@@ -107,6 +115,7 @@ function checkBoardUpdate(
   }
 
   if (metaTouched) checkMeta(before, after);
+  if (journeyTouched) checkJourneySettings(before, after, actor);
   for (const [text, itemId] of texts) if (!structural.has(itemId)) checkTextEdit(text, itemId, actor, roots);
   const removed: BoardItem[] = [];
   for (const itemId of structural) {
@@ -118,6 +127,28 @@ function checkBoardUpdate(
 
 function parentOf(struct: Y.Item): Y.AbstractType<unknown> {
   return struct.parent as Y.AbstractType<unknown>;
+}
+
+/**
+ * Journey settings (shared/src/insights/settings.ts): a partner sets the couple's time zone,
+ * and each partner hides or shows only their own mood line (`hideMood:<own id>` = true).
+ */
+function checkJourneySettings(before: Y.Doc, after: Y.Doc, actor: RuleActor): void {
+  refuseUnless(isPartner(actor, actor.userId), BoardRefusal.notPartner);
+  const was = before.getMap<unknown>(JOURNEY_SETTINGS_KEY);
+  const now = after.getMap<unknown>(JOURNEY_SETTINGS_KEY);
+  for (const key of new Set([...was.keys(), ...now.keys()])) {
+    const value = now.get(key);
+    if (now.has(key) === was.has(key) && value === was.get(key)) continue;
+    if (key === 'timeZone') {
+      refuseUnless(now.has(key) && typeof value === 'string' && isTimeZone(value), BoardRefusal.invalidStructure);
+    } else if (key.startsWith('hideMood:')) {
+      refuseUnless(key === `hideMood:${actor.userId}`, BoardRefusal.forgedAuthor);
+      refuseUnless(!now.has(key) || value === true, BoardRefusal.invalidStructure);
+    } else {
+      throw new Refused(BoardRefusal.invalidStructure);
+    }
+  }
 }
 
 function checkMeta(before: Y.Doc, after: Y.Doc): void {
