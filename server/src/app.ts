@@ -35,6 +35,9 @@ import type { Logger } from './platform/logger';
 import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { reminderRoutes } from './reminders/reminders.routes';
+import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
+import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
@@ -47,6 +50,8 @@ export interface AppDeps {
   logger: Logger;
   /** Test hooks for exercises: an injected clock, a board writer, a cap on timer delays. */
   exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
+  /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
+  reminders?: { clock?: () => number; intervalMs?: number };
 }
 
 export interface Hearth {
@@ -54,6 +59,8 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** The reminder scheduler; tests call `tick()` with an injected clock. */
+  reminders: ReminderScheduler;
   /** Resolves once listening; returns the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, stores pending edits, closes sockets and background work. */
@@ -61,7 +68,7 @@ export interface Hearth {
 }
 
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
-export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
+export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
   const events = new HearthEvents();
   const sessions = new SessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies });
   const limits = createLimits(env.redisUrl, logger);
@@ -112,7 +119,11 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     counsellorHistory: counsellorHistory(audit),
   };
   const liveStatus = createLiveStatus(sockets.io, events, logger);
+  const pushNotifications = notificationPusher(sockets.io);
+  const reminderClock = reminderHooks?.clock ?? Date.now;
+  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications });
   sockets.onConnection((socket) => {
+    joinUserRoom(socket);
     liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
@@ -161,6 +172,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
   api.use(counsellorRoutes({ events, audit }));
+  api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);
   app.use('/api', api);
@@ -174,12 +186,22 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     sessions.sweepExpired().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
   }, 10 * 60_000);
   sweep.unref();
+  // Every node runs passes; the unique claims in reminder.model.ts keep delivery exactly-once.
+  const reminderEvery = reminderHooks?.intervalMs ?? 60_000;
+  const reminderTimer =
+    reminderEvery > 0
+      ? setInterval(() => {
+          reminders.tick().catch((err: unknown) => logger.warn({ err }, 'reminder pass failed'));
+        }, reminderEvery)
+      : null;
+  reminderTimer?.unref();
 
   return {
     app,
     httpServer,
     events,
     collab,
+    reminders,
     async listen(port, host) {
       // Running exercises resume (timers re-armed) before anyone can connect.
       await redis?.ready;
@@ -195,6 +217,7 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     },
     async close() {
       clearInterval(sweep);
+      if (reminderTimer) clearInterval(reminderTimer);
       stopWatchingAccess();
       stopWatchingPresence();
       liveStatus.stop();

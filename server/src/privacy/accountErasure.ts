@@ -3,6 +3,7 @@ import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
+import { NotificationModel, ReminderSettingsModel } from '../reminders/reminder.model';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
 import { findMember } from '../spaces/counsellorAccess';
@@ -42,10 +43,12 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await deps.evictDocuments?.((name) => pattern.test(name));
   await purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
+  await NotificationModel.deleteMany({ userId });
+  await ReminderSettingsModel.deleteOne({ _id: userId });
   await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(
-    [...spaceCollections(), ...[Session, User].map((m) => m.collection.collectionName)],
+    [...spaceCollections(), ...[Session, User, ReminderSettingsModel].map((m) => m.collection.collectionName)],
     deps.logger,
   );
   deps.logger.info({ userId }, 'account deleted');

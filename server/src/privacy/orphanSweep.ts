@@ -6,6 +6,7 @@ import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
 import { Invite } from '../spaces/invite.model';
+import { NotificationModel } from '../reminders/reminder.model';
 import { Space } from '../spaces/space.model';
 import { purgeSpaceData } from './spaceErasure';
 
@@ -20,12 +21,13 @@ export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> 
     const parsed = parseDocName(name);
     if (parsed) referenced.add(parsed.spaceId);
   }
-  const [invites, audits, exercises] = await Promise.all([
+  const [invites, audits, exercises, notifications] = await Promise.all([
     Invite.distinct('spaceId'),
     AuditEntry.distinct('spaceId'),
     ExerciseSessionModel.distinct('spaceId'),
+    NotificationModel.distinct('spaceId'),
   ]);
-  for (const id of [...invites, ...audits, ...exercises]) referenced.add(String(id));
+  for (const id of [...invites, ...audits, ...exercises, ...notifications]) referenced.add(String(id));
   const ids = [...referenced].filter((id) => mongoose.isValidObjectId(id));
   if (ids.length === 0) return [];
   const existing = await Space.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean();
