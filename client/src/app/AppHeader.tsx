@@ -3,6 +3,7 @@ import { Link, navigate } from './router';
 import type { Route } from './routes';
 import { SpaceSwitcher } from '../features/spaces/SpaceSwitcher';
 import { QuickExit } from '../features/safety/QuickExit';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 export function AppHeader({ route }: { route: Route }) {
   const { user, logout } = useAuth();
@@ -24,6 +25,7 @@ export function AppHeader({ route }: { route: Route }) {
       <span className="spacer" />
       {user ? (
         <>
+          <NotificationBell />
           <Link to="/account" className="who">
             <span className="visually-hidden">Account and safety, signed in as </span>
             <strong>{user.displayName}</strong>
