@@ -35,6 +35,7 @@ import type { Logger } from './platform/logger';
 import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { activityRoutes } from './activity/activity.routes';
 import { reminderRoutes } from './reminders/reminders.routes';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
 import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
@@ -172,6 +173,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
   api.use(counsellorRoutes({ events, audit }));
+  api.use(activityRoutes(reminderClock));
   api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);

@@ -3,6 +3,7 @@ import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
+import { ActivityRead } from '../activity/activity.model';
 import { NotificationModel, ReminderSettingsModel } from '../reminders/reminder.model';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
@@ -45,6 +46,7 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await Invite.deleteMany({ createdBy: userId });
   await NotificationModel.deleteMany({ userId });
   await ReminderSettingsModel.deleteOne({ _id: userId });
+  await ActivityRead.deleteMany({ userId });
   await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(

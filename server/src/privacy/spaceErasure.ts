@@ -5,6 +5,7 @@ import { AppError } from '../platform/errors';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
 import { findMember } from '../spaces/counsellorAccess';
+import { ActivityRead } from '../activity/activity.model';
 import { NotificationModel } from '../reminders/reminder.model';
 import { Space, type SpaceRecord } from '../spaces/space.model';
 import { modifySpace } from '../spaces/spaceWrites';
@@ -21,7 +22,7 @@ export function spaceDocPattern(spaceId: string): RegExp {
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
 export const spaceCollections = () =>
-  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel].map((m) => m.collection.collectionName);
+  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead].map((m) => m.collection.collectionName);
 
 export type DeletionResult = { done: true } | { done: false; requestedBy: string[] };
 
@@ -92,5 +93,6 @@ export async function purgeSpaceData(spaceId: string): Promise<string[]> {
   await AuditEntry.deleteMany({ spaceId });
   await Consent.deleteMany({ spaceId });
   await NotificationModel.deleteMany({ spaceId });
+  await ActivityRead.deleteMany({ spaceId });
   return erased;
 }
