@@ -28,6 +28,7 @@ import { CounsellorAccessNotice } from '../livestatus/CounsellorAccessNotice';
 import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
 import { useFirstRunHidden } from '../firstrun';
 import { useConfirm } from '../../lib/ConfirmDialog';
+import { ActivityPanel } from '../activity/ActivityPanel';
 
 // Charts load only when "Our journey" is opened, so the board stays as light as before.
 const JourneyView = lazy(() => import('../journey/JourneyView'));
@@ -118,6 +119,9 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
               </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">
+              <ErrorBoundary what="what's new">
+                <ActivityPanel spaceId={space.id} docs={docs} />
+              </ErrorBoundary>
               <ErrorBoundary what="the exercise panel">
                 <ExerciseSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>
