@@ -74,9 +74,14 @@ export async function activityFor(spaceId: string, viewer: string, before: strin
   return { waiting, events, unread, nextBefore: older.length > PAGE ? (page.at(-1)?.at ?? null) : null };
 }
 
-/** Everything up to `at` is read for this person in this space; a later read never moves back. */
-export async function markActivityRead(spaceId: string, viewer: string, at: Date): Promise<void> {
-  await spaceForMember(spaceId, viewer);
+/**
+ * Everything the person can see now is read (up to `now`, or the newest event if a device
+ * stamped it later); a later read never moves the mark back.
+ */
+export async function markActivityRead(spaceId: string, viewer: string, now: Date): Promise<void> {
+  const { events } = await activityFor(spaceId, viewer, undefined);
+  const newest = events[0] ? new Date(events[0].at) : now;
+  const at = newest > now ? newest : now;
   const _id = `${spaceId}:${viewer}`;
   await atomicWrite(ActivityRead, () =>
     ActivityRead.updateOne({ _id }, { $max: { seenAt: at }, $setOnInsert: { spaceId, userId: viewer } }, { upsert: true }),
