@@ -13,6 +13,9 @@ export interface RawEvent {
   text: (name: string) => string;
 }
 
+const day = (date: string) =>
+  new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
+
 const q = (text: string) => {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `“${flat.length > 60 ? `${flat.slice(0, 59)}…` : flat}”`;
@@ -50,7 +53,7 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
       }
       if (item.promiseeId === viewer) {
         for (const [period, o] of Object.entries(item.outcomes)) {
-          if (!o.confirmedAt) waiting.push({ kind: 'to_confirm', itemId: item.id, text: `Confirm ${q(item.text)} was ${o.outcome} (${period})`, since: o.markedAt });
+          if (!o.confirmedAt) waiting.push({ kind: 'to_confirm', itemId: item.id, text: `Confirm ${q(item.text)} was ${o.outcome} (${day(period)})`, since: o.markedAt });
         }
       }
       return;
