@@ -36,6 +36,8 @@ import { registerPresenceHandlers, watchPresenceSettings } from './presence/pres
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
 import { activityRoutes } from './activity/activity.routes';
+import { versionRoutes } from './versions/versions.routes';
+import { sweepVersions } from './versions/snapshots';
 import { reminderRoutes } from './reminders/reminders.routes';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
 import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
@@ -60,6 +62,8 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** Takes the daily board snapshots and prunes old ones; tests call it with their own time. */
+  sweepVersions(now: Date): Promise<{ taken: number; pruned: number }>;
   /** The reminder scheduler; tests call `tick()` with an injected clock. */
   reminders: ReminderScheduler;
   /** Resolves once listening; returns the bound port (useful with port 0). */
@@ -174,6 +178,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   );
   api.use(counsellorRoutes({ events, audit }));
   api.use(activityRoutes(reminderClock));
+  api.use(versionRoutes({ withDoc: (name, fn) => collab.withDoc(name, fn, 'restore'), audit, clock: reminderClock }));
   api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);
@@ -197,6 +202,14 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
         }, reminderEvery)
       : null;
   reminderTimer?.unref();
+  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger);
+  const versionTimer =
+    reminderEvery > 0
+      ? setInterval(() => {
+          versionSweep(new Date()).catch((err: unknown) => logger.warn({ err }, 'version sweep failed'));
+        }, 15 * 60_000)
+      : null;
+  versionTimer?.unref();
 
   return {
     app,
@@ -204,6 +217,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     events,
     collab,
     reminders,
+    sweepVersions: versionSweep,
     async listen(port, host) {
       // Running exercises resume (timers re-armed) before anyone can connect.
       await redis?.ready;
@@ -220,6 +234,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     async close() {
       clearInterval(sweep);
       if (reminderTimer) clearInterval(reminderTimer);
+      if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
       stopWatchingPresence();
       liveStatus.stop();

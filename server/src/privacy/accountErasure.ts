@@ -9,6 +9,7 @@ import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
 import { findMember } from '../spaces/counsellorAccess';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { BoardVersion } from '../versions/version.model';
 import { announceRemoval, removal } from '../spaces/spaces.service';
 import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 import type { ErasureDeps } from './erasureDeps';
@@ -47,6 +48,8 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await NotificationModel.deleteMany({ userId });
   await ReminderSettingsModel.deleteOne({ _id: userId });
   await ActivityRead.deleteMany({ userId });
+  // Versions of the person's "only me" boards go with the boards.
+  await BoardVersion.deleteMany({ ownerId: userId });
   await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(

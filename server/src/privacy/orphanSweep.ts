@@ -8,6 +8,7 @@ import type { Logger } from '../platform/logger';
 import { Invite } from '../spaces/invite.model';
 import { NotificationModel } from '../reminders/reminder.model';
 import { Space } from '../spaces/space.model';
+import { BoardVersion } from '../versions/version.model';
 import { purgeSpaceData } from './spaceErasure';
 
 /**
@@ -21,13 +22,14 @@ export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> 
     const parsed = parseDocName(name);
     if (parsed) referenced.add(parsed.spaceId);
   }
-  const [invites, audits, exercises, notifications] = await Promise.all([
+  const [invites, audits, exercises, notifications, versions] = await Promise.all([
     Invite.distinct('spaceId'),
     AuditEntry.distinct('spaceId'),
     ExerciseSessionModel.distinct('spaceId'),
     NotificationModel.distinct('spaceId'),
+    BoardVersion.distinct('spaceId'),
   ]);
-  for (const id of [...invites, ...audits, ...exercises, ...notifications]) referenced.add(String(id));
+  for (const id of [...invites, ...audits, ...exercises, ...notifications, ...versions]) referenced.add(String(id));
   const ids = [...referenced].filter((id) => mongoose.isValidObjectId(id));
   if (ids.length === 0) return [];
   const existing = await Space.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean();
