@@ -59,6 +59,11 @@ describe('version history', () => {
       await waitFor('both see the item restored live', () =>
         JSON.stringify(titles(alex)) === JSON.stringify(expected) && JSON.stringify(titles(sam)) === JSON.stringify(expected));
 
+      // Sam's activity says who restored what, from when (read from stored state: wait for it).
+      const restoredLine = /^Alex restored “Weekend in Lisbon” from \w{3} \d{1,2} \w{3}$/;
+      await waitFor('the restore in Sam\'s activity', async () =>
+        (await c.b.get(`/api/spaces/${c.space.id}/activity`)).body.events.some((e: { text: string }) => restoredLine.test(e.text)));
+
       // The whole board as it was; then undone by restoring the snapshot taken before it.
       const whole = await c.b.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, {});
       expect(whole.status).toBe(200);

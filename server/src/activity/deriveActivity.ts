@@ -32,9 +32,25 @@ export function deriveFromBoard(doc: Y.Doc, viewer: string): { events: RawEvent[
   return { events: events.filter((e) => e.by !== viewer), waiting };
 }
 
+function titleOf(item: BoardItem): string {
+  switch (item.kind) {
+    case 'experience': return item.title;
+    case 'promise': return item.text;
+    case 'card': return item.statement;
+    case 'appreciation': return item.text;
+    default: return 'a check-in';
+  }
+}
+
 function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: WaitingItemDto[]): void {
   const ev = (kind: ActivityKind, at: string, by: string, text: (name: string) => string, key: string = kind) =>
     events.push({ id: `${item.id}:${key}:${at}`, kind, at, by, itemId: item.id, text });
+  // Set by a restore from version history (server/src/versions); stored items are loose objects.
+  const restored = item as { restoredBy?: unknown; restoredAt?: unknown; restoredFrom?: unknown };
+  if (typeof restored.restoredBy === 'string' && typeof restored.restoredAt === 'string' && typeof restored.restoredFrom === 'string') {
+    const from = restored.restoredFrom.slice(0, 10);
+    ev('item_restored', restored.restoredAt, restored.restoredBy, (n) => `${n} restored ${q(titleOf(item))} from ${day(from)}`);
+  }
   switch (item.kind) {
     case 'promise': {
       const mine = item.promiserId === viewer;

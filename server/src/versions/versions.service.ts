@@ -93,7 +93,12 @@ export async function restoreVersion(
     if (!itemIds) for (const id of [...items.keys()]) if (!oldItems.has(id)) items.delete(id);
     for (const id of ids) {
       const was = oldItems.get(id) as Y.Map<unknown>;
-      items.set(id, was.clone());
+      const copy = was.clone();
+      // Who restored it and from when: the partner's activity feed says so.
+      copy.set('restoredBy', userId);
+      copy.set('restoredAt', now.toISOString());
+      copy.set('restoredFrom', v.at.toISOString());
+      items.set(id, copy);
     }
     return ids;
   });

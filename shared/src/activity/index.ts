@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ACTIVITY_KINDS = [
   'promise_proposed', 'promise_accepted', 'promise_marked', 'promise_confirmed', 'promise_renegotiated',
   'card_added', 'card_acknowledged', 'card_commented', 'experience_added', 'experience_done', 'reflection_written',
-  'appreciation_sent', 'exercise_finished',
+  'appreciation_sent', 'exercise_finished', 'item_restored',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
