@@ -32,7 +32,7 @@ afterAll(async () => {
 async function shootBoth(page: Page, name: string): Promise<void> {
   for (const [label, viewport] of [['1280', DESKTOP], ['375', PHONE]] as const) {
     await page.setViewportSize(viewport);
-    const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const scrolls = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(scrolls, `${name} scrolls sideways at ${label} px`).toBe(false);
     await screenshot(page, `reminders-${name}-${label}`);
   }
@@ -54,6 +54,8 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
     promiseId = createPromise(doc, { userId: a, partnerIds: [a, b] }, { text: 'Phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: today } });
     acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: promiseId });
   });
+  // Today's version of the board, with the promise accepted and not yet marked.
+  await eventually('a version of the board', async () => (await server.hearth.sweepVersions(new Date(Date.now() + 1000))).taken >= 1);
 
   const alex = await people.open('Alex', c.a);
   const sam = await people.open('Sam', c.b);
@@ -87,6 +89,17 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   await shootBoth(sam.page, 'activity');
   await activity.getByRole('button', { name: 'Mark all read' }).click();
   await eventually('unread cleared', async () => (await activity.getByTestId('activity-unread').count()) === 0);
+
+  // Alex opens History on the board, sees the promise as it was and restores it; Sam sees it live.
+  await alex.page.getByRole('button', { name: 'History', exact: true }).click();
+  const history = alex.page.getByRole('dialog', { name: 'History' });
+  const row = history.getByRole('listitem').filter({ hasText: 'Phone away at dinner' });
+  await row.waitFor();
+  await shootBoth(alex.page, 'history');
+  await row.getByRole('button', { name: /Restore/ }).click();
+  await alex.page.getByText(/Restored “Phone away at dinner” from/).waitFor();
+  await activity.getByText(/^Alex restored “Phone away at dinner” from/).waitFor();
+  await sam.page.getByRole('button', { name: 'Confirm kept' }).waitFor({ state: 'detached' });
 
   // Alex's reminder settings: why, and a change that sticks.
   await alex.page.goto('/account');

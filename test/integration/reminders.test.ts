@@ -37,7 +37,7 @@ async function inbox(client: ApiClient): Promise<NotificationDto[]> {
   return res.body.notifications;
 }
 
-const ids = (c: Couple) => [c.a.user!.id, c.b.user!.id];
+const ids = (c: Couple): [string, string] => [c.a.user!.id, c.b.user!.id];
 const couple = (c: Couple) => docNameOf({ kind: 'couple', spaceId: c.space.id });
 
 /** Alex promises Sam something once, due on `dueDate`; Sam accepts. Returns the item id. */

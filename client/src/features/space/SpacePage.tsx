@@ -29,6 +29,7 @@ import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
 import { useFirstRunHidden } from '../firstrun';
 import { useConfirm } from '../../lib/ConfirmDialog';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { HistoryButton } from '../history/HistoryButton';
 
 // Charts load only when "Our journey" is opened, so the board stays as light as before.
 const JourneyView = lazy(() => import('../journey/JourneyView'));
@@ -97,6 +98,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
             <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} members={space.members} meId={user.id} />}
+            {isPartner && <HistoryButton spaceId={space.id} />}
             {isPartner && (
               <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
             )}
