@@ -42,6 +42,8 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
   const [items, setItems] = useState<BoardItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Restoring the whole board removes what was added since: asked once more, in place.
+  const [confirmWhole, setConfirmWhole] = useState(false);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -70,6 +72,7 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
 
   useEffect(() => {
     setItems(null);
+    setConfirmWhole(false);
     if (!picked) return;
     previewVersion(spaceId, picked)
       .then((res) => setItems(res.items))
@@ -120,7 +123,7 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
             <select id={`${id}-day`} value={picked ?? ''} onChange={(e) => setPicked(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {when(v.at)} · {v.summary.items} items{v.reason === 'restore' ? ' · before a restore' : ''}
+                  {when(v.at)} · {v.summary.items} {v.summary.items === 1 ? 'item' : 'items'}{v.reason === 'restore' ? ' · before a restore' : ''}
                 </option>
               ))}
             </select>
@@ -142,9 +145,21 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
               ))}
             </ul>
           )}
+          {confirmWhole && (
+            <p className="notice small-print">
+              Everything on this board goes back to this version; items added since are removed. Hearth keeps today's
+              board as a version first, so you can go back.
+            </p>
+          )}
           <div className="dialog-actions">
-            <button type="button" className="button primary" disabled={busy || items === null} onClick={() => void restore()}>
-              Restore the whole board
+            {confirmWhole && (
+              <button type="button" className="button" onClick={() => setConfirmWhole(false)}>
+                Cancel
+              </button>
+            )}
+            <button type="button" className="button primary" disabled={busy || items === null}
+              onClick={() => (confirmWhole ? void restore() : setConfirmWhole(true))}>
+              {confirmWhole ? 'Yes, restore the whole board' : 'Restore the whole board'}
             </button>
           </div>
         </div>
