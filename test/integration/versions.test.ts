@@ -123,4 +123,19 @@ describe('version history', () => {
     expect(pruned.pruned).toBeGreaterThanOrEqual(10);
     expect(await BoardVersion.countDocuments({ docName: name })).toBe(0);
   });
+
+  it('leaving safely takes the leaver\'s words out of history too: their only-me versions and, unless kept, the shared boards\' versions', async () => {
+    const c = await makeCoupleWithCounsellor(server.baseUrl);
+    const [a, b] = [c.a.user!.id, c.b.user!.id];
+    const couple = docNameOf({ kind: 'couple', spaceId: c.space.id });
+    const mine = docNameOf({ kind: 'private', spaceId: c.space.id, userId: a });
+    await writeDoc(couple, (d) => createExperience(d, actor(a, [a, b]), { title: 'my words' }));
+    await writeDoc(mine, (d) => createExperience(d, actor(a, [a, b]), { title: 'my secret' }));
+    await server.hearth.sweepVersions(new Date(Date.now() + 1000));
+    expect(await BoardVersion.countDocuments({ docName: couple })).toBe(1);
+    expect(await BoardVersion.countDocuments({ docName: mine })).toBe(1);
+    expect((await c.a.post(`/api/spaces/${c.space.id}/leave-safely`, { sharedItems: 'delete' })).status).toBe(200);
+    expect(await BoardVersion.countDocuments({ docName: couple })).toBe(0);
+    expect(await BoardVersion.countDocuments({ docName: mine })).toBe(0);
+  });
 });

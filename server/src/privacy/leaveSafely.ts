@@ -40,6 +40,11 @@ export async function leaveSafely(spaceId: string, userId: string, shared: Depar
   await deps.evictDocuments?.((name) => name === privateName);
   await purgeStoredDocs(new RegExp(`^${privateName}$`));
   await BoardVersion.deleteMany({ docName: privateName });
+  // Older versions of the shared boards still hold what they wrote as it was: unless they
+  // chose to keep it, those versions go too (history restarts from the next daily snapshot).
+  if (shared !== 'keep') {
+    for (const kind of ['couple', 'space'] as const) await BoardVersion.deleteMany({ docName: docNameOf({ kind, spaceId }) });
+  }
 
   const result = await leaveSpace(spaceId, userId, deps.events);
   if (result.lastPartnerLeft) await purgeSpace(spaceId, deps);
