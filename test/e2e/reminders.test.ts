@@ -88,10 +88,13 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   await activity.getByText('Alex marked “Phone away at dinner” kept — confirm?').waitFor();
   await activity.getByText('To confirm').waitFor();
   await eventually('one more unread', async () => Number((await activity.getByTestId('activity-unread').textContent())?.replace(/\D/g, '')) === before + 1);
+  // The header says so too.
+  await eventually('the header count', async () => (await sam.page.getByTestId('header-activity').textContent())?.includes(String(before + 1)) ?? false);
   await shootBoth(sam.page, 'activity');
   await expectAccessible(sam.page, "the space page with What's new");
   await activity.getByRole('button', { name: 'Mark all read' }).click();
   await eventually('unread cleared', async () => (await activity.getByTestId('activity-unread').count()) === 0);
+  await eventually('the header count cleared', async () => (await sam.page.getByTestId('header-activity').count()) === 0);
 
   // Alex opens History on the board, sees the promise as it was and restores it; Sam sees it live.
   await alex.page.getByRole('button', { name: 'History', exact: true }).click();

@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import { relativeTime } from '../../lib/relativeTime';
 import { useActivity } from './useActivity';
+import { publishActivityUnread } from './activityCount';
 import './activity.css';
 
 const WAITING_LABEL = { to_accept: 'To accept', to_confirm: 'To confirm', to_acknowledge: 'To acknowledge' } as const;
@@ -12,11 +13,13 @@ export function ActivityPanel({ spaceId, docs }: { spaceId: string; docs: SpaceD
   const ydocs = useMemo(() => docs.all.map((c) => c.doc), [docs]);
   const { waiting, events, unread, nextBefore, failed, loadOlder, markRead } = useActivity(spaceId, ydocs);
   const [open, setOpen] = useState(true);
+  useEffect(() => publishActivityUnread(unread), [unread]);
+  useEffect(() => () => publishActivityUnread(0), []);
 
   return (
     <section className="panel side-card activity" aria-labelledby={`${id}-title`} data-testid="activity-panel">
       <div className="activity-head">
-        <h2 id={`${id}-title`}>
+        <h2 id={`${id}-title`} tabIndex={-1}>
           What's new
           {unread > 0 && (
             <span className="activity-count" data-testid="activity-unread">
