@@ -25,6 +25,11 @@ export interface ReminderScheduler {
 
 const CAP_RETRIES = 3;
 
+/** The claim on one reminder: person, kind, space, subject, period. */
+function keyOf(userId: string, spaceId: string, c: Candidate): string {
+  return `${userId}|${c.kind}|${spaceId}|${c.subject}|${c.period}`;
+}
+
 function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
@@ -39,7 +44,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   const log = deps.logger.child({ module: 'reminders' });
 
   async function deliver(userId: string, spaceId: string, c: Candidate, week: string, cap: number, now: number): Promise<boolean> {
-    const key = `${userId}|${c.kind}|${spaceId}|${c.subject}|${c.period}`;
+    const key = keyOf(userId, spaceId, c);
     for (let attempt = 0; attempt < CAP_RETRIES; attempt++) {
       if (await NotificationModel.exists({ key })) return false;
       const used = await NotificationModel.countDocuments({ userId, week });
@@ -84,7 +89,13 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const own = await readStoredDoc(`private:${spaceId}:${userId}`);
       const partner = partners.find((p) => p !== userId);
       const view = { userId, shared, own, partnerName: (partner && names.get(partner)) || 'Your partner', settings: s, local, now };
-      for (const c of candidatesFor(view)) {
+      const candidates = candidatesFor(view);
+      if (candidates.length === 0) continue;
+      if ((await NotificationModel.countDocuments({ userId, week: local.week })) >= s.weeklyCap) continue;
+      // One read of what this person already got here, so a quiet pass costs one query each.
+      const sent = new Set((await NotificationModel.find({ userId, spaceId }, { key: 1 }).lean()).map((n) => n.key));
+      for (const c of candidates) {
+        if (sent.has(keyOf(userId, spaceId, c))) continue;
         if (await deliver(userId, spaceId, c, local.week, s.weeklyCap, now)) delivered++;
       }
     }
