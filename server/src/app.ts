@@ -34,6 +34,12 @@ import type { Logger } from './platform/logger';
 import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { activityRoutes } from './activity/activity.routes';
+import { versionRoutes } from './versions/versions.routes';
+import { sweepVersions } from './versions/snapshots';
+import { reminderRoutes } from './reminders/reminders.routes';
+import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
+import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
@@ -47,6 +53,8 @@ export interface AppDeps {
   logger: Logger;
   /** Test hooks for exercises: an injected clock, a board writer, a cap on timer delays. */
   exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
+  /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
+  reminders?: { clock?: () => number; intervalMs?: number };
 }
 
 export interface Hearth {
@@ -54,6 +62,10 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** Takes the daily board snapshots and prunes old ones; tests call it with their own time. */
+  sweepVersions(now: Date): Promise<{ taken: number; pruned: number }>;
+  /** The reminder scheduler; tests call `tick()` with an injected clock. */
+  reminders: ReminderScheduler;
   /** Resolves once listening; returns the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   /** Stops accepting, stores pending edits, closes sockets and background work. */
@@ -61,7 +73,7 @@ export interface Hearth {
 }
 
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
-export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
+export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
   const events = new HearthEvents();
   // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
   const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
@@ -121,7 +133,11 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     counsellorHistory: counsellorHistory(audit),
   };
   const liveStatus = createLiveStatus(sockets.io, events, logger);
+  const pushNotifications = notificationPusher(sockets.io);
+  const reminderClock = reminderHooks?.clock ?? Date.now;
+  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications });
   sockets.onConnection((socket) => {
+    joinUserRoom(socket);
     liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
@@ -173,6 +189,9 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
   );
   api.use(counsellorRoutes({ events, audit }));
+  api.use(activityRoutes(reminderClock));
+  api.use(versionRoutes({ withDoc: (name, fn) => collab.withDoc(name, fn, 'restore'), audit, clock: reminderClock }));
+  api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
   api.use(notFoundHandler);
   app.use('/api', api);
@@ -189,12 +208,31 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
       .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
   }, 10 * 60_000);
   sweep.unref();
+  // Every node runs passes; the unique claims in reminder.model.ts keep delivery exactly-once.
+  const reminderEvery = reminderHooks?.intervalMs ?? 60_000;
+  const reminderTimer =
+    reminderEvery > 0
+      ? setInterval(() => {
+          reminders.tick().catch((err: unknown) => logger.warn({ err }, 'reminder pass failed'));
+        }, reminderEvery)
+      : null;
+  reminderTimer?.unref();
+  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger);
+  const versionTimer =
+    reminderEvery > 0
+      ? setInterval(() => {
+          versionSweep(new Date()).catch((err: unknown) => logger.warn({ err }, 'version sweep failed'));
+        }, 15 * 60_000)
+      : null;
+  versionTimer?.unref();
 
   return {
     app,
     httpServer,
     events,
     collab,
+    reminders,
+    sweepVersions: versionSweep,
     async listen(port, host) {
       // Running exercises resume (timers re-armed) before anyone can connect.
       await redis?.ready;
@@ -212,6 +250,8 @@ export function createHearth({ env, logger, exercises }: AppDeps): Hearth {
     },
     async close() {
       clearInterval(sweep);
+      if (reminderTimer) clearInterval(reminderTimer);
+      if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
       stopWatchingPresence();
       liveStatus.stop();

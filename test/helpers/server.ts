@@ -27,6 +27,8 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Exercise test hooks (an injected clock, …). */
   exercises?: AppDeps['exercises'];
+  /** Reminder test hooks (an injected clock; `intervalMs: 0` for passes run by the test). */
+  reminders?: AppDeps['reminders'];
 }
 
 // Fixed per worker so a restarted server accepts the cookies of the previous one.
@@ -49,7 +51,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const hearth = createHearth({ env, logger: createLogger(env.logLevel), exercises: opts.exercises });
+  const hearth = createHearth({ env, logger: createLogger(env.logLevel), exercises: opts.exercises, reminders: opts.reminders });
   await hearth.listen(port, '127.0.0.1');
   return {
     hearth,

@@ -12,6 +12,7 @@ import { startFerretDB, type EmbeddedDatabase } from '../../server/src/platform/
 import { loadEnv } from '../../server/src/platform/env';
 import { createLogger } from '../../server/src/platform/logger';
 import { readStoredDoc } from '../../server/src/privacy/storedDocs';
+import { BoardVersion } from '../../server/src/versions/version.model';
 import { ApiClient } from '../helpers/api';
 import { freePort } from '../helpers/server';
 import { actor, addExperience, compactStoredDoc } from './privacy-fixtures/boardDocs';
@@ -90,6 +91,9 @@ describe('account erasure leaves no bytes behind', () => {
     const before = await readStoredDoc(privateDoc);
     expect(JSON.stringify(before.getMap('items').toJSON())).toContain(`${canary} two`);
     before.destroy();
+    // …and in a version of the board (the daily snapshot).
+    await hearth.sweepVersions(new Date(Date.now() + 1000));
+    expect(await BoardVersion.countDocuments({ docName: privateDoc })).toBe(1);
     // Shared work by Alex stays for Sam.
     await addExperience(docNameOf({ kind: 'couple', spaceId: space.id }), actor(a, partners), 'our trip');
 
@@ -102,5 +106,29 @@ describe('account erasure leaves no bytes behind', () => {
     expect(filesContaining(emailCanary)).toEqual([]);
     const couple = (await sam.get(`/api/spaces/${space.id}/export`)).body.boards.find((b: any) => b.visibility === 'couple');
     expect(couple.items.map((i: any) => i.title)).toEqual(['our trip']);
+  });
+});
+
+describe('space erasure removes versions too', () => {
+  it('a canary that got into a version of a shared board is gone from the raw files after the space is deleted', async () => {
+    const canary = `CANARY${randomBytes(12).toString('hex')}`;
+    const alex = new ApiClient(baseUrl);
+    const sam = new ApiClient(baseUrl);
+    await alex.signup('Alex');
+    await sam.signup('Sam');
+    const space = await alex.createSpace('Alex & Sam');
+    await sam.accept((await alex.invite(space.id, 'partner')).token);
+    const partners = [alex.user!.id, sam.user!.id];
+    const couple = docNameOf({ kind: 'couple', spaceId: space.id });
+    await addExperience(couple, actor(partners[0]!, partners), `${canary} trip`);
+    await hearth.sweepVersions(new Date(Date.now() + 1000));
+    expect(await BoardVersion.countDocuments({ docName: couple })).toBe(1);
+    expect(filesContaining(canary).length).toBeGreaterThan(0);
+
+    expect((await alex.delete(`/api/spaces/${space.id}`)).status).toBe(202);
+    expect((await sam.delete(`/api/spaces/${space.id}`)).status).toBe(204);
+
+    expect(await BoardVersion.countDocuments({ spaceId: space.id })).toBe(0);
+    expect(filesContaining(canary)).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { Link, navigate } from './router';
 import type { Route } from './routes';
 import { SpaceSwitcher } from '../features/spaces/SpaceSwitcher';
 import { QuickExit } from '../features/safety/QuickExit';
+import { NotificationBell } from '../features/notifications/NotificationBell';
+import { ActivityBadge } from '../features/activity/ActivityBadge';
 
 export function AppHeader({ route }: { route: Route }) {
   const { user, logout } = useAuth();
@@ -24,6 +26,8 @@ export function AppHeader({ route }: { route: Route }) {
       <span className="spacer" />
       {user ? (
         <>
+          {route.name === 'space' && <ActivityBadge />}
+          <NotificationBell />
           <Link to="/account" className="who">
             <span className="visually-hidden">Account and safety, signed in as </span>
             <strong>{user.displayName}</strong>

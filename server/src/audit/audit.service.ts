@@ -3,7 +3,7 @@ import type { Logger } from '../platform/logger';
 import { AuditEntry } from './audit.model';
 
 /** What a counsellor did; `target` names a document or exercise, never its content. */
-export type AuditAction = 'document.opened' | 'document.closed' | 'exercise.observed' | 'exercise.history' | 'export';
+export type AuditAction = 'document.opened' | 'document.closed' | 'exercise.observed' | 'exercise.history' | 'export' | 'version.restored';
 
 export interface AuditRecord {
   spaceId: string;

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  VERSION_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -73,6 +74,8 @@ export interface Env {
   metricsToken: string | undefined;
   maxFrameBytes: number;
   maxDocBytes: number;
+  /** How long board versions are kept (docs/versions.md). */
+  versionKeepDays: number;
   /** Which proxies may set X-Forwarded-For (express `trust proxy`); false: none. */
   trustProxy: number | string[] | false;
   /** Set behind https: the session cookie gets `Secure`. */
@@ -108,6 +111,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     metricsToken: e.METRICS_TOKEN,
     maxFrameBytes: e.MAX_FRAME_BYTES,
     maxDocBytes: e.MAX_DOC_BYTES,
+    versionKeepDays: e.VERSION_KEEP_DAYS,
     trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
     secureCookies: publicOrigin.startsWith('https://'),
     quickExitUrl: e.QUICK_EXIT_URL,

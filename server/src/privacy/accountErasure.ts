@@ -5,10 +5,13 @@ import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
+import { ActivityRead } from '../activity/activity.model';
+import { NotificationModel, ReminderSettingsModel } from '../reminders/reminder.model';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
 import { findMember } from '../spaces/counsellorAccess';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { BoardVersion } from '../versions/version.model';
 import { announceRemoval, removal } from '../spaces/spaces.service';
 import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 import type { ErasureDeps } from './erasureDeps';
@@ -45,12 +48,17 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await deps.evictDocuments?.((name) => pattern.test(name));
   await purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
+  await NotificationModel.deleteMany({ userId });
+  await ReminderSettingsModel.deleteOne({ _id: userId });
+  await ActivityRead.deleteMany({ userId });
+  // Versions of the person's "only me" boards go with the boards.
+  await BoardVersion.deleteMany({ ownerId: userId });
   await atomicWrite(Invite, () => Invite.updateMany({ usedBy: userId }, { $set: { usedBy: null } }));
   await SignInEvent.deleteMany({ userId });
   await AccountSettingsModel.deleteOne({ _id: userId });
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(
-    [...spaceCollections(), ...[Session, User, SignInEvent, AccountSettingsModel].map((m) => m.collection.collectionName)],
+    [...spaceCollections(), ...[Session, User, SignInEvent, AccountSettingsModel, ReminderSettingsModel].map((m) => m.collection.collectionName)],
     deps.logger,
   );
   deps.logger.info({ userId }, 'account deleted');

@@ -7,6 +7,7 @@ import { leaveSpace, spaceForMember } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
 import { purgeSpace } from './spaceErasure';
 import { purgeStoredDocs } from './storedDocs';
+import { BoardVersion } from '../versions/version.model';
 
 export interface LeaveSafelyDeps extends ErasureDeps {
   /** Runs a change on a live board document (stored and broadcast like any edit). */
@@ -38,6 +39,12 @@ export async function leaveSafely(spaceId: string, userId: string, shared: Depar
   const privateName = docNameOf({ kind: 'private', spaceId, userId });
   await deps.evictDocuments?.((name) => name === privateName);
   await purgeStoredDocs(new RegExp(`^${privateName}$`));
+  await BoardVersion.deleteMany({ docName: privateName });
+  // Older versions of the shared boards still hold what they wrote as it was: unless they
+  // chose to keep it, those versions go too (history restarts from the next daily snapshot).
+  if (shared !== 'keep') {
+    for (const kind of ['couple', 'space'] as const) await BoardVersion.deleteMany({ docName: docNameOf({ kind, spaceId }) });
+  }
 
   const result = await leaveSpace(spaceId, userId, deps.events);
   if (result.lastPartnerLeft) await purgeSpace(spaceId, deps);

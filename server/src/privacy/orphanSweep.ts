@@ -7,7 +7,9 @@ import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
 import { Consent } from '../spaces/consent.model';
 import { Invite } from '../spaces/invite.model';
+import { NotificationModel } from '../reminders/reminder.model';
 import { Space } from '../spaces/space.model';
+import { BoardVersion } from '../versions/version.model';
 import { purgeSpaceData } from './spaceErasure';
 
 /**
@@ -21,13 +23,15 @@ export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> 
     const parsed = parseDocName(name);
     if (parsed) referenced.add(parsed.spaceId);
   }
-  const [invites, audits, exercises, consents] = await Promise.all([
+  const [invites, audits, exercises, consents, notifications, versions] = await Promise.all([
     Invite.distinct('spaceId'),
     AuditEntry.distinct('spaceId'),
     ExerciseSessionModel.distinct('spaceId'),
     Consent.distinct('spaceId'),
+    NotificationModel.distinct('spaceId'),
+    BoardVersion.distinct('spaceId'),
   ]);
-  for (const id of [...invites, ...audits, ...exercises, ...consents]) referenced.add(String(id));
+  for (const id of [...invites, ...audits, ...exercises, ...consents, ...notifications, ...versions]) referenced.add(String(id));
   const ids = [...referenced].filter((id) => mongoose.isValidObjectId(id));
   if (ids.length === 0) return [];
   const existing = await Space.find({ _id: trusted({ $in: ids }) }, { _id: 1 }).lean();

@@ -5,7 +5,10 @@ import { AppError } from '../platform/errors';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
 import { findMember } from '../spaces/counsellorAccess';
+import { ActivityRead } from '../activity/activity.model';
+import { NotificationModel } from '../reminders/reminder.model';
 import { Space, type SpaceRecord } from '../spaces/space.model';
+import { BoardVersion } from '../versions/version.model';
 import { modifySpace } from '../spaces/spaceWrites';
 import { spaceForPartner } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
@@ -20,7 +23,7 @@ export function spaceDocPattern(spaceId: string): RegExp {
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
 export const spaceCollections = () =>
-  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space].map((m) => m.collection.collectionName);
+  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead, BoardVersion].map((m) => m.collection.collectionName);
 
 export type DeletionResult = { done: true } | { done: false; requestedBy: string[] };
 
@@ -90,5 +93,8 @@ export async function purgeSpaceData(spaceId: string): Promise<string[]> {
   await ExerciseSessionModel.deleteMany({ spaceId });
   await AuditEntry.deleteMany({ spaceId });
   await Consent.deleteMany({ spaceId });
+  await NotificationModel.deleteMany({ spaceId });
+  await ActivityRead.deleteMany({ spaceId });
+  await BoardVersion.deleteMany({ spaceId });
   return erased;
 }

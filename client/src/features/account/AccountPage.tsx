@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from '../../app/router';
 import { PasswordForm } from './PasswordForm';
 import { SafetySettingsForm } from './SafetySettingsForm';
+import { ReminderSettingsForm } from '../notifications/ReminderSettingsForm';
 import { SessionsList } from './SessionsList';
 
 /** The account safety centre (`/account`): devices, password, privacy settings. */
@@ -18,6 +19,7 @@ export function AccountPage() {
       <SessionsList key={generation} />
       <PasswordForm onChanged={() => setGeneration((g) => g + 1)} />
       <SafetySettingsForm />
+      <ReminderSettingsForm />
     </main>
   );
 }

@@ -28,6 +28,8 @@ import { CounsellorAccessNotice } from '../livestatus/CounsellorAccessNotice';
 import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
 import { useFirstRunHidden } from '../firstrun';
 import { useConfirm } from '../../lib/ConfirmDialog';
+import { ActivityPanel } from '../activity/ActivityPanel';
+import { HistoryButton } from '../history/HistoryButton';
 
 // Charts load only when "Our journey" is opened, so the board stays as light as before.
 const JourneyView = lazy(() => import('../journey/JourneyView'));
@@ -102,6 +104,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
             <Presence docs={docs.all} people={presence.people} />
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} />}
+            {isPartner && <HistoryButton spaceId={space.id} />}
             {isPartner && (
               <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
             )}
@@ -124,6 +127,9 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
               </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">
+              <ErrorBoundary what="what's new">
+                <ActivityPanel spaceId={space.id} docs={docs} />
+              </ErrorBoundary>
               <ErrorBoundary what="the exercise panel">
                 <ExerciseSlot space={space} me={me} docs={docs} />
               </ErrorBoundary>

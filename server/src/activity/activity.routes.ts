@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import { ActivityQuery } from '@hearth/shared/activity';
+import { ObjectIdSchema } from '@hearth/shared/api';
+import { currentUser, requireUser } from '../auth/requireUser';
+import { AppError, parseOrThrow } from '../platform/errors';
+import { activityFor, markActivityRead } from './activity.service';
+
+function spaceIdParam(value: unknown): string {
+  const parsed = ObjectIdSchema.safeParse(value);
+  if (!parsed.success) throw new AppError('not_found', 'No such space.');
+  return parsed.data;
+}
+
+/** The activity feed of a space (docs/api.md, "Activity"). */
+export function activityRoutes(clock: () => number): Router {
+  const router = Router();
+
+  router.get('/spaces/:spaceId/activity', requireUser, async (req, res) => {
+    const { before } = parseOrThrow(ActivityQuery, req.query);
+    res.json(await activityFor(spaceIdParam(req.params.spaceId), currentUser(req).id, before));
+  });
+
+  router.post('/spaces/:spaceId/activity/read', requireUser, async (req, res) => {
+    const spaceId = spaceIdParam(req.params.spaceId);
+    await markActivityRead(spaceId, currentUser(req).id, new Date(clock()));
+    res.status(204).end();
+  });
+
+  return router;
+}
