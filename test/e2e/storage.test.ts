@@ -64,6 +64,11 @@ describe('save state when storage stops answering', { timeout: 90_000 }, () => {
       await reader.page.goto(`/spaces/${space.id}`);
       await reader.item('Picnic by the river').waitFor();
       await reader.item('Bring the blanket').waitFor();
+      // Storage was stopped on purpose: the app's API calls meanwhile (notifications, activity)
+      // are answered 503 database_unavailable by design, which Chromium logs for every such
+      // response. Anything else still fails the journey.
+      const stopped = /status of 503 \(Service Unavailable\)/;
+      people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !stopped.test(e)));
       people.assertNoErrors();
     } catch (err) {
       await people.screenshotAll(`failure-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);

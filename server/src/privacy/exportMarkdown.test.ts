@@ -89,7 +89,7 @@ describe('exportToMarkdown', () => {
     });
     expect(forCounsellor).toContain('Weeks start on Monday in Europe/Berlin.');
     expect(forCounsellor).toContain('- Sam keeps their mood line between the two of them.');
-    expect(forCounsellor).toContain('Built from 1 item the couple shares with you.');
+    expect(forCounsellor).toContain('Built from 2 items the couple shares with you.');
   });
 
   it('includes the heart and the reply an appreciation received', () => {
