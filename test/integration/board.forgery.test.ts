@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptPromise, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
-  createPromise, getItemText, markPromise, setExperienceStatus, type BoardActor,
+  createPromise, getItemText, markPromise, renegotiatePromise, setExperienceStatus, type BoardActor,
 } from '@hearth/shared/board';
 import * as encoding from 'lib0/encoding';
 import { BoardRefusal, MessageType, SyncMessageType, parseRefusal } from '@hearth/shared/realtime';
@@ -20,11 +20,13 @@ let alexId: string;
 let samId: string;
 const clients: TestClient[] = [];
 const today = new Date().toISOString().slice(0, 10);
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const now = () => new Date().toISOString();
 const ids: Record<string, string> = {};
 let alex: TestClient;
 let alexSpace: TestClient;
 let sam: TestClient;
+let S: BoardActor;
 
 function join(who: 'a' | 'b', docName: string): TestClient {
   const client = connectClient(server.wsBase, docName, { cookie: couple[who].cookie, origin: server.baseUrl });
@@ -53,7 +55,7 @@ beforeAll(async () => {
   samId = couple.b.user!.id;
   const partnerIds = [alexId, samId];
   const A: BoardActor = { userId: alexId, partnerIds };
-  const S: BoardActor = { userId: samId, partnerIds };
+  S = { userId: samId, partnerIds };
   alex = join('a', coupleDoc());
   sam = join('b', coupleDoc());
   alexSpace = join('a', spaceDoc());
@@ -77,14 +79,21 @@ beforeAll(async () => {
   ids.samProposed = createPromise(sam.doc, S, { text: 'Cook on Sunday', promiseeId: alexId, cadence: { type: 'weekly' } });
   ids.samConfirmed = createPromise(sam.doc, S, { text: 'Plan a date', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
   ids.samMarked = createPromise(sam.doc, S, { text: 'Walk the dog', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
-  await waitFor('Sam\'s items to reach Alex', () => items(alex.doc).has(ids.samMarked!));
+  // A daily promise of Sam's with a kept period (yesterday) and a missed one Alex confirmed (today).
+  ids.samMissed = createPromise(sam.doc, S, { text: 'Stretch every morning', promiseeId: alexId, cadence: { type: 'daily' } });
+  await waitFor('Sam\'s items to reach Alex', () => items(alex.doc).has(ids.samMarked!) && items(alex.doc).has(ids.samMissed!));
   acceptPromise(alex.doc, A, { itemId: ids.samConfirmed });
   acceptPromise(alex.doc, A, { itemId: ids.samMarked });
-  await waitFor('acceptances to reach Sam', () => item(sam.doc, 'samMarked').get('status') === 'accepted' && item(sam.doc, 'samConfirmed').get('status') === 'accepted');
+  acceptPromise(alex.doc, A, { itemId: ids.samMissed });
+  await waitFor('acceptances to reach Sam', () => ['samMarked', 'samConfirmed', 'samMissed'].every((k) => item(sam.doc, k).get('status') === 'accepted'));
   markPromise(sam.doc, S, { itemId: ids.samConfirmed, outcome: 'kept' });
   markPromise(sam.doc, S, { itemId: ids.samMarked, outcome: 'kept' });
-  await waitFor('marks to reach Alex', () => item(alex.doc, 'samConfirmed').get('status') === 'kept');
+  markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'kept', period: yesterday });
+  markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'missed', period: today });
+  await waitFor('marks to reach Alex', () =>
+    item(alex.doc, 'samConfirmed').get('status') === 'kept' && (item(alex.doc, 'samMissed').get('outcomes') as Y.Map<unknown>).has(today));
   confirmPromise(alex.doc, A, { itemId: ids.samConfirmed });
+  confirmPromise(alex.doc, A, { itemId: ids.samMissed, period: today });
   await waitFor('all saved', () => alex.allSaved() && sam.allSaved() && alexSpace.allSaved());
   expect(server.collab.refusals()).toBe(0);
 }, 60_000);
@@ -188,6 +197,25 @@ const forgeries: Forgery[] = [
   { name: 'rewrites a confirmed outcome', expected: BoardRefusal.appendOnly,
     forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!.set('outcome', 'missed') },
   { name: 'removes an outcome', expected: BoardRefusal.appendOnly, forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<unknown>).delete(today) },
+  // Renegotiating takes away a promise's missed periods and the lines about them, nothing else.
+  { name: 'erases a missed period without renegotiating', expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(today) },
+  { name: 'erases the "missed" history line without renegotiating', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
+      history.delete(history.toArray().findIndex((h) => h.action === 'missed'), 1);
+    } },
+  { name: 'renegotiates and erases a kept period too', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
+      (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(yesterday);
+    } },
+  { name: 'renegotiates and erases Alex\'s acceptance from the history', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
+      const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
+      history.delete(history.toArray().findIndex((h) => h.action === 'accepted'), 1);
+    } },
   { name: 'takes a kept promise back to proposed', expected: BoardRefusal.illegalTransition, forge: (d) => item(d, 'samConfirmed').set('status', 'proposed') },
   { name: 'changes who made a promise', expected: BoardRefusal.immutable, forge: (d) => item(d, 'proposed').set('promiserId', samId) },
   // Experiences
@@ -257,6 +285,18 @@ describe('forgeries by a modified client', () => {
     expect(await exported()).toBe(exportBefore);
     expect(JSON.stringify(items(sam.doc).toJSON())).not.toContain('FORGED');
     forger.destroy();
+  });
+
+  it('accepts the honest renegotiation that takes the missed period and its lines away', async () => {
+    const refusalsBefore = server.collab.refusals();
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    renegotiatePromise(alex.doc, A, { itemId: ids.samMissed!, text: 'Stretch on weekends' });
+    await waitFor('the renegotiation to be saved', () => alex.allSaved());
+    await waitFor('the renegotiation to reach Sam', () => item(sam.doc, 'samMissed').get('status') === 'renegotiated');
+    expect(server.collab.refusals()).toBe(refusalsBefore);
+    const old = item(sam.doc, 'samMissed').toJSON() as { outcomes: Record<string, { outcome: string }>; history: Array<{ action: string }> };
+    expect(Object.keys(old.outcomes)).toEqual([yesterday]);
+    expect(old.history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'renegotiated']);
   });
 
   it('covers at least 25 forgeries', () => {
