@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptPromise, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
-  createPromise, getItemText, markPromise, renegotiatePromise, setExperienceStatus, type BoardActor,
+  createPromise, getItemText, markPromise, renegotiatePromise, respondToAppreciation, setExperienceStatus, type BoardActor,
 } from '@hearth/shared/board';
 import * as encoding from 'lib0/encoding';
 import { BoardRefusal, MessageType, SyncMessageType, parseRefusal } from '@hearth/shared/realtime';
@@ -76,6 +76,7 @@ beforeAll(async () => {
   await waitFor('Alex\'s items to reach Sam', () => items(sam.doc).has(ids.fence!));
   acceptPromise(sam.doc, S, { itemId: ids.accepted });
   ids.samCard = createCard(sam.doc, S, { cardType: 'boundary', statement: 'No phones in bed' });
+  ids.samThanks = createAppreciation(sam.doc, S, { toId: alexId, text: 'Thanks for dinner' });
   ids.samProposed = createPromise(sam.doc, S, { text: 'Cook on Sunday', promiseeId: alexId, cadence: { type: 'weekly' } });
   ids.samConfirmed = createPromise(sam.doc, S, { text: 'Plan a date', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
   ids.samMarked = createPromise(sam.doc, S, { text: 'Walk the dog', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
@@ -225,6 +226,21 @@ const forgeries: Forgery[] = [
     forge: (d) => (((item(d, 'done').get('reflections') as Y.Map<Y.Map<unknown>>).get(alexId)!).get('enjoyed') as Y.Text).insert(0, 'FORGED') },
   // Check-ins and appreciations
   { name: 'changes Alex\'s check-in', expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'checkin').set('mood', 1) },
+  { name: 'hearts its own appreciation', expected: BoardRefusal.notPartner, forge: (d) => item(d, 'samThanks').set('heartedAt', now()) },
+  { name: 'answers its own appreciation in Alex\'s place', expected: BoardRefusal.notPartner,
+    forge: (d) => {
+      item(d, 'samThanks').set('reply', 'FORGED');
+      item(d, 'samThanks').set('repliedAt', now());
+    } },
+  { name: 'creates an appreciation that arrives already answered', expected: BoardRefusal.forgedAuthor,
+    forge: (d) => items(d).set('forged-answered', rawMap({
+      ...base('forged-answered', 'appreciation', samId), fromId: samId, toId: alexId, text: new Y.Text('FORGED'), heartedAt: now(),
+    })) },
+  { name: 'replies to Alex\'s appreciation past the length limit', expected: BoardRefusal.tooLarge,
+    forge: (d) => {
+      item(d, 'appreciation').set('reply', 'FORGED'.repeat(50));
+      item(d, 'appreciation').set('repliedAt', now());
+    } },
   { name: 'deletes Alex\'s appreciation', expected: BoardRefusal.notManager, forge: (d) => items(d).delete(ids.appreciation!) },
   // Visibility
   { name: 'removes Alex\'s card from "us + counsellor"', expected: BoardRefusal.notManager, doc: 'space', forge: (d) => items(d).delete(ids.spaceCard!) },
@@ -297,6 +313,17 @@ describe('forgeries by a modified client', () => {
     const old = item(sam.doc, 'samMissed').toJSON() as { outcomes: Record<string, { outcome: string }>; history: Array<{ action: string }> };
     expect(Object.keys(old.outcomes)).toEqual([yesterday]);
     expect(old.history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'renegotiated']);
+  });
+
+  it('accepts the heart and reply of the partner who received an appreciation', async () => {
+    const refusalsBefore = server.collab.refusals();
+    respondToAppreciation(sam.doc, S, { itemId: ids.appreciation!, heart: true, reply: 'Any time' });
+    await waitFor('the answer to be saved', () => sam.allSaved());
+    await waitFor('the answer to reach Alex', () => item(alex.doc, 'appreciation').get('reply') === 'Any time');
+    expect(item(alex.doc, 'appreciation').get('heartedAt')).toEqual(expect.any(String));
+    respondToAppreciation(sam.doc, S, { itemId: ids.appreciation!, heart: false, reply: '' });
+    await waitFor('the answer taken back to reach Alex', () => item(alex.doc, 'appreciation').get('heartedAt') === null);
+    expect(server.collab.refusals()).toBe(refusalsBefore);
   });
 
   it('covers at least 25 forgeries', () => {
