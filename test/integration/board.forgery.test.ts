@@ -333,3 +333,88 @@ describe('forgeries by a modified client', () => {
   });
 
 });
+
+describe('putting a deleted item back', () => {
+  /** Sam's connection applies `forge` in one transaction; resolves to the refusal code, if any. */
+  async function samWrites(docName: string, forge: (doc: Y.Doc) => void): Promise<string | null> {
+    const forger = join('b', docName);
+    await waitFor('the forger to sync', () => forger.provider.synced);
+    const refusalsBefore = server.collab.refusals();
+    forger.doc.transact(() => forge(forger.doc));
+    await waitFor('the server to answer', () => forger.permissionDenied.length > 0 || forger.allSaved());
+    // A refusal is sent before any acknowledgement; give it a moment to arrive after a save.
+    await new Promise((r) => setTimeout(r, 100));
+    forger.destroy();
+    const code = forger.permissionDenied[0] ? parseRefusal(forger.permissionDenied[0])!.code : null;
+    expect(server.collab.refusals()).toBe(refusalsBefore + (code ? 1 : 0));
+    return code;
+  }
+  /** Sam deletes Alex's plan (either partner may) and keeps what it was. */
+  async function samDeletes(title: string): Promise<{ id: string; copy: Record<string, unknown> }> {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title, steps: [{ text: 'Pack' }] });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const copy = items(sam.doc).get(id)!.toJSON() as Record<string, unknown>;
+    items(sam.doc).delete(id);
+    await waitFor('the delete to reach Alex', () => !items(alex.doc).has(id));
+    return { id, copy };
+  }
+  /** The plan as a modified client rebuilds it from its JSON. */
+  const rebuilt = (copy: Record<string, unknown>, changes: Record<string, unknown> = {}) => {
+    const steps = new Y.Array<Y.Map<unknown>>();
+    steps.push((copy.steps as Array<Record<string, unknown>>).map((s) => rawMap({ ...s, text: new Y.Text(s.text as string) })));
+    const reflections = new Y.Map<unknown>();
+    for (const [owner, r] of Object.entries(copy.reflections as Record<string, Record<string, unknown>>)) {
+      reflections.set(owner, rawMap({ ...r, enjoyed: new Y.Text(r.enjoyed as string), learned: new Y.Text(r.learned as string) }));
+    }
+    return rawMap({
+      ...copy, title: new Y.Text(copy.title as string), where: new Y.Text(copy.where as string), notes: new Y.Text(copy.notes as string),
+      steps, reflections, history: Y.Array.from(copy.history as Array<Record<string, string>>), ...changes,
+    });
+  };
+
+  it('accepts the undo of a delete by the partner who deleted it', async () => {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title: 'Undo me', steps: [{ text: 'Pack' }] });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const refusalsBefore = server.collab.refusals();
+    const origin = Symbol('delete');
+    const undo = new Y.UndoManager(items(sam.doc), { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+    sam.doc.transact(() => items(sam.doc).delete(id), origin);
+    await waitFor('the delete to reach Alex', () => !items(alex.doc).has(id));
+    undo.undo();
+    undo.destroy();
+    await waitFor('the plan to come back for Alex', () => items(alex.doc).has(id));
+    expect((items(alex.doc).get(id)!.get('title') as Y.Text).toString()).toBe('Undo me');
+    expect(server.collab.refusals()).toBe(refusalsBefore);
+  });
+
+  it('refuses a put-back that changes the item', async () => {
+    const { id, copy } = await samDeletes('Put back changed');
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy, { title: new Y.Text('FORGED') })))).toBe(BoardRefusal.forgedAuthor);
+    expect(items(alex.doc).has(id)).toBe(false);
+  });
+
+  it('refuses a put-back into another board', async () => {
+    const { id, copy } = await samDeletes('Put back elsewhere');
+    expect(await samWrites(spaceDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(BoardRefusal.notCreator);
+    expect(items(alexSpace.doc).has(id)).toBe(false);
+  });
+
+  it('refuses a put-back of what the partner deleted', async () => {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title: 'Alex deleted this' });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const copy = items(sam.doc).get(id)!.toJSON() as Record<string, unknown>;
+    items(alex.doc).delete(id);
+    await waitFor('the delete to reach Sam', () => !items(sam.doc).has(id));
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(BoardRefusal.notCreator);
+    expect(items(alex.doc).has(id)).toBe(false);
+  });
+
+  it('accepts the same put-back, exactly as it was, by the partner who deleted it', async () => {
+    const { id, copy } = await samDeletes('Put back exactly');
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(null);
+    await waitFor('the plan to come back for Alex', () => items(alex.doc).has(id));
+  });
+});
