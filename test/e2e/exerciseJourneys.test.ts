@@ -53,8 +53,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     spaceId = space.id;
 
     // A promise Alex made to Sam, due today: what the promise review walks through.
+    // Each partner writes on their own connection: the server checks every edit as its sender's.
     const board = connectClient(server.wsBase, `space:${space.id}`, { cookie: a.cookie, origin: server.baseUrl });
-    await waitFor('the board to sync', () => board.provider.synced);
+    const samBoard = connectClient(server.wsBase, `space:${space.id}`, { cookie: b.cookie, origin: server.baseUrl });
+    await waitFor('the board to sync', () => board.provider.synced && samBoard.provider.synced);
     const partners = [a.user!.id, b.user!.id];
     const today = new Date().toISOString().slice(0, 10);
     const promiseId = createPromise(board.doc, { userId: a.user!.id, partnerIds: partners }, {
@@ -62,9 +64,13 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
       promiseeId: b.user!.id,
       cadence: { type: 'once', dueDate: today },
     });
-    acceptPromise(board.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
-    await waitFor('the promise to be saved', () => board.allSaved());
+    await waitFor('the promise to reach Sam', () => samBoard.doc.getMap('items').has(promiseId));
+    acceptPromise(samBoard.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
+    await waitFor('the promise to be saved', () => board.allSaved() && samBoard.allSaved());
+    await waitFor('the acceptance to reach Alex', () =>
+      (board.doc.getMap('items').get(promiseId) as { get(k: string): unknown } | undefined)?.get('status') === 'accepted');
     board.destroy();
+    samBoard.destroy();
 
     const open = async (name: string, api: typeof a, viewport: { width: number; height: number }) => {
       const person = await people.open(name, api, viewport);

@@ -58,9 +58,14 @@ async function deviceCopies(page: Page, text: string): Promise<{ keys: string[];
   })(${JSON.stringify(text)})`);
 }
 
-/** Whether any text field on the page shows `text` (board text lives in inputs, not text nodes). */
+/**
+ * Whether a board card on the page shows `text`: cards show their words as text, and as a live
+ * field only while someone edits them in place.
+ */
 function showsField(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(`[...document.querySelectorAll('textarea, input')].some((e) => e.value.includes(${JSON.stringify(text)}))`);
+  const needle = JSON.stringify(text);
+  return page.evaluate(`[...document.querySelectorAll('[data-testid="item"]')].some((card) =>
+    card.textContent.includes(${needle}) || [...card.querySelectorAll('textarea, input')].some((e) => e.value.includes(${needle})))`);
 }
 
 async function login(page: Page, email: string): Promise<void> {

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptPromise, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
-  createPromise, getItemText, markPromise, setExperienceStatus, type BoardActor,
+  createPromise, getItemText, markPromise, renegotiatePromise, respondToAppreciation, setExperienceStatus, type BoardActor,
 } from '@hearth/shared/board';
 import * as encoding from 'lib0/encoding';
 import { BoardRefusal, MessageType, SyncMessageType, parseRefusal } from '@hearth/shared/realtime';
@@ -20,11 +20,13 @@ let alexId: string;
 let samId: string;
 const clients: TestClient[] = [];
 const today = new Date().toISOString().slice(0, 10);
+const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const now = () => new Date().toISOString();
 const ids: Record<string, string> = {};
 let alex: TestClient;
 let alexSpace: TestClient;
 let sam: TestClient;
+let S: BoardActor;
 
 function join(who: 'a' | 'b', docName: string): TestClient {
   const client = connectClient(server.wsBase, docName, { cookie: couple[who].cookie, origin: server.baseUrl });
@@ -53,7 +55,7 @@ beforeAll(async () => {
   samId = couple.b.user!.id;
   const partnerIds = [alexId, samId];
   const A: BoardActor = { userId: alexId, partnerIds };
-  const S: BoardActor = { userId: samId, partnerIds };
+  S = { userId: samId, partnerIds };
   alex = join('a', coupleDoc());
   sam = join('b', coupleDoc());
   alexSpace = join('a', spaceDoc());
@@ -74,17 +76,25 @@ beforeAll(async () => {
   await waitFor('Alex\'s items to reach Sam', () => items(sam.doc).has(ids.fence!));
   acceptPromise(sam.doc, S, { itemId: ids.accepted });
   ids.samCard = createCard(sam.doc, S, { cardType: 'boundary', statement: 'No phones in bed' });
+  ids.samThanks = createAppreciation(sam.doc, S, { toId: alexId, text: 'Thanks for dinner' });
   ids.samProposed = createPromise(sam.doc, S, { text: 'Cook on Sunday', promiseeId: alexId, cadence: { type: 'weekly' } });
   ids.samConfirmed = createPromise(sam.doc, S, { text: 'Plan a date', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
   ids.samMarked = createPromise(sam.doc, S, { text: 'Walk the dog', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
-  await waitFor('Sam\'s items to reach Alex', () => items(alex.doc).has(ids.samMarked!));
+  // A daily promise of Sam's with a kept period (yesterday) and a missed one Alex confirmed (today).
+  ids.samMissed = createPromise(sam.doc, S, { text: 'Stretch every morning', promiseeId: alexId, cadence: { type: 'daily' } });
+  await waitFor('Sam\'s items to reach Alex', () => items(alex.doc).has(ids.samMarked!) && items(alex.doc).has(ids.samMissed!));
   acceptPromise(alex.doc, A, { itemId: ids.samConfirmed });
   acceptPromise(alex.doc, A, { itemId: ids.samMarked });
-  await waitFor('acceptances to reach Sam', () => item(sam.doc, 'samMarked').get('status') === 'accepted' && item(sam.doc, 'samConfirmed').get('status') === 'accepted');
+  acceptPromise(alex.doc, A, { itemId: ids.samMissed });
+  await waitFor('acceptances to reach Sam', () => ['samMarked', 'samConfirmed', 'samMissed'].every((k) => item(sam.doc, k).get('status') === 'accepted'));
   markPromise(sam.doc, S, { itemId: ids.samConfirmed, outcome: 'kept' });
   markPromise(sam.doc, S, { itemId: ids.samMarked, outcome: 'kept' });
-  await waitFor('marks to reach Alex', () => item(alex.doc, 'samConfirmed').get('status') === 'kept');
+  markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'kept', period: yesterday });
+  markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'missed', period: today });
+  await waitFor('marks to reach Alex', () =>
+    item(alex.doc, 'samConfirmed').get('status') === 'kept' && (item(alex.doc, 'samMissed').get('outcomes') as Y.Map<unknown>).has(today));
   confirmPromise(alex.doc, A, { itemId: ids.samConfirmed });
+  confirmPromise(alex.doc, A, { itemId: ids.samMissed, period: today });
   await waitFor('all saved', () => alex.allSaved() && sam.allSaved() && alexSpace.allSaved());
   expect(server.collab.refusals()).toBe(0);
 }, 60_000);
@@ -195,6 +205,25 @@ const forgeries: Forgery[] = [
   { name: 'rewrites a confirmed outcome', expected: BoardRefusal.appendOnly,
     forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!.set('outcome', 'missed') },
   { name: 'removes an outcome', expected: BoardRefusal.appendOnly, forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<unknown>).delete(today) },
+  // Renegotiating takes away a promise's missed periods and the lines about them, nothing else.
+  { name: 'erases a missed period without renegotiating', expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(today) },
+  { name: 'erases the "missed" history line without renegotiating', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
+      history.delete(history.toArray().findIndex((h) => h.action === 'missed'), 1);
+    } },
+  { name: 'renegotiates and erases a kept period too', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
+      (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(yesterday);
+    } },
+  { name: 'renegotiates and erases Alex\'s acceptance from the history', expected: BoardRefusal.appendOnly,
+    forge: (d) => {
+      renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
+      const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
+      history.delete(history.toArray().findIndex((h) => h.action === 'accepted'), 1);
+    } },
   { name: 'takes a kept promise back to proposed', expected: BoardRefusal.illegalTransition, forge: (d) => item(d, 'samConfirmed').set('status', 'proposed') },
   { name: 'changes who made a promise', expected: BoardRefusal.immutable, forge: (d) => item(d, 'proposed').set('promiserId', samId) },
   // Experiences
@@ -204,6 +233,21 @@ const forgeries: Forgery[] = [
     forge: (d) => (((item(d, 'done').get('reflections') as Y.Map<Y.Map<unknown>>).get(alexId)!).get('enjoyed') as Y.Text).insert(0, 'FORGED') },
   // Check-ins and appreciations
   { name: 'changes Alex\'s check-in', expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'checkin').set('mood', 1) },
+  { name: 'hearts its own appreciation', expected: BoardRefusal.notPartner, forge: (d) => item(d, 'samThanks').set('heartedAt', now()) },
+  { name: 'answers its own appreciation in Alex\'s place', expected: BoardRefusal.notPartner,
+    forge: (d) => {
+      item(d, 'samThanks').set('reply', 'FORGED');
+      item(d, 'samThanks').set('repliedAt', now());
+    } },
+  { name: 'creates an appreciation that arrives already answered', expected: BoardRefusal.forgedAuthor,
+    forge: (d) => items(d).set('forged-answered', rawMap({
+      ...base('forged-answered', 'appreciation', samId), fromId: samId, toId: alexId, text: new Y.Text('FORGED'), heartedAt: now(),
+    })) },
+  { name: 'replies to Alex\'s appreciation past the length limit', expected: BoardRefusal.tooLarge,
+    forge: (d) => {
+      item(d, 'appreciation').set('reply', 'FORGED'.repeat(50));
+      item(d, 'appreciation').set('repliedAt', now());
+    } },
   { name: 'deletes Alex\'s appreciation', expected: BoardRefusal.notManager, forge: (d) => items(d).delete(ids.appreciation!) },
   // Visibility
   { name: 'removes Alex\'s card from "us + counsellor"', expected: BoardRefusal.notManager, doc: 'space', forge: (d) => items(d).delete(ids.spaceCard!) },
@@ -266,10 +310,118 @@ describe('forgeries by a modified client', () => {
     forger.destroy();
   });
 
+  it('accepts the honest renegotiation that takes the missed period and its lines away', async () => {
+    const refusalsBefore = server.collab.refusals();
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    renegotiatePromise(alex.doc, A, { itemId: ids.samMissed!, text: 'Stretch on weekends' });
+    await waitFor('the renegotiation to be saved', () => alex.allSaved());
+    await waitFor('the renegotiation to reach Sam', () => item(sam.doc, 'samMissed').get('status') === 'renegotiated');
+    expect(server.collab.refusals()).toBe(refusalsBefore);
+    const old = item(sam.doc, 'samMissed').toJSON() as { outcomes: Record<string, { outcome: string }>; history: Array<{ action: string }> };
+    expect(Object.keys(old.outcomes)).toEqual([yesterday]);
+    expect(old.history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'renegotiated']);
+  });
+
+  it('accepts the heart and reply of the partner who received an appreciation', async () => {
+    const refusalsBefore = server.collab.refusals();
+    respondToAppreciation(sam.doc, S, { itemId: ids.appreciation!, heart: true, reply: 'Any time' });
+    await waitFor('the answer to be saved', () => sam.allSaved());
+    await waitFor('the answer to reach Alex', () => item(alex.doc, 'appreciation').get('reply') === 'Any time');
+    expect(item(alex.doc, 'appreciation').get('heartedAt')).toEqual(expect.any(String));
+    respondToAppreciation(sam.doc, S, { itemId: ids.appreciation!, heart: false, reply: '' });
+    await waitFor('the answer taken back to reach Alex', () => item(alex.doc, 'appreciation').get('heartedAt') === null);
+    expect(server.collab.refusals()).toBe(refusalsBefore);
+  });
+
   it('covers at least 25 forgeries', () => {
     expect(forgeries.length).toBeGreaterThanOrEqual(25);
     // Every refusal code is reached by at least one forgery.
     expect(new Set(forgeries.map((f) => f.expected)).size).toBe(Object.keys(BoardRefusal).length);
   });
 
+});
+
+describe('putting a deleted item back', () => {
+  /** Sam's connection applies `forge` in one transaction; resolves to the refusal code, if any. */
+  async function samWrites(docName: string, forge: (doc: Y.Doc) => void): Promise<string | null> {
+    const forger = join('b', docName);
+    await waitFor('the forger to sync', () => forger.provider.synced);
+    const refusalsBefore = server.collab.refusals();
+    forger.doc.transact(() => forge(forger.doc));
+    await waitFor('the server to answer', () => forger.permissionDenied.length > 0 || forger.allSaved());
+    // A refusal is sent before any acknowledgement; give it a moment to arrive after a save.
+    await new Promise((r) => setTimeout(r, 100));
+    forger.destroy();
+    const code = forger.permissionDenied[0] ? parseRefusal(forger.permissionDenied[0])!.code : null;
+    expect(server.collab.refusals()).toBe(refusalsBefore + (code ? 1 : 0));
+    return code;
+  }
+  /** Sam deletes Alex's plan (either partner may) and keeps what it was. */
+  async function samDeletes(title: string): Promise<{ id: string; copy: Record<string, unknown> }> {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title, steps: [{ text: 'Pack' }] });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const copy = items(sam.doc).get(id)!.toJSON() as Record<string, unknown>;
+    items(sam.doc).delete(id);
+    await waitFor('the delete to reach Alex', () => !items(alex.doc).has(id));
+    return { id, copy };
+  }
+  /** The plan as a modified client rebuilds it from its JSON. */
+  const rebuilt = (copy: Record<string, unknown>, changes: Record<string, unknown> = {}) => {
+    const steps = new Y.Array<Y.Map<unknown>>();
+    steps.push((copy.steps as Array<Record<string, unknown>>).map((s) => rawMap({ ...s, text: new Y.Text(s.text as string) })));
+    const reflections = new Y.Map<unknown>();
+    for (const [owner, r] of Object.entries(copy.reflections as Record<string, Record<string, unknown>>)) {
+      reflections.set(owner, rawMap({ ...r, enjoyed: new Y.Text(r.enjoyed as string), learned: new Y.Text(r.learned as string) }));
+    }
+    return rawMap({
+      ...copy, title: new Y.Text(copy.title as string), where: new Y.Text(copy.where as string), notes: new Y.Text(copy.notes as string),
+      steps, reflections, history: Y.Array.from(copy.history as Array<Record<string, string>>), ...changes,
+    });
+  };
+
+  it('accepts the undo of a delete by the partner who deleted it', async () => {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title: 'Undo me', steps: [{ text: 'Pack' }] });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const refusalsBefore = server.collab.refusals();
+    const origin = Symbol('delete');
+    const undo = new Y.UndoManager(items(sam.doc), { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+    sam.doc.transact(() => items(sam.doc).delete(id), origin);
+    await waitFor('the delete to reach Alex', () => !items(alex.doc).has(id));
+    undo.undo();
+    undo.destroy();
+    await waitFor('the plan to come back for Alex', () => items(alex.doc).has(id));
+    expect((items(alex.doc).get(id)!.get('title') as Y.Text).toString()).toBe('Undo me');
+    expect(server.collab.refusals()).toBe(refusalsBefore);
+  });
+
+  it('refuses a put-back that changes the item', async () => {
+    const { id, copy } = await samDeletes('Put back changed');
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy, { title: new Y.Text('FORGED') })))).toBe(BoardRefusal.forgedAuthor);
+    expect(items(alex.doc).has(id)).toBe(false);
+  });
+
+  it('refuses a put-back into another board', async () => {
+    const { id, copy } = await samDeletes('Put back elsewhere');
+    expect(await samWrites(spaceDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(BoardRefusal.notCreator);
+    expect(items(alexSpace.doc).has(id)).toBe(false);
+  });
+
+  it('refuses a put-back of what the partner deleted', async () => {
+    const A: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
+    const id = createExperience(alex.doc, A, { title: 'Alex deleted this' });
+    await waitFor('the plan to reach Sam', () => items(sam.doc).has(id));
+    const copy = items(sam.doc).get(id)!.toJSON() as Record<string, unknown>;
+    items(alex.doc).delete(id);
+    await waitFor('the delete to reach Sam', () => !items(sam.doc).has(id));
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(BoardRefusal.notCreator);
+    expect(items(alex.doc).has(id)).toBe(false);
+  });
+
+  it('accepts the same put-back, exactly as it was, by the partner who deleted it', async () => {
+    const { id, copy } = await samDeletes('Put back exactly');
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy)))).toBe(null);
+    await waitFor('the plan to come back for Alex', () => items(alex.doc).has(id));
+  });
 });

@@ -27,12 +27,15 @@ afterAll(async () => {
 function typist(client: TestClient, actor: BoardActor, label: string) {
   const items: { id: string; clock: number }[] = [];
   let n = 0;
-  let planId = createExperience(client.doc, actor, { title: `${label}'s notes` });
+  // Plans made up front are stored long before any crash: a partner's relayed copy of a plan
+  // creation the crash lost would be refused (docs/realtime.md), typing into it is not.
+  const plans = Array.from({ length: 12 }, (_, i) => createExperience(client.doc, actor, { title: `${label}'s notes ${i}` }));
+  let planId = plans.shift()!;
   const timer = setInterval(() => {
     const id = `${label}-${n++};`;
     let notes = getItemText(client.doc, planId, 'notes')!;
     if (notes.length > 8000) {
-      planId = createExperience(client.doc, actor, { title: `${label}'s notes ${n}` });
+      planId = plans.shift() ?? createExperience(client.doc, actor, { title: `${label}'s notes ${n}` });
       notes = getItemText(client.doc, planId, 'notes')!;
     }
     notes.insert(notes.length, id);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExperience, getItemText } from '@hearth/shared/board';
 import { collabStore } from '../../server/src/collab/collabStore';
 import { ApiClient, makeCouple } from '../helpers/api';
 import { startHearthWithOwnDatabase, type HearthWithOwnDatabase } from '../helpers/ownDatabase';
@@ -29,11 +30,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 describe('the embedded database is supervised', () => {
   it('kill -9 of only the database: API fails fast with 503, Hearth recovers by itself, no acknowledged edit is lost', { timeout: 120_000 }, async () => {
-    const { a, space } = await makeCouple(baseUrl);
+    const { a, b, space } = await makeCouple(baseUrl);
     const docName = `space:${space.id}`;
     alex = connectClient(own.wsBase, docName, { cookie: a.cookie, origin: baseUrl });
     await waitFor('sync', () => alex!.provider.synced);
-    const text = alex.doc.getText('fault-test');
+    // Edits go through the board model (the server refuses anything else): typing into a plan's notes.
+    const partnerIds = [a.user!.id, b.user!.id];
+    const planId = createExperience(alex.doc, { userId: partnerIds[0]!, partnerIds }, { title: 'Fault test' });
+    const text = getItemText(alex.doc, planId, 'notes')!;
     const supervised = own.database;
 
     for (let round = 1; round <= 2; round++) {
@@ -64,7 +68,7 @@ describe('the embedded database is supervised', () => {
     const stored = await collabStore.load(docName);
     const copy = new Y.Doc();
     for (const u of stored.updates) Y.applyUpdate(copy, u);
-    expect(copy.getText('fault-test').toString()).toBe('acked-1;during-1;acked-2;during-2;');
+    expect(getItemText(copy, planId, 'notes')!.toString()).toBe('acked-1;during-1;acked-2;during-2;');
     expect((await new ApiClient(baseUrl).get('/api/health')).status).toBe(200);
   });
 });

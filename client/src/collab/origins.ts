@@ -11,3 +11,10 @@ export const LOCAL_ORIGIN = Symbol('hearth-local-edit');
  * undo does not track them, so Undo never asks the server for something it refuses.
  */
 export const COMMITTED_ORIGIN = Symbol('hearth-committed-edit');
+
+/**
+ * Origin of the `updatedAt`/`updatedBy` stamp a text binding sends while someone types. Undo
+ * does not track it: a stamp says who last worked on an item and is never taken back (undoing
+ * it could leave the item with no stamp at all, which the server refuses as malformed).
+ */
+export const STAMP_ORIGIN = Symbol('hearth-stamp');

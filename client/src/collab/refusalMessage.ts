@@ -35,7 +35,7 @@ export function refusalMessage(code: BoardRefusalCode, item: BoardItem | null, n
       reason = author ? `only ${nameOf(author)} can edit this ${kind}` : `only its author can edit this ${kind}`;
       break;
     case BoardRefusal.notPartner:
-      reason = 'only your partner can acknowledge your card';
+      reason = item?.kind === 'appreciation' ? `only ${nameOf(item.toId)} can answer this appreciation` : 'only your partner can acknowledge your card';
       break;
     case BoardRefusal.notReflectionOwner:
       reason = 'each of you writes only your own reflection';

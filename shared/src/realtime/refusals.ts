@@ -20,7 +20,7 @@ export const BoardRefusal = {
   notPromiser: 'not-promiser',
   /** Only the promisee accepts a promise and confirms its periods. */
   notPromisee: 'not-promisee',
-  /** Only the partner, never the author, acknowledges a card. */
+  /** Only the partner, never the author, acknowledges a card or answers an appreciation. */
   notPartner: 'not-partner',
   /** A reflection is written only by its owner. */
   notReflectionOwner: 'not-reflection-owner',

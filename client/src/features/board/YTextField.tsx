@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { getItemText, touchItem, type TextField } from '@hearth/shared/board';
 import { useYText } from '../../collab/useYText';
-import { LOCAL_ORIGIN } from '../../collab/origins';
+import { STAMP_ORIGIN } from '../../collab/origins';
 import { CharLimit, refusePasteOverLimit } from '../../lib/CharLimit';
 import { useBoard } from './boardContext';
 import type { BoardEntry } from './boardStore';
@@ -42,7 +42,7 @@ export function YTextField({
     const now = Date.now();
     if (now - lastTouch.current < TOUCH_EVERY_MS) return;
     lastTouch.current = now;
-    run(() => touchItem(entry.doc, actor, { itemId: entry.item.id }, { origin: LOCAL_ORIGIN }));
+    run(() => touchItem(entry.doc, actor, { itemId: entry.item.id }, { origin: STAMP_ORIGIN }));
   };
   const inputRef = useYText<HTMLInputElement>(multiline ? null : ytext, onLocalEdit);
   const areaRef = useYText<HTMLTextAreaElement>(multiline ? ytext : null, onLocalEdit);

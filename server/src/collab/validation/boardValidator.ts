@@ -19,6 +19,18 @@ interface Removal {
   json: string;
   createdBy: string;
   at: number;
+  /** The document it was removed from, who removed it, and the item exactly as it was. */
+  docName: string;
+  removedBy: string;
+  exact: string;
+}
+
+/** How the item checks recognise a copy of an item that is, or just was, elsewhere. */
+interface Provenance {
+  /** Who created the item this one copies (from another board of the space), or null. */
+  movedFrom(item: BoardItem): string | null;
+  /** Whether this is the item the actor removed from this document in the last minute, exactly as it was. */
+  restored(item: BoardItem): boolean;
 }
 
 /**
@@ -38,10 +50,14 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
     const actor: RuleActor = { userId: ctx.user.id, partnerIds: ctx.grant.partnerIds ?? null };
     const spaceId = ctx.parsed.spaceId;
     try {
-      const removed = checkBoardUpdate(before, after, changes, actor, movedFrom, ctx.parsed.kind === 'space');
+      const removed = checkBoardUpdate(before, after, changes, actor, { movedFrom, restored }, ctx.parsed.kind === 'space');
       const now = Date.now();
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
-      for (const item of removed) removals.set(`${spaceId}:${item.id}`, { json: movable(item), createdBy: item.createdBy, at: now });
+      for (const item of removed) {
+        removals.set(`${spaceId}:${item.id}`, {
+          json: movable(item), createdBy: item.createdBy, at: now, docName: ctx.docName, removedBy: actor.userId, exact: stableJson(item),
+        });
+      }
       return ACCEPTED;
     } catch (err) {
       if (err instanceof Refused) return { ok: false, reason: encodeRefusal(err.code, err.itemId) };
@@ -62,6 +78,18 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       const recent = removals.get(`${spaceId}:${item.id}`);
       return recent !== undefined && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS ? recent.createdBy : null;
     }
+
+    /**
+     * Undo of a delete: the person who deleted an item puts it back where it was, unchanged,
+     * within the minute. Deleting was theirs to do; the copy holds nothing it did not hold.
+     */
+    function restored(item: BoardItem): boolean {
+      const recent = removals.get(`${spaceId}:${item.id}`);
+      return (
+        recent !== undefined && recent.docName === ctx.docName && recent.removedBy === actor.userId &&
+        Date.now() - recent.at <= MOVE_WINDOW_MS && recent.exact === stableJson(item)
+      );
+    }
   };
 }
 
@@ -73,7 +101,7 @@ function movable(item: BoardItem): string {
 
 /** Throws `Refused`; returns the items the update removes (for pairing later moves). */
 function checkBoardUpdate(
-  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, movedFrom: (item: BoardItem) => string | null,
+  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, provenance: Provenance,
   /** The "us + counsellor" document, which also holds the couple's journey settings. */
   sharedWithCounsellor: boolean,
 ): BoardItem[] {
@@ -119,7 +147,7 @@ function checkBoardUpdate(
   for (const [text, itemId] of texts) if (!structural.has(itemId)) checkTextEdit(text, itemId, actor, roots);
   const removed: BoardItem[] = [];
   for (const itemId of structural) {
-    const gone = checkItem(itemId, before, after, actor, movedFrom);
+    const gone = checkItem(itemId, before, after, actor, provenance);
     if (gone) removed.push(gone);
   }
   return removed;
@@ -201,9 +229,8 @@ function parseOrNull(itemId: string, map: Y.Map<unknown>): BoardItem | null {
 }
 
 /** Creation, removal or change of one item; returns the item if the update removes it. */
-function checkItem(
-  itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, movedFrom: (item: BoardItem) => string | null,
-): BoardItem | null {
+function checkItem(itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, provenance: Provenance): BoardItem | null {
+  const { movedFrom, restored } = provenance;
   const beforeMap = before.getMap(ITEMS_KEY).get(itemId);
   const afterMap = after.getMap(ITEMS_KEY).get(itemId);
   if (afterMap === undefined) {
@@ -224,6 +251,7 @@ function checkItem(
     },
   };
   if (!(beforeMap instanceof Y.Map)) {
+    if (restored(item)) return null;
     if (item.createdBy !== actor.userId) {
       // A copy of someone else's item from another board: a move only its creator may make.
       refuseUnless(movedFrom(item) === null, BoardRefusal.notCreator, itemId);

@@ -68,6 +68,6 @@ function checkKindChange(field: string, before: BoardItem, after: BoardItem, act
     case 'checkin':
       return checkCheckinChange(field, before, actor);
     case 'appreciation':
-      return checkAppreciationChange(field, before, actor);
+      return checkAppreciationChange(field, before, after as typeof before, actor);
   }
 }

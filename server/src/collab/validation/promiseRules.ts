@@ -1,6 +1,6 @@
 import { isPeriodOf, type PromiseItem } from '@hearth/shared/board';
 import { BoardRefusal } from '@hearth/shared/realtime';
-import { Refused, refuseUnless } from './refused';
+import { Refused, refuseUnless, stableJson } from './refused';
 import { checkAppendOnly, isPartner, sameValue, type RuleActor } from './ruleContext';
 
 const MARKABLE_ONCE = ['accepted', 'kept', 'missed'];
@@ -58,7 +58,7 @@ export function checkPromiseChange(field: string, before: PromiseItem, after: Pr
     case 'outcomes':
       return checkOutcomes(before, after, actor);
     case 'history':
-      return checkAppendOnly(before.history, after.history, actor, id);
+      return checkHistory(before, after, actor);
     default:
       throw new Refused(BoardRefusal.invalidStructure, id);
   }
@@ -83,10 +83,67 @@ function checkStatus(before: PromiseItem, after: PromiseItem, actor: RuleActor):
   throw new Refused(BoardRefusal.illegalTransition, id);
 }
 
-/** Periods are never removed; the promiser marks (until confirmed), the promisee confirms once. */
+/**
+ * The update that renegotiates this promise: its status moves to `renegotiated` (with the link
+ * to the new version) in this very update, by one of the two people in it. checkStatus checks
+ * that the move itself is legal.
+ */
+function isRenegotiating(before: PromiseItem, after: PromiseItem, actor: RuleActor): boolean {
+  return (
+    RENEGOTIABLE.includes(before.status) && after.status === 'renegotiated' &&
+    before.renegotiatedInto === null && after.renegotiatedInto !== null &&
+    (actor.userId === before.promiserId || actor.userId === before.promiseeId)
+  );
+}
+
+/**
+ * Periods a renegotiation may take away (docs/board.md): the "missed" ones, confirmed or not,
+ * and only in the update that renegotiates the promise. Anything else is never removed.
+ */
+function clearedMissedPeriods(before: PromiseItem, after: PromiseItem, actor: RuleActor): Set<string> {
+  const removed = Object.keys(before.outcomes).filter((period) => !(period in after.outcomes));
+  if (removed.length === 0) return new Set();
+  refuseUnless(isRenegotiating(before, after, actor), BoardRefusal.appendOnly, before.id);
+  refuseUnless(removed.every((period) => before.outcomes[period]!.outcome === 'missed'), BoardRefusal.appendOnly, before.id);
+  return new Set(removed);
+}
+
+/**
+ * Append-only, except that the renegotiation which clears a missed period also takes away the
+ * history lines about it: the promiser's "missed" marks and the promisee's confirmations.
+ */
+function checkHistory(before: PromiseItem, after: PromiseItem, actor: RuleActor): void {
+  const id = before.id;
+  const cleared = clearedMissedPeriods(before, after, actor);
+  const aboutCleared = (entry: PromiseItem['history'][number]) =>
+    typeof entry.period === 'string' && cleared.has(entry.period) && (entry.action === 'missed' || entry.action === 'confirmed');
+  const kept = cleared.size === 0 ? before.history : removeClearedLines(before.history, after.history, aboutCleared, id);
+  checkAppendOnly(kept, after.history, actor, id);
+}
+
+/** `before` without the entries `after` lost, each of which must be about a cleared period. */
+function removeClearedLines<T>(before: readonly T[], after: readonly T[], mayGo: (entry: T) => boolean, id: string): T[] {
+  const remaining = new Map<string, number>();
+  for (const entry of after) remaining.set(stableJson(entry), (remaining.get(stableJson(entry)) ?? 0) + 1);
+  return before.filter((entry) => {
+    const key = stableJson(entry);
+    const n = remaining.get(key) ?? 0;
+    if (n > 0) {
+      remaining.set(key, n - 1);
+      return true;
+    }
+    refuseUnless(mayGo(entry), BoardRefusal.appendOnly, id);
+    return false;
+  });
+}
+
+/**
+ * Periods are never removed (but for a renegotiation's missed ones, above); the promiser marks
+ * (until confirmed), the promisee confirms once.
+ */
 function checkOutcomes(before: PromiseItem, after: PromiseItem, actor: RuleActor): void {
   const id = before.id;
-  for (const period of Object.keys(before.outcomes)) refuseUnless(period in after.outcomes, BoardRefusal.appendOnly, id);
+  clearedMissedPeriods(before, after, actor);
   for (const [period, now] of Object.entries(after.outcomes)) {
     const was = before.outcomes[period];
     if (was && sameValue(was, now)) continue;
