@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { acceptPromise, createPromise, markPromise } from '@hearth/shared/board';
+import { acceptPromise, createExperience, createPromise, markPromise } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { makeCouple } from '../helpers/api';
+import { makeCouple, makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { expectAccessible } from './axe';
 import { eventually, launchBrowser, screenshot } from './browser';
@@ -118,5 +118,29 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   await reminders.scrollIntoViewIfNeeded();
   await shootBoth(alex.page, 'settings');
   await expectAccessible(alex.page, 'the reminder settings');
+  people.assertNoErrors();
+}, 120_000);
+
+it('the access log says in words who restored which board to when', async () => {
+  const c = await makeCoupleWithCounsellor(server.baseUrl);
+  const [a, b] = [c.a.user!.id, c.b.user!.id];
+  const couple = docNameOf({ kind: 'couple', spaceId: c.space.id });
+  let trip = '';
+  await server.hearth.collab.withDoc(couple, (doc) => {
+    trip = createExperience(doc, { userId: a, partnerIds: [a, b] }, { title: 'Weekend in Lisbon' });
+  });
+  await eventually('a version of the board', async () => (await server.hearth.sweepVersions(new Date(Date.now() + 1000))).taken >= 1);
+  const [version] = (await c.a.get(`/api/spaces/${c.space.id}/versions?visibility=couple`)).body.versions;
+  expect((await c.a.post(`/api/spaces/${c.space.id}/versions/${version.id}/restore`, { itemIds: [trip] })).status).toBe(200);
+
+  const sam = await people.open('Sam', c.b);
+  await sam.page.goto(`/spaces/${c.space.id}`);
+  const log = sam.page.getByTestId('audit-log');
+  const line = log.getByText(/^Alex restored 1 item of the “Us” board as it was on .+ · /);
+  await line.waitFor();
+  await expect(log.textContent()).resolves.not.toContain('couple:');
+  await line.scrollIntoViewIfNeeded();
+  await shootBoth(sam.page, 'access-log-restore');
+  await expectAccessible(sam.page, 'the access log with a restore');
   people.assertNoErrors();
 }, 120_000);

@@ -1,8 +1,12 @@
-import { createCard, createExperience, readBoard, updateExperience } from '@hearth/shared/board';
+import { createCard, createExperience, readBoard, setArchived, updateExperience } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
+import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../server/src/audit/audit.model';
-import { BoardVersion } from '../../server/src/versions/version.model';
+import { createLogger } from '../../server/src/platform/logger';
+import { sweepRetention } from '../../server/src/privacy/retention';
+import { stateOf } from '../../server/src/versions/snapshots';
+import { BoardVersion, type BoardVersionRecord } from '../../server/src/versions/version.model';
 import { makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
@@ -124,18 +128,103 @@ describe('version history', () => {
     expect(await BoardVersion.countDocuments({ docName: name })).toBe(0);
   });
 
-  it('leaving safely takes the leaver\'s words out of history too: their only-me versions and, unless kept, the shared boards\' versions', async () => {
+  it('leaving safely takes the leaver\'s words out of history too: their only-me versions and, unless kept, the shared boards\' versions; history restarts from the board as they left it', async () => {
+    for (const choice of ['delete', 'anonymise', 'keep'] as const) {
+      const c = await makeCoupleWithCounsellor(server.baseUrl);
+      const [a, b] = [c.a.user!.id, c.b.user!.id];
+      const couple = docNameOf({ kind: 'couple', spaceId: c.space.id });
+      const mine = docNameOf({ kind: 'private', spaceId: c.space.id, userId: a });
+      await writeDoc(couple, (d) => createExperience(d, actor(a, [a, b]), { title: 'my words' }));
+      await writeDoc(couple, (d) => createExperience(d, actor(b, [a, b]), { title: 'their words' }));
+      await writeDoc(mine, (d) => createExperience(d, actor(a, [a, b]), { title: 'my secret' }));
+      await server.hearth.sweepVersions(new Date(Date.now() + 1000));
+      expect(await BoardVersion.countDocuments({ docName: couple })).toBe(1);
+      expect(await BoardVersion.countDocuments({ docName: mine })).toBe(1);
+      expect((await c.a.post(`/api/spaces/${c.space.id}/leave-safely`, { sharedItems: choice })).status).toBe(200);
+      expect(await BoardVersion.countDocuments({ docName: mine })).toBe(0);
+
+      const versions = (await c.b.get(`/api/spaces/${c.space.id}/versions?visibility=couple`)).body.versions;
+      if (choice === 'keep') {
+        // The shared boards were not changed: their history stays as it was.
+        expect(versions.map((v: { reason: string }) => v.reason)).toEqual(['daily']);
+        continue;
+      }
+      // The one version left is the board as they left it: their words (delete) are not in its
+      // stored bytes, nothing in it names them (anonymise), and Sam's item is there.
+      expect(versions.map((v: { reason: string }) => v.reason)).toEqual(['departure']);
+      const rows = await BoardVersion.find({ docName: couple }).lean<BoardVersionRecord[]>();
+      expect(rows).toHaveLength(1);
+      const raw = Buffer.from(stateOf(rows[0]!));
+      expect(raw.includes('their words')).toBe(true);
+      if (choice === 'anonymise') {
+        // Nothing readable names them (Yjs keeps the key of a removed map entry, as the live
+        // board does: their id as a key of an emptied entry is the one trace, never their words).
+        const then = new Y.Doc();
+        Y.applyUpdate(then, stateOf(rows[0]!));
+        expect(JSON.stringify(then.toJSON())).not.toContain(a);
+      }
+      if (choice === 'delete') expect(raw.includes('my words')).toBe(false);
+      const preview = await c.b.get(`/api/spaces/${c.space.id}/versions/${versions[0].id}`);
+      const titlesThen = preview.body.items.map((i: { title: string }) => i.title).sort();
+      expect(titlesThen).toEqual(choice === 'delete' ? ['their words'] : ['my words', 'their words']);
+    }
+  });
+
+  it('what the retention schedule removes from the board does not survive in versions', async () => {
     const c = await makeCoupleWithCounsellor(server.baseUrl);
     const [a, b] = [c.a.user!.id, c.b.user!.id];
-    const couple = docNameOf({ kind: 'couple', spaceId: c.space.id });
-    const mine = docNameOf({ kind: 'private', spaceId: c.space.id, userId: a });
-    await writeDoc(couple, (d) => createExperience(d, actor(a, [a, b]), { title: 'my words' }));
-    await writeDoc(mine, (d) => createExperience(d, actor(a, [a, b]), { title: 'my secret' }));
-    await server.hearth.sweepVersions(new Date(Date.now() + 1000));
-    expect(await BoardVersion.countDocuments({ docName: couple })).toBe(1);
-    expect(await BoardVersion.countDocuments({ docName: mine })).toBe(1);
-    expect((await c.a.post(`/api/spaces/${c.space.id}/leave-safely`, { sharedItems: 'delete' })).status).toBe(200);
-    expect(await BoardVersion.countDocuments({ docName: couple })).toBe(0);
-    expect(await BoardVersion.countDocuments({ docName: mine })).toBe(0);
+    const name = docNameOf({ kind: 'couple', spaceId: c.space.id });
+    const who = actor(a, [a, b]);
+    const now = Date.now();
+    const ids = { old: '', kept: '' };
+    // Archived 300 days ago: still within the 12 months when the first version is taken.
+    await writeDoc(name, (d) => {
+      ids.old = createCard(d, who, { cardType: 'need', statement: 'canary-archived-7f3a' });
+      ids.kept = createCard(d, who, { cardType: 'need', statement: 'still here' });
+      setArchived(d, who, { itemId: ids.old, archived: true }, { now: new Date(now - 300 * DAY) });
+    });
+    await server.hearth.sweepVersions(new Date(now + 1000));
+    const [first] = await BoardVersion.find({ docName: name }).lean<BoardVersionRecord[]>();
+    expect(Buffer.from(stateOf(first!)).includes('canary-archived-7f3a')).toBe(true);
+
+    // 70 days on the item is past its 12 months: a version taken before the retention sweep
+    // has run already leaves it out.
+    const later = new Date(now + 70 * DAY);
+    await writeDoc(name, (d) => createExperience(d, who, { title: 'a later plan' }));
+    await BoardVersion.updateMany({ docName: name }, { $set: { at: new Date(now - 1000) } });
+    await server.hearth.sweepVersions(later);
+    const second = await BoardVersion.findOne({ docName: name, slot: trustedSlot(name, later) }).lean<BoardVersionRecord>();
+    expect(second).not.toBeNull();
+    expect(Buffer.from(stateOf(second!)).includes('canary-archived-7f3a')).toBe(false);
+    expect(Buffer.from(stateOf(second!)).includes('still here')).toBe(true);
+
+    // The sweep removes it from the board and from the older version, which stays otherwise.
+    const counts = await sweepRetention(
+      { logger: createLogger('silent'), withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention') },
+      later,
+    );
+    expect(counts.archivedItems).toBeGreaterThanOrEqual(1);
+    expect(counts.versionsTrimmed).toBeGreaterThanOrEqual(1);
+    expect(await server.hearth.collab.withDoc(name, (d) => d.getMap('items').has(ids.old))).toBe(false);
+    const rows = await BoardVersion.find({ docName: name }).lean<BoardVersionRecord[]>();
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(Buffer.from(stateOf(row)).includes('canary-archived-7f3a')).toBe(false);
+    // (The sweep at that date also ended the test's sessions: read the version as stored.)
+    const trimmed = await BoardVersion.findById(first!._id).lean<BoardVersionRecord>();
+    const then = new Y.Doc();
+    Y.applyUpdate(then, stateOf(trimmed!));
+    expect(readBoard(then).items.map((i) => i.id)).toEqual([ids.kept]);
+    expect(trimmed!.items).toBe(1);
+    // A second sweep has nothing more to do for this board.
+    const again = await sweepRetention(
+      { logger: createLogger('silent'), withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention') },
+      later,
+    );
+    expect(await BoardVersion.countDocuments({ docName: name })).toBe(2);
+    expect(again.archivedItems).toBe(0);
   });
 });
+
+function trustedSlot(docName: string, at: Date): string {
+  return `${docName}|day|${at.toISOString().slice(0, 10)}`;
+}

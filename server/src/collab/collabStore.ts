@@ -66,40 +66,7 @@ const mongoStore: CollabStore = {
       snapshotsOf(doc).find({}).toArray(),
       ...segments.map((s) => journalSegment(s).find({ doc }).toArray()),
     ]);
-    const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
-    const snapshots = new Map<string, SnapshotPartRow[]>();
-    for (const part of parts) {
-      const key = part.snapshotId.toHexString();
-      snapshots.set(key, [...(snapshots.get(key) ?? []), part]);
-    }
-    const stale: Types.ObjectId[] = [];
-    for (const group of snapshots.values()) {
-      const first = group[0]!;
-      if (group.length !== first.parts) {
-        if (Date.now() - first.createdAt.getTime() > STALE_FRAGMENT_MS) stale.push(...group.map((p) => p._id));
-        continue;
-      }
-      group.sort((x, y) => x.part - y.part);
-      const data = Buffer.concat(group.map((p) => toBuffer(p.data)));
-      state.updates.push(new Uint8Array(data));
-      state.snapshotIds.push(first.snapshotId);
-      state.maxSeq = Math.max(state.maxSeq, first.coversSeq);
-      state.bytes += data.length;
-    }
-    const rows: JournalRow[] = [];
-    rowsBySegment.forEach((segmentRows, i) => {
-      if (segmentRows.length > 0) state.segments.set(segments[i]!, segmentRows.length);
-      rows.push(...segmentRows);
-    });
-    rows.sort((x, y) => x.seq - y.seq);
-    for (const row of rows) {
-      const data = toBuffer(row.data);
-      state.updates.push(new Uint8Array(data));
-      state.maxSeq = Math.max(state.maxSeq, row.seq);
-      state.bytes += data.length;
-    }
-    if (stale.length > 0) await snapshotsOf(doc).deleteMany({ _id: { $in: stale } });
-    return state;
+    return assemble(doc, parts, segments, rowsBySegment);
   },
 
   /** One insertMany into a journal segment; rows already stored (a retry) count as stored. */
@@ -206,6 +173,67 @@ const mongoStore: CollabStore = {
  * The store over the process's mongoose connection, for the features that read and erase
  * stored documents (export, erasure) outside the collab server.
  */
+/** One document's stored state from its snapshot parts and its rows in each journal segment. */
+async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[], rowsBySegment: JournalRow[][]): Promise<StoredState> {
+  const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
+  const snapshots = new Map<string, SnapshotPartRow[]>();
+  for (const part of parts) {
+    const key = part.snapshotId.toHexString();
+    snapshots.set(key, [...(snapshots.get(key) ?? []), part]);
+  }
+  const stale: Types.ObjectId[] = [];
+  for (const group of snapshots.values()) {
+    const first = group[0]!;
+    if (group.length !== first.parts) {
+      if (Date.now() - first.createdAt.getTime() > STALE_FRAGMENT_MS) stale.push(...group.map((p) => p._id));
+      continue;
+    }
+    group.sort((x, y) => x.part - y.part);
+    const data = Buffer.concat(group.map((p) => toBuffer(p.data)));
+    state.updates.push(new Uint8Array(data));
+    state.snapshotIds.push(first.snapshotId);
+    state.maxSeq = Math.max(state.maxSeq, first.coversSeq);
+    state.bytes += data.length;
+  }
+  const rows: JournalRow[] = [];
+  rowsBySegment.forEach((segmentRows, i) => {
+    if (segmentRows.length > 0) state.segments.set(segments[i]!, segmentRows.length);
+    rows.push(...segmentRows);
+  });
+  rows.sort((x, y) => x.seq - y.seq);
+  for (const row of rows) {
+    const data = toBuffer(row.data);
+    state.updates.push(new Uint8Array(data));
+    state.maxSeq = Math.max(state.maxSeq, row.seq);
+    state.bytes += data.length;
+  }
+  if (stale.length > 0) await snapshotsOf(doc).deleteMany({ _id: { $in: stale } });
+  return state;
+}
+
+/**
+ * Many documents' stored state at once, as `load` gives each: one collection listing, the
+ * snapshot collections that exist, and one query per journal segment for all of them
+ * (instead of a listing and a query per segment for every document). For readers of stored
+ * state such as the reminder pass.
+ */
+export async function loadStoredStates(docs: string[]): Promise<Map<string, StoredState>> {
+  const out = new Map<string, StoredState>();
+  if (docs.length === 0) return out;
+  const names = await listCollectionNames();
+  const segments = await listSegments(names);
+  const existing = new Set(names);
+  const [partsByDoc, rowsBySegment] = await Promise.all([
+    Promise.all(docs.map((d) => (existing.has(snapshotCollectionName(d)) ? snapshotsOf(d).find({}).toArray() : Promise.resolve([])))),
+    Promise.all(segments.map((s) => journalSegment(s).find({ doc: { $in: docs } }).toArray())),
+  ]);
+  for (const [i, doc] of docs.entries()) {
+    const own = rowsBySegment.map((rows) => rows.filter((r) => r.doc === doc));
+    out.set(doc, await assemble(doc, partsByDoc[i]!, segments, own));
+  }
+  return out;
+}
+
 export const collabStore: CollabStore = mongoStore;
 
 function toBuffer(data: unknown): Buffer {

@@ -1,12 +1,13 @@
 import { departFromBoard, type DepartureChoice } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { AppError } from '../platform/errors';
 import { findMember } from '../spaces/counsellorAccess';
 import { leaveSpace, spaceForMember } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
 import { purgeSpace } from './spaceErasure';
 import { purgeStoredDocs } from './storedDocs';
+import { storeVersion } from '../versions/snapshots';
 import { BoardVersion } from '../versions/version.model';
 
 export interface LeaveSafelyDeps extends ErasureDeps {
@@ -41,9 +42,19 @@ export async function leaveSafely(spaceId: string, userId: string, shared: Depar
   await purgeStoredDocs(new RegExp(`^${privateName}$`));
   await BoardVersion.deleteMany({ docName: privateName });
   // Older versions of the shared boards still hold what they wrote as it was: unless they
-  // chose to keep it, those versions go too (history restarts from the next daily snapshot).
+  // chose to keep it, those versions go too. No version is taken *before* this bulk change
+  // (it would keep the words they asked to remove); history restarts from the board as they
+  // left it, so what the other partner does next can be undone (docs/api.md, "Version history").
   if (shared !== 'keep') {
-    for (const kind of ['couple', 'space'] as const) await BoardVersion.deleteMany({ docName: docNameOf({ kind, spaceId }) });
+    const at = new Date();
+    for (const kind of ['couple', 'space'] as const) {
+      const name = docNameOf({ kind, spaceId });
+      await BoardVersion.deleteMany({ docName: name });
+      const after = new Y.Doc({ gc: true });
+      Y.applyUpdate(after, await deps.withDoc(name, (doc) => Y.encodeStateAsUpdate(doc)));
+      await storeVersion(name, after, `${name}|departure|${at.getTime()}|${userId}`, 'departure', at);
+      after.destroy();
+    }
   }
 
   const result = await leaveSpace(spaceId, userId, deps.events);

@@ -1,6 +1,5 @@
-import { itemsOf } from '@hearth/shared/board';
 import { parseDocName } from '@hearth/shared/realtime';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { AuditEntry } from '../audit/audit.model';
 import { SignInEvent } from '../auth/signInEvent.model';
 import { Session } from '../auth/session.model';
@@ -10,6 +9,8 @@ import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
 import { Invite } from '../spaces/invite.model';
+import { trimVersions } from '../versions/trimVersions';
+import { ARCHIVED_ITEM_DAYS, archiveCutoff, dropExpiredArchived } from './archivedExpiry';
 
 const DAY = 86_400_000;
 
@@ -25,7 +26,7 @@ export const RETENTION_DAYS = {
   /** The counsellor access log. */
   auditEntries: 730,
   /** Board items archived and left untouched. */
-  archivedItems: 365,
+  archivedItems: ARCHIVED_ITEM_DAYS,
   /** The sign-in record behind new sign-in notices. */
   signIns: 90,
 } as const;
@@ -39,6 +40,8 @@ export interface SweepCounts {
   signIns: number;
   sessions: number;
   archivedItems: number;
+  /** Versions rewritten without items the schedule removed from the board. */
+  versionsTrimmed: number;
 }
 
 export interface RetentionDeps {
@@ -71,7 +74,9 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
   const audit = await AuditEntry.deleteMany({ at: before(RETENTION_DAYS.auditEntries) });
   const signIns = await SignInEvent.deleteMany({ at: before(RETENTION_DAYS.signIns) });
   const sessions = await Session.deleteMany({ expiresAt: trusted({ $lte: now }) });
-  const archivedItems = await sweepArchivedItems(deps, new Date(now.getTime() - RETENTION_DAYS.archivedItems * DAY));
+  const archivedItems = await sweepArchivedItems(deps, archiveCutoff(now));
+  // Then history: what left the board must not survive in its versions (pruned by age apart).
+  const versionsTrimmed = await trimVersions(archiveCutoff(now));
 
   const counts: SweepCounts = {
     exercises: exercises.deletedCount,
@@ -81,6 +86,7 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
     signIns: signIns.deletedCount,
     sessions: sessions.deletedCount,
     archivedItems,
+    versionsTrimmed,
   };
   if (Object.values(counts).some((n) => n > 0)) deps.logger.info({ counts }, 'retention sweep');
   return counts;
@@ -92,19 +98,7 @@ async function sweepArchivedItems(deps: RetentionDeps, cutoff: Date): Promise<nu
   for (const name of await collabStore.storedDocNames()) {
     const parsed = parseDocName(name);
     if (!parsed || parsed.kind === 'notes') continue;
-    removed += await deps.withDoc(name, (doc) => {
-      const items = itemsOf(doc);
-      let n = 0;
-      for (const [id, map] of [...items.entries()]) {
-        if (!(map instanceof Y.Map) || map.get('archived') !== true) continue;
-        const at = Date.parse(String(map.get('archivedAt') ?? ''));
-        if (Number.isFinite(at) && at < cutoff.getTime()) {
-          items.delete(id);
-          n += 1;
-        }
-      }
-      return n;
-    });
+    removed += await deps.withDoc(name, (doc) => dropExpiredArchived(doc, cutoff).length);
   }
   return removed;
 }

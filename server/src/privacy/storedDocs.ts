@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { collabStore } from '../collab/collabStore';
+import { collabStore, loadStoredStates } from '../collab/collabStore';
 
 /**
  * A Yjs document's durable state, loaded through the collab persistence contract (every
@@ -10,6 +10,17 @@ export async function readStoredDoc(name: string): Promise<Y.Doc> {
   const doc = new Y.Doc({ gc: true });
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
+}
+
+/** Several documents' durable states at once (one read per journal segment for all of them). */
+export async function readStoredDocs(names: string[]): Promise<Map<string, Y.Doc>> {
+  const out = new Map<string, Y.Doc>();
+  for (const [name, stored] of await loadStoredStates(names)) {
+    const doc = new Y.Doc({ gc: true });
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    out.set(name, doc);
+  }
+  return out;
 }
 
 /** The latest time anything was stored for a document (update or compaction), or null. */

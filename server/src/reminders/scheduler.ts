@@ -1,12 +1,11 @@
-import type * as Y from 'yjs';
 import type { NotificationsChangedPayload } from '@hearth/shared/reminders';
 import { User } from '../auth/user.model';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
-import { readStoredDoc } from '../privacy/storedDocs';
+import { readStoredDocs } from '../privacy/storedDocs';
 import { Space, type SpaceRecord } from '../spaces/space.model';
 import { candidatesFor, type Candidate } from './candidates';
-import { inQuietHours, localTimeOf } from './localTime';
+import { inQuietHours, localTimeOf, type LocalTime } from './localTime';
 import { NotificationModel, type NotificationRecord } from './reminder.model';
 import { toNotificationDto, unreadCount } from './notifications';
 import { reminderSettingsFor } from './settings';
@@ -24,6 +23,8 @@ export interface ReminderScheduler {
 }
 
 const CAP_RETRIES = 3;
+/** Spaces read together: bounds the boards held in memory during a pass. */
+const BATCH = 50;
 
 /** The claim on one reminder: person, kind, space, subject, period. */
 function keyOf(userId: string, spaceId: string, c: Candidate): string {
@@ -71,35 +72,79 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     return false;
   }
 
-  async function spacePass(space: SpaceRecord, now: number): Promise<number> {
-    const spaceId = space._id.toString();
-    const partners = space.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString());
-    if (partners.length === 0) return 0;
+  /**
+   * One pass over a batch of spaces with a fixed number of reads for the whole batch: the
+   * partners' settings and names, every board it needs (one read per journal segment), the
+   * reminders already sent among today's candidates, and each person's count this week.
+   * Only deliveries cost queries of their own.
+   */
+  async function batchPass(spaces: SpaceRecord[], now: number): Promise<number> {
+    const partnersOf = new Map(spaces.map((sp) => [sp._id.toString(), sp.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString())]));
+    const everyone = [...new Set([...partnersOf.values()].flat())];
+    if (everyone.length === 0) return 0;
     const [settings, users] = await Promise.all([
-      reminderSettingsFor(partners),
-      User.find({ _id: trusted({ $in: partners }) }, { displayName: 1 }).lean(),
+      reminderSettingsFor(everyone),
+      User.find({ _id: trusted({ $in: everyone }) }, { displayName: 1 }).lean(),
     ]);
     const names = new Map(users.map((u) => [u._id.toString(), String(u.displayName)]));
-    const shared: Y.Doc[] = [await readStoredDoc(`couple:${spaceId}`), await readStoredDoc(`space:${spaceId}`)];
-    let delivered = 0;
-    for (const userId of partners) {
-      const s = settings.get(userId)!;
-      const local = localTimeOf(now, s.timeZone);
-      if (inQuietHours(local.time, s.quietHours)) continue;
-      const own = await readStoredDoc(`private:${spaceId}:${userId}`);
-      const partner = partners.find((p) => p !== userId);
-      const view = { userId, shared, own, partnerName: (partner && names.get(partner)) || 'Your partner', settings: s, local, now };
-      const candidates = candidatesFor(view);
-      if (candidates.length === 0) continue;
-      if ((await NotificationModel.countDocuments({ userId, week: local.week })) >= s.weeklyCap) continue;
-      // One read of what this person already got here, so a quiet pass costs one query each.
-      const sent = new Set((await NotificationModel.find({ userId, spaceId }, { key: 1 }).lean()).map((n) => n.key));
-      for (const c of candidates) {
-        if (sent.has(keyOf(userId, spaceId, c))) continue;
-        if (await deliver(userId, spaceId, c, local.week, s.weeklyCap, now)) delivered++;
+    // Who is outside quiet hours now; only their "only me" boards are read.
+    const awake: { spaceId: string; userId: string; local: LocalTime }[] = [];
+    for (const [spaceId, partners] of partnersOf) {
+      for (const userId of partners) {
+        const local = localTimeOf(now, settings.get(userId)!.timeZone);
+        if (!inQuietHours(local.time, settings.get(userId)!.quietHours)) awake.push({ spaceId, userId, local });
       }
     }
-    return delivered;
+    const spacesAwake = [...new Set(awake.map((p) => p.spaceId))];
+    const docs = await readStoredDocs([
+      ...spacesAwake.flatMap((id) => [`couple:${id}`, `space:${id}`]),
+      ...awake.map((p) => `private:${p.spaceId}:${p.userId}`),
+    ]);
+    try {
+      const due: { spaceId: string; userId: string; local: LocalTime; candidates: Candidate[] }[] = [];
+      for (const p of awake) {
+        try {
+          const shared = [docs.get(`couple:${p.spaceId}`)!, docs.get(`space:${p.spaceId}`)!];
+          const partner = partnersOf.get(p.spaceId)!.find((id) => id !== p.userId);
+          const candidates = candidatesFor({
+            userId: p.userId, shared, own: docs.get(`private:${p.spaceId}:${p.userId}`) ?? null,
+            partnerName: (partner && names.get(partner)) || 'Your partner', settings: settings.get(p.userId)!, local: p.local, now,
+          });
+          if (candidates.length > 0) due.push({ ...p, candidates });
+        } catch (err) {
+          log.warn({ err, spaceId: p.spaceId }, 'reminder pass failed for a space');
+        }
+      }
+      if (due.length === 0) return 0;
+      const keys = due.flatMap((p) => p.candidates.map((c) => keyOf(p.userId, p.spaceId, c)));
+      const [sentRows, weekRows] = await Promise.all([
+        NotificationModel.find({ key: trusted({ $in: keys }) }, { key: 1 }).lean(),
+        NotificationModel.find(
+          { userId: trusted({ $in: [...new Set(due.map((p) => p.userId))] }), week: trusted({ $in: [...new Set(due.map((p) => p.local.week))] }) },
+          { userId: 1, week: 1 },
+        ).lean(),
+      ]);
+      const sent = new Set(sentRows.map((n) => n.key));
+      const used = new Map<string, number>();
+      for (const n of weekRows) used.set(`${n.userId}|${n.week}`, (used.get(`${n.userId}|${n.week}`) ?? 0) + 1);
+      let delivered = 0;
+      for (const p of due) {
+        const cap = settings.get(p.userId)!.weeklyCap;
+        // Counted once for the batch; `deliver` counts again before each insert.
+        if ((used.get(`${p.userId}|${p.local.week}`) ?? 0) >= cap) continue;
+        for (const c of p.candidates) {
+          if (sent.has(keyOf(p.userId, p.spaceId, c))) continue;
+          try {
+            if (await deliver(p.userId, p.spaceId, c, p.local.week, cap, now)) delivered++;
+          } catch (err) {
+            log.warn({ err, spaceId: p.spaceId }, 'reminder pass failed for a space');
+          }
+        }
+      }
+      return delivered;
+    } finally {
+      for (const doc of docs.values()) doc.destroy();
+    }
   }
 
   let running: Promise<number> | null = null;
@@ -111,11 +156,12 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
         let delivered = 0;
         try {
           const spaces = await Space.find({}).lean<SpaceRecord[]>();
-          for (const space of spaces) {
+          for (let i = 0; i < spaces.length; i += BATCH) {
+            const batch = spaces.slice(i, i + BATCH);
             try {
-              delivered += await spacePass(space, now);
+              delivered += await batchPass(batch, now);
             } catch (err) {
-              log.warn({ err, spaceId: space._id.toString() }, 'reminder pass failed for a space');
+              log.warn({ err, spaces: batch.length }, 'reminder pass failed for a batch of spaces');
             }
           }
         } finally {

@@ -3,6 +3,7 @@ import { readBoard, visibilityOfDocName } from '@hearth/shared/board';
 import { parseDocName } from '@hearth/shared/realtime';
 import type { Logger } from '../platform/logger';
 import { trusted } from '../platform/db/trusted';
+import { archiveCutoff, dropExpiredArchived } from '../privacy/archivedExpiry';
 import { lastStoredAt, readStoredDoc, storedDocNames } from '../privacy/storedDocs';
 import { BoardVersion, type BoardVersionRecord } from './version.model';
 
@@ -19,11 +20,18 @@ function isDuplicateKey(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
-/** Stores a snapshot of `doc`; false when another node already took this slot. */
-export async function storeVersion(docName: string, doc: Y.Doc, slot: string, reason: 'daily' | 'restore', at: Date): Promise<boolean> {
+export type VersionReason = 'daily' | 'restore' | 'departure';
+
+/**
+ * Stores a snapshot of `doc` (a copy: items past the retention schedule are dropped from it
+ * first, so a version never keeps what the board is about to lose); false when another node
+ * already took this slot.
+ */
+export async function storeVersion(docName: string, doc: Y.Doc, slot: string, reason: VersionReason, at: Date): Promise<boolean> {
   const parsed = parseDocName(docName);
   const visibility = visibilityOfDocName(docName);
   if (!parsed || !visibility) return false;
+  dropExpiredArchived(doc, archiveCutoff(at));
   const previous = await BoardVersion.findOne({ docName }, { at: 1 }).sort({ at: -1 }).lean();
   const items = readBoard(doc).items;
   const since = previous?.at.toISOString() ?? '';

@@ -11,7 +11,7 @@ export interface VersionDto {
   id: string;
   at: string;
   visibility: Visibility;
-  reason: 'daily' | 'restore';
+  reason: 'daily' | 'restore' | 'departure';
   summary: { items: number; changedSince: number };
 }
 

@@ -60,6 +60,23 @@ describe('auditEvents', () => {
     expect(describeAuditEvent(orphan[0]!, names, (iso) => iso.slice(11, 16))).toBe('Former member viewed their private notes · until 08:00');
   });
 
+  it('says which board a restore changed and to when, never the raw target', () => {
+    const text = (target: string) => {
+      const [event] = auditEvents([line('10:15', 'version.restored', 'alex', target)]);
+      return describeAuditEvent(event!, (id) => (id === 'alex' ? 'Alex' : names(id)), formatUtc);
+    };
+    expect(text('couple:0123456789abcdef01234567@2026-02-01T09:30:00.000Z')).toBe(
+      'Alex restored the “Us” board as it was on Sun 1 Feb 2026 09:30 UTC · Tue 3 Feb 2026 10:15 UTC',
+    );
+    expect(text('space:0123456789abcdef01234567@2026-02-01T09:30:00.000Z items:1')).toBe(
+      'Alex restored 1 item of the “Us + counsellor” board as it was on Sun 1 Feb 2026 09:30 UTC · Tue 3 Feb 2026 10:15 UTC',
+    );
+    expect(text('private:0123456789abcdef01234567:0123456789abcdef01234568@2026-02-01T09:30:00.000Z items:3')).toBe(
+      'Alex restored 3 items of their “Only me” board as they were on Sun 1 Feb 2026 09:30 UTC · Tue 3 Feb 2026 10:15 UTC',
+    );
+    expect(text('garbled')).toBe('Alex restored a board · Tue 3 Feb 2026 10:15 UTC');
+  });
+
   it('never shows raw codes for an unknown action', () => {
     const [event] = auditEvents([line('08:00', 'board.printed', 'lee', 'space:x')]);
     expect(describeAuditEvent(event!, names, () => 'then')).toBe('Dr. Lee board printed · then');

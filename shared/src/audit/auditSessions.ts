@@ -95,6 +95,22 @@ function targetText(target: string): string {
   return 'a document';
 }
 
+const BOARD_NAMES: Record<string, string> = { couple: 'the “Us” board', space: 'the “Us + counsellor” board', private: 'their “Only me” board' };
+
+/**
+ * A restore's target is `<docName>@<version time>` and ` items:<n>` when only some items went
+ * back (versions.service.ts): "restored 2 items of the “Us” board as they were on Tue 1 Dec …".
+ */
+export function restoreText(target: string, formatTime: (iso: string) => string): string {
+  const match = /^([a-z]+):[^@]*@(\S+)(?: items:(\d+))?$/.exec(target);
+  const board = (match && BOARD_NAMES[match[1]!]) ?? 'a board';
+  const from = match ? ` as it was on ${formatTime(match[2]!)}` : '';
+  const count = match?.[3] ? Number(match[3]) : null;
+  if (count === null) return `restored ${board}${from}`;
+  if (count === 1) return `restored 1 item of ${board}${from}`;
+  return `restored ${count} items of ${board}${from.replace('it was', 'they were')}`;
+}
+
 /**
  * One log event in the partners' words: "Dr. Lee viewed the shared board · Tue 14:02 (12 min)".
  * `formatTime` decides how a moment reads (the app: local time; the export: UTC).
@@ -121,6 +137,8 @@ export function describeAuditEvent(
       return `${who} looked at past exercises · ${when}`;
     case 'export':
       return `${who} exported the shared board${event.target.endsWith(':md') ? ' as a summary' : ''} · ${when}`;
+    case 'version.restored':
+      return `${who} ${restoreText(event.target, formatTime)} · ${when}`;
     default:
       return `${who} ${event.action.replace(/[._]/g, ' ')} · ${when}`;
   }

@@ -1,2 +1,2 @@
-export { auditEvents, describeAuditEvent, eventTime, formatDuration, formatUtc, SESSION_GAP_MS } from './auditSessions';
+export { auditEvents, describeAuditEvent, eventTime, formatDuration, formatUtc, restoreText, SESSION_GAP_MS } from './auditSessions';
 export type { AuditEvent, AuditLine } from './auditSessions';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditLogLines, describeAuditEntry } from './auditText';
 
-const names = new Map([['c1', 'Dr Rivera']]);
+const names = new Map([['c1', 'Dr Rivera'], ['p1', 'Alex']]);
 const nameOf = (id: string) => names.get(id);
 
 describe('describeAuditEntry', () => {
@@ -15,6 +15,13 @@ describe('describeAuditEntry', () => {
     expect(describeAuditEntry({ at: '', actorId: 'c1', action: 'exercise.observed', target: 'exercise:1' }, nameOf)).toBe(
       'Dr Rivera observed an exercise',
     );
+  });
+
+  it('says which board a restore changed, never the raw target', () => {
+    const entry = { at: '', actorId: 'p1', action: 'version.restored', target: 'couple:0123456789abcdef01234567@2026-02-01T09:30:00.000Z items:2' };
+    const text = describeAuditEntry(entry, nameOf);
+    expect(text).toMatch(/^Alex restored 2 items of the “Us” board as they were on .*2026/);
+    expect(text).not.toContain('couple:');
   });
 
   it('names a deleted account "Former member"', () => {
@@ -41,5 +48,17 @@ describe('auditLogLines', () => {
       'Dr Rivera exported the shared board · Tue hh:20',
       'Dr Rivera viewed the shared board · Tue hh:02 (12 min)',
     ]);
+  });
+
+  it('reads a restore in words on the access-log screen', () => {
+    const now = Date.parse('2026-02-03T15:00:00.000Z');
+    const [line] = auditLogLines(
+      [{ at: '2026-02-03T14:30:00.000Z', actorId: 'p1', action: 'version.restored', target: 'space:0123456789abcdef01234567@2026-02-01T09:30:00.000Z' }],
+      nameOf,
+      now,
+      'en-GB',
+    );
+    expect(line?.text).toMatch(/^Alex restored the “Us \+ counsellor” board as it was on .+ · Tue \d\d:30$/);
+    expect(line?.text).not.toContain('space:');
   });
 });

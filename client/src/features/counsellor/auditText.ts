@@ -1,4 +1,4 @@
-import { auditEvents, describeAuditEvent, eventTime } from '@hearth/shared/audit';
+import { auditEvents, describeAuditEvent, eventTime, restoreText } from '@hearth/shared/audit';
 import { formatMoment } from '../../lib/relativeTime';
 import type { AuditEntry } from './types';
 
@@ -42,6 +42,8 @@ export function describeAuditEntry(entry: AuditEntry, nameOf: (userId: string) =
       return `${who} looked at past exercises`;
     case 'export':
       return `${who} exported the shared board${entry.target.endsWith(':md') ? ' (summary)' : ''}`;
+    case 'version.restored':
+      return `${who} ${restoreText(entry.target, (iso) => formatWhen(iso))}`;
     default:
       return `${who}: ${entry.action} ${entry.target}`;
   }

@@ -10,6 +10,13 @@ const BOARDS: { visibility: Visibility; label: string }[] = [
   { visibility: 'private', label: 'Only me' },
 ];
 
+/** Why a version exists, when it is not the daily one. */
+const REASON_NOTE: Record<VersionSummary['reason'], string> = {
+  daily: '',
+  restore: ' · before a restore',
+  departure: ' · when a partner left',
+};
+
 const KIND_LABEL: Record<BoardItem['kind'], string> = {
   experience: 'Experience', promise: 'Promise', card: 'Card', checkin: 'Check-in', appreciation: 'Appreciation',
 };
@@ -123,7 +130,7 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
             <select id={`${id}-day`} value={picked ?? ''} onChange={(e) => setPicked(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {when(v.at)} · {v.summary.items} {v.summary.items === 1 ? 'item' : 'items'}{v.reason === 'restore' ? ' · before a restore' : ''}
+                  {when(v.at)} · {v.summary.items} {v.summary.items === 1 ? 'item' : 'items'}{REASON_NOTE[v.reason]}
                 </option>
               ))}
             </select>

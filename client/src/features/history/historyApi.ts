@@ -5,7 +5,7 @@ export interface VersionSummary {
   id: string;
   at: string;
   visibility: Visibility;
-  reason: 'daily' | 'restore';
+  reason: 'daily' | 'restore' | 'departure';
   summary: { items: number; changedSince: number };
 }
 
