@@ -87,7 +87,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-1280.png` });
     await sam.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-375.png` });
     await alex.ex.start('Together check-in');
-    await shot(alex, 'ex-checkin-form-1280');
+    await alex.ex.readyStep().getByText('Take a moment').waitFor();
+    await shot(alex, 'ex-ready-1280');
 
     // Everyone else gets the prompt, wherever they are on the page.
     await sam.ex.prompt().getByText('Alex started a together check-in').waitFor();
@@ -96,6 +97,19 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await robin.ex.prompt().getByText('Alex started a together check-in').waitFor();
     await shot(robin, 'ex-join-prompt-1280');
     await robin.ex.joinFromPrompt('Alex started a together check-in');
+
+    // The "ready?" step: nothing starts until both partners confirm; the counsellor only sees it.
+    await alex.ex.ready('Sam');
+    await sam.ex.readyStep().getByText('Alex is ready · waiting for you').waitFor();
+    await shot(sam, 'ex-ready-375');
+    await sam.ex.expectNoSideways();
+    await robin.ex.readyStep().getByText('Alex is ready · waiting for Sam').waitFor();
+    expect(await robin.ex.readyStep().getByRole('button', { name: 'I’m ready' }).count()).toBe(0);
+    await shot(robin, 'ex-ready-counsellor-1280');
+    expect(await alex.ex.view().getByRole('form', { name: 'Your check-in' }).count()).toBe(0);
+    await sam.ex.ready();
+    await alex.ex.view().getByRole('form', { name: 'Your check-in' }).waitFor();
+    await shot(alex, 'ex-checkin-form-1280');
     await shot(sam, 'ex-checkin-form-375');
     await sam.ex.expectNoSideways();
     // The observer answers nothing and steers nothing.
@@ -147,6 +161,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.start('Speaker and listener');
     await sam.ex.joinFromPrompt('Alex started a speaker–listener exercise');
     await robin.ex.joinFromPrompt('Alex started a speaker–listener exercise');
+    await sam.ex.ready('Alex');
+    await alex.ex.ready();
     await alex.ex.view().getByText('Your turn').waitFor();
     await shot(alex, 'ex-speaker-speaking-1280');
     await shot(sam, 'ex-speaker-listening-375');
@@ -184,6 +200,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.start('Question deck');
     await alex.ex.joinFromPrompt('Sam started a question deck');
     await robin.ex.joinFromPrompt('Sam started a question deck');
+    await sam.ex.ready('Alex');
+    await alex.ex.ready();
     await sam.ex.view().getByRole('button', { name: 'Draw a card' }).click();
     const card = (p: Person & { ex: ExercisePages }) => p.ex.view().getByTestId('deck-card');
     await card(alex).waitFor();
@@ -224,6 +242,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.start('Promise review');
     await sam.ex.joinFromPrompt('Alex started a promise review');
     await robin.ex.joinFromPrompt('Alex started a promise review');
+    await alex.ex.ready('Sam');
+    await sam.ex.ready();
     await alex.ex.view().getByText('Call when I land').waitFor();
     await shot(alex, 'ex-review-mark-1280');
     await sam.ex.view().getByText('Waiting for Alex').waitFor();
@@ -260,6 +280,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.joinFromPrompt('Alex started a together check-in');
     await robin.ex.prompt().waitFor();
     await shot(alex, 'ex-end-early-1280');
+    // Either partner may end while the other is still to say they are ready.
+    await alex.ex.ready('Sam');
     await sam.ex.endEarly();
     for (const p of [alex, sam]) await p.ex.waitDone('Together check-in was ended early');
     // Robin never joined: the prompt goes away by itself.
@@ -285,6 +307,9 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     await alex.ex.start('Speaker and listener');
     await ex.joinFromPrompt('Alex started a speaker–listener exercise');
+    // The "ready?" step shows nothing from the damaged data; the exercise proper does.
+    await alex.ex.ready('Sam');
+    await ex.ready();
     const broken = ex.view().getByRole('alert').filter({ hasText: 'could not be shown' });
     await broken.waitFor();
     await damaged.page.screenshot({ path: `${ARTIFACTS}/ex-broken-view-1280.png` });
