@@ -291,6 +291,41 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.card().getByRole('button', { name: 'Start together check-in' }).waitFor();
   });
 
+  it('a partner deletes one ended exercise from the history, after confirming; the counsellor cannot', async () => {
+    const history = (p: Person & { ex: ExercisePages }) => p.ex.card().locator('details.ex-history');
+    await history(alex).locator('summary').click();
+    const items = history(alex).locator('li');
+    await eventually('the past exercises to load', async () => (await items.count()) >= 5);
+    const before = await items.count();
+    const deletes = history(alex).getByRole('button', { name: /^Delete Question deck of / });
+    expect(await deletes.count()).toBe(1);
+    await shot(alex, 'ex-history-1280');
+
+    // Cancelling keeps it; confirming in the in-app dialog deletes it for both partners.
+    await deletes.click();
+    const dialog = alex.page.getByRole('dialog', { name: 'Delete this question deck?' });
+    await dialog.waitFor();
+    await shot(alex, 'ex-history-confirm-1280');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await items.count()).toBe(before);
+    await deletes.click();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await eventually('the deck to leave Alex’s history', async () => (await items.count()) === before - 1);
+    expect(await history(alex).getByText('Question deck').count()).toBe(0);
+
+    await history(sam).locator('summary').click();
+    await eventually('the deck to be gone from Sam’s history too', async () =>
+      (await history(sam).locator('li').count()) === before - 1 && (await history(sam).getByText('Question deck').count()) === 0);
+    await history(sam).screenshot({ path: `${ARTIFACTS}/ex-history-375.png` });
+    await sam.ex.expectNoSideways();
+
+    // The counsellor reads what was shared with them, with nothing to delete.
+    await history(robin).locator('summary').click();
+    await history(robin).locator('li').first().waitFor();
+    expect(await history(robin).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+  });
+
   it('a view that cannot be shown still offers End exercise and Leave', async () => {
     // Sam opens a second screen whose exercise states arrive damaged (data emptied on the way
     // in), so the speaker–listener view throws while rendering.
