@@ -53,18 +53,22 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     spaceId = space.id;
 
     // A promise Alex made to Sam, due today: what the promise review walks through.
-    const board = connectClient(server.wsBase, `space:${space.id}`, { cookie: a.cookie, origin: server.baseUrl });
-    await waitFor('the board to sync', () => board.provider.synced);
+    // Each partner writes as themselves, on the couple's board ("us"): the server refuses forgeries.
+    const boardA = connectClient(server.wsBase, `couple:${space.id}`, { cookie: a.cookie, origin: server.baseUrl });
+    const boardB = connectClient(server.wsBase, `couple:${space.id}`, { cookie: b.cookie, origin: server.baseUrl });
+    await waitFor('the boards to sync', () => boardA.provider.synced && boardB.provider.synced);
     const partners = [a.user!.id, b.user!.id];
     const today = new Date().toISOString().slice(0, 10);
-    const promiseId = createPromise(board.doc, { userId: a.user!.id, partnerIds: partners }, {
+    const promiseId = createPromise(boardA.doc, { userId: a.user!.id, partnerIds: partners }, {
       text: 'Call when I land',
       promiseeId: b.user!.id,
       cadence: { type: 'once', dueDate: today },
     });
-    acceptPromise(board.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
-    await waitFor('the promise to be saved', () => board.allSaved());
-    board.destroy();
+    await waitFor('the promise to reach Sam', () => boardB.doc.getMap('items').has(promiseId));
+    acceptPromise(boardB.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
+    await waitFor('the promise to be saved', () => boardA.allSaved() && boardB.allSaved());
+    boardA.destroy();
+    boardB.destroy();
 
     const open = async (name: string, api: typeof a, viewport: { width: number; height: number }) => {
       const person = await people.open(name, api, viewport);
