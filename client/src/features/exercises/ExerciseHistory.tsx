@@ -61,7 +61,7 @@ export function ExerciseHistory({ spaceId, history, onLoad, members, meId, canDe
               <li key={s.sessionId} className="ex-history-item">
                 <span>
                   <strong>{title}</strong> · {when} · started by {nameOf(members, s.startedBy, meId)} ·{' '}
-                  {s.endedReason === 'completed' ? 'completed' : s.endedAt ? 'ended early' : 'running'}
+                  {outcomeOf(s)}
                 </span>
                 {canDelete && s.endedAt !== null && (
                   <button
@@ -82,4 +82,10 @@ export function ExerciseHistory({ spaceId, history, onLoad, members, meId, canDe
       {dialog}
     </details>
   );
+}
+
+/** As the focused view says it: the deck has no last card, so finishing it is not "ended early". */
+function outcomeOf(s: ExerciseSummary): string {
+  if (s.endedAt === null) return 'running';
+  return s.endedReason === 'completed' || s.kind === 'question_deck' ? 'completed' : 'ended early';
 }
