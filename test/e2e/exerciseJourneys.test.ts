@@ -53,24 +53,22 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     spaceId = space.id;
 
     // A promise Alex made to Sam, due today: what the promise review walks through.
-    // Each partner writes on their own connection: the server checks every edit as its sender's.
-    const board = connectClient(server.wsBase, `space:${space.id}`, { cookie: a.cookie, origin: server.baseUrl });
-    const samBoard = connectClient(server.wsBase, `space:${space.id}`, { cookie: b.cookie, origin: server.baseUrl });
-    await waitFor('the board to sync', () => board.provider.synced && samBoard.provider.synced);
+    // Each partner writes as themselves, on the couple's board ("us"): the server refuses forgeries.
+    const boardA = connectClient(server.wsBase, `couple:${space.id}`, { cookie: a.cookie, origin: server.baseUrl });
+    const boardB = connectClient(server.wsBase, `couple:${space.id}`, { cookie: b.cookie, origin: server.baseUrl });
+    await waitFor('the boards to sync', () => boardA.provider.synced && boardB.provider.synced);
     const partners = [a.user!.id, b.user!.id];
     const today = new Date().toISOString().slice(0, 10);
-    const promiseId = createPromise(board.doc, { userId: a.user!.id, partnerIds: partners }, {
+    const promiseId = createPromise(boardA.doc, { userId: a.user!.id, partnerIds: partners }, {
       text: 'Call when I land',
       promiseeId: b.user!.id,
       cadence: { type: 'once', dueDate: today },
     });
-    await waitFor('the promise to reach Sam', () => samBoard.doc.getMap('items').has(promiseId));
-    acceptPromise(samBoard.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
-    await waitFor('the promise to be saved', () => board.allSaved() && samBoard.allSaved());
-    await waitFor('the acceptance to reach Alex', () =>
-      (board.doc.getMap('items').get(promiseId) as { get(k: string): unknown } | undefined)?.get('status') === 'accepted');
-    board.destroy();
-    samBoard.destroy();
+    await waitFor('the promise to reach Sam', () => boardB.doc.getMap('items').has(promiseId));
+    acceptPromise(boardB.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
+    await waitFor('the promise to be saved', () => boardA.allSaved() && boardB.allSaved());
+    boardA.destroy();
+    boardB.destroy();
 
     const open = async (name: string, api: typeof a, viewport: { width: number; height: number }) => {
       const person = await people.open(name, api, viewport);
@@ -93,7 +91,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-1280.png` });
     await sam.ex.card().screenshot({ path: `${ARTIFACTS}/ex-start-card-375.png` });
     await alex.ex.start('Together check-in');
-    await shot(alex, 'ex-checkin-form-1280');
+    await alex.ex.readyStep().getByText('Take a moment').waitFor();
+    await shot(alex, 'ex-ready-1280');
 
     // Everyone else gets the prompt, wherever they are on the page.
     await sam.ex.prompt().getByText('Alex started a together check-in').waitFor();
@@ -102,6 +101,19 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await robin.ex.prompt().getByText('Alex started a together check-in').waitFor();
     await shot(robin, 'ex-join-prompt-1280');
     await robin.ex.joinFromPrompt('Alex started a together check-in');
+
+    // The "ready?" step: nothing starts until both partners confirm; the counsellor only sees it.
+    await alex.ex.ready('Sam');
+    await sam.ex.readyStep().getByText('Alex is ready · waiting for you').waitFor();
+    await shot(sam, 'ex-ready-375');
+    await sam.ex.expectNoSideways();
+    await robin.ex.readyStep().getByText('Alex is ready · waiting for Sam').waitFor();
+    expect(await robin.ex.readyStep().getByRole('button', { name: 'I’m ready' }).count()).toBe(0);
+    await shot(robin, 'ex-ready-counsellor-1280');
+    expect(await alex.ex.view().getByRole('form', { name: 'Your check-in' }).count()).toBe(0);
+    await sam.ex.ready();
+    await alex.ex.view().getByRole('form', { name: 'Your check-in' }).waitFor();
+    await shot(alex, 'ex-checkin-form-1280');
     await shot(sam, 'ex-checkin-form-375');
     await sam.ex.expectNoSideways();
     // The observer answers nothing and steers nothing.
@@ -153,6 +165,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.start('Speaker and listener');
     await sam.ex.joinFromPrompt('Alex started a speaker–listener exercise');
     await robin.ex.joinFromPrompt('Alex started a speaker–listener exercise');
+    await sam.ex.ready('Alex');
+    await alex.ex.ready();
     await alex.ex.view().getByText('Your turn').waitFor();
     await shot(alex, 'ex-speaker-speaking-1280');
     await shot(sam, 'ex-speaker-listening-375');
@@ -190,6 +204,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.start('Question deck');
     await alex.ex.joinFromPrompt('Sam started a question deck');
     await robin.ex.joinFromPrompt('Sam started a question deck');
+    await sam.ex.ready('Alex');
+    await alex.ex.ready();
     await sam.ex.view().getByRole('button', { name: 'Draw a card' }).click();
     const card = (p: Person & { ex: ExercisePages }) => p.ex.view().getByTestId('deck-card');
     await card(alex).waitFor();
@@ -230,6 +246,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.start('Promise review');
     await sam.ex.joinFromPrompt('Alex started a promise review');
     await robin.ex.joinFromPrompt('Alex started a promise review');
+    await alex.ex.ready('Sam');
+    await sam.ex.ready();
     await alex.ex.view().getByText('Call when I land').waitFor();
     await shot(alex, 'ex-review-mark-1280');
     await sam.ex.view().getByText('Waiting for Alex').waitFor();
@@ -266,6 +284,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.joinFromPrompt('Alex started a together check-in');
     await robin.ex.prompt().waitFor();
     await shot(alex, 'ex-end-early-1280');
+    // Either partner may end while the other is still to say they are ready.
+    await alex.ex.ready('Sam');
     await sam.ex.endEarly();
     for (const p of [alex, sam]) await p.ex.waitDone('Together check-in was ended early');
     // Robin never joined: the prompt goes away by itself.
@@ -273,6 +293,43 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     expect(await robin.ex.card().getByRole('button', { name: 'Join' }).count()).toBe(0);
     await alex.ex.backToBoard();
     await alex.ex.card().getByRole('button', { name: 'Start together check-in' }).waitFor();
+  });
+
+  it('a partner deletes one ended exercise from the history, after confirming; the counsellor cannot', async () => {
+    const history = (p: Person & { ex: ExercisePages }) => p.ex.card().locator('details.ex-history');
+    await history(alex).locator('summary').click();
+    const items = history(alex).locator('li');
+    await eventually('the past exercises to load', async () => (await items.count()) >= 5);
+    const before = await items.count();
+    const deletes = history(alex).getByRole('button', { name: /^Delete Question deck of / });
+    expect(await deletes.count()).toBe(1);
+    await shot(alex, 'ex-history-1280');
+
+    // Cancelling keeps it; confirming in the in-app dialog deletes it for both partners.
+    await deletes.click();
+    const dialog = alex.page.getByRole('dialog', { name: 'Delete this question deck?' });
+    await dialog.waitFor();
+    await shot(alex, 'ex-history-confirm-1280');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await items.count()).toBe(before);
+    await deletes.click();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await eventually('the deck to leave Alex’s history', async () => (await items.count()) === before - 1);
+    expect(await history(alex).getByText('Question deck').count()).toBe(0);
+
+    // Sam still has the ended check-in of the last journey open.
+    if ((await sam.ex.view().count()) > 0) await sam.ex.backToBoard();
+    await history(sam).locator('summary').click();
+    await eventually('the deck to be gone from Sam’s history too', async () =>
+      (await history(sam).locator('li').count()) === before - 1 && (await history(sam).getByText('Question deck').count()) === 0);
+    await history(sam).screenshot({ path: `${ARTIFACTS}/ex-history-375.png` });
+    await sam.ex.expectNoSideways();
+
+    // The counsellor reads what was shared with them, with nothing to delete.
+    await history(robin).locator('summary').click();
+    await history(robin).locator('li').first().waitFor();
+    expect(await history(robin).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
   });
 
   it('a view that cannot be shown still offers End exercise and Leave', async () => {
@@ -291,6 +348,9 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     await alex.ex.start('Speaker and listener');
     await ex.joinFromPrompt('Alex started a speaker–listener exercise');
+    // The "ready?" step shows nothing from the damaged data; the exercise proper does.
+    await alex.ex.ready('Sam');
+    await ex.ready();
     const broken = ex.view().getByRole('alert').filter({ hasText: 'could not be shown' });
     await broken.waitFor();
     await damaged.page.screenshot({ path: `${ARTIFACTS}/ex-broken-view-1280.png` });

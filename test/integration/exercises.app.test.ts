@@ -1,5 +1,4 @@
 import { acceptPromise, createPromise, listCheckins, readItemOfKind } from '@hearth/shared/board';
-import type { ExerciseState } from '@hearth/shared/exercises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
@@ -50,8 +49,7 @@ describe('exercises in the app', () => {
     const [pa, pb, pc] = await Promise.all([player(a.cookie, 'Alex'), player(b.cookie, 'Sam'), player(c.cookie, 'Dr Rivera')]);
     for (const p of [pa, pb, pc]) expect((await p.emit('exercise:join', { spaceId: space.id })).ok).toBe(true);
 
-    const checkin = await pa.emit('exercise:start', { spaceId: space.id, kind: 'checkin' });
-    const sessionId = (checkin as { state: ExerciseState }).state.sessionId;
+    const sessionId = (await pa.startWith(pb, { spaceId: space.id, kind: 'checkin' })).sessionId;
     await pa.act(sessionId, 'submit', { mood: 4, feelings: ['hopeful'], need: 'A slow breakfast' });
     await pb.act(sessionId, 'submit', { mood: 2, feelings: ['tired'], need: 'An early night' });
     await pc.waitFor((s) => s.sessionId === sessionId && s.phase === 'revealed', 'the reveal');
@@ -61,9 +59,7 @@ describe('exercises in the app', () => {
     );
     await pa.act(sessionId, 'next');
 
-    const review = await pa.emit('exercise:start', { spaceId: space.id, kind: 'promise_review', options: { since: new Date(Date.now() - 86_400_000).toISOString() } });
-    expect(review.ok).toBe(true);
-    const reviewState = (review as { state: ExerciseState }).state;
+    const reviewState = await pa.startWith(pb, { spaceId: space.id, kind: 'promise_review', options: { since: new Date(Date.now() - 86_400_000).toISOString() } });
     expect((reviewState.data.items as Array<{ promiseId: string }>).map((i) => i.promiseId)).toEqual([promiseId]);
     await pa.act(reviewState.sessionId, 'mark', { promiseId, outcome: 'kept' });
     await pb.act(reviewState.sessionId, 'confirm', { promiseId });

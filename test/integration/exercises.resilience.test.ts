@@ -34,16 +34,15 @@ async function allowFacilitation(spaceId: string): Promise<void> {
   await space!.save();
 }
 
-async function startSpeakerListener(p: ExercisePlayer, spaceId: string): Promise<ExerciseState> {
-  const ack = await p.emit('exercise:start', { spaceId, kind: 'speaker_listener', options: { turnMinutes: 1, paraphraseMinutes: 1 } });
-  if (!ack.ok) throw new Error(`start: ${ack.error.code}`);
-  return ack.state!;
+/** `p` starts; both partners confirm the "ready?" step, which starts the speaker's clock. */
+async function startSpeakerListener(p: ExercisePlayer, partner: ExercisePlayer, spaceId: string): Promise<ExerciseState> {
+  return p.startWith(partner, { spaceId, kind: 'speaker_listener', options: { turnMinutes: 1, paraphraseMinutes: 1 } });
 }
 
 describe('live exercises: time-outs, timers, reconnects and restarts', () => {
   it('lets either partner pause (freezing the clock) and resume; an observing counsellor cannot', async () => {
     const { a, spaceId, pa, pb, pc } = await room();
-    const s0 = await startSpeakerListener(pa, spaceId);
+    const s0 = await startSpeakerListener(pa, pb, spaceId);
     const id = s0.sessionId;
     expect(await pc.emit('exercise:action', { sessionId: id, type: 'pause' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
@@ -73,7 +72,7 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
 
   it('advances on its own when a deadline passes, for every screen', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
-    const id = (await startSpeakerListener(pa, spaceId)).sessionId;
+    const id = (await startSpeakerListener(pa, pb, spaceId)).sessionId;
     offset += 61_000;
     const forListener = await pb.waitFor((s) => s.sessionId === id && s.phase === 'paraphrasing', 'the floor handed over');
     expect(forListener.turn).toBe(b);
@@ -90,7 +89,7 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
 
   it('resumes after a reconnect: the returning partner gets the same state and carries on', async () => {
     const { apiB, b, spaceId, pa, pb } = await room();
-    const id = (await startSpeakerListener(pa, spaceId)).sessionId;
+    const id = (await startSpeakerListener(pa, pb, spaceId)).sessionId;
     await pa.act(id, 'next');
     pb.close();
 
@@ -103,8 +102,8 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
   });
 
   it('resumes after a server restart, timer included', async () => {
-    const { apiA, apiB, b, spaceId, pa } = await room();
-    const before = await startSpeakerListener(pa, spaceId);
+    const { apiA, apiB, b, spaceId, pa, pb } = await room();
+    const before = await startSpeakerListener(pa, pb, spaceId);
     const id = before.sessionId;
     const paraphrasing = await pa.act(id, 'next');
 

@@ -25,20 +25,56 @@ async function room() {
   return { a: a.user!.id, b: b.user!.id, c: c.user!.id, spaceId: space.id, pa, pb, pc };
 }
 
-async function start(p: ExercisePlayer, spaceId: string, kind: string, options?: unknown): Promise<ExerciseState> {
-  const ack = await p.emit('exercise:start', options === undefined ? { spaceId, kind } : { spaceId, kind, options });
-  if (!ack.ok) throw new Error(`start: ${ack.error.code} ${ack.error.message}`);
-  return ack.state!;
+/** `p` starts; both partners confirm the "ready?" step. */
+async function start(p: ExercisePlayer, partner: ExercisePlayer, spaceId: string, kind: string, options?: unknown): Promise<ExerciseState> {
+  return p.startWith(partner, options === undefined ? { spaceId, kind } : { spaceId, kind, options });
 }
 
 const ended = (id: string) => (s: ExerciseState) => s.sessionId === id && s.phase === 'ended';
 
+describe('live exercises: the "ready?" step', () => {
+  it('waits for both partners; the counsellor sees who is ready but cannot confirm; nothing happens before', async () => {
+    const { a, b, spaceId, pa, pb, pc } = await room();
+    const ack = await pa.emit('exercise:start', { spaceId, kind: 'speaker_listener', options: { turnMinutes: 3 } });
+    expect(ack).toMatchObject({ ok: true, state: { phase: 'ready', ready: [], turn: null, deadline: null } });
+    const id = (ack as { state: ExerciseState }).state.sessionId;
+    await pc.waitFor((s) => s.sessionId === id && s.phase === 'ready', 'the ready step');
+
+    // No exercise move before both are ready, not even moving on.
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'paraphrase', payload: { text: 'early' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await pb.emit('exercise:action', { sessionId: id, type: 'next' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'ready' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const halfway = await pb.act(id, 'ready');
+    expect(halfway).toMatchObject({ phase: 'ready', ready: [b], deadline: null });
+    await pc.waitFor((s) => s.sessionId === id && s.ready.includes(b), 'B ready, seen by the counsellor');
+    await pa.waitFor((s) => s.sessionId === id && s.ready.includes(b), 'B ready, seen by A');
+
+    const begun = await pa.act(id, 'ready');
+    expect(begun).toMatchObject({ phase: 'speaking', turn: a, ready: [b, a] });
+    expect(begun.deadline! - begun.serverNow).toBeGreaterThan(170_000);
+    await pc.waitFor((s) => s.sessionId === id && s.phase === 'speaking', 'the exercise begun, seen by the counsellor');
+    await pb.act(id, 'end');
+  });
+
+  it('lets either partner end while waiting', async () => {
+    const { spaceId, pa, pb } = await room();
+    const ack = await pa.emit('exercise:start', { spaceId, kind: 'checkin' });
+    const id = (ack as { state: ExerciseState }).state.sessionId;
+    await pa.act(id, 'ready');
+    const ended = await pb.act(id, 'end');
+    expect(ended).toMatchObject({ phase: 'ended', endedReason: 'ended' });
+  });
+});
+
 describe('live exercises: full runs', () => {
   it('speaker–listener: paraphrase, correction, retry, confirmation, role swap; only the right person acts', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
-    const s0 = await start(pa, spaceId, 'speaker_listener', { topicId: 'sl-hope', turnMinutes: 3 });
+    const s0 = await start(pa, pb, spaceId, 'speaker_listener', { topicId: 'sl-hope', turnMinutes: 3 });
     expect(s0).toMatchObject({ phase: 'speaking', turn: a, participants: [a, b], paused: false });
-    expect(s0.deadline! - s0.startedAt).toBe(180_000); // a three-minute floor
+    // The three minutes start once both are ready, not at the start.
+    expect(s0.deadline! - s0.serverNow).toBeGreaterThan(175_000);
+    expect(s0.deadline! - s0.serverNow).toBeLessThanOrEqual(180_000); // a three-minute floor
     const id = s0.sessionId;
     // Everyone in the space sees it start, the counsellor included.
     for (const p of [pb, pc]) await p.waitFor((s) => s.sessionId === id && s.phase === 'speaking', 'the start');
@@ -65,7 +101,7 @@ describe('live exercises: full runs', () => {
 
   it('together check-in: neither partner nor the counsellor receives an answer before both submitted', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
-    const id = (await start(pb, spaceId, 'checkin')).sessionId;
+    const id = (await start(pb, pa, spaceId, 'checkin')).sessionId;
     const secretA = 'a quiet evening, just us';
     const secretB = 'help with the washing up';
 
@@ -98,7 +134,7 @@ describe('live exercises: full runs', () => {
 
   it('question deck: turns drawing, answers aloud or written, star, skip, no repeats', async () => {
     const { a, b, spaceId, pa, pb } = await room();
-    const id = (await start(pa, spaceId, 'question_deck', { themes: ['trust', 'appreciation'] })).sessionId;
+    const id = (await start(pa, pb, spaceId, 'question_deck', { themes: ['trust', 'appreciation'] })).sessionId;
     expect(await pb.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const drawn = await pa.act(id, 'draw', { theme: 'trust' });
     const first = (drawn.data.current as { questionId: string; theme: string }).questionId;
@@ -121,7 +157,7 @@ describe('live exercises: full runs', () => {
 
   it('question deck: both partners skipping the same card at once set aside exactly one card (10 trials)', async () => {
     const { a, spaceId, pa, pb } = await room();
-    const id = (await start(pa, spaceId, 'question_deck')).sessionId;
+    const id = (await start(pa, pb, spaceId, 'question_deck')).sessionId;
     for (let trial = 1; trial <= 10; trial++) {
       await pa.act(id, 'draw');
       const acks = await Promise.all([
@@ -152,7 +188,7 @@ describe('live exercises: full runs', () => {
     const p2 = createPromise(doc, { userId: b, ...partners }, { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } });
     acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
 
-    const s0 = await start(pa, spaceId, 'promise_review');
+    const s0 = await start(pa, pb, spaceId, 'promise_review');
     const id = s0.sessionId;
     const items = s0.data.items as Array<{ promiseId: string }>;
     expect(items.map((i) => i.promiseId)).toEqual([p1, p2]);
@@ -180,7 +216,7 @@ describe('live exercises: full runs', () => {
     expect(readItemOfKind(doc, missed.renegotiatedInto!, 'promise').text).toBe('Cook every other Sunday');
 
     // The next review starts after this one: nothing new is due.
-    const next = await start(pa, spaceId, 'promise_review');
+    const next = await start(pa, pb, spaceId, 'promise_review');
     expect(next).toMatchObject({ phase: 'summary', data: { items: [] } });
     await pa.act(next.sessionId, 'end');
   });
@@ -191,7 +227,7 @@ describe('live exercises: full runs', () => {
     const today = new Date().toISOString().slice(0, 10);
     const p1 = createPromise(doc, { userId: a, partnerIds: [a, b] }, { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } });
     acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: p1 });
-    const id = (await start(pa, spaceId, 'promise_review')).sessionId;
+    const id = (await start(pa, pb, spaceId, 'promise_review')).sessionId;
     deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 });
 
     expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } }))
@@ -206,7 +242,7 @@ describe('live exercises: full runs', () => {
     expect(await pa.emit('exercise:start', { spaceId, kind: 'tarot' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await pa.emit('exercise:start', { spaceId: { $gt: '' }, kind: 'checkin' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await pa.emit('exercise:join', { spaceId: 'f'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    const id = (await start(pa, spaceId, 'checkin')).sessionId;
+    const id = (await start(pa, pb, spaceId, 'checkin')).sessionId;
     expect(await pb.emit('exercise:start', { spaceId, kind: 'question_deck' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await pa.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 9, feelings: [], need: 'x' } }))
       .toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('payload.mood') } });

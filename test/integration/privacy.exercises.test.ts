@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ExerciseState, ExerciseSummary } from '@hearth/shared/exercises';
+import type { ExerciseSummary } from '@hearth/shared/exercises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
 import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
@@ -29,10 +29,9 @@ async function player(api: ApiClient, spaceId: string): Promise<ExercisePlayer> 
   return p;
 }
 
-async function start(p: ExercisePlayer, spaceId: string, kind: string): Promise<string> {
-  const res = await p.emit('exercise:start', { spaceId, kind });
-  if (!res.ok) throw new Error(`start ${kind} failed: ${res.error.code} ${res.error.message}`);
-  return (res.state as ExerciseState).sessionId;
+/** `p` starts; both partners confirm the "ready?" step. */
+async function start(p: ExercisePlayer, partner: ExercisePlayer, spaceId: string, kind: string): Promise<string> {
+  return (await p.startWith(partner, { spaceId, kind })).sessionId;
 }
 
 async function history(p: ExercisePlayer, spaceId: string): Promise<ExerciseSummary[]> {
@@ -46,7 +45,7 @@ describe('a check-in ended before the reveal', () => {
     const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
     const secret = `need-${randomBytes(6).toString('hex')}`;
     const [pa, pb] = [await player(a, space.id), await player(b, space.id)];
-    const sessionId = await start(pa, space.id, 'checkin');
+    const sessionId = await start(pa, pb, space.id, 'checkin');
     await pb.act(sessionId, 'submit', { mood: 1, feelings: ['scared'], need: secret, note: `${secret}-note` });
     await pa.act(sessionId, 'end');
 
@@ -85,16 +84,16 @@ describe("a counsellor's exercise history", () => {
     const [pa, pb] = [await player(a, space.id), await player(b, space.id)];
 
     // Before the counsellor is there: a question deck they never saw.
-    const unseen = await start(pa, space.id, 'question_deck');
+    const unseen = await start(pa, pb, space.id, 'question_deck');
     await pa.act(unseen, 'end');
 
     const pc = await player(c, space.id);
-    const checkin = await start(pa, space.id, 'checkin');
+    const checkin = await start(pa, pb, space.id, 'checkin');
     await pa.act(checkin, 'submit', { mood: 4, feelings: ['calm'], need: 'a walk' });
     await pb.act(checkin, 'submit', { mood: 3, feelings: ['ok'], need: 'tea' });
     await pc.waitFor((s) => s.sessionId === checkin && s.phase === 'revealed', 'the reveal');
     await pa.act(checkin, 'next');
-    const watched = await start(pa, space.id, 'question_deck');
+    const watched = await start(pa, pb, space.id, 'question_deck');
     await pc.waitFor((s) => s.sessionId === watched, 'the deck');
     await pa.act(watched, 'end');
 

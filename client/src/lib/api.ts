@@ -14,6 +14,10 @@ export const api = {
   createSpace: (name: string) => request<{ space: SpaceDto }>('POST', '/api/spaces', { name }),
   leaveSpace: (spaceId: string) => request<void>('POST', `/api/spaces/${encodeURIComponent(spaceId)}/leave`),
 
+  /** Either partner deletes one ended exercise session, for both of them. */
+  deleteExerciseSession: (spaceId: string, sessionId: string) =>
+    request<void>('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}/exercises/${encodeURIComponent(sessionId)}`),
+
   createInvite: (spaceId: string, role: MemberRole) =>
     request<{ invite: InviteDto }>('POST', `/api/spaces/${encodeURIComponent(spaceId)}/invites`, { role }),
   revokeInvite: (spaceId: string, token: string) =>

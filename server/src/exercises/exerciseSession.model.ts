@@ -24,6 +24,9 @@ const exerciseSessionSchema = new Schema(
     endedAt: { type: Number, default: null },
     endedReason: { type: String, default: null },
     endedBy: { type: String, default: null },
+    // The opening "ready?" step: who confirmed, and the first step held back until both have.
+    ready: { type: [String], default: [] },
+    pending: { type: Schema.Types.Mixed, default: null },
     // Per-kind state; shaped by the machines, keys never come from users.
     data: { type: Schema.Types.Mixed, required: true },
     rev: { type: Number, required: true },
@@ -51,6 +54,9 @@ export interface ExerciseSessionRecord {
   endedAt: number | null;
   endedReason: 'completed' | 'ended' | null;
   endedBy: string | null;
+  /** Absent on sessions stored before the "ready?" step existed. */
+  ready?: string[];
+  pending?: { phase: string; turn: string | null; deadlineIn: number | null } | null;
   data: unknown;
   rev: number;
 }

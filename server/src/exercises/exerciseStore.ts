@@ -15,7 +15,7 @@ const DUPLICATE_KEY = 11000;
 
 function fromRecord(r: ExerciseSessionRecord): Stored {
   const { _id, activeKey: _a, rev, ...rest } = r;
-  return { session: { ...rest, id: _id.toString(), kind: rest.kind as ExerciseKind }, rev };
+  return { session: { ...rest, id: _id.toString(), kind: rest.kind as ExerciseKind, ready: rest.ready ?? [], pending: rest.pending ?? null }, rev };
 }
 
 function toFields(s: ExerciseSession) {

@@ -1,8 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, applyDeadline } from './lifecycle';
-import { counsellor, errorOf, facilitator, must, partnerA, partnerB, start } from './testing';
+import { A, B, counsellor, errorOf, facilitator, must, partnerA, partnerB, start, startWaiting } from './testing';
 
 const T0 = 1_000_000;
+
+describe('the "ready?" step', () => {
+  it('opens every kind on an untimed ready step and begins once both partners confirm, clock starting then', () => {
+    for (const kind of ['speaker_listener', 'checkin', 'question_deck', 'promise_review'] as const) {
+      const s = startWaiting(kind, {}, kind === 'promise_review' ? { promises: [{ id: 'p1', text: 'Call', promiserId: A, promiseeId: B, period: '2026-01-01', status: 'accepted' }] } : {});
+      expect(s).toMatchObject({ status: 'running', phase: 'ready', turn: null, deadline: null, ready: [] });
+    }
+    let s = startWaiting('speaker_listener', { turnMinutes: 3 });
+    s = must(s, { type: 'ready' }, partnerB, T0 + 5_000);
+    expect(s).toMatchObject({ phase: 'ready', ready: [B], deadline: null });
+    expect(applyDeadline(s, T0 + 3_600_000)).toBeNull();
+    s = must(s, { type: 'ready' }, partnerA, T0 + 60_000);
+    expect(s).toMatchObject({ phase: 'speaking', turn: A, ready: [B, A], pending: null, deadline: T0 + 60_000 + 180_000 });
+  });
+
+  it('refuses every exercise move, moving on included, until both are ready', () => {
+    let s = startWaiting('question_deck');
+    expect(errorOf(applyAction(s, { type: 'draw', payload: undefined }, partnerA, T0))).toBe('conflict');
+    expect(errorOf(applyAction(s, { type: 'next' }, partnerA, T0))).toBe('conflict');
+    expect(errorOf(applyAction(s, { type: 'next' }, facilitator, T0))).toBe('conflict');
+    s = must(s, { type: 'ready' }, partnerA, T0);
+    expect(errorOf(applyAction(s, { type: 'draw', payload: undefined }, partnerA, T0))).toBe('conflict');
+    const c = startWaiting('checkin');
+    expect(errorOf(applyAction(c, { type: 'submit', payload: { mood: 3, feelings: [], need: 'rest' } }, partnerB, T0))).toBe('conflict');
+  });
+
+  it('treats confirming twice as a no-op and refuses it once the exercise has begun', () => {
+    let s = must(startWaiting('checkin'), { type: 'ready' }, partnerA, T0);
+    expect(applyAction(s, { type: 'ready' }, partnerA, T0 + 1)).toMatchObject({ ok: true, changed: false });
+    s = must(s, { type: 'ready' }, partnerB, T0 + 2);
+    expect(s.phase).toBe('answering');
+    expect(errorOf(applyAction(s, { type: 'ready' }, partnerA, T0 + 3))).toBe('conflict');
+  });
+
+  it('lets a counsellor see the step but never confirm it, observing or facilitating', () => {
+    const s = startWaiting('speaker_listener');
+    expect(errorOf(applyAction(s, { type: 'ready' }, counsellor, T0))).toBe('forbidden');
+    expect(errorOf(applyAction(s, { type: 'ready' }, facilitator, T0))).toBe('forbidden');
+  });
+
+  it('lets either partner end while waiting, and keeps nothing pending', () => {
+    let s = must(startWaiting('speaker_listener'), { type: 'ready' }, partnerA, T0);
+    s = must(s, { type: 'end' }, partnerB, T0 + 1);
+    expect(s).toMatchObject({ status: 'ended', phase: 'ended', endedReason: 'ended', endedBy: B, pending: null });
+  });
+});
 
 describe('exercise lifecycle', () => {
   it('freezes the remaining time on pause and gives it back on resume, whoever presses', () => {

@@ -2,7 +2,7 @@ import { EXERCISE_CONTENT_VERSION } from '@hearth/shared/exercises';
 import type { ExerciseAction, ExerciseError, ExerciseKind } from '@hearth/shared/exercises';
 import type { BoardEffect, PromiseSummary } from './boardWriter';
 import { MACHINES } from './machines/index';
-import { fail, isError } from './session';
+import { fail, isError, READY_PHASE } from './session';
 import type { Actor, ExerciseSession, Step } from './session';
 
 export type Outcome =
@@ -24,15 +24,31 @@ export interface StartInput {
   since?: string;
 }
 
+/**
+ * A new session opens on the "ready?" step: the machine's first step is prepared (content
+ * drawn, promises listed) but held back, untimed, until both partners confirm.
+ */
 export function startSession(input: StartInput): ExerciseSession {
   const step = MACHINES[input.kind].init({ ...input, options: input.options ?? {} });
   const base: ExerciseSession = {
     id: input.id, spaceId: input.spaceId, kind: input.kind, contentVersion: EXERCISE_CONTENT_VERSION,
-    status: 'running', phase: step.phase, paused: false, turn: step.turn, deadline: step.deadline,
+    status: 'running', phase: READY_PHASE, paused: false, turn: null, deadline: null,
     remainingMs: null, participants: [...input.participants], startedBy: input.startedBy, startedAt: input.now,
-    endedAt: null, endedReason: null, endedBy: null, data: step.data,
+    endedAt: null, endedReason: null, endedBy: null, ready: [],
+    pending: { phase: step.phase, turn: step.turn, deadlineIn: step.deadline === null ? null : step.deadline - input.now },
+    data: step.data,
   };
   return step.finished ? finish(base, 'completed', null, input.now) : base;
+}
+
+/** A partner confirms the "ready?" step; once both have, the machine's first step begins now. */
+function confirmReady(s: ExerciseSession, actor: Actor, now: number): Outcome {
+  if (s.phase !== READY_PHASE || !s.pending) return { ok: false, error: fail('conflict', 'The exercise has already begun') };
+  if (s.ready.includes(actor.userId)) return { ok: true, session: s, effects: [], changed: false };
+  const ready = [...s.ready, actor.userId];
+  if (!s.participants.every((id) => ready.includes(id))) return changed({ ...s, ready });
+  const { phase, turn, deadlineIn } = s.pending;
+  return changed({ ...s, ready, pending: null, phase, turn, deadline: deadlineIn === null ? null : now + deadlineIn });
 }
 
 /** Who may do what, before any kind-specific rule: partners act, a counsellor at most steers. */
@@ -71,6 +87,9 @@ export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: A
       break;
   }
   if (s.paused) return { ok: false, error: fail('conflict', 'The exercise is paused; resume it first') };
+  if (action.type === 'ready') return confirmReady(s, actor, now);
+  // Server-enforced: nothing of the exercise proper (moving on included) before both are ready.
+  if (s.phase === READY_PHASE) return { ok: false, error: fail('conflict', 'Waiting until both partners are ready') };
 
   const copy = structuredClone(s);
   const step = MACHINES[s.kind].act(copy, action, actor, now);
@@ -94,7 +113,7 @@ function applyStep(s: ExerciseSession, step: Step<unknown>, now: number): Exerci
 function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseSession {
   const retain = MACHINES[s.kind].retainOnEnd;
   return {
-    ...s, data: retain ? retain(structuredClone(s.data)) : s.data, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null,
+    ...s, data: retain ? retain(structuredClone(s.data)) : s.data, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null, pending: null,
     endedAt: now, endedReason: reason, endedBy: by,
   };
 }

@@ -22,8 +22,23 @@ export interface ExerciseSession<D = unknown> {
   endedAt: number | null;
   endedReason: 'completed' | 'ended' | null;
   endedBy: string | null;
+  /** Partners who confirmed the opening "ready?" step (phase "ready"). */
+  ready: string[];
+  /** While in the "ready?" step: where the exercise proper begins once both partners confirm. */
+  pending: PendingStep | null;
   data: D;
 }
+
+/** The machine's first step, held back until both partners are ready; the clock starts then. */
+export interface PendingStep {
+  phase: string;
+  turn: string | null;
+  /** How long the first step lasts once it begins (null: untimed). */
+  deadlineIn: number | null;
+}
+
+/** The phase every session starts in: both partners confirm before the exercise begins. */
+export const READY_PHASE = 'ready';
 
 /** Who is acting. A counsellor may only steer (pause/resume/next/end), and only when allowed. */
 export interface Actor {

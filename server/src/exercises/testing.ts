@@ -14,10 +14,19 @@ export const partnerB: Actor = { userId: B, role: 'partner', canFacilitate: fals
 export const counsellor: Actor = { userId: C, role: 'counsellor', canFacilitate: false };
 export const facilitator: Actor = { userId: C, role: 'counsellor', canFacilitate: true };
 
-export function start(kind: ExerciseKind, options: unknown = {}, extra: Partial<StartInput> = {}): ExerciseSession {
+/** A new session on its "ready?" step, nobody confirmed yet. */
+export function startWaiting(kind: ExerciseKind, options: unknown = {}, extra: Partial<StartInput> = {}): ExerciseSession {
   return startSession({
     id: 'e'.repeat(24), spaceId: SPACE, kind, options, participants: [A, B], startedBy: A, now: 1_000_000, seed: 42, ...extra,
   });
+}
+
+/** A new session past its "ready?" step: both partners confirmed at the start time. */
+export function start(kind: ExerciseKind, options: unknown = {}, extra: Partial<StartInput> = {}): ExerciseSession {
+  const s = startWaiting(kind, options, extra);
+  if (s.status !== 'running') return s;
+  const now = extra.now ?? 1_000_000;
+  return must(must(s, { type: 'ready' }, partnerA, now), { type: 'ready' }, partnerB, now);
 }
 
 /** Apply an action that must succeed, returning the new session. */

@@ -12,6 +12,7 @@ export function viewFor(s: ExerciseSession, recipientId: string | null, now: num
     sessionId: s.id,
     kind: s.kind,
     phase: s.phase,
+    ready: [...s.ready],
     paused: s.paused,
     turn: s.turn,
     deadline: s.deadline,

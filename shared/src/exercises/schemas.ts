@@ -67,7 +67,7 @@ export const ExerciseHistoryPayload = z.strictObject({
 });
 export type ExerciseHistoryPayload = z.infer<typeof ExerciseHistoryPayload>;
 
-export const LIFECYCLE_ACTIONS = ['pause', 'resume', 'next', 'end'] as const;
+export const LIFECYCLE_ACTIONS = ['pause', 'resume', 'next', 'end', 'ready'] as const;
 export const ExerciseActionType = z.enum([
   ...LIFECYCLE_ACTIONS,
   'paraphrase',
@@ -114,7 +114,8 @@ export const RenegotiatePayload = z.strictObject({
   dueDate: z.iso.date().optional(),
 });
 
-const lifecycle = { pause: None, resume: None, next: None, end: None };
+/** `ready`: a partner confirms the opening "ready?" step (every kind starts with it). */
+const lifecycle = { pause: None, resume: None, next: None, end: None, ready: None };
 
 /** Which action types each kind accepts, and the payload each one carries. */
 export const ACTION_PAYLOADS = {
@@ -126,7 +127,7 @@ export const ACTION_PAYLOADS = {
 
 /** A validated action: the type plus its kind-specific payload. */
 export type ExerciseAction =
-  | { type: 'pause' | 'resume' | 'next' | 'end' | 'skip' | 'star' }
+  | { type: 'pause' | 'resume' | 'next' | 'end' | 'ready' | 'skip' | 'star' }
   | { type: 'paraphrase'; payload: z.infer<typeof ParaphrasePayload> }
   | { type: 'confirm'; payload: z.infer<typeof SpeakerConfirmPayload> | z.infer<typeof PromiseConfirmPayload> }
   | { type: 'submit'; payload: CheckinSubmitPayload }

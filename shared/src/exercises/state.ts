@@ -11,8 +11,10 @@ import type { QuestionTheme } from './schemas';
 export const ExerciseStateSchema = z.object({
   sessionId: z.string(),
   kind: ExerciseKind,
-  /** Per-kind step, or "ended". */
+  /** "ready" (the opening step both partners confirm), then a per-kind step, or "ended". */
   phase: z.string(),
+  /** Partners who confirmed the "ready?" step; the exercise proper begins once both have. */
+  ready: z.array(z.string()),
   paused: z.boolean(),
   /** Whose move it is (a userId), or null when either partner may act. */
   turn: z.string().nullable(),

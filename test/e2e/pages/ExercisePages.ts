@@ -27,6 +27,17 @@ export class ExercisePages {
     await this.view().getByRole('heading', { name: title }).waitFor();
   }
 
+  /** The opening "ready?" step every exercise starts with. */
+  readyStep(): Locator {
+    return this.view().getByTestId('ready-step');
+  }
+
+  /** Confirms the "ready?" step; with `partner`, checks the "waiting for" line that follows. */
+  async ready(partner?: string): Promise<void> {
+    await this.readyStep().getByRole('button', { name: 'I’m ready' }).click();
+    if (partner) await this.readyStep().getByText(`You’re ready · waiting for ${partner}`).waitFor();
+  }
+
   /** Waits for "<who> started …" and joins from the prompt. */
   async joinFromPrompt(text: string | RegExp): Promise<void> {
     await this.prompt().getByText(text).waitFor();

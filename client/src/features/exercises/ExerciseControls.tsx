@@ -2,6 +2,8 @@ import { useState } from 'react';
 
 interface Props {
   paused: boolean;
+  /** False on the "ready?" step: nothing runs yet, so there is nothing to pause. */
+  canPause?: boolean;
   busy: boolean;
   onPause(): void;
   onResume(): void;
@@ -12,7 +14,7 @@ interface Props {
  * Pause/resume for both, and ending early, which asks once: it stops the exercise for both
  * partners, unlike the exercise's own "Finish…" step.
  */
-export function ExerciseControls({ paused, busy, onPause, onResume, onEnd }: Props) {
+export function ExerciseControls({ paused, canPause = true, busy, onPause, onResume, onEnd }: Props) {
   const [confirming, setConfirming] = useState(false);
   if (confirming) {
     return (
@@ -41,11 +43,11 @@ export function ExerciseControls({ paused, busy, onPause, onResume, onEnd }: Pro
         <button type="button" className="btn btn-primary" disabled={busy} onClick={onResume}>
           Resume for both
         </button>
-      ) : (
+      ) : canPause ? (
         <button type="button" className="btn" disabled={busy} onClick={onPause}>
           Pause for both
         </button>
-      )}
+      ) : null}
       <button type="button" className="btn btn-quiet ex-end" disabled={busy} onClick={() => setConfirming(true)}>
         End exercise early
       </button>

@@ -10,6 +10,7 @@ import { EXERCISE_LABELS } from './labels';
 import { nameOf } from './names';
 import { PromiseReviewView } from './PromiseReviewView';
 import { QuestionDeckView } from './QuestionDeckView';
+import { ReadyStep } from './ReadyStep';
 import { SpeakerListenerView } from './SpeakerListenerView';
 import type { ExerciseViewProps } from './types';
 import type { ExerciseControls as Controls } from './useExercise';
@@ -61,7 +62,9 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
   }, []);
 
   const ended = state.phase === 'ended';
-  const View = VIEWS[state.kind];
+  // Every exercise opens on the "ready?" step both partners confirm.
+  const waitingReady = state.phase === 'ready';
+  const View = waitingReady ? ReadyStep : VIEWS[state.kind];
   const turnText = ended ? null : turnLine(state, nameOf(members, state.turn, meId));
 
   return createPortal(
@@ -109,6 +112,7 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
         <footer className="ex-focus-footer">
           <ExerciseControls
             paused={state.paused}
+            canPause={!waitingReady}
             busy={ex.busy}
             onPause={() => void ex.act('pause')}
             onResume={() => void ex.act('resume')}
@@ -124,6 +128,7 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
 /** The line under the title: paused, or whose move it is when that is one person. */
 function turnLine(state: ExerciseState, turnName: string): string | null {
   if (state.paused) return 'Paused — take the time you need.';
+  if (state.phase === 'ready') return null;
   // Both answer a check-in, and both talk about a drawn card: nobody's "turn".
   if (state.kind === 'checkin' || !state.turn) return null;
   if (state.kind === 'question_deck' && state.phase === 'answering') return 'Talk it through together';

@@ -81,7 +81,7 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
           {ex.error}
         </p>
       )}
-      <ExerciseHistory history={ex.history} onLoad={ex.loadHistory} members={members} meId={meId} />
+      <ExerciseHistory spaceId={spaceId} history={ex.history} onLoad={ex.loadHistory} members={members} meId={meId} canDelete={role === 'partner'} />
       {running && !focused && laterId !== running.sessionId && (
         <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => setLaterId(running.sessionId)} />
       )}

@@ -34,6 +34,19 @@ export class ExercisePlayer {
     return ack.state!;
   }
 
+  /**
+   * Starts an exercise and takes it past the opening "ready?" step: this player and `partner`
+   * both confirm. Returns the state once the exercise proper has begun (or ended at once).
+   */
+  async startWith(partner: ExercisePlayer, payload: unknown): Promise<ExerciseState> {
+    const ack = await this.emit('exercise:start', payload);
+    if (!ack.ok) throw new Error(`${this.name} start: ${ack.error.code} ${ack.error.message}`);
+    const started = ack.state!;
+    if (started.phase !== 'ready') return started;
+    await this.act(started.sessionId, 'ready');
+    return partner.act(started.sessionId, 'ready');
+  }
+
   /** Resolves with the first received state (past or future) matching `pred`. */
   waitFor(pred: (s: ExerciseState) => boolean, what = 'a matching state', timeoutMs = 10_000): Promise<ExerciseState> {
     const found = this.states.find(pred);
