@@ -62,9 +62,14 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
       promiseeId: b.user!.id,
       cadence: { type: 'once', dueDate: today },
     });
-    acceptPromise(board.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
     await waitFor('the promise to be saved', () => board.allSaved());
     board.destroy();
+    // Sam accepts from Sam's own connection: the server refuses a change made in another's name.
+    const samBoard = connectClient(server.wsBase, `space:${space.id}`, { cookie: b.cookie, origin: server.baseUrl });
+    await waitFor('Sam’s board to sync', () => samBoard.provider.synced);
+    acceptPromise(samBoard.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
+    await waitFor('the acceptance to be saved', () => samBoard.allSaved());
+    samBoard.destroy();
 
     const open = async (name: string, api: typeof a, viewport: { width: number; height: number }) => {
       const person = await people.open(name, api, viewport);
