@@ -21,8 +21,15 @@ export function checkNewAppreciation(item: AppreciationItem, actor: RuleActor): 
   refuseUnless(item.toId !== actor.userId && isPartner(actor, item.toId), BoardRefusal.invalidStructure, item.id);
 }
 
+/** What the partner who received an appreciation writes on it: a heart and a short reply. */
+const ANSWER_FIELDS = new Set(['heartedAt', 'reply', 'repliedAt']);
+
 export function checkAppreciationChange(field: string, before: AppreciationItem, actor: RuleActor): void {
   if (field === 'fromId' || field === 'toId') throw new Refused(BoardRefusal.immutable, before.id);
+  if (ANSWER_FIELDS.has(field)) {
+    refuseUnless(actor.userId === before.toId, BoardRefusal.notAuthor, before.id);
+    return;
+  }
   refuseUnless(field === 'text', BoardRefusal.invalidStructure, before.id);
   refuseUnless(actor.userId === before.fromId, BoardRefusal.notAuthor, before.id);
 }
