@@ -99,7 +99,7 @@ describe('every screen is accessible and fits a phone', { timeout: 120_000 }, ()
     await header.getByRole('link', { name: /Account and safety/ }).waitFor();
     await header.getByRole('button', { name: 'Log out' }).waitFor();
     expect(await smallTargets(alex.page, 'header.app-header')).toEqual([]);
-    await screenshot(alex.page, 'a11y-header-menu-375');
+    await alex.page.screenshot({ path: `${ARTIFACTS}/a11y-header-menu-375-fold.png` });
     await expectAccessible(alex.page, 'the open header menu at 375 px');
     await alex.page.keyboard.press('Escape');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');

@@ -59,8 +59,12 @@ async function deviceCopies(page: Page, text: string): Promise<{ keys: string[];
 }
 
 /** Whether any text field on the page shows `text` (board text lives in inputs, not text nodes). */
+/** Whether the board shows `text`: as card text (cards read as text until edited) or in a field. */
 function showsField(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(`[...document.querySelectorAll('textarea, input')].some((e) => e.value.includes(${JSON.stringify(text)}))`);
+  const t = JSON.stringify(text);
+  return page.evaluate(
+    `[...document.querySelectorAll('textarea, input')].some((e) => e.value.includes(${t})) || (document.querySelector('.space-main')?.innerText ?? '').includes(${t})`,
+  );
 }
 
 async function login(page: Page, email: string): Promise<void> {
