@@ -95,7 +95,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   }
 
   return (
-    <main id="main" className={docs && me ? 'page has-bottom-nav' : 'page'} data-tab={tab}>
+    <main id="main" className={docs && me ? 'page has-bottom-nav' : 'page'} data-tab={tab} data-view={view}>
       <div className="space-head">
         <h1 dir="auto">{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
