@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  acceptPromise, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
+  acceptPromise, respondToAppreciation, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
   createPromise, getItemText, markPromise, setExperienceStatus, type BoardActor,
 } from '@hearth/shared/board';
 import * as encoding from 'lib0/encoding';
@@ -73,6 +73,9 @@ beforeAll(async () => {
   ids.spaceCard = createCard(alexSpace.doc, A, { cardType: 'boundary', statement: 'Counsellor may see this' });
   await waitFor('Alex\'s items to reach Sam', () => items(sam.doc).has(ids.fence!));
   acceptPromise(sam.doc, S, { itemId: ids.accepted });
+  // Sam, who received Alex's appreciation, answers it: an honest edit of Alex's item.
+  respondToAppreciation(sam.doc, S, { itemId: ids.appreciation, heart: true, reply: 'Any time' });
+  ids.samThanks = createAppreciation(sam.doc, S, { toId: alexId, text: 'Thanks for dinner' });
   ids.samCard = createCard(sam.doc, S, { cardType: 'boundary', statement: 'No phones in bed' });
   ids.samProposed = createPromise(sam.doc, S, { text: 'Cook on Sunday', promiseeId: alexId, cadence: { type: 'weekly' } });
   ids.samConfirmed = createPromise(sam.doc, S, { text: 'Plan a date', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
@@ -204,6 +207,8 @@ const forgeries: Forgery[] = [
     forge: (d) => (((item(d, 'done').get('reflections') as Y.Map<Y.Map<unknown>>).get(alexId)!).get('enjoyed') as Y.Text).insert(0, 'FORGED') },
   // Check-ins and appreciations
   { name: 'changes Alex\'s check-in', expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'checkin').set('mood', 1) },
+  { name: 'hearts the appreciation Sam sent (only its receiver answers it)', expected: BoardRefusal.notAuthor,
+    forge: (d) => item(d, 'samThanks').set('heartedAt', now()) },
   { name: 'deletes Alex\'s appreciation', expected: BoardRefusal.notManager, forge: (d) => items(d).delete(ids.appreciation!) },
   // Visibility
   { name: 'removes Alex\'s card from "us + counsellor"', expected: BoardRefusal.notManager, doc: 'space', forge: (d) => items(d).delete(ids.spaceCard!) },
