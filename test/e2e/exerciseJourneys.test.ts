@@ -73,7 +73,9 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     const open = async (name: string, api: typeof a, viewport: { width: number; height: number }) => {
       const person = await people.open(name, api, viewport);
       await person.page.goto(`/spaces/${spaceId}`);
-      return Object.assign(person, { ex: new ExercisePages(person.page) });
+      const ex = new ExercisePages(person.page);
+      await ex.showCard();
+      return Object.assign(person, { ex });
     };
     alex = await open('Alex', a, DESKTOP);
     sam = await open('Sam', b, PHONE);

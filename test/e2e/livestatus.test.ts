@@ -9,6 +9,7 @@ import { ConsentPanel } from './pages/ConsentPanel';
 import { InvitePage } from './pages/InvitePage';
 import { LiveStatus } from './pages/LiveStatus';
 import { SpacePage } from './pages/SpacePage';
+import { showSection } from './pages/SpaceSections';
 import { DESKTOP, PHONE, People, type Person } from './people';
 
 // Live status in the browser (npm run build -w client first): two partners and a counsellor,
@@ -83,6 +84,7 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     expect(await notice.innerText()).toContain('Access pending');
     const alexConsent = new ConsentPanel(alex.page);
     const samConsent = new ConsentPanel(sam.page);
+    await samConsent.show();
     await alexConsent.row('Dr Rivera').getByRole('button', { name: 'I consent' }).waitFor();
     // Nothing to withdraw before consenting.
     expect(await alexConsent.withdrawButton('Dr Rivera').count()).toBe(0);
@@ -204,6 +206,7 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     await eventually('both in the switcher', async () => (await alexStatus.switcherSpaces()).includes('Alex & Sam'));
     await alexStatus.markLoaded();
 
+    await showSection(alex.page, 'People');
     await alex.page.getByRole('button', { name: 'Delete this space…' }).click();
     const alexDialog = alex.page.getByTestId('delete-space-dialog');
     await alexDialog.getByRole('button', { name: 'Delete this space', exact: true }).click();

@@ -1,8 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
+import { showSection } from './SpaceSections';
 
 /** A partner's "Counsellor access" panel beside the board. */
 export class ConsentPanel {
   constructor(readonly page: Page) {}
+
+  /** Brings the panel into view: on a phone it is behind "People" in the bottom navigation. */
+  async show(): Promise<void> {
+    await showSection(this.page, 'People');
+  }
 
   panel(): Locator {
     return this.page.getByTestId('consent-panel');

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { eventually } from '../browser';
+import { showSection } from './SpaceSections';
 
 export type ExerciseTitle = 'Together check-in' | 'Speaker and listener' | 'Question deck' | 'Promise review';
 
@@ -13,6 +14,11 @@ export class ExercisePages {
     return this.page.getByRole('region', { name: /Do something together|in progress$/ });
   }
 
+  /** Brings the card into view: on a phone it is behind "Together" in the bottom navigation. */
+  async showCard(): Promise<void> {
+    await showSection(this.page, 'Together');
+  }
+
   prompt(): Locator {
     return this.page.getByRole('region', { name: 'Exercise invitation' });
   }
@@ -23,6 +29,7 @@ export class ExercisePages {
   }
 
   async start(title: ExerciseTitle): Promise<void> {
+    await this.showCard();
     await this.card().getByRole('button', { name: `Start ${title.toLowerCase()}` }).click();
     await this.view().getByRole('heading', { name: title }).waitFor();
   }

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { useCallback, useEffect, useState } from 'react';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import { ExerciseFocus } from './ExerciseFocus';
@@ -82,10 +83,20 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
         </p>
       )}
       <ExerciseHistory spaceId={spaceId} history={ex.history} onLoad={ex.loadHistory} members={members} meId={meId} canDelete={role === 'partner'} />
-      {running && !focused && laterId !== running.sessionId && (
-        <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => setLaterId(running.sessionId)} />
-      )}
-      {focused && <ExerciseFocus ex={ex} meId={meId} members={members} canAnswer={canAnswer} canSteer={canSteer} onLeave={() => open(null)} />}
+      {/* The invitation and the focused view cover the page, so they live at its root: on a
+          phone they show whichever section the bottom navigation has chosen. */}
+      {running &&
+        !focused &&
+        laterId !== running.sessionId &&
+        createPortal(
+          <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => setLaterId(running.sessionId)} />,
+          document.body,
+        )}
+      {focused &&
+        createPortal(
+          <ExerciseFocus ex={ex} meId={meId} members={members} canAnswer={canAnswer} canSteer={canSteer} onLeave={() => open(null)} />,
+          document.body,
+        )}
     </section>
   );
 }

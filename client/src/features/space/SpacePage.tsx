@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useAuth } from '../../app/AuthProvider';
 import { Link, navigate } from '../../app/router';
 import { api } from '../../lib/api';
@@ -24,6 +24,7 @@ import { KeepCopyToggle } from './KeepCopyToggle';
 import { UndoControls } from './UndoControls';
 import { CounsellorNotesSlot, ExerciseSlot, PrivacySlot } from './SpaceSlots';
 import { SpaceViewTabs } from '../journey';
+import { SpaceBottomNav, type PhoneTab } from './SpaceBottomNav';
 import { CounsellorAccessNotice } from '../livestatus/CounsellorAccessNotice';
 import { SpaceUnavailable } from '../livestatus/SpaceUnavailable';
 import { useFirstRunHidden } from '../firstrun';
@@ -64,6 +65,8 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   }, [lostAccess, spaceId]);
   const firstRunHidden = useFirstRunHidden(spaceId);
   const [confirmDialog, confirm] = useConfirm();
+  // Which part of the page a phone shows (bottom navigation); wider screens show them all.
+  const [tab, setTab] = useState<PhoneTab>('main');
 
   if (error && !space) return <SpaceUnavailable error={error} />;
   if (!space || !user || !member) {
@@ -92,7 +95,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   }
 
   return (
-    <main id="main" className="page">
+    <main id="main" className={docs && me ? 'page has-bottom-nav' : 'page'} data-tab={tab} data-view={view}>
       <div className="space-head">
         <h1 dir="auto">{space.name}</h1>
         {docs && <SpaceStatus docs={docs.all} readOnly={!isPartner} />}
@@ -109,7 +112,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
               <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
             )}
           </div>
-          <div className="space-layout">
+          <div className="space-layout" data-tab={tab}>
             <div className="space-main">
               <ClosedNotice docs={docs.all} onClosed={() => void refresh()}>
                 <SpaceViewTabs spaceId={space.id} view={view} isPartner={isPartner} />
@@ -127,15 +130,20 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
               </ClosedNotice>
             </div>
             <aside className="space-side" aria-label="Space details">
-              <ErrorBoundary what="what's new">
-                <ActivityPanel spaceId={space.id} docs={docs} />
-              </ErrorBoundary>
-              <ErrorBoundary what="the exercise panel">
-                <ExerciseSlot space={space} me={me} docs={docs} />
-              </ErrorBoundary>
-              <ErrorBoundary what="the counsellor notes">
-                <CounsellorNotesSlot space={space} me={me} docs={docs} />
-              </ErrorBoundary>
+              <SideSection tab="main">
+                <ErrorBoundary what="what's new">
+                  <ActivityPanel spaceId={space.id} docs={docs} />
+                </ErrorBoundary>
+              </SideSection>
+              <SideSection tab="together">
+                <ErrorBoundary what="the exercise panel">
+                  <ExerciseSlot space={space} me={me} docs={docs} />
+                </ErrorBoundary>
+                <ErrorBoundary what="the counsellor notes">
+                  <CounsellorNotesSlot space={space} me={me} docs={docs} />
+                </ErrorBoundary>
+              </SideSection>
+              <SideSection tab="people">
               <MembersPanel space={space} myId={user.id} />
               {/* While the first-run guide offers the partner's invitation, it is not offered twice. */}
               {isPartner && (
@@ -168,12 +176,23 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                   Leave this space
                 </button>
               )}
-              {confirmDialog}
+              </SideSection>
             </aside>
           </div>
+          {confirmDialog}
+          <SpaceBottomNav spaceId={space.id} view={view} tab={tab} onTab={setTab} />
         </>
       )}
     </main>
+  );
+}
+
+/** One part of the side panel; on a phone only the parts of the chosen tab show (layout.css). */
+function SideSection({ tab, children }: { tab: PhoneTab; children: ReactNode }) {
+  return (
+    <div className="side-section" data-tab={tab}>
+      {children}
+    </div>
   );
 }
 
