@@ -4,12 +4,7 @@ import { defineConfig } from 'vitest/config';
 // database name from it. Files run in parallel workers on the two cores.
 export default defineConfig({
   test: {
-    include: [
-      'shared/src/**/*.test.ts',
-      'server/src/**/*.test.ts',
-      'client/src/**/*.test.ts',
-      'test/**/*.test.ts',
-    ],
+    include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'client/src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/setup/prerequisites.ts', 'test/setup/globalDb.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

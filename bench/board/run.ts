@@ -44,7 +44,13 @@ function freePort(): Promise<number> {
 console.log(`initial JS: ${(initialJsGzipBytes() / 1024).toFixed(1)} KiB gzip`);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-board-'));
 const port = await freePort();
-const env = loadEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' });
+const env = loadEnv({
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: 'warn',
+});
 const logger = createLogger(env.logLevel);
 const db = await openDatabase({ mongodbUri: env.mongodbUri, dataDir, logger, dbName: 'bench_board' });
 const hearth = createHearth({ env, logger });
@@ -110,9 +116,11 @@ async function measure(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await alexPage.goto(`/spaces/${spaceId}`);
     await alexPage.waitForFunction(`window.__marks.all > 0`, null, { timeout: 60_000 });
-    runs.push(await alexPage.evaluate<string>(
-      `JSON.stringify({ ...Object.fromEntries(Object.entries(window.__marks).map(([k, v]) => [k, Math.round(v)])), dcl: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), marks: performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(m.startTime)).join(' '), ...Object.fromEntries(performance.getEntriesByType('resource').filter((r) => /api|SpacePage/.test(r.name)).map((r) => [r.name.replace(/^.*\\/(api\\/)?/, ''), Math.round(r.responseEnd)])) })`,
-    ));
+    runs.push(
+      await alexPage.evaluate<string>(
+        `JSON.stringify({ ...Object.fromEntries(Object.entries(window.__marks).map(([k, v]) => [k, Math.round(v)])), dcl: Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd), marks: performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(m.startTime)).join(' '), ...Object.fromEntries(performance.getEntriesByType('resource').filter((r) => /api|SpacePage/.test(r.name)).map((r) => [r.name.replace(/^.*\\/(api\\/)?/, ''), Math.round(r.responseEnd)])) })`,
+      ),
+    );
   }
   console.log(`300 items, milestones (ms since navigation start): ${runs.join(' ')}`);
   if ((await alex.items().count()) !== ITEMS) throw new Error('not every item rendered');

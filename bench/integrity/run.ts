@@ -48,13 +48,19 @@ async function races(): Promise<void> {
   const r = { rawCond: range(), rawPush: range(), layerCond: range(), layerPush: range(), insert: range() };
   const ids = Array.from({ length: WAYS }, (_, i) => i);
   for (let t = 0; t < RACES; t++) {
-    await raw.insertMany([{ _id: `c${t}`, v: 0 }, { _id: `p${t}`, items: [] }]);
+    await raw.insertMany([
+      { _id: `c${t}`, v: 0 },
+      { _id: `p${t}`, items: [] },
+    ]);
     const cond = await Promise.all(ids.map((n) => raw.updateOne({ _id: `c${t}`, v: 0 }, { $set: { v: n + 1 } })));
     r.rawCond.add(cond.reduce((s, x) => s + x.modifiedCount, 0));
     await Promise.all(ids.map((n) => raw.updateOne({ _id: `p${t}` }, { $push: { items: n } })));
     r.rawPush.add((await raw.findOne({ _id: `p${t}` }))!.items!.length);
 
-    await Race.insertMany([{ _id: `c${t}`, v: 0 }, { _id: `p${t}`, items: [] }]);
+    await Race.insertMany([
+      { _id: `c${t}`, v: 0 },
+      { _id: `p${t}`, items: [] },
+    ]);
     const lc = await Promise.all(ids.map((n) => atomicWrite(Race, () => Race.updateOne({ _id: `c${t}`, v: 0 }, { $set: { v: n + 1 } }))));
     r.layerCond.add(lc.reduce((s, x) => s + x.modifiedCount, 0));
     await Promise.all(ids.map((n) => atomicWrite(Race, () => Race.updateOne({ _id: `p${t}` }, { $push: { items: n } }))));
@@ -62,7 +68,8 @@ async function races(): Promise<void> {
     const ins = await Promise.allSettled(ids.map((n) => Race.create({ _id: `i${t}`, v: n })));
     r.insert.add(ins.filter((x) => x.status === 'fulfilled').length);
   }
-  const show = (name: string, x: { min: number; max: number }, want: string) => console.log(`  ${name.padEnd(44)} ${x.min}–${x.max}  (${want})`);
+  const show = (name: string, x: { min: number; max: number }, want: string) =>
+    console.log(`  ${name.padEnd(44)} ${x.min}–${x.max}  (${want})`);
   console.log(`races: ${RACES} rounds × ${WAYS} simultaneous operations on one document`);
   show('raw conditional updateOne: documents modified', r.rawCond, 'must be 1');
   show('raw $push: elements kept', r.rawPush, `must be ${WAYS}`);
@@ -94,10 +101,21 @@ async function kills(db: SupervisedDatabase, dataDir: string): Promise<void> {
   const logger = createLogger('silent');
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const base = `http://127.0.0.1:${port}`;
-  const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40), PUBLIC_ORIGIN: base, LOG_LEVEL: 'silent' });
+  const env = loadEnv({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 's'.repeat(40),
+    PUBLIC_ORIGIN: base,
+    LOG_LEVEL: 'silent',
+  });
   const hearth = createHearth({ env, logger });
   await hearth.listen(port, '127.0.0.1');
-  const signup = await request(base, '', 'POST', '/api/auth/signup', { email: `bench${Date.now()}@example.test`, password: 'correct horse battery', displayName: 'Bench' });
+  const signup = await request(base, '', 'POST', '/api/auth/signup', {
+    email: `bench${Date.now()}@example.test`,
+    password: 'correct horse battery',
+    displayName: 'Bench',
+  });
   const space = await request(base, signup.cookie, 'POST', '/api/spaces', { name: 'Bench' });
   const docName = `space:${space.body.space.id}`;
   const headers = { cookie: signup.cookie, origin: base };
@@ -141,13 +159,18 @@ async function kills(db: SupervisedDatabase, dataDir: string): Promise<void> {
   const copy = new Y.Doc();
   for (const u of load.updates) Y.applyUpdate(copy, u);
   const storedText = copy.getText('bench').toString();
-  const lost = text.toString().split(';').filter((e) => e && !storedText.includes(`${e};`)).length;
+  const lost = text
+    .toString()
+    .split(';')
+    .filter((e) => e && !storedText.includes(`${e};`)).length;
   provider.destroy();
   await hearth.close();
   recoveries.sort((a, b) => a - b);
   console.log(`kill -9 of only the database: ${KILLS} rounds, ${acked} acknowledged edits, ${lost} lost`);
   console.log(`  first API answer after the kill: 503 in ${fastFails.length}/${KILLS} rounds, slowest ${Math.max(...fastFails)} ms`);
-  console.log(`  kill → everything acknowledged again: median ${recoveries[Math.floor(recoveries.length / 2)]} ms, worst ${recoveries.at(-1)} ms`);
+  console.log(
+    `  kill → everything acknowledged again: median ${recoveries[Math.floor(recoveries.length / 2)]} ms, worst ${recoveries.at(-1)} ms`,
+  );
 }
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-integrity-'));

@@ -3,7 +3,16 @@
  * every range, and recomputing after one change. `npx tsx bench/journey/compute.ts`.
  */
 import * as Y from 'yjs';
-import { confirmPromise, listPromises, markPromise, parseItemMap, itemsOf, readBoard, periodOf, type Visibility } from '@hearth/shared/board';
+import {
+  confirmPromise,
+  listPromises,
+  markPromise,
+  parseItemMap,
+  itemsOf,
+  readBoard,
+  periodOf,
+  type Visibility,
+} from '@hearth/shared/board';
 import { computeJourney, JOURNEY_RANGES, type JourneyInput, type JourneySource } from '@hearth/shared/insights';
 import { fillYear } from './yearOfData';
 
@@ -38,7 +47,10 @@ const t = performance.now();
 const exercises = fillYear(couple, space, A, B);
 console.log(`generated a year in ${Math.round(performance.now() - t)} ms`);
 
-const docs: Array<[Visibility, Y.Doc]> = [['couple', couple], ['space', space]];
+const docs: Array<[Visibility, Y.Doc]> = [
+  ['couple', couple],
+  ['space', space],
+];
 let sources: JourneySource[] = [];
 const parse = () => {
   sources = docs.flatMap(([visibility, doc]) => readBoard(doc).items.map((item) => ({ item, visibility })));
@@ -49,8 +61,15 @@ console.log(`${sources.length} items (${outcomes} promise outcomes), ${exercises
 console.log(`parse all documents: ${parseMs}`);
 
 const base: Omit<JourneyInput, 'range'> = {
-  sources, exercises, partners: [{ id: A, name: 'Alex' }, { id: B, name: 'Sam' }], viewer: { id: B, role: 'partner' },
-  timeZone: 'Europe/Berlin', now: new Date(),
+  sources,
+  exercises,
+  partners: [
+    { id: A, name: 'Alex' },
+    { id: B, name: 'Sam' },
+  ],
+  viewer: { id: B, role: 'partner' },
+  timeZone: 'Europe/Berlin',
+  now: new Date(),
 };
 for (const range of JOURNEY_RANGES) {
   console.log(`computeJourney ${range}: ${time(() => computeJourney({ ...base, range }), 21)}`);
@@ -59,7 +78,9 @@ for (const range of JOURNEY_RANGES) {
 // One change: the partner confirms this week's mark; only that item is parsed again (as the
 // client's BoardReader does) and the journey recomputed.
 const today = new Date().toISOString().slice(0, 10);
-const open = listPromises(couple).filter((p) => p.status === 'accepted' && p.promiserId === A).slice(0, 21);
+const open = listPromises(couple)
+  .filter((p) => p.status === 'accepted' && p.promiserId === A)
+  .slice(0, 21);
 const samples: number[] = [];
 const cpu = process.cpuUsage();
 for (const p of open) {
@@ -73,5 +94,12 @@ for (const p of open) {
   samples.push(performance.now() - start);
 }
 const used = process.cpuUsage(cpu);
-console.log(`recompute after one confirmation (parse one item + compute 12 weeks): median ${median(samples).toFixed(2)} ms wall, max ${Math.max(...samples).toFixed(2)} ms (${samples.length} changes); ${((used.user + used.system) / 1000 / samples.length).toFixed(2)} ms CPU per change including the two board operations`);
-console.log(`load average while measuring: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `recompute after one confirmation (parse one item + compute 12 weeks): median ${median(samples).toFixed(2)} ms wall, max ${Math.max(...samples).toFixed(2)} ms (${samples.length} changes); ${((used.user + used.system) / 1000 / samples.length).toFixed(2)} ms CPU per change including the two board operations`,
+);
+console.log(
+  `load average while measuring: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);

@@ -54,7 +54,13 @@ function median(values: number[]): number {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-journey-'));
 const port = await freePort();
-const env = loadEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' });
+const env = loadEnv({
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: 'warn',
+});
 const logger = createLogger(env.logLevel);
 const db = await openDatabase({ mongodbUri: env.mongodbUri, dataDir, logger, dbName: 'bench_journey' });
 const hearth = createHearth({ env, logger });
@@ -72,11 +78,24 @@ async function measure(): Promise<void> {
   const exercises = fillYear(couple, shared, alexId, samId);
   await writeDoc(docNameOf({ kind: 'couple', spaceId: space.id }), (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(couple)));
   await writeDoc(docNameOf({ kind: 'space', spaceId: space.id }), (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(shared)));
-  await ExerciseSessionModel.insertMany(exercises.map((e, i) => ({
-    spaceId: space.id, kind: e.kind, contentVersion: 1, status: 'ended', activeKey: `ended-${space.id}-${i}`, phase: 'ended',
-    paused: false, participants: e.participants, startedBy: alexId, startedAt: e.startedAt, endedAt: Number(e.startedAt) + 600_000,
-    endedReason: 'completed', data: storedForm(e.kind, e.results), rev: 1,
-  })));
+  await ExerciseSessionModel.insertMany(
+    exercises.map((e, i) => ({
+      spaceId: space.id,
+      kind: e.kind,
+      contentVersion: 1,
+      status: 'ended',
+      activeKey: `ended-${space.id}-${i}`,
+      phase: 'ended',
+      paused: false,
+      participants: e.participants,
+      startedBy: alexId,
+      startedAt: e.startedAt,
+      endedAt: Number(e.startedAt) + 600_000,
+      endedReason: 'completed',
+      data: storedForm(e.kind, e.results),
+      rev: 1,
+    })),
+  );
 
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
   const [name, value] = b.cookie.split('=');
@@ -86,8 +105,16 @@ async function measure(): Promise<void> {
   const withExercises: number[] = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(`/spaces/${space.id}/journey`);
-    await eventually('the journey to be shown', async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-shown').length`)) > 0, 60_000);
-    await eventually('the exercises to be shown', async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-exercises').length`)) > 0, 60_000);
+    await eventually(
+      'the journey to be shown',
+      async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-shown').length`)) > 0,
+      60_000,
+    );
+    await eventually(
+      'the exercises to be shown',
+      async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-exercises').length`)) > 0,
+      60_000,
+    );
     const row = await page.evaluate<{ synced: number; shown: number; exercises: number; open: number }>(`({
       open: performance.getEntriesByName('hearth:docs-open')[0].startTime,
       synced: Math.max(...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('hearth:synced:')).map((m) => m.startTime)),
@@ -96,10 +123,17 @@ async function measure(): Promise<void> {
     })`);
     shownAfterSync.push(row.shown - row.synced);
     withExercises.push(row.exercises - row.open);
-    if (process.env.BENCH_MARKS) console.log(await page.evaluate<string>(`performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(m.startTime)).join(' ')`));
+    if (process.env.BENCH_MARKS)
+      console.log(
+        await page.evaluate<string>(`performance.getEntriesByType('mark').map((m) => m.name + '@' + Math.round(m.startTime)).join(' ')`),
+      );
   }
-  console.log(`journey shown after the documents synced (ms): ${shownAfterSync.map(Math.round).join(', ')}; median ${Math.round(median(shownAfterSync))}`);
-  console.log(`exercise history (100 sessions, 2 pages) shown, from opening the documents (ms): median ${Math.round(median(withExercises))}`);
+  console.log(
+    `journey shown after the documents synced (ms): ${shownAfterSync.map(Math.round).join(', ')}; median ${Math.round(median(shownAfterSync))}`,
+  );
+  console.log(
+    `exercise history (100 sessions, 2 pages) shown, from opening the documents (ms): median ${Math.round(median(withExercises))}`,
+  );
 
   // Alex marks a promise kept from another client; Sam's open view recomputes.
   const cookie = a.cookie;
@@ -116,14 +150,20 @@ async function measure(): Promise<void> {
   await eventually('Alex’s client to sync', async () => provider.synced, 60_000);
   const alex: BoardActor = { userId: alexId, partnerIds: [alexId, samId] };
   const today = new Date().toISOString().slice(0, 10);
-  const promises = listPromises(doc).filter((p) => p.status === 'accepted' && p.promiserId === alexId).slice(0, 15);
+  const promises = listPromises(doc)
+    .filter((p) => p.status === 'accepted' && p.promiserId === alexId)
+    .slice(0, 15);
   const compute: number[] = [];
   const endToEnd: number[] = [];
   for (const p of promises) {
     const before = await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-compute').length`);
     const sent = Date.now();
     markPromise(doc, alex, { itemId: p.id, outcome: 'kept', period: periodOf(p.cadence, today) });
-    await eventually('Sam’s view to recompute', async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-compute').length`)) > before, 30_000);
+    await eventually(
+      'Sam’s view to recompute',
+      async () => (await page.evaluate<number>(`performance.getEntriesByName('hearth:journey-compute').length`)) > before,
+      30_000,
+    );
     const last = await page.evaluate<{ duration: number; end: number }>(`(() => {
       const all = performance.getEntriesByName('hearth:journey-compute');
       const m = all[all.length - 1];
@@ -133,9 +173,18 @@ async function measure(): Promise<void> {
     endToEnd.push(last.end - sent);
   }
   provider.destroy();
-  console.log(`recompute in the browser after one change (ms): median ${median(compute).toFixed(1)}, max ${Math.max(...compute).toFixed(1)} (${compute.length} changes)`);
-  console.log(`partner's mark → recomputed on the other screen (ms, includes the network and the server): median ${Math.round(median(endToEnd))}`);
-  console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `recompute in the browser after one change (ms): median ${median(compute).toFixed(1)}, max ${Math.max(...compute).toFixed(1)} (${compute.length} changes)`,
+  );
+  console.log(
+    `partner's mark → recomputed on the other screen (ms, includes the network and the server): median ${Math.round(median(endToEnd))}`,
+  );
+  console.log(
+    `load average: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 try {

@@ -1,8 +1,23 @@
 import type * as Y from 'yjs';
 import {
-  acceptPromise, addCheckin, addDays, CLOSENESS_KINDS, confirmPromise, createAppreciation, createCard, createExperience,
-  createPromise, EXPERIENCE_CATEGORIES, markPromise, renegotiatePromise, setExperienceStatus, weekStartOf, writeReflection,
-  acknowledgeCard, CARD_TYPES, type BoardActor,
+  acceptPromise,
+  addCheckin,
+  addDays,
+  CLOSENESS_KINDS,
+  confirmPromise,
+  createAppreciation,
+  createCard,
+  createExperience,
+  createPromise,
+  EXPERIENCE_CATEGORIES,
+  markPromise,
+  renegotiatePromise,
+  setExperienceStatus,
+  weekStartOf,
+  writeReflection,
+  acknowledgeCard,
+  CARD_TYPES,
+  type BoardActor,
 } from '@hearth/shared/board';
 import type { JourneyExercise } from '@hearth/shared/insights';
 
@@ -43,7 +58,12 @@ export function fillYear(couple: Y.Doc, space: Y.Doc, a: string, b: string, now 
     const ms = start + d * DAY;
     for (const [i, id] of partners.entries()) {
       const mood = Math.max(1, Math.min(5, Math.round(2 + (3 * d) / 365 + rnd() * 1.6 - 0.8)));
-      addCheckin(docFor(d + i), actorOf(id), { date: dayOf(ms), mood, feelings: ['hopeful'], need: 'time together' }, at(ms + 8 * 3600_000));
+      addCheckin(
+        docFor(d + i),
+        actorOf(id),
+        { date: dayOf(ms), mood, feelings: ['hopeful'], need: 'time together' },
+        at(ms + 8 * 3600_000),
+      );
     }
   }
 
@@ -52,7 +72,12 @@ export function fillYear(couple: Y.Doc, space: Y.Doc, a: string, b: string, now 
     const promisee = partners[(i + 1) % 2]!;
     const doc = docFor(i);
     const created = start + Math.floor((i / YEAR.promises) * 300) * DAY;
-    const id = createPromise(doc, actorOf(promiser), { text: `Weekly promise number ${i}`, promiseeId: promisee, cadence: { type: 'weekly' } }, at(created));
+    const id = createPromise(
+      doc,
+      actorOf(promiser),
+      { text: `Weekly promise number ${i}`, promiseeId: promisee, cadence: { type: 'weekly' } },
+      at(created),
+    );
     acceptPromise(doc, actorOf(promisee), { itemId: id }, at(created + 3600_000));
     const weeks = 8 + Math.floor(rnd() * 30);
     let period = weekStartOf(dayOf(created));
@@ -61,20 +86,32 @@ export function fillYear(couple: Y.Doc, space: Y.Doc, a: string, b: string, now 
       markPromise(doc, actorOf(promiser), { itemId: id, outcome: rnd() < 0.75 ? 'kept' : 'missed', period }, at(markAt));
       if (rnd() < 0.95) confirmPromise(doc, actorOf(promisee), { itemId: id, period }, at(markAt + 3600_000));
     }
-    if (i % 10 === 9) renegotiatePromise(doc, actorOf(promisee), { itemId: id, text: `Promise ${i}, made kinder` }, at(Math.min(now, created + weeks * 7 * DAY)));
+    if (i % 10 === 9)
+      renegotiatePromise(
+        doc,
+        actorOf(promisee),
+        { itemId: id, text: `Promise ${i}, made kinder` },
+        at(Math.min(now, created + weeks * 7 * DAY)),
+      );
   }
 
   for (let i = 0; i < YEAR.experiences; i++) {
     const doc = docFor(i);
     const created = start + i * 6 * DAY;
-    const id = createExperience(doc, actorOf(partners[i % 2]!), {
-      title: `Experience number ${i}`,
-      category: EXPERIENCE_CATEGORIES[i % EXPERIENCE_CATEGORIES.length]!,
-      closeness: [CLOSENESS_KINDS[i % 4]!, CLOSENESS_KINDS[(i + 1) % 4]!],
-      status: 'planned',
-    }, at(created));
+    const id = createExperience(
+      doc,
+      actorOf(partners[i % 2]!),
+      {
+        title: `Experience number ${i}`,
+        category: EXPERIENCE_CATEGORIES[i % EXPERIENCE_CATEGORIES.length]!,
+        closeness: [CLOSENESS_KINDS[i % 4]!, CLOSENESS_KINDS[(i + 1) % 4]!],
+        status: 'planned',
+      },
+      at(created),
+    );
     setExperienceStatus(doc, actorOf(partners[0]!), { itemId: id, status: 'done' }, at(created + 4 * DAY));
-    for (const p of partners) writeReflection(doc, actorOf(p), { itemId: id, enjoyed: 'Being together', learned: `Something new, ${i}` }, at(created + 5 * DAY));
+    for (const p of partners)
+      writeReflection(doc, actorOf(p), { itemId: id, enjoyed: 'Being together', learned: `Something new, ${i}` }, at(created + 5 * DAY));
   }
 
   for (let i = 0; i < 40; i++) {
@@ -90,10 +127,21 @@ export function fillYear(couple: Y.Doc, space: Y.Doc, a: string, b: string, now 
   return Array.from({ length: YEAR.exercises }, (_, i): JourneyExercise => {
     const kind = kinds[i % 4]!;
     const results =
-      kind === 'speaker_listener' ? { topic: `Topic ${i}`, exchanges: [0, 1, 2, 3].map((n) => ({ speakerId: partners[n % 2]!, attempts: [{ text: 'p', accurate: rnd() < 0.6 }] })) }
-      : kind === 'checkin' ? { revealed: true, answers: [] }
-      : kind === 'question_deck' ? { cards: [{ theme: 'trust', outcome: 'answered' }, { theme: 'appreciation', outcome: 'answered' }] }
-      : { items: [] };
+      kind === 'speaker_listener'
+        ? {
+            topic: `Topic ${i}`,
+            exchanges: [0, 1, 2, 3].map((n) => ({ speakerId: partners[n % 2]!, attempts: [{ text: 'p', accurate: rnd() < 0.6 }] })),
+          }
+        : kind === 'checkin'
+          ? { revealed: true, answers: [] }
+          : kind === 'question_deck'
+            ? {
+                cards: [
+                  { theme: 'trust', outcome: 'answered' },
+                  { theme: 'appreciation', outcome: 'answered' },
+                ],
+              }
+            : { items: [] };
     return { kind, startedAt: start + Math.floor(i * 3.6) * DAY, endedReason: 'completed', participants: partners, results };
   });
 }

@@ -40,7 +40,13 @@ function median(values: number[]): number {
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-reminders-'));
 const port = await freePort();
-const env = loadEnv({ ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn' });
+const env = loadEnv({
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: 'warn',
+});
 const logger = createLogger(env.logLevel);
 const db = await openDatabase({ mongodbUri: env.mongodbUri, dataDir, logger, dbName: 'bench_reminders' });
 const hearth = createHearth({ env, logger, reminders: { clock: () => NOW, intervalMs: 0 } });
@@ -55,7 +61,12 @@ for (let s = 0; s < SPACES; s++) {
   for (const kind of ['couple', 'space'] as const) {
     await writeDoc(docNameOf({ kind, spaceId: space.id }), (d) => {
       for (let i = 0; i < 5; i++) {
-        const id = createPromise(d, actor(x, [x, y]), { text: `promise ${i}`, promiseeId: y, cadence: { type: 'once', dueDate: '2026-05-30' } }, { now: EARLIER });
+        const id = createPromise(
+          d,
+          actor(x, [x, y]),
+          { text: `promise ${i}`, promiseeId: y, cadence: { type: 'once', dueDate: '2026-05-30' } },
+          { now: EARLIER },
+        );
         acceptPromise(d, actor(y, [x, y]), { itemId: id }, { now: EARLIER });
         createCard(d, actor(i % 2 ? x : y, [x, y]), { cardType: 'need', statement: `card ${i}` }, { now: EARLIER });
       }
@@ -63,7 +74,12 @@ for (let s = 0; s < SPACES; s++) {
   }
   for (const userId of [x, y]) {
     await writeDoc(docNameOf({ kind: 'private', spaceId: space.id, userId }), (d) => {
-      createPromise(d, actor(userId, [x, y]), { text: 'to myself', promiseeId: userId === x ? y : x, cadence: { type: 'once', dueDate: '2026-05-31' } }, { now: EARLIER });
+      createPromise(
+        d,
+        actor(userId, [x, y]),
+        { text: 'to myself', promiseeId: userId === x ? y : x, cadence: { type: 'once', dueDate: '2026-05-31' } },
+        { now: EARLIER },
+      );
     });
   }
 }
@@ -76,14 +92,16 @@ for (let i = 0; i < PASSES; i++) {
   times.push(performance.now() - start);
 }
 const quiet = times.slice(1);
-console.log(JSON.stringify({
-  spaces: SPACES,
-  delivered,
-  firstPassMs: Math.round(times[0]!),
-  quietPassMedianMs: Math.round(median(quiet)),
-  quietPerSpaceMs: Math.round((median(quiet) / SPACES) * 10) / 10,
-  passesMs: times.map(Math.round),
-}));
+console.log(
+  JSON.stringify({
+    spaces: SPACES,
+    delivered,
+    firstPassMs: Math.round(times[0]!),
+    quietPassMedianMs: Math.round(median(quiet)),
+    quietPerSpaceMs: Math.round((median(quiet) / SPACES) * 10) / 10,
+    passesMs: times.map(Math.round),
+  }),
+);
 await hearth.close();
 await db.close();
 process.exit(0);

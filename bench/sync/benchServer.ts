@@ -42,7 +42,10 @@ const collab = attachCollab(server, {
   },
   // Users are a<n> and b<n>, the two partners of space n.
   authorize: async (user, doc) => ({
-    mode: 'write', role: 'partner', spaceId: doc.spaceId, partnerIds: [`a${user.id.slice(1)}`, `b${user.id.slice(1)}`],
+    mode: 'write',
+    role: 'partner',
+    spaceId: doc.spaceId,
+    partnerIds: [`a${user.id.slice(1)}`, `b${user.id.slice(1)}`],
   }),
   beforeApplyUpdate: validate ? beforeApplyUpdate : undefined,
   events: new HearthEvents(),
@@ -65,5 +68,8 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   process.stdout.write(`READY ${port} ${db.embedded?.process.pid ?? 0}\n`);
 });
 process.on('SIGTERM', () => {
-  void collab.close().then(() => db.close()).then(() => process.exit(0));
+  void collab
+    .close()
+    .then(() => db.close())
+    .then(() => process.exit(0));
 });

@@ -27,7 +27,11 @@ export class LoadClient {
   private readonly unacked: { clock: number; at: number }[] = [];
   private closing = false;
 
-  constructor(url: string, headers: Record<string, string>, private readonly observer: LoadObserver) {
+  constructor(
+    url: string,
+    headers: Record<string, string>,
+    private readonly observer: LoadObserver,
+  ) {
     this.ws = new WebSocket(url, { headers, perMessageDeflate: false });
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('open', () => {

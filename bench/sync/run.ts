@@ -53,11 +53,17 @@ async function startProcess(cmd: string, args: string[], env: Record<string, str
 async function startHearth(validation: boolean): Promise<Target> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const env = { BENCH_VALIDATION: validation ? '1' : '0' };
-  const { child, match } = await startProcess(process.execPath, [...profile, '--import', 'tsx', path.join(here, 'benchServer.ts')], env, /READY (\d+) (\d+)/);
+  const { child, match } = await startProcess(
+    process.execPath,
+    [...profile, '--import', 'tsx', path.join(here, 'benchServer.ts')],
+    env,
+    /READY (\d+) (\d+)/,
+  );
   const port = Number(match[1]);
   return {
     name: `Hearth, board rules ${validation ? 'on' : 'off'}`,
-    validation: async () => (await (await fetch(`http://127.0.0.1:${port}/validation`)).json()) as { calls: number; ms: number; refused: number },
+    validation: async () =>
+      (await (await fetch(`http://127.0.0.1:${port}/validation`)).json()) as { calls: number; ms: number; refused: number },
     child,
     pids: [child.pid!, Number(match[2])].filter((p) => p > 0),
     urlFor: (doc) => `ws://127.0.0.1:${port}/yjs/${doc}`,
@@ -89,7 +95,11 @@ async function runLoad(target: Target) {
   const propagation: number[] = [];
   const acks: number[] = [];
   const errors: string[] = [];
-  const observer = { propagation: (ms: number) => propagation.push(ms), ack: (ms: number) => acks.push(ms), error: (e: string) => errors.push(e) };
+  const observer = {
+    propagation: (ms: number) => propagation.push(ms),
+    ack: (ms: number) => acks.push(ms),
+    error: (e: string) => errors.push(e),
+  };
   const clients: LoadClient[] = [];
   const runId = Date.now().toString(16).padStart(12, '0').slice(-12);
   for (let s = 0; s < SPACES; s++) {
@@ -127,7 +137,10 @@ async function runLoad(target: Target) {
       }
     }, 5);
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, target.pids.reduce((n, p) => n + rssMiB(p), 0));
+      peakRss = Math.max(
+        peakRss,
+        target.pids.reduce((n, p) => n + rssMiB(p), 0),
+      );
       if (performance.now() - started >= DURATION_S * 1000) clearInterval(sampler);
     }, 1000);
   });
@@ -155,7 +168,12 @@ async function runLoad(target: Target) {
     clients: clients.length,
     typed,
     updatesPerSecond: typed / elapsed,
-    propagation: { p50: percentile(propagation, 50), p95: percentile(propagation, 95), p99: percentile(propagation, 99), n: propagation.length },
+    propagation: {
+      p50: percentile(propagation, 50),
+      p95: percentile(propagation, 95),
+      p99: percentile(propagation, 99),
+      n: propagation.length,
+    },
     ack: target.storedUpdates ? { p50: percentile(acks, 50), p99: percentile(acks, 99), n: acks.length } : null,
     storedPerSecond: target.storedUpdates ? (storedAfter - storedBefore) / elapsed : null,
     validationUsPerUpdate: validation && validation.calls > 0 ? (validation.ms * 1000) / validation.calls : null,
@@ -172,7 +190,9 @@ function print(r: Awaited<ReturnType<typeof runLoad>>): void {
   process.stdout.write(
     `\n${r.target}: ${r.clients} clients, ${f(r.updatesPerSecond)} updates/s typed\n` +
       `  propagation ms  p50 ${f(r.propagation.p50)}  p95 ${f(r.propagation.p95)}  p99 ${f(r.propagation.p99)}  (n=${r.propagation.n})\n` +
-      (r.ack ? `  saved-ack ms    p50 ${f(r.ack.p50)}  p99 ${f(r.ack.p99)}  (n=${r.ack.n})\n` : '  saved-ack       none (the reference server does not store or acknowledge)\n') +
+      (r.ack
+        ? `  saved-ack ms    p50 ${f(r.ack.p50)}  p99 ${f(r.ack.p99)}  (n=${r.ack.n})\n`
+        : '  saved-ack       none (the reference server does not store or acknowledge)\n') +
       (r.storedPerSecond !== null ? `  stored/s        ${f(r.storedPerSecond)}\n` : '') +
       (r.validationUsPerUpdate !== null ? `  board rules     ${f(r.validationUsPerUpdate)} µs per update (in the hook, mean)\n` : '') +
       `  CPU (cores)     ${r.serverCpu.map((c) => c.toFixed(2)).join(' server + ')}${r.serverCpu.length > 1 ? ' database' : ''}; load generator ${r.loadGeneratorCpu.toFixed(2)}\n` +

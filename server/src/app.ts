@@ -79,7 +79,9 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
     if (!userId) return;
     collab.recheckSessions(userId).catch((err: unknown) => logger.warn({ err }, 'collab session re-check failed'));
-    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) => logger.warn({ err }, 'socket session re-check failed'));
+    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) =>
+      logger.warn({ err }, 'socket session re-check failed'),
+    );
   });
   const limits = createLimits(env.redisUrl, logger);
   const auth = new AuthService(limits);
@@ -185,9 +187,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   api.use(authRoutes(auth, sessions));
   api.use(accountRoutes(account, sessions, limits));
   api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
-  api.use(
-    spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }),
-  );
+  api.use(spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }));
   api.use(counsellorRoutes({ events, audit }));
   api.use(activityRoutes(reminderClock));
   api.use(versionRoutes({ withDoc: (name, fn) => collab.withDoc(name, fn, 'restore'), audit, clock: reminderClock }));

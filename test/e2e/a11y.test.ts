@@ -42,7 +42,15 @@ async function checkScreen(page: Page, name: string, end: { width: number; heigh
 /** Heights of the visible, interactive elements inside `selector` that are under 44 px tall. */
 function smallTargets(page: Page, selector: string): Promise<string[]> {
   return page.evaluate<string[], string>((sel) => {
-    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { width: number; height: number }; textContent: string | null }> } }).document;
+    const doc = (
+      globalThis as unknown as {
+        document: {
+          querySelectorAll(
+            s: string,
+          ): ArrayLike<{ getBoundingClientRect(): { width: number; height: number }; textContent: string | null }>;
+        };
+      }
+    ).document;
     return Array.from(doc.querySelectorAll(`${sel} a, ${sel} button, ${sel} select`))
       .filter((el) => el.getBoundingClientRect().width > 0)
       .filter((el) => el.getBoundingClientRect().height < 44)
@@ -161,7 +169,10 @@ describe('every screen is accessible and fits a phone', { timeout: 120_000 }, ()
       await checkScreen(alex.page, `exercise-${title.toLowerCase().replace(/\W+/g, '-')}`);
       await ex.endEarly();
       await ex.backToBoard();
-      await ex.card().getByRole('button', { name: `Start ${title.toLowerCase()}` }).waitFor();
+      await ex
+        .card()
+        .getByRole('button', { name: `Start ${title.toLowerCase()}` })
+        .waitFor();
     });
   }
 
@@ -182,7 +193,9 @@ describe('every screen is accessible and fits a phone', { timeout: 120_000 }, ()
     await robin.page.getByRole('region', { name: 'Couples you accompany' }).getByText('Alex & Sam', { exact: true }).waitFor();
     await checkScreen(robin.page, 'counsellor-dashboard');
     await robin.page.goto(`/spaces/${spaceId}`);
-    await robin.page.getByRole('navigation', { name: 'Space sections', includeHidden: true }).waitFor({ state: 'attached', timeout: 20_000 });
+    await robin.page
+      .getByRole('navigation', { name: 'Space sections', includeHidden: true })
+      .waitFor({ state: 'attached', timeout: 20_000 });
     await checkScreen(robin.page, 'counsellor-board');
     await robin.page.setViewportSize(PHONE);
     await showSection(robin.page, 'Together');
@@ -200,7 +213,10 @@ describe('every screen is accessible and fits a phone', { timeout: 120_000 }, ()
     await checkScreen(visitor.page, 'invite-logged-out');
     await robin.page.goto(`/invite/${invite.token}`);
     await robin.page.getByTestId('invite-card').waitFor();
-    await eventually('the invitation to be checked', async () => (await robin.page.getByTestId('invite-card').getAttribute('data-state')) !== null);
+    await eventually(
+      'the invitation to be checked',
+      async () => (await robin.page.getByTestId('invite-card').getAttribute('data-state')) !== null,
+    );
     await checkScreen(robin.page, 'invite-logged-in');
   });
 

@@ -82,8 +82,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(sam.spaceId()).toBe(spaceId);
     await sam.waitLive();
     // No reload: the server tells Alex's page that the space changed.
-    await eventually('Alex to see Sam join', async () =>
-      (await alex.page.getByRole('region', { name: 'People' }).getByText('Sam Rivera').count()) === 1);
+    await eventually(
+      'Alex to see Sam join',
+      async () => (await alex.page.getByRole('region', { name: 'People' }).getByText('Sam Rivera').count()) === 1,
+    );
     await alex.waitLive();
   });
 
@@ -101,10 +103,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await sam.openDetails('Weekend in the hills');
     const notesA = await alex.edit('Weekend in the hills', 'Notes');
     const notesB = await sam.edit('Weekend in the hills', 'Notes');
-    await Promise.all([
-      alex.page.keyboard.type('bring boots ', { delay: 25 }),
-      sam.page.keyboard.type('book the cabin ', { delay: 25 }),
-    ]);
+    await Promise.all([alex.page.keyboard.type('bring boots ', { delay: 25 }), sam.page.keyboard.type('book the cabin ', { delay: 25 })]);
     await eventually('both note fields to agree', async () => (await notesA.inputValue()) === (await notesB.inputValue()));
     const text = await notesA.inputValue();
     expect(text).toContain('bring boots ');
@@ -114,10 +113,14 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
   it('shows who is editing a card', async () => {
     await sam.edit('Weekend in the hills', 'Where');
-    await eventually('Alex to see that Sam is editing', async () =>
-      (await alex.item('Weekend in the hills').getByTestId('editing-badge').textContent())?.includes('Sam Rivera') === true);
-    await eventually('Alex to see where Sam is on the board', async () =>
-      (await alex.page.getByLabel('Who is here').getByText('Sam Rivera, on Experiences').count()) === 1);
+    await eventually(
+      'Alex to see that Sam is editing',
+      async () => (await alex.item('Weekend in the hills').getByTestId('editing-badge').textContent())?.includes('Sam Rivera') === true,
+    );
+    await eventually(
+      'Alex to see where Sam is on the board',
+      async () => (await alex.page.getByLabel('Who is here').getByText('Sam Rivera, on Experiences').count()) === 1,
+    );
   });
 
   it('B goes offline, edits, reconnects, and both converge', async () => {
@@ -134,10 +137,11 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
     await sam.page.context().setOffline(false);
     await sam.waitLive();
-    await eventually('Alex to receive the offline edit', async () =>
-      (await alex.textOf('Weekend in the hills', 'Where')) === 'Lake District');
-    await eventually('Sam to receive Alex’s edit', async () =>
-      (await valueOf(sam, 'Weekend in the hills', 'Notes')).includes('and maps'));
+    await eventually(
+      'Alex to receive the offline edit',
+      async () => (await alex.textOf('Weekend in the hills', 'Where')) === 'Lake District',
+    );
+    await eventually('Sam to receive Alex’s edit', async () => (await valueOf(sam, 'Weekend in the hills', 'Notes')).includes('and maps'));
     await sam.waitSaved();
     await alex.waitSaved();
   });
@@ -165,8 +169,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
     await whereA.click();
     await alex.page.keyboard.press('Control+z');
-    await eventually('Alex’s edit to be undone for both', async () =>
-      (await whereA.inputValue()) === 'Lake District' && (await whereB()) === 'Lake District');
+    await eventually(
+      'Alex’s edit to be undone for both',
+      async () => (await whereA.inputValue()) === 'Lake District' && (await whereB()) === 'Lake District',
+    );
     expect(await valueOf(alex, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
     expect(await valueOf(sam, 'Weekend in the hills', 'Notes')).toMatch(/ \+ snacks$/);
 
@@ -177,15 +183,17 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
   it('reorders with the keyboard, filters and archives', async () => {
     await alex.addPromise('Text when running late');
     const labels = async (page: SpacePage) =>
-      page.section('Promises').getByTestId('item').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
+      page
+        .section('Promises')
+        .getByTestId('item')
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
     await eventually('Sam to see the second promise', async () => (await labels(sam)).length === 2);
     expect(await labels(sam)).toEqual(['Cook dinner together on Sundays', 'Text when running late']);
 
     // Text reads as text; its "edit" button is where the keyboard lands on a card.
     await alex.item('Text when running late').getByRole('button', { name: 'Edit promise' }).focus();
     await alex.page.keyboard.press('Alt+ArrowUp');
-    await eventually('the new order to reach Sam', async () =>
-      (await labels(sam))[0] === 'Text when running late');
+    await eventually('the new order to reach Sam', async () => (await labels(sam))[0] === 'Text when running late');
 
     await sam.page.getByText('Mine', { exact: true }).click();
     await eventually('Sam’s own filter to hide Alex’s promises', async () => (await labels(sam)).length === 0);
@@ -194,8 +202,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await sam.page.getByText('Everyone', { exact: true }).click();
 
     await alex.menu('Text when running late', 'Archive');
-    await eventually('the archived promise to leave Sam’s active board', async () =>
-      (await labels(sam)).join() === 'Cook dinner together on Sundays');
+    await eventually(
+      'the archived promise to leave Sam’s active board',
+      async () => (await labels(sam)).join() === 'Cook dinner together on Sundays',
+    );
     await sam.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status').selectOption({ label: 'Archived' });
     await eventually('it to show under Archived', async () => (await labels(sam)).join() === 'Text when running late');
     await screenshot(sam.page, '07-archived-filter');
@@ -213,10 +223,19 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await samStep.click();
     await sam.page.keyboard.press('End');
     await sam.page.keyboard.type(' tickets');
-    await sam.item(plan).getByRole('checkbox', { name: /^Done: / }).check();
-    await eventually('Alex to see the step edited and done', async () =>
-      (await alex.item(plan).getByRole('textbox', { name: 'Step', exact: true }).inputValue()) === 'Book the train tickets' &&
-      (await alex.item(plan).getByRole('checkbox', { name: /^Done: / }).isChecked()));
+    await sam
+      .item(plan)
+      .getByRole('checkbox', { name: /^Done: / })
+      .check();
+    await eventually(
+      'Alex to see the step edited and done',
+      async () =>
+        (await alex.item(plan).getByRole('textbox', { name: 'Step', exact: true }).inputValue()) === 'Book the train tickets' &&
+        (await alex
+          .item(plan)
+          .getByRole('checkbox', { name: /^Done: / })
+          .isChecked()),
+    );
     expect(await alex.item(plan).getByText('1/1 steps', { exact: false }).count()).toBe(1);
   });
 
@@ -234,8 +253,14 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(await onAlex.getByRole('button', { name: 'Edit statement' }).count()).toBe(0);
     expect(await sam.item('I need an hour alone after work').getByRole('button', { name: 'Edit statement' }).count()).toBe(1);
     await onAlex.getByRole('button', { name: 'I understand' }).click();
-    await eventually('Sam to see the acknowledgement', async () =>
-      (await sam.item('I need an hour alone after work').getByText(/Alex Morgan understood this/).count()) === 1);
+    await eventually(
+      'Sam to see the acknowledgement',
+      async () =>
+        (await sam
+          .item('I need an hour alone after work')
+          .getByText(/Alex Morgan understood this/)
+          .count()) === 1,
+    );
 
     const checkins = alex.section('Check-ins');
     await checkins.getByRole('button', { name: 'Check in', exact: true }).click();
@@ -246,8 +271,10 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(await checkins.getByLabel('Who can see this').inputValue()).toBe('private');
     await checkins.getByLabel('Who can see this').selectOption('couple');
     await checkins.getByRole('button', { name: 'Save check-in' }).click();
-    await eventually('Sam to see the check-in', async () =>
-      (await sam.section('Check-ins').getByText('Today I need: an early night').count()) === 1);
+    await eventually(
+      'Sam to see the check-in',
+      async () => (await sam.section('Check-ins').getByText('Today I need: an early night').count()) === 1,
+    );
 
     const thanks = sam.section('Appreciations');
     await thanks.getByRole('button', { name: 'Add appreciation' }).click();
@@ -267,9 +294,12 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await onAlex.getByRole('textbox', { name: 'Your reply to Sam Rivera' }).fill('Any time. ♥');
     await onAlex.getByRole('button', { name: 'Send reply' }).click();
     const onSam = sam.item('making soup when I was ill');
-    await eventually('Sam to see the heart and the reply', async () =>
-      (await onSam.getByText('Alex Morgan loved this').count()) === 1 &&
-      (await onSam.getByTestId('appreciation-reply').textContent()) === 'Alex Morgan: Any time. ♥');
+    await eventually(
+      'Sam to see the heart and the reply',
+      async () =>
+        (await onSam.getByText('Alex Morgan loved this').count()) === 1 &&
+        (await onSam.getByTestId('appreciation-reply').textContent()) === 'Alex Morgan: Any time. ♥',
+    );
     await screenshot(sam.page, '08-appreciation-answered');
   });
 
@@ -286,13 +316,18 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
 
     await alex.menu(plan, 'Delete…');
     await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
-    await eventually('the plan to leave both boards', async () => (await sam.item(plan).count()) === 0 && (await alex.item(plan).count()) === 0);
+    await eventually(
+      'the plan to leave both boards',
+      async () => (await sam.item(plan).count()) === 0 && (await alex.item(plan).count()) === 0,
+    );
     const toast = alex.page.getByTestId('toast');
     expect(await toast.textContent()).toContain(`Deleted the experience “${plan}”.`);
     await screenshot(alex.page, '13-undo-toast');
     await toast.getByRole('button', { name: 'Undo' }).click();
-    await eventually('the plan to come back for Sam, notes and all', async () =>
-      (await sam.item(plan).count()) === 1 && (await sam.textOf(plan, 'Notes')) === notes);
+    await eventually(
+      'the plan to come back for Sam, notes and all',
+      async () => (await sam.item(plan).count()) === 1 && (await sam.textOf(plan, 'Notes')) === notes,
+    );
     await alex.waitSaved();
   });
 
@@ -324,22 +359,35 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     expect(await robin.page.getByRole('button', { name: 'Add promise' }).count()).toBe(0);
     // Never a device copy for a counsellor: no switch, and nothing stored.
     expect(await robin.page.getByLabel('Keep a copy on this device').count()).toBe(0);
-    expect(await robin.page.evaluate<boolean>(`indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'hearth-copies' || d.name.startsWith('hearth:')))`)).toBe(false);
+    expect(
+      await robin.page.evaluate<boolean>(
+        `indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'hearth-copies' || d.name.startsWith('hearth:')))`,
+      ),
+    ).toBe(false);
     await screenshot(robin.page, '09-counsellor-read-only');
 
     // The partners' access log shows the visit as it happens, in words (it refreshes itself).
     const log = sam.page.getByTestId('audit-log');
-    await eventually('Sam to see Robin’s visit in the access log', async () =>
-      (await log.getByText(/^Robin Hale viewed the shared board · .+ \(still open\)$/).count()) === 1, 20_000);
+    await eventually(
+      'Sam to see Robin’s visit in the access log',
+      async () => (await log.getByText(/^Robin Hale viewed the shared board · .+ \(still open\)$/).count()) === 1,
+      20_000,
+    );
 
     // Either partner may withdraw consent; the counsellor's live view closes for good.
     await apiPost(alex.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: false });
-    await eventually('Robin’s view of the board to close', async () =>
-      (await robin.item('Walk after dinner').count()) === 0 &&
-      (await robin.page.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0);
+    await eventually(
+      'Robin’s view of the board to close',
+      async () =>
+        (await robin.item('Walk after dinner').count()) === 0 &&
+        (await robin.page.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0,
+    );
     await screenshot(robin.page, '10-counsellor-access-ended');
-    await eventually('the visit to show as one session with its length', async () =>
-      (await log.getByText(/^Robin Hale viewed the shared board · .+ \((under 1 min|\d+ min)\)$/).count()) === 1, 20_000);
+    await eventually(
+      'the visit to show as one session with its length',
+      async () => (await log.getByText(/^Robin Hale viewed the shared board · .+ \((under 1 min|\d+ min)\)$/).count()) === 1,
+      20_000,
+    );
     expect(await log.getByText(/document\.|space:/).count()).toBe(0);
     await screenshot(sam.page, '10-access-log');
   });

@@ -59,11 +59,15 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await waitFor('the boards to sync', () => boardA.provider.synced && boardB.provider.synced);
     const partners = [a.user!.id, b.user!.id];
     const today = new Date().toISOString().slice(0, 10);
-    const promiseId = createPromise(boardA.doc, { userId: a.user!.id, partnerIds: partners }, {
-      text: 'Call when I land',
-      promiseeId: b.user!.id,
-      cadence: { type: 'once', dueDate: today },
-    });
+    const promiseId = createPromise(
+      boardA.doc,
+      { userId: a.user!.id, partnerIds: partners },
+      {
+        text: 'Call when I land',
+        promiseeId: b.user!.id,
+        cadence: { type: 'once', dueDate: today },
+      },
+    );
     await waitFor('the promise to reach Sam', () => boardB.doc.getMap('items').has(promiseId));
     acceptPromise(boardB.doc, { userId: b.user!.id, partnerIds: partners }, { itemId: promiseId });
     await waitFor('the promise to be saved', () => boardA.allSaved() && boardB.allSaved());
@@ -148,8 +152,12 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await reloadAndRejoin(sam);
     await answer(sam, 'Low', 'tired', 'An early night');
     for (const p of [alex, sam, robin]) {
-      await eventually(`both answers on ${p.name}’s screen`, async () =>
-        (await p.ex.view().getByText('A slow breakfast together').count()) > 0 && (await p.ex.view().getByText('An early night').count()) > 0);
+      await eventually(
+        `both answers on ${p.name}’s screen`,
+        async () =>
+          (await p.ex.view().getByText('A slow breakfast together').count()) > 0 &&
+          (await p.ex.view().getByText('An early night').count()) > 0,
+      );
     }
     await shot(alex, 'ex-checkin-revealed-1280');
     await shot(sam, 'ex-checkin-revealed-375');
@@ -176,7 +184,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     await sam.ex.pause();
     await alex.ex.waitPaused(true);
-    await alex.ex.view().getByRole('timer', { name: /paused/ }).waitFor();
+    await alex.ex
+      .view()
+      .getByRole('timer', { name: /paused/ })
+      .waitFor();
     await sam.ex.resume();
     await alex.ex.waitPaused(false);
 
@@ -230,7 +241,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await reloadAndRejoin(robin);
     await robin.ex.view().getByText(question).waitFor();
 
-    await sam.ex.view().getByRole('button', { name: /Next card · Alex Morgan’s turn to draw|Next card · Alex’s turn to draw/ }).click();
+    await sam.ex
+      .view()
+      .getByRole('button', { name: /Next card · Alex Morgan’s turn to draw|Next card · Alex’s turn to draw/ })
+      .click();
     await alex.ex.view().getByText('Your turn to draw a card.').waitFor();
     await alex.ex.view().getByRole('button', { name: 'Draw a card' }).click();
     await card(sam).waitFor();
@@ -238,7 +252,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.view().getByRole('button', { name: 'Skip this question' }).click();
     await alex.ex.view().getByRole('button', { name: 'Draw a card' }).click();
     await card(sam).waitFor();
-    await sam.ex.view().getByRole('button', { name: /^Next card/ }).click();
+    await sam.ex
+      .view()
+      .getByRole('button', { name: /^Next card/ })
+      .click();
     await sam.ex.view().getByRole('button', { name: 'We’re done for today' }).click();
     for (const p of [alex, sam, robin]) await p.ex.waitDone('Question deck: done');
     for (const p of [alex, sam, robin]) await p.ex.backToBoard();
@@ -323,15 +340,22 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     // Sam still has the ended check-in of the last journey open.
     if ((await sam.ex.view().count()) > 0) await sam.ex.backToBoard();
     await history(sam).locator('summary').click();
-    await eventually('the deck to be gone from Sam’s history too', async () =>
-      (await history(sam).locator('li').count()) === before - 1 && (await history(sam).getByText('Question deck').count()) === 0);
+    await eventually(
+      'the deck to be gone from Sam’s history too',
+      async () =>
+        (await history(sam).locator('li').count()) === before - 1 && (await history(sam).getByText('Question deck').count()) === 0,
+    );
     await history(sam).screenshot({ path: `${ARTIFACTS}/ex-history-375.png` });
     await sam.ex.expectNoSideways();
 
     // The counsellor reads what was shared with them, with nothing to delete.
     await history(robin).locator('summary').click();
     await history(robin).locator('li').first().waitFor();
-    expect(await history(robin).getByRole('button', { name: /^Delete/ }).count()).toBe(0);
+    expect(
+      await history(robin)
+        .getByRole('button', { name: /^Delete/ })
+        .count(),
+    ).toBe(0);
   });
 
   it('a view that cannot be shown still offers End exercise and Leave', async () => {

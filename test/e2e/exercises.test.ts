@@ -61,8 +61,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     // Alex withdraws consent in the app; Robin's live view closes.
     alex.once('dialog', (dialog) => void dialog.accept());
     await alex.getByRole('button', { name: 'Withdraw consent' }).click();
-    await eventually('Robin’s view to close', async () =>
-      (await robin.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0);
+    await eventually(
+      'Robin’s view to close',
+      async () => (await robin.getByText(/access to this board has ended|no longer shared with you|Your access to .* ended/).count()) > 0,
+    );
     await screenshot(robin, '23-counsellor-after-withdrawal');
     const audit = (await a.get(`/api/spaces/${space.id}/audit`)).body.entries as Array<{ action: string }>;
     expect(audit.map((e) => e.action)).toContain('exercise.observed');

@@ -105,7 +105,12 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     expect(await appreciate.getAttribute('aria-disabled')).toBe('true');
     expect(await appreciate.getAttribute('title')).toBe('Once your partner has joined.');
     // Empty sections invite the first action in a sentence.
-    expect(await board.section('Promises').getByText(/No promises yet\. Start small and concrete/).count()).toBe(1);
+    expect(
+      await board
+        .section('Promises')
+        .getByText(/No promises yet\. Start small and concrete/)
+        .count(),
+    ).toBe(1);
     await checkScreen(alex.page, 'board-new');
 
     await guide.getByRole('button', { name: 'Invite partner' }).click();
@@ -120,8 +125,10 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await guide.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await alex.page.evaluate<string>('navigator.clipboard.readText()')).toBe(inviteUrl);
     await guide.getByRole('button', { name: 'Share…' }).click();
-    await eventually('the share sheet to receive the link', async () =>
-      (await alex.page.evaluate<string | null>('window.__shared ? window.__shared.url : null')) === inviteUrl);
+    await eventually(
+      'the share sheet to receive the link',
+      async () => (await alex.page.evaluate<string | null>('window.__shared ? window.__shared.url : null')) === inviteUrl,
+    );
     expect(await alex.page.evaluate<string>('window.__shared.text')).toBe('Alex Morgan invited you to “Alex & Sam” on Hearth.');
     await checkScreen(alex.page, 'board-invite');
   });
@@ -136,17 +143,24 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await new SpacePage(sam.page).acceptInvite();
 
     const guide = alex.page.getByTestId('first-run');
-    await eventually('Alex’s guide to see Sam join', async () => (await guide.getByText('Sam Rivera has joined.', { exact: false }).count()) === 1);
+    await eventually(
+      'Alex’s guide to see Sam join',
+      async () => (await guide.getByText('Sam Rivera has joined.', { exact: false }).count()) === 1,
+    );
     await guide.getByRole('button', { name: 'Write an appreciation' }).click();
     const form = alex.page.getByRole('form', { name: 'New appreciation' });
     const text = form.getByLabel(/Thank you, Sam Rivera, for…/);
     await eventually('the appreciation form to open with the cursor in it', async () =>
-      text.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement));
+      text.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    );
     // Limits are visible: a counter near the limit, and a paste that would not fit is refused
     // in words instead of being cut short.
     await alex.page.evaluate(`navigator.clipboard.writeText('${'thanks '.repeat(200)}')`);
     await alex.page.keyboard.press('Control+V');
-    await form.getByRole('alert').getByText('That text is 1,400 characters; this field holds 1,000. Nothing was pasted — shorten it first.').waitFor();
+    await form
+      .getByRole('alert')
+      .getByText('That text is 1,400 characters; this field holds 1,000. Nothing was pasted — shorten it first.')
+      .waitFor();
     expect(await text.inputValue()).toBe('');
     await text.fill('x'.repeat(850));
     expect(await form.getByText('850 / 1,000').count()).toBe(1);

@@ -31,11 +31,20 @@ async function expectAccessible(page: Page, label: string): Promise<void> {
   const violations = await page.evaluate(async () => {
     // The test package has no DOM types; this is what runs in the page.
     const page = globalThis as unknown as {
-      axe: { run(context: unknown, options: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> };
+      axe: {
+        run(
+          context: unknown,
+          options: object,
+        ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }>;
+      };
       document: { querySelector(selector: string): unknown };
     };
     const result = await page.axe.run(page.document.querySelector('[data-testid="journey"]'), { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${label}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
@@ -83,9 +92,13 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
 
   it('a partner sees the journey of everything both of them can open', async () => {
     samJourney = await openJourney(sam);
-    await eventually('the basis to count what Sam can open', async () =>
-      (await samJourney.text(samJourney.basis())) === `Built from ${seeded.bothSee} items you both see and 1 exercise.`);
-    expect(await samJourney.text(samJourney.summaryOf(`promises-${ids.alex}`))).toBe('Alex: 2 kept, 0 renegotiated, 1 not this time, 0 waiting.');
+    await eventually(
+      'the basis to count what Sam can open',
+      async () => (await samJourney.text(samJourney.basis())) === `Built from ${seeded.bothSee} items you both see and 1 exercise.`,
+    );
+    expect(await samJourney.text(samJourney.summaryOf(`promises-${ids.alex}`))).toBe(
+      'Alex: 2 kept, 0 renegotiated, 1 not this time, 0 waiting.',
+    );
     expect(await samJourney.text(samJourney.summaryOf('moods'))).toMatch(/^Check-ins on 4 days in the last 12 weeks; /);
     // Charts have their numbers as a table too.
     const card = sam.page.getByTestId(`promises-${ids.alex}`);
@@ -102,8 +115,10 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     const dinner = alexBoard.item('Cook dinner together on Sundays');
     await dinner.getByRole('button', { name: 'Mark kept' }).click();
     const alexPromises = samJourney.summaryOf(`promises-${ids.alex}`);
-    await eventually('Sam’s open journey to show the mark as waiting', async () =>
-      (await samJourney.text(alexPromises)) === 'Alex: 2 kept, 0 renegotiated, 1 not this time, 1 waiting.');
+    await eventually(
+      'Sam’s open journey to show the mark as waiting',
+      async () => (await samJourney.text(alexPromises)) === 'Alex: 2 kept, 0 renegotiated, 1 not this time, 1 waiting.',
+    );
 
     // Sam confirms on the board in a second tab; the journey tab follows without a reload.
     const samBoardPage = await sam.context.newPage();
@@ -112,8 +127,10 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     const samBoard = new SpacePage(samBoardPage);
     await samBoard.waitLive();
     await samBoard.item('Cook dinner together on Sundays').getByRole('button', { name: 'Confirm kept' }).click();
-    await eventually('Sam’s open journey to count the confirmed period as kept', async () =>
-      (await samJourney.text(alexPromises)) === 'Alex: 3 kept, 0 renegotiated, 1 not this time, 0 waiting.');
+    await eventually(
+      'Sam’s open journey to count the confirmed period as kept',
+      async () => (await samJourney.text(alexPromises)) === 'Alex: 3 kept, 0 renegotiated, 1 not this time, 0 waiting.',
+    );
     await samBoardPage.close();
 
     // Alex checks in on the board: Sam's open journey gains a day on the mood lines.
@@ -126,32 +143,43 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     await today.getByLabel('Who can see this').selectOption('couple');
     await today.getByRole('button', { name: 'Save check-in' }).click();
     await eventually('Sam’s open journey to show Alex’s check-in', async () =>
-      (await samJourney.text(samJourney.summaryOf('moods'))).startsWith('Check-ins on 5 days in the last 12 weeks;'));
+      (await samJourney.text(samJourney.summaryOf('moods'))).startsWith('Check-ins on 5 days in the last 12 weeks;'),
+    );
     people.assertNoErrors();
   });
 
   it('a counsellor sees only “us + counsellor” figures', async () => {
     await eventually('the counsellor’s basis', async () =>
-      (await counsellor.text(counsellor.basis())).startsWith(`Built from ${seeded.sharedWithCounsellor} items the couple shares with you`));
+      (await counsellor.text(counsellor.basis())).startsWith(`Built from ${seeded.sharedWithCounsellor} items the couple shares with you`),
+    );
     // The dinner promise lives in "us": the counsellor's view has none of Alex's promises.
     expect(await counsellor.text(counsellor.summaryOf(`promises-${ids.alex}`))).toBe('Alex has no promise periods here yet.');
-    expect(await counsellor.text(counsellor.summaryOf(`promises-${ids.sam}`))).toBe('Sam: 3 kept, 0 renegotiated, 0 not this time, 0 waiting.');
+    expect(await counsellor.text(counsellor.summaryOf(`promises-${ids.sam}`))).toBe(
+      'Sam: 3 kept, 0 renegotiated, 0 not this time, 0 waiting.',
+    );
     expect(await counsellor.text(counsellor.summaryOf('moods'))).toBe(
-      'Check-ins on 3 days in the last 12 weeks; Alex’s mood ranged from 3 to 4 and Sam’s mood ranged from 2 to 4.');
+      'Check-ins on 3 days in the last 12 weeks; Alex’s mood ranged from 3 to 4 and Sam’s mood ranged from 2 to 4.',
+    );
     await expect(counsellor.page.getByRole('checkbox', { name: 'Keep my mood line from our counsellor' }).count()).resolves.toBe(0);
     people.assertNoErrors();
   });
 
   it('Sam keeps their mood line from the counsellor, and the counsellor’s view follows live', async () => {
     await sam.page.getByRole('checkbox', { name: 'Keep my mood line from our counsellor' }).check();
-    await eventually('Sam to be told where the check-ins went', async () =>
-      (await sam.page.getByRole('status').filter({ hasText: 'moved from' }).count()) === 1);
-    await eventually('the counsellor to lose Sam’s mood line', async () =>
-      (await counsellor.text(counsellor.summaryOf('moods'))) ===
-        'Check-ins on 3 days in the last 12 weeks; Alex’s mood ranged from 3 to 4; Sam keeps their mood line between the two of them.');
+    await eventually(
+      'Sam to be told where the check-ins went',
+      async () => (await sam.page.getByRole('status').filter({ hasText: 'moved from' }).count()) === 1,
+    );
+    await eventually(
+      'the counsellor to lose Sam’s mood line',
+      async () =>
+        (await counsellor.text(counsellor.summaryOf('moods'))) ===
+        'Check-ins on 3 days in the last 12 weeks; Alex’s mood ranged from 3 to 4; Sam keeps their mood line between the two of them.',
+    );
     // The check-ins left the document the server serves to the counsellor.
     await eventually('the counsellor’s basis to drop Sam’s check-ins', async () =>
-      (await counsellor.text(counsellor.basis())).startsWith(`Built from ${seeded.sharedWithCounsellor - seeded.samCheckinsShared} items`));
+      (await counsellor.text(counsellor.basis())).startsWith(`Built from ${seeded.sharedWithCounsellor - seeded.samCheckinsShared} items`),
+    );
     // Sam still sees both lines.
     expect(await samJourney.text(samJourney.summaryOf('moods'))).toMatch(/your mood ranged from 2 to 4/);
     people.assertNoErrors();

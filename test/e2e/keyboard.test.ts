@@ -128,7 +128,10 @@ describe('a keyboard-only journey', { timeout: 90_000 }, () => {
 
     await tabTo(page, /^More actions for promise/);
     await page.keyboard.press('Enter');
-    await eventually('the menu to open on its first action', async () => (await focused(page)).name.length > 0 && (await page.getByRole('menu').count()) === 1);
+    await eventually(
+      'the menu to open on its first action',
+      async () => (await focused(page)).name.length > 0 && (await page.getByRole('menu').count()) === 1,
+    );
     await page.keyboard.press('End');
     expect((await focused(page)).name).toBe('Delete…');
     await page.keyboard.press('Enter');

@@ -43,7 +43,10 @@ async function person(name: string): Promise<ApiClient> {
 /** Screenshots of one screen at 1280 and 375 px (for review in test-artifacts/). */
 async function shootBoth(who: Person, name: string): Promise<void> {
   const size = who.page.viewportSize() ?? DESKTOP;
-  for (const [label, viewport] of [['1280', DESKTOP], ['375', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['1280', DESKTOP],
+    ['375', PHONE],
+  ] as const) {
     await who.page.setViewportSize(viewport);
     if (label === '375') await new LiveStatus(who.page).assertNoHorizontalScroll(name);
     await screenshot(who.page, `livestatus-${name}-${label}`);
@@ -114,7 +117,8 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     const robinStatus = new LiveStatus(robin.page);
     const [toRobin, toAlex] = await Promise.all([
       msUntil(withdrawnAt, 'the counsellor told', async () =>
-        (await robinStatus.unavailable().innerText()).includes('Your access to Alex & Sam ended: Sam withdrew consent.')),
+        (await robinStatus.unavailable().innerText()).includes('Your access to Alex & Sam ended: Sam withdrew consent.'),
+      ),
       msUntil(withdrawnAt, 'Alex told', async () => (await alexConsent.row('Dr Rivera').innerText()).includes('Consent withdrawn')),
     ]);
     await new LiveStatus(alex.page).waitNotice('Sam withdrew consent for Dr Rivera.');
@@ -170,12 +174,25 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     await check(second, 'open', 'Alex invited you to “Alex & Sam”', /join as their partner/);
     await shootBoth(casey, 'invite-partner-open');
     const counsellorLink = (await a.invite(space.id, 'counsellor')).url;
-    await check(counsellorLink, 'open', 'Alex invited you to “Alex & Sam”', /only the items the couple marks “us \+ counsellor”, read only, and only after both partners consent/);
+    await check(
+      counsellorLink,
+      'open',
+      'Alex invited you to “Alex & Sam”',
+      /only the items the couple marks “us \+ counsellor”, read only, and only after both partners consent/,
+    );
     await shootBoth(casey, 'invite-counsellor-open');
     const expired = await a.invite(space.id, 'counsellor');
-    await Invite.updateOne({ tokenHash: createHash('sha256').update(expired.token).digest('hex') }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    await Invite.updateOne(
+      { tokenHash: createHash('sha256').update(expired.token).digest('hex') },
+      { $set: { expiresAt: new Date(Date.now() - 1000) } },
+    );
     await check(expired.url, 'expired', 'This invitation has expired', /Ask the person who invited you for a new one/);
-    await check(`${server.baseUrl}/invite/not-a-real-invitation-token-0000`, 'not_found', 'This invitation link is not valid', /copied the whole link/);
+    await check(
+      `${server.baseUrl}/invite/not-a-real-invitation-token-0000`,
+      'not_found',
+      'This invitation link is not valid',
+      /copied the whole link/,
+    );
     await shootBoth(casey, 'invite-not-found');
 
     // Sam accepts the live link; it disappears from Alex's screen without reload.
@@ -221,7 +238,8 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     const confirmedAt = Date.now();
     // Alex is watched from the click on, while Sam's request (erasure included) is still running.
     const alexTold = msUntil(confirmedAt, 'Alex told', async () =>
-      (await alexStatus.unavailable().innerText()).includes('This space was deleted by both partners.'));
+      (await alexStatus.unavailable().innerText()).includes('This space was deleted by both partners.'),
+    );
     await sam.page.getByTestId('delete-space-dialog').getByRole('button', { name: 'Confirm: delete this space' }).click();
     const toAlex = await alexTold;
     await sam.page.waitForURL((url) => url.pathname === '/');

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('an edit the server refuses', { timeout: 120_000 }, () => {
-  it('is rolled back on the sender\'s board with a sentence saying why', async () => {
+  it("is rolled back on the sender's board with a sentence saying why", async () => {
     const { a, b, space } = await makeCouple(server.baseUrl);
     const alex = new SpacePage((await people.open('Alex', a)).page);
     const samPerson = await people.open('Sam', b);
@@ -60,8 +60,13 @@ describe('an edit the server refuses', { timeout: 120_000 }, () => {
     await samPerson.context.setOffline(false);
     const notice = sam.page.getByTestId('refusal-notice');
     await notice.waitFor({ timeout: 15_000 });
-    await eventually('the sentence to name what was refused', async () =>
-      (await notice.textContent())?.includes("That change wasn't allowed: this promise changed before your edit arrived, so that step is no longer possible.") === true);
+    await eventually(
+      'the sentence to name what was refused',
+      async () =>
+        (await notice.textContent())?.includes(
+          "That change wasn't allowed: this promise changed before your edit arrived, so that step is no longer possible.",
+        ) === true,
+    );
     expect(server.hearth.collab.refusals()).toBe(1);
 
     // Sam's board now shows what the server holds: the promise was renegotiated, not accepted.

@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 async function shootBoth(page: Page, name: string): Promise<void> {
-  for (const [label, viewport] of [['1280', DESKTOP], ['375', PHONE]] as const) {
+  for (const [label, viewport] of [
+    ['1280', DESKTOP],
+    ['375', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     const scrolls = await page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(scrolls, `${name} scrolls sideways at ${label} px`).toBe(false);
@@ -47,12 +50,20 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   const today = new Date(now).toISOString().slice(0, 10);
   await c.a.request('PUT', '/api/me/reminder-settings', {
     kinds: { promiseDue: true, confirmPeriod: true, weeklyReview: false, dailyCheckin: false, waitingOnMe: true },
-    quietHours: null, timeZone: 'UTC', weeklyCap: 7, checkinTime: '20:00', browserNotifications: false,
+    quietHours: null,
+    timeZone: 'UTC',
+    weeklyCap: 7,
+    checkinTime: '20:00',
+    browserNotifications: false,
   });
   // A server-side change goes through the same durable, broadcast path as a partner's edit.
   let promiseId = '';
   await server.hearth.collab.withDoc(couple, (doc) => {
-    promiseId = createPromise(doc, { userId: a, partnerIds: [a, b] }, { text: 'Phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: today } });
+    promiseId = createPromise(
+      doc,
+      { userId: a, partnerIds: [a, b] },
+      { text: 'Phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+    );
     acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: promiseId });
   });
   // Today's version of the board, with the promise accepted and not yet marked.
@@ -67,8 +78,18 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   await expect(bell.getAttribute('aria-label')).resolves.toBe('Notifications');
 
   // The reminder pass runs; Alex's open tab shows it without a reload.
-  await eventually('the pass delivered after the promise was stored', async () => (await server.hearth.reminders.tick()) === 1 || (await c.a.get('/api/notifications')).body.unread === 1);
-  await eventually('the live unread count', async () => (await alex.page.getByTestId('notification-count').textContent().catch(() => null)) === '1');
+  await eventually(
+    'the pass delivered after the promise was stored',
+    async () => (await server.hearth.reminders.tick()) === 1 || (await c.a.get('/api/notifications')).body.unread === 1,
+  );
+  await eventually(
+    'the live unread count',
+    async () =>
+      (await alex.page
+        .getByTestId('notification-count')
+        .textContent()
+        .catch(() => null)) === '1',
+  );
   await bell.click();
   const panel = alex.page.getByRole('region', { name: 'Notifications' });
   await panel.getByText('Your promise “Phone away at dinner” is due today. How did it go?').waitFor();
@@ -81,15 +102,26 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   // Sam: "What's new" lists Alex's activity; Alex marking the promise arrives live.
   const activity = sam.page.getByTestId('activity-panel');
   await activity.getByText('Alex promised you “Phone away at dinner”').waitFor();
-  const before = Number(await activity.getByTestId('activity-unread').textContent().then((t) => t?.replace(/\D/g, '')));
+  const before = Number(
+    await activity
+      .getByTestId('activity-unread')
+      .textContent()
+      .then((t) => t?.replace(/\D/g, '')),
+  );
   await server.hearth.collab.withDoc(couple, (doc) => {
     markPromise(doc, { userId: a, partnerIds: [a, b] }, { itemId: promiseId, outcome: 'kept' });
   });
   await activity.getByText('Alex marked “Phone away at dinner” kept — confirm?').waitFor();
   await activity.getByText('To confirm').waitFor();
-  await eventually('one more unread', async () => Number((await activity.getByTestId('activity-unread').textContent())?.replace(/\D/g, '')) === before + 1);
+  await eventually(
+    'one more unread',
+    async () => Number((await activity.getByTestId('activity-unread').textContent())?.replace(/\D/g, '')) === before + 1,
+  );
   // The header says so too.
-  await eventually('the header count', async () => (await sam.page.getByTestId('header-activity').textContent())?.includes(String(before + 1)) ?? false);
+  await eventually(
+    'the header count',
+    async () => (await sam.page.getByTestId('header-activity').textContent())?.includes(String(before + 1)) ?? false,
+  );
   await shootBoth(sam.page, 'activity');
   await expectAccessible(sam.page, "the space page with What's new");
   await activity.getByRole('button', { name: 'Mark all read' }).click();

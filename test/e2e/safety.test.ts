@@ -222,7 +222,10 @@ describe('leaving safely', { timeout: 90_000 }, () => {
     expect((await deviceCopies(alex.page, mine)).keys).toEqual([]);
     // Sam: Alex's card goes, Alex is no longer a member — no other message.
     await eventually('card gone for Sam', async () => !(await showsField(sam.page, mine)));
-    await eventually('Alex gone from members', async () => (await sam.page.getByRole('complementary').getByText('Alex', { exact: true }).count()) === 0);
+    await eventually(
+      'Alex gone from members',
+      async () => (await sam.page.getByRole('complementary').getByText('Alex', { exact: true }).count()) === 0,
+    );
 
     // Sam, now the only partner, keeps a copy and then deletes the space: the copy goes too.
     await sam.page.getByLabel('Keep a copy on this device').check();

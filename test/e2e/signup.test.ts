@@ -26,7 +26,10 @@ afterAll(async () => {
 describe('sign-up password strength', { timeout: 60_000 }, () => {
   it('refuses "password12" with a reason, then accepts a strong password', async (ctx) => {
     try {
-      for (const [name, viewport] of [['Alex', DESKTOP], ['Sam', PHONE]] as const) {
+      for (const [name, viewport] of [
+        ['Alex', DESKTOP],
+        ['Sam', PHONE],
+      ] as const) {
         const { page } = await people.open(name, undefined, viewport);
         await page.goto('/signup');
         const auth = new AuthPages(page);

@@ -49,7 +49,11 @@ describe('save state when storage stops answering', { timeout: 90_000 }, () => {
 
       for (const p of [alex, sam]) {
         expect(await p.saveState().textContent()).not.toBe('All changes saved');
-        await eventually('the badge to say storage is not answering', async () => (await p.saveState().textContent()) === 'Not saved — waiting for storage', 10_000);
+        await eventually(
+          'the badge to say storage is not answering',
+          async () => (await p.saveState().textContent()) === 'Not saved — waiting for storage',
+          10_000,
+        );
         expect(await p.connectionState().textContent()).toBe('Live');
       }
       await screenshot(alex.page, 'storage-waiting-1280');
@@ -57,7 +61,8 @@ describe('save state when storage stops answering', { timeout: 90_000 }, () => {
 
       process.kill(own.database.process.pid!, 'SIGCONT');
       paused = false;
-      for (const p of [alex, sam]) await eventually('everything to be saved', async () => (await p.saveState().textContent()) === 'All changes saved', 30_000);
+      for (const p of [alex, sam])
+        await eventually('everything to be saved', async () => (await p.saveState().textContent()) === 'All changes saved', 30_000);
 
       // What was acknowledged is really stored: a fresh reader sees both partners' edits.
       const reader = new SpacePage((await people.open('Alex again', a, DESKTOP)).page);
@@ -76,4 +81,3 @@ describe('save state when storage stops answering', { timeout: 90_000 }, () => {
     }
   });
 });
-

@@ -65,7 +65,8 @@ describe('undo and presence in the browser', { timeout: 120_000 }, () => {
       await eventually('the merged title on both screens', async () => (await titleText(p)) === 'Long Weekend in the hills');
     }
     await eventually('Alex to see that Sam is editing', async () =>
-      (await cardOf(alex).getByTestId('editing-badge').allTextContents()).join('').includes('Sam'));
+      (await cardOf(alex).getByTestId('editing-badge').allTextContents()).join('').includes('Sam'),
+    );
 
     // One Undo: Alex's words go, Sam's stay, the card stays on both screens.
     await undo.getByRole('button', { name: 'Undo' }).click();

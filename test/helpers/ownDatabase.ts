@@ -29,7 +29,14 @@ export async function startHearthWithOwnDatabase(): Promise<HearthWithOwnDatabas
   const db = await openDatabase({ mongodbUri: undefined, dataDir, logger, dbName: 'hearth' });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const env = loadEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SESSION_SECRET: 's'.repeat(40), PUBLIC_ORIGIN: baseUrl, LOG_LEVEL: 'silent' });
+  const env = loadEnv({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 's'.repeat(40),
+    PUBLIC_ORIGIN: baseUrl,
+    LOG_LEVEL: 'silent',
+  });
   const hearth = createHearth({ env, logger });
   await hearth.listen(port, '127.0.0.1');
   return {

@@ -22,7 +22,11 @@ export function connectSocket(baseUrl: string, cookie: string, origin: string | 
 }
 
 /** Waits until `predicate` holds, polling; fails after a generous deadline. */
-export async function waitFor<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, label = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+  label = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

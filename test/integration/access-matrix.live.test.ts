@@ -138,8 +138,14 @@ describe('Socket.io space room × people', () => {
       got[who] = ack.ok ? (ack.presence.people.find((p) => p.userId === people[who].user!.id)?.role ?? 'absent') : ack.error.code;
     }
     expect(got).toEqual({
-      partner: 'partner', pending: 'not_found', active: 'observer', withdrawn: 'not_found',
-      expired: 'not_found', stranger: 'not_found', former: 'not_found', anonymous: 'unauthenticated',
+      partner: 'partner',
+      pending: 'not_found',
+      active: 'observer',
+      withdrawn: 'not_found',
+      expired: 'not_found',
+      stranger: 'not_found',
+      former: 'not_found',
+      anonymous: 'unauthenticated',
     });
   });
 });
@@ -156,7 +162,11 @@ describe('when counsellor access ends', () => {
     socket.on('space:access-revoked', ({ spaceId: id }) => revoked.push(id));
 
     expect((await other.post(`/api/spaces/${spaceId}/counsellors/${c.user!.id}/consent`, { granted: false })).status).toBe(200);
-    await waitFor('Yjs connections closed', () => board.closes.includes(CloseCode.accessRevoked) && notes.closes.includes(CloseCode.accessRevoked), 5000);
+    await waitFor(
+      'Yjs connections closed',
+      () => board.closes.includes(CloseCode.accessRevoked) && notes.closes.includes(CloseCode.accessRevoked),
+      5000,
+    );
     await waitFor('socket disconnected', () => !socket.connected, 5000);
     expect(revoked).toEqual([spaceId]);
     expect(await upgradeStatus(c, `space:${spaceId}`)).toBe(403);

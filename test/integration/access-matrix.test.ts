@@ -71,17 +71,57 @@ interface Route {
 
 const ROUTES: Route[] = [
   { name: 'GET space', call: (c) => c.get(`/api/spaces/${spaceId}`), expect: { partner: 200, pending: 200, active: 200, ...NONE } },
-  { name: 'POST invites', call: (c) => c.post(`/api/spaces/${spaceId}/invites`, { role: 'counsellor' }), expect: { partner: 201, pending: 403, active: 403, ...NONE } },
-  { name: 'DELETE invite', call: (c) => c.delete(`/api/spaces/${spaceId}/invites/${inviteToken}`), expect: { pending: 403, active: 403, ...NONE } },
-  { name: 'DELETE open invite by id', call: (c) => c.delete(`/api/spaces/${spaceId}/open-invites/0123456789abcdef01234567`), expect: { partner: 404, pending: 403, active: 403, ...NONE } },
-  { name: 'POST consent', call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/consent`, { granted: true }), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
-  { name: 'GET counsellors', call: (c) => c.get(`/api/spaces/${spaceId}/counsellors`), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
-  { name: 'POST facilitation', call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/facilitation`, { allowed: false }), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
+  {
+    name: 'POST invites',
+    call: (c) => c.post(`/api/spaces/${spaceId}/invites`, { role: 'counsellor' }),
+    expect: { partner: 201, pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'DELETE invite',
+    call: (c) => c.delete(`/api/spaces/${spaceId}/invites/${inviteToken}`),
+    expect: { pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'DELETE open invite by id',
+    call: (c) => c.delete(`/api/spaces/${spaceId}/open-invites/0123456789abcdef01234567`),
+    expect: { partner: 404, pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'POST consent',
+    call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/consent`, { granted: true }),
+    expect: { partner: 200, pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'GET counsellors',
+    call: (c) => c.get(`/api/spaces/${spaceId}/counsellors`),
+    expect: { partner: 200, pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'POST facilitation',
+    call: (c) => c.post(`/api/spaces/${spaceId}/counsellors/${counsellorId()}/facilitation`, { allowed: false }),
+    expect: { partner: 200, pending: 403, active: 403, ...NONE },
+  },
   { name: 'GET audit', call: (c) => c.get(`/api/spaces/${spaceId}/audit`), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
-  { name: 'GET export json', call: (c) => c.get(`/api/spaces/${spaceId}/export`), expect: { partner: 200, pending: 403, active: 200, ...NONE } },
-  { name: 'GET export md', call: (c) => c.get(`/api/spaces/${spaceId}/export?format=md`), expect: { partner: 200, pending: 403, active: 200, ...NONE } },
-  { name: 'GET deletion', call: (c) => c.get(`/api/spaces/${spaceId}/deletion`), expect: { partner: 200, pending: 403, active: 403, ...NONE } },
-  { name: 'DELETE deletion', call: (c) => c.delete(`/api/spaces/${spaceId}/deletion`), expect: { partner: 204, pending: 403, active: 403, ...NONE } },
+  {
+    name: 'GET export json',
+    call: (c) => c.get(`/api/spaces/${spaceId}/export`),
+    expect: { partner: 200, pending: 403, active: 200, ...NONE },
+  },
+  {
+    name: 'GET export md',
+    call: (c) => c.get(`/api/spaces/${spaceId}/export?format=md`),
+    expect: { partner: 200, pending: 403, active: 200, ...NONE },
+  },
+  {
+    name: 'GET deletion',
+    call: (c) => c.get(`/api/spaces/${spaceId}/deletion`),
+    expect: { partner: 200, pending: 403, active: 403, ...NONE },
+  },
+  {
+    name: 'DELETE deletion',
+    call: (c) => c.delete(`/api/spaces/${spaceId}/deletion`),
+    expect: { partner: 204, pending: 403, active: 403, ...NONE },
+  },
   { name: 'DELETE space', call: (c) => c.delete(`/api/spaces/${spaceId}`), expect: { pending: 403, active: 403, ...NONE } },
   { name: 'POST leave', call: (c) => c.post(`/api/spaces/${spaceId}/leave`), expect: { ...NONE } },
 ];
@@ -106,8 +146,24 @@ describe('REST access matrix', () => {
       const mine = (await people[who].get('/api/counsellor/spaces')).body.spaces.find((s: { id: string }) => s.id === spaceId);
       dashboard[who] = mine ? mine.access : null;
     }
-    expect(listed).toEqual({ partner: true, pending: true, active: true, withdrawn: false, expired: false, stranger: false, former: false });
-    expect(dashboard).toEqual({ partner: null, pending: 'pending', active: 'active', withdrawn: null, expired: null, stranger: null, former: null });
+    expect(listed).toEqual({
+      partner: true,
+      pending: true,
+      active: true,
+      withdrawn: false,
+      expired: false,
+      stranger: false,
+      former: false,
+    });
+    expect(dashboard).toEqual({
+      partner: null,
+      pending: 'pending',
+      active: 'active',
+      withdrawn: null,
+      expired: null,
+      stranger: null,
+      former: null,
+    });
   });
 
   it('still has the space, both partners and an active counsellor after all refused calls', async () => {

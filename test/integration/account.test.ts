@@ -57,7 +57,9 @@ describe('signed-in sessions', () => {
     const board = connectClient(server.wsBase, `private:${space.id}:${phone.user!.id}`, { cookie: phone.cookie, origin: server.baseUrl });
     try {
       await waitFor(() => board.provider.synced, 10_000, 'phone board synced');
-      const phoneSession = (await laptop.get('/api/me/sessions')).body.sessions.find((s: { device: string }) => s.device === 'Chrome on Android');
+      const phoneSession = (await laptop.get('/api/me/sessions')).body.sessions.find(
+        (s: { device: string }) => s.device === 'Chrome on Android',
+      );
       expect((await laptop.delete(`/api/me/sessions/${phoneSession.id}`)).status).toBe(204);
       expect((await phone.get('/api/me')).status).toBe(401);
       await waitFor(() => !socket.connected, 5000, 'phone socket closed');

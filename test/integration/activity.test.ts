@@ -1,6 +1,14 @@
 import {
-  acceptPromise, acknowledgeCard, addCardComment, createAppreciation, createCard, createExperience, createPromise,
-  markPromise, setExperienceStatus, writeReflection,
+  acceptPromise,
+  acknowledgeCard,
+  addCardComment,
+  createAppreciation,
+  createCard,
+  createExperience,
+  createPromise,
+  markPromise,
+  setExperienceStatus,
+  writeReflection,
 } from '@hearth/shared/board';
 import type { ActivityResponse } from '@hearth/shared/activity';
 import { docNameOf } from '@hearth/shared/realtime';
@@ -34,7 +42,12 @@ describe('activity feed', () => {
     const couple = docNameOf({ kind: 'couple', spaceId: c.space.id });
     const ids = { promise: '', boundary: '', exp: '', bcard: '' };
     await writeDoc(couple, (d) => {
-      ids.promise = createPromise(d, actor(a, both), { text: 'phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: '2026-06-05' } }, { now: tick() });
+      ids.promise = createPromise(
+        d,
+        actor(a, both),
+        { text: 'phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: '2026-06-05' } },
+        { now: tick() },
+      );
       ids.boundary = createCard(d, actor(a, both), { cardType: 'boundary', statement: 'knock first' }, { now: tick() });
       ids.exp = createExperience(d, actor(a, both), { title: 'Pottery class' }, { now: tick() });
       ids.bcard = createCard(d, actor(b, both), { cardType: 'need', statement: 'quiet mornings' }, { now: tick() });
@@ -61,9 +74,21 @@ describe('activity feed', () => {
       createAppreciation(d, actor(b, both), { toId: a, text: 'thanks for dinner' }, { now: tick() });
     });
     await ExerciseSessionModel.create({
-      spaceId: c.space.id, kind: 'speaker_listener', contentVersion: 1, status: 'ended', activeKey: `ended-${c.space.id}`,
-      phase: 'done', paused: false, participants: both, startedBy: a, startedAt: now, endedAt: tick().getTime(),
-      endedReason: 'completed', endedBy: a, data: {}, rev: 1,
+      spaceId: c.space.id,
+      kind: 'speaker_listener',
+      contentVersion: 1,
+      status: 'ended',
+      activeKey: `ended-${c.space.id}`,
+      phase: 'done',
+      paused: false,
+      participants: both,
+      startedBy: a,
+      startedAt: now,
+      endedAt: tick().getTime(),
+      endedReason: 'completed',
+      endedBy: a,
+      data: {},
+      rev: 1,
     });
 
     const alex = await feed(c.a, c.space.id);

@@ -51,7 +51,10 @@ describe('accounts', () => {
     const email = uniqueEmail('known');
     await api.signup('Known', email);
     const wrong = await new ApiClient(server.baseUrl).post('/api/auth/login', { email, password: 'not the password' });
-    const unknown = await new ApiClient(server.baseUrl).post('/api/auth/login', { email: uniqueEmail('nobody'), password: 'not the password' });
+    const unknown = await new ApiClient(server.baseUrl).post('/api/auth/login', {
+      email: uniqueEmail('nobody'),
+      password: 'not the password',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -81,7 +84,12 @@ describe('bad input', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('displayName') });
 
-    const extra = await api.post('/api/auth/signup', { email: uniqueEmail('x'), password: 'a long password', displayName: 'X', admin: true });
+    const extra = await api.post('/api/auth/signup', {
+      email: uniqueEmail('x'),
+      password: 'a long password',
+      displayName: 'X',
+      admin: true,
+    });
     expect(extra.status).toBe(400);
     expect(extra.body.error.message).toContain('admin');
 
@@ -107,7 +115,11 @@ describe('bad input', () => {
     expect(text.status).toBe(415);
     expect(text.body.error.code).toBe('unsupported_media_type');
 
-    const huge = await api.post('/api/auth/signup', { email: uniqueEmail('big'), password: 'a long password', displayName: 'x'.repeat(200_000) });
+    const huge = await api.post('/api/auth/signup', {
+      email: uniqueEmail('big'),
+      password: 'a long password',
+      displayName: 'x'.repeat(200_000),
+    });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('payload_too_large');
   });

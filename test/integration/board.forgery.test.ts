@@ -1,8 +1,20 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  acceptPromise, addCardComment, addCheckin, confirmPromise, createAppreciation, createCard, createExperience,
-  createPromise, getItemText, markPromise, renegotiatePromise, respondToAppreciation, setExperienceStatus, type BoardActor,
+  acceptPromise,
+  addCardComment,
+  addCheckin,
+  confirmPromise,
+  createAppreciation,
+  createCard,
+  createExperience,
+  createPromise,
+  getItemText,
+  markPromise,
+  renegotiatePromise,
+  respondToAppreciation,
+  setExperienceStatus,
+  type BoardActor,
 } from '@hearth/shared/board';
 import * as encoding from 'lib0/encoding';
 import { BoardRefusal, MessageType, SyncMessageType, parseRefusal } from '@hearth/shared/realtime';
@@ -45,7 +57,15 @@ function rawMap(fields: Record<string, unknown>): Y.Map<unknown> {
 const items = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('items');
 const item = (doc: Y.Doc, key: string) => items(doc).get(ids[key]!)!;
 const base = (id: string, kind: string, by: string) => ({
-  id, kind, createdBy: by, createdAt: now(), updatedAt: now(), updatedBy: by, archived: false, archivedAt: null, position: 'a0',
+  id,
+  kind,
+  createdBy: by,
+  createdAt: now(),
+  updatedAt: now(),
+  updatedBy: by,
+  archived: false,
+  archivedAt: null,
+  position: 'a0',
 });
 
 beforeAll(async () => {
@@ -73,7 +93,7 @@ beforeAll(async () => {
   ids.checkin = addCheckin(alex.doc, A, { mood: 4, feelings: ['calm'], need: 'rest' });
   ids.fence = createExperience(alex.doc, A, { title: 'Fence' });
   ids.spaceCard = createCard(alexSpace.doc, A, { cardType: 'boundary', statement: 'Counsellor may see this' });
-  await waitFor('Alex\'s items to reach Sam', () => items(sam.doc).has(ids.fence!));
+  await waitFor("Alex's items to reach Sam", () => items(sam.doc).has(ids.fence!));
   acceptPromise(sam.doc, S, { itemId: ids.accepted });
   ids.samCard = createCard(sam.doc, S, { cardType: 'boundary', statement: 'No phones in bed' });
   ids.samThanks = createAppreciation(sam.doc, S, { toId: alexId, text: 'Thanks for dinner' });
@@ -82,17 +102,22 @@ beforeAll(async () => {
   ids.samMarked = createPromise(sam.doc, S, { text: 'Walk the dog', promiseeId: alexId, cadence: { type: 'once', dueDate: today } });
   // A daily promise of Sam's with a kept period (yesterday) and a missed one Alex confirmed (today).
   ids.samMissed = createPromise(sam.doc, S, { text: 'Stretch every morning', promiseeId: alexId, cadence: { type: 'daily' } });
-  await waitFor('Sam\'s items to reach Alex', () => items(alex.doc).has(ids.samMarked!) && items(alex.doc).has(ids.samMissed!));
+  await waitFor("Sam's items to reach Alex", () => items(alex.doc).has(ids.samMarked!) && items(alex.doc).has(ids.samMissed!));
   acceptPromise(alex.doc, A, { itemId: ids.samConfirmed });
   acceptPromise(alex.doc, A, { itemId: ids.samMarked });
   acceptPromise(alex.doc, A, { itemId: ids.samMissed });
-  await waitFor('acceptances to reach Sam', () => ['samMarked', 'samConfirmed', 'samMissed'].every((k) => item(sam.doc, k).get('status') === 'accepted'));
+  await waitFor('acceptances to reach Sam', () =>
+    ['samMarked', 'samConfirmed', 'samMissed'].every((k) => item(sam.doc, k).get('status') === 'accepted'),
+  );
   markPromise(sam.doc, S, { itemId: ids.samConfirmed, outcome: 'kept' });
   markPromise(sam.doc, S, { itemId: ids.samMarked, outcome: 'kept' });
   markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'kept', period: yesterday });
   markPromise(sam.doc, S, { itemId: ids.samMissed, outcome: 'missed', period: today });
-  await waitFor('marks to reach Alex', () =>
-    item(alex.doc, 'samConfirmed').get('status') === 'kept' && (item(alex.doc, 'samMissed').get('outcomes') as Y.Map<unknown>).has(today));
+  await waitFor(
+    'marks to reach Alex',
+    () =>
+      item(alex.doc, 'samConfirmed').get('status') === 'kept' && (item(alex.doc, 'samMissed').get('outcomes') as Y.Map<unknown>).has(today),
+  );
   confirmPromise(alex.doc, A, { itemId: ids.samConfirmed });
   confirmPromise(alex.doc, A, { itemId: ids.samMissed, period: today });
   await waitFor('all saved', () => alex.allSaved() && sam.allSaved() && alexSpace.allSaved());
@@ -126,144 +151,345 @@ const STAMP = { at: now() };
 const forgeries: Forgery[] = [
   // Structure
   { name: 'writes an unknown root type', expected: BoardRefusal.unknownRoot, forge: (d) => d.getMap('evil').set('x', 'FORGED') },
-  { name: 'adds an item of an unknown kind', expected: BoardRefusal.invalidStructure,
-    forge: (d) => items(d).set('forged-kind', rawMap({ ...base('forged-kind', 'note', samId), text: 'FORGED' })) },
-  { name: 'adds a field the board does not define', expected: BoardRefusal.invalidStructure, forge: (d) => item(d, 'experience').set('secret', 'FORGED') },
-  { name: 'writes a value of the wrong type', expected: BoardRefusal.invalidStructure, forge: (d) => item(d, 'experience').set('status', 42) },
-  { name: 'types past the size limit', expected: BoardRefusal.tooLarge, forge: (d) => (item(d, 'experience').get('notes') as Y.Text).insert(0, 'FORGED'.repeat(4000)) },
-  { name: 'hides an embed inside a text', expected: BoardRefusal.invalidStructure, forge: (d) => (item(d, 'experience').get('title') as Y.Text).insertEmbed(0, { FORGED: true }) },
+  {
+    name: 'adds an item of an unknown kind',
+    expected: BoardRefusal.invalidStructure,
+    forge: (d) => items(d).set('forged-kind', rawMap({ ...base('forged-kind', 'note', samId), text: 'FORGED' })),
+  },
+  {
+    name: 'adds a field the board does not define',
+    expected: BoardRefusal.invalidStructure,
+    forge: (d) => item(d, 'experience').set('secret', 'FORGED'),
+  },
+  {
+    name: 'writes a value of the wrong type',
+    expected: BoardRefusal.invalidStructure,
+    forge: (d) => item(d, 'experience').set('status', 42),
+  },
+  {
+    name: 'types past the size limit',
+    expected: BoardRefusal.tooLarge,
+    forge: (d) => (item(d, 'experience').get('notes') as Y.Text).insert(0, 'FORGED'.repeat(4000)),
+  },
+  {
+    name: 'hides an embed inside a text',
+    expected: BoardRefusal.invalidStructure,
+    forge: (d) => (item(d, 'experience').get('title') as Y.Text).insertEmbed(0, { FORGED: true }),
+  },
   { name: 'lowers the schema version', expected: BoardRefusal.immutable, forge: (d) => d.getMap('meta').set('schemaVersion', 0) },
   // Journey settings: only in "us + counsellor", and each partner decides only about their own mood line.
-  { name: 'hides Alex\'s mood line from the counsellor', expected: BoardRefusal.forgedAuthor, doc: 'space',
-    forge: (d) => d.getMap('journey').set(`hideMood:${alexId}`, true) },
-  { name: 'stores something else among the journey settings', expected: BoardRefusal.invalidStructure, doc: 'space',
-    forge: (d) => d.getMap('journey').set('note', 'FORGED') },
-  { name: 'writes journey settings into the couple-only board', expected: BoardRefusal.unknownRoot,
-    forge: (d) => d.getMap('journey').set('timeZone', 'Europe/Berlin') },
-  { name: 'sends an edit built on items the server never had', expected: BoardRefusal.missingDependencies,
-    forge: (_d, send) => send(updateWithMissingParent()) },
+  {
+    name: "hides Alex's mood line from the counsellor",
+    expected: BoardRefusal.forgedAuthor,
+    doc: 'space',
+    forge: (d) => d.getMap('journey').set(`hideMood:${alexId}`, true),
+  },
+  {
+    name: 'stores something else among the journey settings',
+    expected: BoardRefusal.invalidStructure,
+    doc: 'space',
+    forge: (d) => d.getMap('journey').set('note', 'FORGED'),
+  },
+  {
+    name: 'writes journey settings into the couple-only board',
+    expected: BoardRefusal.unknownRoot,
+    forge: (d) => d.getMap('journey').set('timeZone', 'Europe/Berlin'),
+  },
+  {
+    name: 'sends an edit built on items the server never had',
+    expected: BoardRefusal.missingDependencies,
+    forge: (_d, send) => send(updateWithMissingParent()),
+  },
   // Authorship
-  { name: 'creates a card in Alex\'s name', expected: BoardRefusal.forgedAuthor,
-    forge: (d) => items(d).set('forged-card', rawMap({
-      ...base('forged-card', 'card', samId), authorId: alexId, cardType: 'need', statement: new Y.Text('FORGED'), helps: new Y.Text(''),
-      avoid: new Y.Text(''), acknowledgedBy: null, acknowledgedAt: null, revisitDate: null, comments: new Y.Array(),
-    })) },
-  { name: 'creates an appreciation with createdBy Alex', expected: BoardRefusal.forgedAuthor,
-    forge: (d) => items(d).set('forged-thanks', rawMap({ ...base('forged-thanks', 'appreciation', alexId), fromId: samId, toId: alexId, text: new Y.Text('FORGED') })) },
+  {
+    name: "creates a card in Alex's name",
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) =>
+      items(d).set(
+        'forged-card',
+        rawMap({
+          ...base('forged-card', 'card', samId),
+          authorId: alexId,
+          cardType: 'need',
+          statement: new Y.Text('FORGED'),
+          helps: new Y.Text(''),
+          avoid: new Y.Text(''),
+          acknowledgedBy: null,
+          acknowledgedAt: null,
+          revisitDate: null,
+          comments: new Y.Array(),
+        }),
+      ),
+  },
+  {
+    name: 'creates an appreciation with createdBy Alex',
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) =>
+      items(d).set(
+        'forged-thanks',
+        rawMap({ ...base('forged-thanks', 'appreciation', alexId), fromId: samId, toId: alexId, text: new Y.Text('FORGED') }),
+      ),
+  },
   { name: 'stamps updatedBy with Alex', expected: BoardRefusal.forgedAuthor, forge: (d) => item(d, 'samCard').set('updatedBy', alexId) },
-  { name: 'comments in Alex\'s name', expected: BoardRefusal.forgedAuthor,
-    forge: (d) => (item(d, 'card').get('comments') as Y.Array<unknown>).push([{ id: 'forged-comment', by: alexId, ...STAMP, text: 'FORGED' }]) },
-  { name: 'appends a history entry in Alex\'s name', expected: BoardRefusal.forgedAuthor,
-    forge: (d) => (item(d, 'experience').get('history') as Y.Array<unknown>).push([{ ...STAMP, by: alexId, action: 'planned', note: 'FORGED' }]) },
-  { name: 'ticks a step as done by Alex', expected: BoardRefusal.forgedAuthor,
+  {
+    name: "comments in Alex's name",
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) =>
+      (item(d, 'card').get('comments') as Y.Array<unknown>).push([{ id: 'forged-comment', by: alexId, ...STAMP, text: 'FORGED' }]),
+  },
+  {
+    name: "appends a history entry in Alex's name",
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) =>
+      (item(d, 'experience').get('history') as Y.Array<unknown>).push([{ ...STAMP, by: alexId, action: 'planned', note: 'FORGED' }]),
+  },
+  {
+    name: 'ticks a step as done by Alex',
+    expected: BoardRefusal.forgedAuthor,
     forge: (d) => {
       const step = (item(d, 'experience').get('steps') as Y.Array<Y.Map<unknown>>).get(0);
       step.set('done', true);
       step.set('doneAt', now());
       step.set('doneBy', alexId);
-    } },
+    },
+  },
   // Cards
-  { name: 'rewrites Alex\'s needs card', expected: BoardRefusal.notAuthor, forge: (d) => (item(d, 'card').get('statement') as Y.Text).insert(0, 'FORGED ') },
-  { name: 'changes the type of Alex\'s card', expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'card').set('cardType', 'trigger') },
-  { name: 'acknowledges Alex\'s card in Alex\'s name', expected: BoardRefusal.forgedAuthor,
+  {
+    name: "rewrites Alex's needs card",
+    expected: BoardRefusal.notAuthor,
+    forge: (d) => (item(d, 'card').get('statement') as Y.Text).insert(0, 'FORGED '),
+  },
+  { name: "changes the type of Alex's card", expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'card').set('cardType', 'trigger') },
+  {
+    name: "acknowledges Alex's card in Alex's name",
+    expected: BoardRefusal.forgedAuthor,
     forge: (d) => {
       item(d, 'card').set('acknowledgedBy', alexId);
       item(d, 'card').set('acknowledgedAt', now());
-    } },
-  { name: 'acknowledges its own card', expected: BoardRefusal.notPartner,
+    },
+  },
+  {
+    name: 'acknowledges its own card',
+    expected: BoardRefusal.notPartner,
     forge: (d) => {
       item(d, 'samCard').set('acknowledgedBy', samId);
       item(d, 'samCard').set('acknowledgedAt', now());
-    } },
-  { name: 'deletes Alex\'s comment', expected: BoardRefusal.notCommentWriter, forge: (d) => (item(d, 'card').get('comments') as Y.Array<unknown>).delete(0, 1) },
-  { name: 'archives Alex\'s card', expected: BoardRefusal.notManager,
+    },
+  },
+  {
+    name: "deletes Alex's comment",
+    expected: BoardRefusal.notCommentWriter,
+    forge: (d) => (item(d, 'card').get('comments') as Y.Array<unknown>).delete(0, 1),
+  },
+  {
+    name: "archives Alex's card",
+    expected: BoardRefusal.notManager,
     forge: (d) => {
       item(d, 'card').set('archived', true);
       item(d, 'card').set('archivedAt', now());
-    } },
-  { name: 'replaces Alex\'s card with a new map', expected: BoardRefusal.immutable,
-    forge: (d) => items(d).set(ids.card!, rawMap({ ...(item(d, 'card').toJSON() as Record<string, unknown>), statement: new Y.Text('FORGED'), helps: new Y.Text(''), avoid: new Y.Text(''), comments: new Y.Array() })) },
+    },
+  },
+  {
+    name: "replaces Alex's card with a new map",
+    expected: BoardRefusal.immutable,
+    forge: (d) =>
+      items(d).set(
+        ids.card!,
+        rawMap({
+          ...(item(d, 'card').toJSON() as Record<string, unknown>),
+          statement: new Y.Text('FORGED'),
+          helps: new Y.Text(''),
+          avoid: new Y.Text(''),
+          comments: new Y.Array(),
+        }),
+      ),
+  },
   // Promises
-  { name: 'marks Alex\'s promise kept', expected: BoardRefusal.notPromiser,
+  {
+    name: "marks Alex's promise kept",
+    expected: BoardRefusal.notPromiser,
     forge: (d) => {
       const promise = item(d, 'accepted');
-      (promise.get('outcomes') as Y.Map<unknown>).set(today, rawMap({ outcome: 'kept', markedAt: now(), markedBy: samId, note: 'FORGED', confirmedAt: null, confirmedBy: null }));
+      (promise.get('outcomes') as Y.Map<unknown>).set(
+        today,
+        rawMap({ outcome: 'kept', markedAt: now(), markedBy: samId, note: 'FORGED', confirmedAt: null, confirmedBy: null }),
+      );
       promise.set('status', 'kept');
-    } },
-  { name: 'edits Alex\'s proposed promise', expected: BoardRefusal.notPromiser, forge: (d) => (item(d, 'proposed').get('text') as Y.Text).insert(0, 'FORGED ') },
-  { name: 'accepts its own promise', expected: BoardRefusal.notPromisee,
+    },
+  },
+  {
+    name: "edits Alex's proposed promise",
+    expected: BoardRefusal.notPromiser,
+    forge: (d) => (item(d, 'proposed').get('text') as Y.Text).insert(0, 'FORGED '),
+  },
+  {
+    name: 'accepts its own promise',
+    expected: BoardRefusal.notPromisee,
     forge: (d) => {
       item(d, 'samProposed').set('status', 'accepted');
       item(d, 'samProposed').set('acceptedAt', now());
-    } },
-  { name: 'confirms its own promise', expected: BoardRefusal.notPromisee,
+    },
+  },
+  {
+    name: 'confirms its own promise',
+    expected: BoardRefusal.notPromisee,
     forge: (d) => {
       const outcome = (item(d, 'samMarked').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!;
       outcome.set('confirmedAt', now());
       outcome.set('confirmedBy', samId);
-    } },
-  { name: 'rewrites a confirmed outcome', expected: BoardRefusal.appendOnly,
-    forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!.set('outcome', 'missed') },
-  { name: 'removes an outcome', expected: BoardRefusal.appendOnly, forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<unknown>).delete(today) },
+    },
+  },
+  {
+    name: 'rewrites a confirmed outcome',
+    expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!.set('outcome', 'missed'),
+  },
+  {
+    name: 'removes an outcome',
+    expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<unknown>).delete(today),
+  },
   // Renegotiating takes away a promise's missed periods and the lines about them, nothing else.
-  { name: 'erases a missed period without renegotiating', expected: BoardRefusal.appendOnly,
-    forge: (d) => (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(today) },
-  { name: 'erases the "missed" history line without renegotiating', expected: BoardRefusal.appendOnly,
+  {
+    name: 'erases a missed period without renegotiating',
+    expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(today),
+  },
+  {
+    name: 'erases the "missed" history line without renegotiating',
+    expected: BoardRefusal.appendOnly,
     forge: (d) => {
       const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
-      history.delete(history.toArray().findIndex((h) => h.action === 'missed'), 1);
-    } },
-  { name: 'renegotiates and erases a kept period too', expected: BoardRefusal.appendOnly,
+      history.delete(
+        history.toArray().findIndex((h) => h.action === 'missed'),
+        1,
+      );
+    },
+  },
+  {
+    name: 'renegotiates and erases a kept period too',
+    expected: BoardRefusal.appendOnly,
     forge: (d) => {
       renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
       (item(d, 'samMissed').get('outcomes') as Y.Map<unknown>).delete(yesterday);
-    } },
-  { name: 'renegotiates and erases Alex\'s acceptance from the history', expected: BoardRefusal.appendOnly,
+    },
+  },
+  {
+    name: "renegotiates and erases Alex's acceptance from the history",
+    expected: BoardRefusal.appendOnly,
     forge: (d) => {
       renegotiatePromise(d, S, { itemId: ids.samMissed!, text: 'FORGED' });
       const history = item(d, 'samMissed').get('history') as Y.Array<{ action: string }>;
-      history.delete(history.toArray().findIndex((h) => h.action === 'accepted'), 1);
-    } },
-  { name: 'takes a kept promise back to proposed', expected: BoardRefusal.illegalTransition, forge: (d) => item(d, 'samConfirmed').set('status', 'proposed') },
+      history.delete(
+        history.toArray().findIndex((h) => h.action === 'accepted'),
+        1,
+      );
+    },
+  },
+  {
+    name: 'takes a kept promise back to proposed',
+    expected: BoardRefusal.illegalTransition,
+    forge: (d) => item(d, 'samConfirmed').set('status', 'proposed'),
+  },
   { name: 'changes who made a promise', expected: BoardRefusal.immutable, forge: (d) => item(d, 'proposed').set('promiserId', samId) },
   // Experiences
-  { name: 'jumps an experience from idea to done', expected: BoardRefusal.illegalTransition, forge: (d) => item(d, 'experience').set('status', 'done') },
-  { name: 'deletes a history entry', expected: BoardRefusal.appendOnly, forge: (d) => (item(d, 'experience').get('history') as Y.Array<unknown>).delete(0, 1) },
-  { name: 'writes Alex\'s reflection', expected: BoardRefusal.notReflectionOwner,
-    forge: (d) => (((item(d, 'done').get('reflections') as Y.Map<Y.Map<unknown>>).get(alexId)!).get('enjoyed') as Y.Text).insert(0, 'FORGED') },
+  {
+    name: 'jumps an experience from idea to done',
+    expected: BoardRefusal.illegalTransition,
+    forge: (d) => item(d, 'experience').set('status', 'done'),
+  },
+  {
+    name: 'deletes a history entry',
+    expected: BoardRefusal.appendOnly,
+    forge: (d) => (item(d, 'experience').get('history') as Y.Array<unknown>).delete(0, 1),
+  },
+  {
+    name: "writes Alex's reflection",
+    expected: BoardRefusal.notReflectionOwner,
+    forge: (d) => ((item(d, 'done').get('reflections') as Y.Map<Y.Map<unknown>>).get(alexId)!.get('enjoyed') as Y.Text).insert(0, 'FORGED'),
+  },
   // Check-ins and appreciations
-  { name: 'changes Alex\'s check-in', expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'checkin').set('mood', 1) },
+  { name: "changes Alex's check-in", expected: BoardRefusal.notAuthor, forge: (d) => item(d, 'checkin').set('mood', 1) },
   { name: 'hearts its own appreciation', expected: BoardRefusal.notPartner, forge: (d) => item(d, 'samThanks').set('heartedAt', now()) },
-  { name: 'answers its own appreciation in Alex\'s place', expected: BoardRefusal.notPartner,
+  {
+    name: "answers its own appreciation in Alex's place",
+    expected: BoardRefusal.notPartner,
     forge: (d) => {
       item(d, 'samThanks').set('reply', 'FORGED');
       item(d, 'samThanks').set('repliedAt', now());
-    } },
-  { name: 'creates an appreciation that arrives already answered', expected: BoardRefusal.forgedAuthor,
-    forge: (d) => items(d).set('forged-answered', rawMap({
-      ...base('forged-answered', 'appreciation', samId), fromId: samId, toId: alexId, text: new Y.Text('FORGED'), heartedAt: now(),
-    })) },
-  { name: 'replies to Alex\'s appreciation past the length limit', expected: BoardRefusal.tooLarge,
+    },
+  },
+  {
+    name: 'creates an appreciation that arrives already answered',
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) =>
+      items(d).set(
+        'forged-answered',
+        rawMap({
+          ...base('forged-answered', 'appreciation', samId),
+          fromId: samId,
+          toId: alexId,
+          text: new Y.Text('FORGED'),
+          heartedAt: now(),
+        }),
+      ),
+  },
+  {
+    name: "replies to Alex's appreciation past the length limit",
+    expected: BoardRefusal.tooLarge,
     forge: (d) => {
       item(d, 'appreciation').set('reply', 'FORGED'.repeat(50));
       item(d, 'appreciation').set('repliedAt', now());
-    } },
-  { name: 'deletes Alex\'s appreciation', expected: BoardRefusal.notManager, forge: (d) => items(d).delete(ids.appreciation!) },
+    },
+  },
+  { name: "deletes Alex's appreciation", expected: BoardRefusal.notManager, forge: (d) => items(d).delete(ids.appreciation!) },
   // Visibility
-  { name: 'removes Alex\'s card from "us + counsellor"', expected: BoardRefusal.notManager, doc: 'space', forge: (d) => items(d).delete(ids.spaceCard!) },
-  { name: 'moves Alex\'s card from "us + counsellor" to "us"', expected: BoardRefusal.notCreator,
+  {
+    name: 'removes Alex\'s card from "us + counsellor"',
+    expected: BoardRefusal.notManager,
+    doc: 'space',
+    forge: (d) => items(d).delete(ids.spaceCard!),
+  },
+  {
+    name: 'moves Alex\'s card from "us + counsellor" to "us"',
+    expected: BoardRefusal.notCreator,
     forge: (d) => {
       const source = item(alexSpace.doc, 'spaceCard').toJSON() as Record<string, string>;
-      items(d).set(ids.spaceCard!, rawMap({
-        ...source, updatedBy: samId, updatedAt: now(), statement: new Y.Text(source.statement), helps: new Y.Text(source.helps),
-        avoid: new Y.Text(source.avoid), comments: new Y.Array(),
-      }));
-    } },
-  { name: 'copies its own card elsewhere with a forged acknowledgement', expected: BoardRefusal.notPartner, doc: 'space',
-    forge: (d) => items(d).set(ids.samCard!, rawMap({
-      ...base(ids.samCard!, 'card', samId), authorId: samId, cardType: 'boundary', statement: new Y.Text('No phones in bed'), helps: new Y.Text(''),
-      avoid: new Y.Text(''), acknowledgedBy: alexId, acknowledgedAt: now(), revisitDate: null, comments: new Y.Array(),
-    })) },
+      items(d).set(
+        ids.spaceCard!,
+        rawMap({
+          ...source,
+          updatedBy: samId,
+          updatedAt: now(),
+          statement: new Y.Text(source.statement),
+          helps: new Y.Text(source.helps),
+          avoid: new Y.Text(source.avoid),
+          comments: new Y.Array(),
+        }),
+      );
+    },
+  },
+  {
+    name: 'copies its own card elsewhere with a forged acknowledgement',
+    expected: BoardRefusal.notPartner,
+    doc: 'space',
+    forge: (d) =>
+      items(d).set(
+        ids.samCard!,
+        rawMap({
+          ...base(ids.samCard!, 'card', samId),
+          authorId: samId,
+          cardType: 'boundary',
+          statement: new Y.Text('No phones in bed'),
+          helps: new Y.Text(''),
+          avoid: new Y.Text(''),
+          acknowledgedBy: alexId,
+          acknowledgedAt: now(),
+          revisitDate: null,
+          comments: new Y.Array(),
+        }),
+      ),
+  },
 ];
 
 function syncUpdateFrame(update: Uint8Array): Uint8Array {
@@ -302,7 +528,7 @@ describe('forgeries by a modified client', () => {
 
     // Fence: Alex's next edit is acknowledged only after everything before it was handled.
     getItemText(alex.doc, ids.fence!, 'notes')!.insert(0, `${++fence};`);
-    await waitFor('Alex\'s edit to be saved', () => alex.allSaved());
+    await waitFor("Alex's edit to be saved", () => alex.allSaved());
     expect(alex.provider.wsconnected).toBe(true);
     expect(boardState(watched.doc)).toBe(before);
     expect(await exported()).toBe(exportBefore);
@@ -317,7 +543,10 @@ describe('forgeries by a modified client', () => {
     await waitFor('the renegotiation to be saved', () => alex.allSaved());
     await waitFor('the renegotiation to reach Sam', () => item(sam.doc, 'samMissed').get('status') === 'renegotiated');
     expect(server.collab.refusals()).toBe(refusalsBefore);
-    const old = item(sam.doc, 'samMissed').toJSON() as { outcomes: Record<string, { outcome: string }>; history: Array<{ action: string }> };
+    const old = item(sam.doc, 'samMissed').toJSON() as {
+      outcomes: Record<string, { outcome: string }>;
+      history: Array<{ action: string }>;
+    };
     expect(Object.keys(old.outcomes)).toEqual([yesterday]);
     expect(old.history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'renegotiated']);
   });
@@ -338,7 +567,6 @@ describe('forgeries by a modified client', () => {
     // Every refusal code is reached by at least one forgery.
     expect(new Set(forgeries.map((f) => f.expected)).size).toBe(Object.keys(BoardRefusal).length);
   });
-
 });
 
 describe('putting a deleted item back', () => {
@@ -375,8 +603,14 @@ describe('putting a deleted item back', () => {
       reflections.set(owner, rawMap({ ...r, enjoyed: new Y.Text(r.enjoyed as string), learned: new Y.Text(r.learned as string) }));
     }
     return rawMap({
-      ...copy, title: new Y.Text(copy.title as string), where: new Y.Text(copy.where as string), notes: new Y.Text(copy.notes as string),
-      steps, reflections, history: Y.Array.from(copy.history as Array<Record<string, string>>), ...changes,
+      ...copy,
+      title: new Y.Text(copy.title as string),
+      where: new Y.Text(copy.where as string),
+      notes: new Y.Text(copy.notes as string),
+      steps,
+      reflections,
+      history: Y.Array.from(copy.history as Array<Record<string, string>>),
+      ...changes,
     });
   };
 
@@ -398,7 +632,9 @@ describe('putting a deleted item back', () => {
 
   it('refuses a put-back that changes the item', async () => {
     const { id, copy } = await samDeletes('Put back changed');
-    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy, { title: new Y.Text('FORGED') })))).toBe(BoardRefusal.forgedAuthor);
+    expect(await samWrites(coupleDoc(), (d) => items(d).set(id, rebuilt(copy, { title: new Y.Text('FORGED') })))).toBe(
+      BoardRefusal.forgedAuthor,
+    );
     expect(items(alex.doc).has(id)).toBe(false);
   });
 

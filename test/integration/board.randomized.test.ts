@@ -1,11 +1,46 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
-  BoardRuleError, CARD_TYPES, EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, TEXT_FIELDS, acceptPromise, acknowledgeCard,
-  addCardComment, addCheckin, addStep, canEditText, canManageItem, confirmPromise, createAppreciation, createCard,
-  createExperience, createPromise, deleteItem, getItemText, getReflectionText, getStepText, listItems, markPromise, moveItem,
-  readBoard, removeCardComment, removeStep, renegotiatePromise, reorderItem, setArchived, setExperienceStatus, touchItem,
-  updateAppreciation, updateCard, updateExperience, updatePromise, updateStep, writeReflection, type BoardActor, type BoardItem,
+  BoardRuleError,
+  CARD_TYPES,
+  EXPERIENCE_CATEGORIES,
+  EXPERIENCE_TRANSITIONS,
+  TEXT_FIELDS,
+  acceptPromise,
+  acknowledgeCard,
+  addCardComment,
+  addCheckin,
+  addStep,
+  canEditText,
+  canManageItem,
+  confirmPromise,
+  createAppreciation,
+  createCard,
+  createExperience,
+  createPromise,
+  deleteItem,
+  getItemText,
+  getReflectionText,
+  getStepText,
+  listItems,
+  markPromise,
+  moveItem,
+  readBoard,
+  removeCardComment,
+  removeStep,
+  renegotiatePromise,
+  reorderItem,
+  setArchived,
+  setExperienceStatus,
+  touchItem,
+  updateAppreciation,
+  updateCard,
+  updateExperience,
+  updatePromise,
+  updateStep,
+  writeReflection,
+  type BoardActor,
+  type BoardItem,
 } from '@hearth/shared/board';
 import { makeCouple, type Couple } from '../helpers/api';
 import { startCollabTestServer, type CollabTestServer } from './collab-fixtures/appServer';
@@ -75,7 +110,12 @@ function operations(r: Rng): Op[] {
     (d, a) => void createExperience(d, a, { title: `Plan ${r.word()}`, steps: r.next() < 0.5 ? [{ text: r.word() }] : [] }),
     (d, a) => {
       const e = r.pick(ofKind(d, 'experience'));
-      if (e) updateExperience(d, a, { itemId: e.id, category: r.pick(EXPERIENCE_CATEGORIES)!, closeness: r.next() < 0.5 ? ['experiential'] : [] });
+      if (e)
+        updateExperience(d, a, {
+          itemId: e.id,
+          category: r.pick(EXPERIENCE_CATEGORIES)!,
+          closeness: r.next() < 0.5 ? ['experiential'] : [],
+        });
     },
     (d, a) => {
       const e = r.pick(ofKind(d, 'experience'));
@@ -88,7 +128,8 @@ function operations(r: Rng): Op[] {
     (d, a) => {
       const e = r.pick(ofKind(d, 'experience').filter((x) => x.steps.length > 0));
       const step = e && r.pick(e.steps);
-      if (e && step) updateStep(d, a, { itemId: e.id, stepId: step.id, done: !step.done, assignee: r.pick([null, ...a.partnerIds]) ?? null });
+      if (e && step)
+        updateStep(d, a, { itemId: e.id, stepId: step.id, done: !step.done, assignee: r.pick([null, ...a.partnerIds]) ?? null });
     },
     (d, a) => {
       const e = r.pick(ofKind(d, 'experience').filter((x) => x.steps.length > 1));
@@ -124,7 +165,9 @@ function operations(r: Rng): Op[] {
       if (p) markPromise(d, a, { itemId: p.id, outcome: r.pick(['kept', 'missed'] as const)! });
     },
     (d, a) => {
-      const p = r.pick(ofKind(d, 'promise').filter((x) => x.promiseeId === a.userId && Object.values(x.outcomes).some((o) => o.confirmedAt === null)));
+      const p = r.pick(
+        ofKind(d, 'promise').filter((x) => x.promiseeId === a.userId && Object.values(x.outcomes).some((o) => o.confirmedAt === null)),
+      );
       if (p) confirmPromise(d, a, { itemId: p.id });
     },
     (d, a) => {
@@ -148,7 +191,8 @@ function operations(r: Rng): Op[] {
       const c = r.pick(ofKind(d, 'card').filter((x) => x.comments.some((m) => m.by === a.userId)));
       if (c) removeCardComment(d, a, { itemId: c.id, commentId: r.pick(c.comments.filter((m) => m.by === a.userId))!.id });
     },
-    (d, a) => void addCheckin(d, a, { mood: 1 + r.int(5), feelings: [r.word()], need: r.word(), date: `2026-0${1 + r.int(9)}-1${r.int(10)}` }),
+    (d, a) =>
+      void addCheckin(d, a, { mood: 1 + r.int(5), feelings: [r.word()], need: r.word(), date: `2026-0${1 + r.int(9)}-1${r.int(10)}` }),
     (d, a) => void createAppreciation(d, a, { toId: a.partnerIds.find((p) => p !== a.userId)!, text: `Thanks for ${r.word()}` }),
     (d, a) => {
       const x = r.pick(ofKind(d, 'appreciation').filter((i) => i.fromId === a.userId));
@@ -184,56 +228,65 @@ function operations(r: Rng): Op[] {
   ];
 }
 
-it(`refuses none of ${OPERATIONS} legal operations by two partners, and every copy converges (seed ${SEED})`, { timeout: 300_000 }, async () => {
-  const partnerIds = [couple.a.user!.id, couple.b.user!.id];
-  const actors: BoardActor[] = partnerIds.map((userId) => ({ userId, partnerIds }));
-  const names = [`couple:${couple.space.id}`, `space:${couple.space.id}`];
-  // replicas[partner][doc]
-  const replicas = [names.map((n) => join('a', n)), names.map((n) => join('b', n))];
-  await waitFor('sync', () => replicas.flat().every((c) => c.provider.synced));
-  const r = rng(SEED);
-  const ops = operations(r);
-  let applied = 0;
-  const used: number[] = [];
-  let attempts = 0;
-  const sameState = (x: Y.Doc, y: Y.Doc) => Buffer.from(Y.encodeStateVector(x)).equals(Buffer.from(Y.encodeStateVector(y)));
-  try {
-    while (applied < OPERATIONS) {
-      if (++attempts > OPERATIONS * 20) throw new Error(`only ${applied} operations were possible`);
-      const who = r.int(2);
-      const docIndex = r.next() < 0.75 ? 0 : 1;
-      const mine = replicas[who]![docIndex]!;
-      const index = r.int(ops.length);
-      let changed = false;
-      const onUpdate = () => (changed = true);
-      mine.doc.on('update', onUpdate);
-      try {
-        ops[index]!(mine.doc, actors[who]!, replicas[who]![1 - docIndex]!.doc);
-      } catch (err) {
-        if (err instanceof BoardRuleError) continue;
-        throw err;
-      } finally {
-        mine.doc.off('update', onUpdate);
+it(
+  `refuses none of ${OPERATIONS} legal operations by two partners, and every copy converges (seed ${SEED})`,
+  { timeout: 300_000 },
+  async () => {
+    const partnerIds = [couple.a.user!.id, couple.b.user!.id];
+    const actors: BoardActor[] = partnerIds.map((userId) => ({ userId, partnerIds }));
+    const names = [`couple:${couple.space.id}`, `space:${couple.space.id}`];
+    // replicas[partner][doc]
+    const replicas = [names.map((n) => join('a', n)), names.map((n) => join('b', n))];
+    await waitFor('sync', () => replicas.flat().every((c) => c.provider.synced));
+    const r = rng(SEED);
+    const ops = operations(r);
+    let applied = 0;
+    const used: number[] = [];
+    let attempts = 0;
+    const sameState = (x: Y.Doc, y: Y.Doc) => Buffer.from(Y.encodeStateVector(x)).equals(Buffer.from(Y.encodeStateVector(y)));
+    try {
+      while (applied < OPERATIONS) {
+        if (++attempts > OPERATIONS * 20) throw new Error(`only ${applied} operations were possible`);
+        const who = r.int(2);
+        const docIndex = r.next() < 0.75 ? 0 : 1;
+        const mine = replicas[who]![docIndex]!;
+        const index = r.int(ops.length);
+        let changed = false;
+        const onUpdate = () => (changed = true);
+        mine.doc.on('update', onUpdate);
+        try {
+          ops[index]!(mine.doc, actors[who]!, replicas[who]![1 - docIndex]!.doc);
+        } catch (err) {
+          if (err instanceof BoardRuleError) continue;
+          throw err;
+        } finally {
+          mine.doc.off('update', onUpdate);
+        }
+        if (!changed) continue;
+        used[index] = (used[index] ?? 0) + 1;
+        applied++;
+        await waitFor(
+          `operation ${applied} to reach the partner`,
+          () => names.every((_n, i) => sameState(replicas[0]![i]!.doc, replicas[1]![i]!.doc)),
+          20_000,
+        );
+        expect(server.collab.refusals(), `refused after operation ${applied}`).toBe(0);
       }
-      if (!changed) continue;
-      used[index] = (used[index] ?? 0) + 1;
-      applied++;
-      await waitFor(`operation ${applied} to reach the partner`, () =>
-        names.every((_n, i) => sameState(replicas[0]![i]!.doc, replicas[1]![i]!.doc)), 20_000);
-      expect(server.collab.refusals(), `refused after operation ${applied}`).toBe(0);
+      // Every kind of operation ran, so no rule went untested by honest use.
+      expect(ops.map((_op, i) => used[i] ?? 0).filter((n) => n === 0)).toEqual([]);
+      await waitFor('everything saved', () => replicas.flat().every((c) => c.allSaved()), 60_000);
+      expect(server.collab.refusals()).toBe(0);
+      for (const [i, name] of names.entries()) {
+        const fresh = join('a', name);
+        await waitFor('fresh sync', () => fresh.provider.synced);
+        const json = (d: Y.Doc) => JSON.stringify(all(d));
+        expect(json(replicas[0]![i]!.doc)).toBe(json(fresh.doc));
+        expect(json(replicas[1]![i]!.doc)).toBe(json(fresh.doc));
+      }
+    } catch (err) {
+      throw new Error(`board randomized test failed with BOARD_SEED=${SEED} after ${applied} operations: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
-    // Every kind of operation ran, so no rule went untested by honest use.
-    expect(ops.map((_op, i) => used[i] ?? 0).filter((n) => n === 0)).toEqual([]);
-    await waitFor('everything saved', () => replicas.flat().every((c) => c.allSaved()), 60_000);
-    expect(server.collab.refusals()).toBe(0);
-    for (const [i, name] of names.entries()) {
-      const fresh = join('a', name);
-      await waitFor('fresh sync', () => fresh.provider.synced);
-      const json = (d: Y.Doc) => JSON.stringify(all(d));
-      expect(json(replicas[0]![i]!.doc)).toBe(json(fresh.doc));
-      expect(json(replicas[1]![i]!.doc)).toBe(json(fresh.doc));
-    }
-  } catch (err) {
-    throw new Error(`board randomized test failed with BOARD_SEED=${SEED} after ${applied} operations: ${(err as Error).message}`, { cause: err });
-  }
-});
+  },
+);

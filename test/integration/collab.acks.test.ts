@@ -27,7 +27,13 @@ afterAll(async () => {
 it('acknowledges both partners after a crash that lost edits it had relayed', { timeout: 240_000 }, async () => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin, SESSION_SECRET: 'acks-test-secret-0123456789-0123456789' };
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_ORIGIN: origin,
+    SESSION_SECRET: 'acks-test-secret-0123456789-0123456789',
+  };
   server = await startChildServer(env);
   const couple = await makeCouple(origin);
   const partnerIds = [couple.a.user!.id, couple.b.user!.id];
@@ -49,8 +55,10 @@ it('acknowledges both partners after a crash that lost edits it had relayed', { 
     process.kill(server.databasePid, 'SIGSTOP');
     notes(alex).insert(notes(alex).length, `alex ${trial};`);
     notes(sam).insert(0, `sam ${trial};`);
-    await waitFor('each partner to see the other\'s edit', () =>
-      notes(alex).toString().includes(`sam ${trial};`) && notes(sam).toString().includes(`alex ${trial};`));
+    await waitFor(
+      "each partner to see the other's edit",
+      () => notes(alex).toString().includes(`sam ${trial};`) && notes(sam).toString().includes(`alex ${trial};`),
+    );
     expect(alex.allSaved() || sam.allSaved()).toBe(false);
 
     await server.crash();

@@ -49,13 +49,24 @@ function typist(client: TestClient, actor: BoardActor, label: string) {
 
 /** Every marker typed into any plan's notes. */
 function typed(doc: Y.Doc): string[] {
-  return listExperiences(doc).flatMap((e) => e.notes.split(';').filter(Boolean).map((m) => `${m};`));
+  return listExperiences(doc).flatMap((e) =>
+    e.notes
+      .split(';')
+      .filter(Boolean)
+      .map((m) => `${m};`),
+  );
 }
 
 it('keeps every acknowledged update through repeated kill -9 of server and database', { timeout: 180_000 }, async () => {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_ORIGIN: origin, SESSION_SECRET: 'crash-test-secret-0123456789-0123456789' };
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    PUBLIC_ORIGIN: origin,
+    SESSION_SECRET: 'crash-test-secret-0123456789-0123456789',
+  };
   server = await startChildServer(env);
   const couple = await makeCouple(origin);
   const docName = `space:${couple.space.id}`;
@@ -65,7 +76,10 @@ it('keeps every acknowledged update through repeated kill -9 of server and datab
   clients.push(alex, sam);
   await waitFor('sync', () => alex.provider.synced && sam.provider.synced);
   const partnerIds = [couple.a.user!.id, couple.b.user!.id];
-  const typists = [typist(alex, { userId: partnerIds[0]!, partnerIds }, 'alex'), typist(sam, { userId: partnerIds[1]!, partnerIds }, 'sam')];
+  const typists = [
+    typist(alex, { userId: partnerIds[0]!, partnerIds }, 'alex'),
+    typist(sam, { userId: partnerIds[1]!, partnerIds }, 'sam'),
+  ];
   const acknowledged = new Set<string>();
 
   for (let round = 0; round < ROUNDS; round++) {

@@ -19,7 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-it('logging out closes that session\'s live Yjs and Socket.io connections, and only those', async () => {
+it("logging out closes that session's live Yjs and Socket.io connections, and only those", async () => {
   // Alex on a second device: its own session, which must stay connected.
   const laptop = new ApiClient(server.baseUrl);
   const login = await laptop.post('/api/auth/login', { email: couple.a.user!.email, password: 'correct horse battery' });

@@ -1,6 +1,13 @@
 import * as Y from 'yjs';
 import {
-  addCheckin, createAppreciation, createCard, createExperience, getItemText, listCards, listCheckins, listExperiences,
+  addCheckin,
+  createAppreciation,
+  createCard,
+  createExperience,
+  getItemText,
+  listCards,
+  listCheckins,
+  listExperiences,
 } from '@hearth/shared/board';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { makeCouple, type Couple } from '../helpers/api';
@@ -51,9 +58,14 @@ it('two partners converge on concurrent text and item edits; a late device gets 
   createCard(sam.doc, S, { cardType: 'need', statement: 'a weekly check-in' });
 
   const notes = (d: Y.Doc) => getItemText(d, planId, 'notes')!.toString();
-  const statements = (d: Y.Doc) => listCards(d).map((c) => c.statement).sort();
-  await waitFor('convergence', () =>
-    notes(alex.doc) === notes(sam.doc) && statements(alex.doc).length === 2 && sorted(items(alex.doc)) === sorted(items(sam.doc)));
+  const statements = (d: Y.Doc) =>
+    listCards(d)
+      .map((c) => c.statement)
+      .sort();
+  await waitFor(
+    'convergence',
+    () => notes(alex.doc) === notes(sam.doc) && statements(alex.doc).length === 2 && sorted(items(alex.doc)) === sorted(items(sam.doc)),
+  );
   expect(notes(alex.doc)).toContain('Dinner on Friday.');
   expect(notes(alex.doc)).toContain('Walk on Sunday.');
   expect(statements(alex.doc)).toEqual(['a weekly check-in', 'more quiet evenings']);
@@ -70,7 +82,12 @@ it('keeps every saved edit across a server restart', async () => {
   const alex = join('a', doc);
   await waitFor('sync', () => alex.provider.synced);
   const partnerIds = [couple.a.user!.id, couple.b.user!.id];
-  for (let i = 0; i < 50; i++) addCheckin(alex.doc, { userId: partnerIds[0]!, partnerIds }, { date: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, mood: 1 + (i % 5), feelings: [], need: `need ${i}` });
+  for (let i = 0; i < 50; i++)
+    addCheckin(
+      alex.doc,
+      { userId: partnerIds[0]!, partnerIds },
+      { date: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`, mood: 1 + (i % 5), feelings: [], need: `need ${i}` },
+    );
   await waitFor('saved', () => alex.allSaved());
   const written = items(alex.doc);
   alex.destroy();
@@ -86,6 +103,10 @@ it('keeps every saved edit across a server restart', async () => {
 it('each partner has a private document of their own', async () => {
   const mine = join('a', `private:${couple.space.id}:${couple.a.user!.id}`);
   await waitFor('sync', () => mine.provider.synced);
-  createAppreciation(mine.doc, { userId: couple.a.user!.id, partnerIds: [couple.a.user!.id, couple.b.user!.id] }, { toId: couple.b.user!.id, text: 'only me' });
+  createAppreciation(
+    mine.doc,
+    { userId: couple.a.user!.id, partnerIds: [couple.a.user!.id, couple.b.user!.id] },
+    { toId: couple.b.user!.id, text: 'only me' },
+  );
   await waitFor('saved', () => mine.allSaved());
 });

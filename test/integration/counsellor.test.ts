@@ -35,7 +35,10 @@ describe('counsellor dashboard', () => {
 
     let spaces = (await couple.c.get('/api/counsellor/spaces')).body.spaces;
     expect(spaces.map((s: any) => [s.id, s.access]).sort()).toEqual(
-      [[couple.space.id, 'active'], [other.space.id, 'pending']].sort(),
+      [
+        [couple.space.id, 'active'],
+        [other.space.id, 'pending'],
+      ].sort(),
     );
     const pending = spaces.find((s: any) => s.id === other.space.id);
     // A counsellor learns that access is pending, never which partner has not consented.

@@ -64,7 +64,10 @@ describe('the database itself (no Hearth layer)', () => {
       const _id = `cond-${t}`;
       await raw().insertOne({ _id, v: 0 });
       const results = await Promise.all(ids.map((n) => raw().updateOne({ _id, v: 0 }, { $set: { v: n + 1 } })));
-      worst = Math.max(worst, results.reduce((sum, r) => sum + r.modifiedCount, 0));
+      worst = Math.max(
+        worst,
+        results.reduce((sum, r) => sum + r.modifiedCount, 0),
+      );
     }
     expect(worst).toBeGreaterThan(1);
   });
@@ -84,9 +87,7 @@ describe('the database itself (no Hearth layer)', () => {
   it('simultaneous upserts of one _id create exactly one document (losers fail with a duplicate key or update it)', async () => {
     for (let t = 0; t < TRIALS; t++) {
       const _id = `upsert-${t}`;
-      const results = await Promise.allSettled(
-        ids.map((n) => raw().updateOne({ _id }, { $setOnInsert: { n } }, { upsert: true })),
-      );
+      const results = await Promise.allSettled(ids.map((n) => raw().updateOne({ _id }, { $setOnInsert: { n } }, { upsert: true })));
       const upserted = results.filter((r) => r.status === 'fulfilled' && r.value.upsertedCount === 1);
       expect(upserted).toHaveLength(1);
       expect(await raw().countDocuments({ _id })).toBe(1);
@@ -103,9 +104,7 @@ describe("through Hearth's atomicWrite layer", () => {
     for (let t = 0; t < TRIALS; t++) {
       const _id = `layer-cond-${t}`;
       await Race.create({ _id, v: 0 });
-      const results = await Promise.all(
-        ids.map((n) => atomicWrite(Race, () => Race.updateOne({ _id, v: 0 }, { $set: { v: n + 1 } }))),
-      );
+      const results = await Promise.all(ids.map((n) => atomicWrite(Race, () => Race.updateOne({ _id, v: 0 }, { $set: { v: n + 1 } }))));
       expect(results.reduce((sum, r) => sum + r.modifiedCount, 0)).toBe(1);
     }
   });

@@ -31,8 +31,13 @@ beforeAll(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const env = loadEnv({
-    PORT: String(port), HOST: '127.0.0.1', MONGODB_URI: `${db.uri}hearth`, DATA_DIR: dataDir,
-    SESSION_SECRET: 'canary-test-session-secret-0123456789abcdef', PUBLIC_ORIGIN: baseUrl, LOG_LEVEL: 'silent',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    MONGODB_URI: `${db.uri}hearth`,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: 'canary-test-session-secret-0123456789abcdef',
+    PUBLIC_ORIGIN: baseUrl,
+    LOG_LEVEL: 'silent',
   });
   hearth = createHearth({ env, logger: createLogger(env.logLevel) });
   await hearth.listen(port, '127.0.0.1');

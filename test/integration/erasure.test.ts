@@ -22,7 +22,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-
 /** Fills every document kind of a space, plus an open invite, an exercise and an audit entry. */
 async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsellor>>) {
   const spaceId = couple.space.id;
@@ -37,8 +36,18 @@ async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsel
   await couple.a.invite(spaceId, 'partner').catch(() => undefined);
   await couple.a.invite(spaceId, 'counsellor');
   await ExerciseSessionModel.create({
-    spaceId, kind: 'checkin', contentVersion: 1, status: 'ended', activeKey: `ended-${spaceId}`, phase: 'done',
-    paused: false, participants: [a, b], startedBy: a, startedAt: Date.now(), data: { answers: [] }, rev: 1,
+    spaceId,
+    kind: 'checkin',
+    contentVersion: 1,
+    status: 'ended',
+    activeKey: `ended-${spaceId}`,
+    phase: 'done',
+    paused: false,
+    participants: [a, b],
+    startedBy: a,
+    startedAt: Date.now(),
+    data: { answers: [] },
+    rev: 1,
   });
   expect((await couple.c.get(`/api/spaces/${spaceId}/export`)).status).toBe(200); // leaves an audit entry
   // Every kind of row exists before the erasure under test, so "gone" below means something.

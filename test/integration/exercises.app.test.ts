@@ -41,7 +41,11 @@ describe('exercises in the app', () => {
     await waitFor('both boards synced', () => boardA.provider.synced && boardB.provider.synced);
 
     const today = new Date().toISOString().slice(0, 10);
-    const promiseId = createPromise(boardA.doc, actor(ids.a), { text: 'Call when I land', promiseeId: ids.b, cadence: { type: 'once', dueDate: today } });
+    const promiseId = createPromise(boardA.doc, actor(ids.a), {
+      text: 'Call when I land',
+      promiseeId: ids.b,
+      cadence: { type: 'once', dueDate: today },
+    });
     await waitFor('promise reaches B', () => boardB.doc.getMap('items').has(promiseId));
     acceptPromise(boardB.doc, actor(ids.b), { itemId: promiseId });
     await waitFor('acceptance saved', () => boardB.allSaved());
@@ -54,12 +58,23 @@ describe('exercises in the app', () => {
     await pb.act(sessionId, 'submit', { mood: 2, feelings: ['tired'], need: 'An early night' });
     await pc.waitFor((s) => s.sessionId === sessionId && s.phase === 'revealed', 'the reveal');
     await waitFor('check-ins on A’s board', () => listCheckins(boardA.doc).length === 2);
-    expect(listCheckins(boardA.doc).map((x) => [x.userId, x.mood, x.need]).sort()).toEqual(
-      [[ids.a, 4, 'A slow breakfast'], [ids.b, 2, 'An early night']].sort(),
+    expect(
+      listCheckins(boardA.doc)
+        .map((x) => [x.userId, x.mood, x.need])
+        .sort(),
+    ).toEqual(
+      [
+        [ids.a, 4, 'A slow breakfast'],
+        [ids.b, 2, 'An early night'],
+      ].sort(),
     );
     await pa.act(sessionId, 'next');
 
-    const reviewState = await pa.startWith(pb, { spaceId: space.id, kind: 'promise_review', options: { since: new Date(Date.now() - 86_400_000).toISOString() } });
+    const reviewState = await pa.startWith(pb, {
+      spaceId: space.id,
+      kind: 'promise_review',
+      options: { since: new Date(Date.now() - 86_400_000).toISOString() },
+    });
     expect((reviewState.data.items as Array<{ promiseId: string }>).map((i) => i.promiseId)).toEqual([promiseId]);
     await pa.act(reviewState.sessionId, 'mark', { promiseId, outcome: 'kept' });
     await pb.act(reviewState.sessionId, 'confirm', { promiseId });

@@ -65,8 +65,10 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
     await pa.act(id, 'pause');
     await allowFacilitation(spaceId);
     expect((await pc.act(id, 'resume')).paused).toBe(false);
-    expect(await pc.emit('exercise:action', { sessionId: id, type: 'paraphrase', payload: { text: 'x' } }))
-      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'paraphrase', payload: { text: 'x' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await pc.act(id, 'end')).toMatchObject({ phase: 'ended', endedReason: 'ended' });
   });
 

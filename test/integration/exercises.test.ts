@@ -41,7 +41,10 @@ describe('live exercises: the "ready?" step', () => {
     await pc.waitFor((s) => s.sessionId === id && s.phase === 'ready', 'the ready step');
 
     // No exercise move before both are ready, not even moving on.
-    expect(await pa.emit('exercise:action', { sessionId: id, type: 'paraphrase', payload: { text: 'early' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'paraphrase', payload: { text: 'early' } })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(await pb.emit('exercise:action', { sessionId: id, type: 'next' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await pc.emit('exercise:action', { sessionId: id, type: 'ready' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
@@ -109,11 +112,18 @@ describe('live exercises: full runs', () => {
     expect(mine.data).toMatchObject({ submitted: [a], revealed: false, mine: { need: secretA } });
     await pb.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
     await pc.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
-    expect(await pc.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 3, feelings: [], need: 'x' } }))
-      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await pc.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 3, feelings: [], need: 'x' } }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     const revealed = await pb.act(id, 'submit', { mood: 4, feelings: ['calm'], need: secretB, note: 'good week' });
-    expect(revealed.data).toMatchObject({ revealed: true, answers: [{ userId: a, need: secretA }, { userId: b, need: secretB }] });
+    expect(revealed.data).toMatchObject({
+      revealed: true,
+      answers: [
+        { userId: a, need: secretA },
+        { userId: b, need: secretB },
+      ],
+    });
     const seenByA = await pa.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
     const seenByC = await pc.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
     // One reveal moment for everyone.
@@ -121,14 +131,22 @@ describe('live exercises: full runs', () => {
     expect(seenByC.data.answers).toEqual(revealed.data.answers);
 
     const before = (p: typeof pa, _secret: string) =>
-      p.states.filter((s) => s.sessionId === id && s.data.revealed !== true).map((s) => JSON.stringify(s)).join('\n');
+      p.states
+        .filter((s) => s.sessionId === id && s.data.revealed !== true)
+        .map((s) => JSON.stringify(s))
+        .join('\n');
     expect(before(pb, secretA)).not.toContain(secretA);
     expect(before(pc, secretA)).not.toContain(secretA);
     expect(before(pa, secretB)).not.toContain(secretB);
 
     // Saved as check-ins on the board, one per partner.
     const saved = listCheckins(ex.board.docOf(spaceId));
-    expect(saved.map((c) => [c.userId, c.need]).sort()).toEqual([[a, secretA], [b, secretB]].sort());
+    expect(saved.map((c) => [c.userId, c.need]).sort()).toEqual(
+      [
+        [a, secretA],
+        [b, secretB],
+      ].sort(),
+    );
     expect((await pa.act(id, 'next')).phase).toBe('ended');
   });
 
@@ -143,7 +161,7 @@ describe('live exercises: full runs', () => {
     await pb.act(id, 'answer');
     const starred = await pb.act(id, 'star');
     expect(starred.data.current).toMatchObject({ starred: true, answers: [{ userId: a }, { userId: b, text: null }] });
-    expect((await pb.act(id, 'next'))).toMatchObject({ phase: 'drawing', turn: b });
+    expect(await pb.act(id, 'next')).toMatchObject({ phase: 'drawing', turn: b });
 
     await pb.act(id, 'draw');
     // Either partner may skip; the one who drew draws again.
@@ -152,7 +170,7 @@ describe('live exercises: full runs', () => {
     const cards = [...(again.data.cards as Array<{ questionId: string }>), again.data.current as { questionId: string }];
     expect(new Set(cards.map((c) => c.questionId)).size).toBe(3);
     expect(cards[0]!.questionId).toBe(first);
-    expect((await pa.act(id, 'end'))).toMatchObject({ phase: 'ended', endedReason: 'ended' });
+    expect(await pa.act(id, 'end')).toMatchObject({ phase: 'ended', endedReason: 'ended' });
   });
 
   it('question deck: both partners skipping the same card at once set aside exactly one card (10 trials)', async () => {
@@ -183,9 +201,17 @@ describe('live exercises: full runs', () => {
     const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
     const partners = { partnerIds: [a, b] };
-    const p1 = createPromise(doc, { userId: a, ...partners }, { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } });
+    const p1 = createPromise(
+      doc,
+      { userId: a, ...partners },
+      { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+    );
     acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
-    const p2 = createPromise(doc, { userId: b, ...partners }, { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } });
+    const p2 = createPromise(
+      doc,
+      { userId: b, ...partners },
+      { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } },
+    );
     acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
 
     const s0 = await start(pa, pb, spaceId, 'promise_review');
@@ -194,10 +220,14 @@ describe('live exercises: full runs', () => {
     expect(items.map((i) => i.promiseId)).toEqual([p1, p2]);
     expect(s0.turn).toBe(a);
 
-    expect(await pb.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } }))
-      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await pc.emit('exercise:action', { sessionId: id, type: 'confirm', payload: { promiseId: p1 } }))
-      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await pb.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await pc.emit('exercise:action', { sessionId: id, type: 'confirm', payload: { promiseId: p1 } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     await pa.act(id, 'mark', { promiseId: p1, outcome: 'kept' });
     await pb.act(id, 'confirm', { promiseId: p1 });
     await pb.act(id, 'next');
@@ -206,7 +236,7 @@ describe('live exercises: full runs', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await pb.act(id, 'renegotiate', { promiseId: p2, text: 'Cook every other Sunday', dueDate: tomorrow });
     expect((await pa.act(id, 'next')).phase).toBe('summary');
-    expect((await pa.act(id, 'next'))).toMatchObject({ phase: 'ended', endedReason: 'completed' });
+    expect(await pa.act(id, 'next')).toMatchObject({ phase: 'ended', endedReason: 'completed' });
 
     const kept = readItemOfKind(doc, p1, 'promise');
     expect(kept.status).toBe('kept');
@@ -225,13 +255,19 @@ describe('live exercises: full runs', () => {
     const { a, b, spaceId, pa, pb } = await room();
     const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
-    const p1 = createPromise(doc, { userId: a, partnerIds: [a, b] }, { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } });
+    const p1 = createPromise(
+      doc,
+      { userId: a, partnerIds: [a, b] },
+      { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+    );
     acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: p1 });
     const id = (await start(pa, pb, spaceId, 'promise_review')).sessionId;
     deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 });
 
-    expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } }))
-      .toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const joined = await pb.emit('exercise:join', { spaceId });
     expect(joined).toMatchObject({ ok: true, state: { sessionId: id, turn: a, data: { items: [{ promiseId: p1, outcome: null }] } } });
     await pa.act(id, 'end');
@@ -240,16 +276,26 @@ describe('live exercises: full runs', () => {
   it('answers wrong input, strangers and a second start with the right codes', async () => {
     const { spaceId, pa, pb } = await room();
     expect(await pa.emit('exercise:start', { spaceId, kind: 'tarot' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await pa.emit('exercise:start', { spaceId: { $gt: '' }, kind: 'checkin' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await pa.emit('exercise:start', { spaceId: { $gt: '' }, kind: 'checkin' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await pa.emit('exercise:join', { spaceId: 'f'.repeat(24) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const id = (await start(pa, pb, spaceId, 'checkin')).sessionId;
     expect(await pb.emit('exercise:start', { spaceId, kind: 'question_deck' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await pa.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 9, feelings: [], need: 'x' } }))
-      .toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('payload.mood') } });
-    expect(await pa.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await pa.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 9, feelings: [], need: 'x' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('payload.mood') } });
+    expect(await pa.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
 
     const { pa: stranger } = await room();
-    expect(await stranger.emit('exercise:action', { sessionId: id, type: 'end' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await stranger.emit('exercise:action', { sessionId: id, type: 'end' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await stranger.emit('exercise:history', { spaceId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await pa.act(id, 'end');
   });

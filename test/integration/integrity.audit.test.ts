@@ -65,7 +65,7 @@ describe('audit fails closed', () => {
     expect(entries.every((e) => e.actorId === c.user!.id)).toBe(true);
   });
 
-  it('ends an observing counsellor\'s exercise connection when observation cannot be logged, and refuses their events', async () => {
+  it("ends an observing counsellor's exercise connection when observation cannot be logged, and refuses their events", async () => {
     // A counsellor of their own, with no entries yet (see breakAuditLog).
     const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
     const [pa, pb, pc] = await Promise.all([

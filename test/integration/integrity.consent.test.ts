@@ -31,8 +31,7 @@ async function counsellorState(spaceId: string, who: ApiClient = c) {
   const res = await a.get(`/api/spaces/${spaceId}/counsellors`);
   expect(res.status).toBe(200);
   return res.body.counsellors.find((x: { userId: string }) => x.userId === who.user!.id) as
-    | { access: string; consentBy: string[]; until: string | null }
-    | undefined;
+    { access: string; consentBy: string[]; until: string | null } | undefined;
 }
 
 /** A fresh space of Alex and Sam with Dr Rivera active (both consented). */
@@ -163,7 +162,9 @@ describe('consent rules', () => {
     const spaceId = await coupleWithActiveCounsellor();
     expect((await b.post(`/api/spaces/${spaceId}/leave`)).status).toBe(204);
     expect((await counsellorState(spaceId))!.access).toBe('pending');
-    expect((await c.get(`/api/spaces/${spaceId}`)).body.space.members.find((m: { userId: string }) => m.userId === c.user!.id).access).toBe('pending');
+    expect((await c.get(`/api/spaces/${spaceId}`)).body.space.members.find((m: { userId: string }) => m.userId === c.user!.id).access).toBe(
+      'pending',
+    );
     expect((await a.post(consentPath(spaceId, c), { granted: true })).body.counsellor.access).toBe('active');
 
     // A new partner joins: the access Alex alone gave ends again.

@@ -33,9 +33,7 @@ describe('login limits with REDIS_URL', () => {
     const nodes = stores.map((s) => new LoginLimits(s));
     for (let t = 0; t < 10; t++) {
       const account = `owner-${t}@example.test`;
-      const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => granted(nodes[i % 2]!.reserve(account, `198.51.100.${t}`))),
-      );
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => granted(nodes[i % 2]!.reserve(account, `198.51.100.${t}`))));
       expect(results.filter(Boolean)).toHaveLength(5);
     }
   });

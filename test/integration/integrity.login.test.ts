@@ -69,7 +69,11 @@ describe('login limits under concurrency', () => {
 describe('passwords and caching', () => {
   it('refuses common and trivial passwords with a clear message', async () => {
     for (const password of ['aaaaaaaaaa', '          ', 'password12', 'qwertyuiop', 'iloveyou123']) {
-      const res = await new ApiClient(proxied.baseUrl).request('POST', '/api/auth/signup', { email: uniqueEmail('weak'), password, displayName: 'Weak' });
+      const res = await new ApiClient(proxied.baseUrl).request('POST', '/api/auth/signup', {
+        email: uniqueEmail('weak'),
+        password,
+        displayName: 'Weak',
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('weak_password');
       expect(res.body.error.message).toMatch(/^password: .+/);

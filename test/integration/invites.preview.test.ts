@@ -35,7 +35,12 @@ describe('invite preview (GET /api/invites/:token)', () => {
     const counsellor = await a.invite(space.id, 'counsellor');
     const anonymous = new ApiClient(server.baseUrl);
     expect((await preview(anonymous, partner.token)).body.invite).toEqual({
-      state: 'open', role: 'partner', spaceName: 'Alex & Sam', inviterName: 'Alex', spaceId: null, expiresAt: partner.expiresAt,
+      state: 'open',
+      role: 'partner',
+      spaceName: 'Alex & Sam',
+      inviterName: 'Alex',
+      spaceId: null,
+      expiresAt: partner.expiresAt,
     });
     expect((await preview(anonymous, counsellor.token)).body.invite).toMatchObject({ state: 'open', role: 'counsellor' });
     expect((await preview(a, partner.token)).body.invite).toMatchObject({ state: 'already_member', spaceId: space.id });
@@ -62,7 +67,10 @@ describe('invite preview (GET /api/invites/:token)', () => {
 
     for (const garbage of ['x'.repeat(32), 'not a token', '%24gt']) {
       const res = await viewer.get(`/api/invites/${encodeURIComponent(garbage)}`);
-      expect([res.status, res.body.invite]).toEqual([200, { state: 'not_found', role: null, spaceName: null, inviterName: null, spaceId: null, expiresAt: null }]);
+      expect([res.status, res.body.invite]).toEqual([
+        200,
+        { state: 'not_found', role: null, spaceName: null, inviterName: null, spaceId: null, expiresAt: null },
+      ]);
     }
   });
 

@@ -93,7 +93,9 @@ describe('leaving safely', () => {
 
     for (let trial = 0; trial < 10; trial++) {
       const { a: leaver, spaceId: sid, bId } = await coupleWithWords();
-      const results = await Promise.all(Array.from({ length: 3 }, () => leaver.post(`/api/spaces/${sid}/leave-safely`, { sharedItems: 'delete' })));
+      const results = await Promise.all(
+        Array.from({ length: 3 }, () => leaver.post(`/api/spaces/${sid}/leave-safely`, { sharedItems: 'delete' })),
+      );
       expect(results.some((r) => r.status === 200)).toBe(true);
       for (const r of results) expect([200, 404, 409]).toContain(r.status);
       const space = await Space.findById(sid).lean();
@@ -108,9 +110,21 @@ describe('deleting one exercise session', () => {
     const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
     for (let trial = 0; trial < 10; trial++) {
       const row = await ExerciseSessionModel.create({
-        spaceId: space.id, kind: 'question_deck', contentVersion: 1, status: 'ended', activeKey: randomBytes(12).toString('hex'),
-        phase: 'ended', paused: false, participants: [a.user!.id, b.user!.id], startedBy: a.user!.id, startedAt: Date.now(),
-        endedAt: Date.now(), endedReason: 'ended', endedBy: a.user!.id, data: {}, rev: 2,
+        spaceId: space.id,
+        kind: 'question_deck',
+        contentVersion: 1,
+        status: 'ended',
+        activeKey: randomBytes(12).toString('hex'),
+        phase: 'ended',
+        paused: false,
+        participants: [a.user!.id, b.user!.id],
+        startedBy: a.user!.id,
+        startedAt: Date.now(),
+        endedAt: Date.now(),
+        endedReason: 'ended',
+        endedBy: a.user!.id,
+        data: {},
+        rev: 2,
       });
       const path = `/api/spaces/${space.id}/exercises/${row._id.toString()}`;
       if (trial === 0) expect((await c.delete(path)).status).toBe(403);
@@ -130,9 +144,21 @@ describe('the retention sweep', () => {
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
     const exercise = (endedAt: number, data: unknown = {}) =>
       ExerciseSessionModel.create({
-        spaceId, kind: 'checkin', contentVersion: 1, status: 'ended', activeKey: randomBytes(12).toString('hex'), phase: 'ended',
-        paused: false, participants: [a.user!.id, b.user!.id], startedBy: a.user!.id, startedAt: endedAt - 1000, endedAt,
-        endedReason: 'ended', endedBy: a.user!.id, data, rev: 2,
+        spaceId,
+        kind: 'checkin',
+        contentVersion: 1,
+        status: 'ended',
+        activeKey: randomBytes(12).toString('hex'),
+        phase: 'ended',
+        paused: false,
+        participants: [a.user!.id, b.user!.id],
+        startedBy: a.user!.id,
+        startedAt: endedAt - 1000,
+        endedAt,
+        endedReason: 'ended',
+        endedBy: a.user!.id,
+        data,
+        rev: 2,
       });
     const oldExercise = await exercise(daysAgo(400).getTime());
     const leaky = await exercise(daysAgo(3).getTime(), { answers: [{ userId: b.user!.id, need: 'secret' }], revealedAt: null });

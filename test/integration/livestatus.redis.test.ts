@@ -50,7 +50,8 @@ it('status pushed by one node reaches watchers on the other, and an ended watche
   const space = await a.createSpace('Alex & Sam');
   await b.accept((await a.invite(space.id, 'partner')).token);
   await c.accept((await a.invite(space.id, 'counsellor')).token);
-  for (const p of [a, b]) expect((await p.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: true })).status).toBe(200);
+  for (const p of [a, b])
+    expect((await p.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: true })).status).toBe(200);
 
   const wa = await watch(one, a, space.id);
   const wc = await watch(one, c, space.id);
@@ -59,10 +60,14 @@ it('status pushed by one node reaches watchers on the other, and an ended watche
   expect((await samOnTwo.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: false })).status).toBe(200);
   await waitFor(() => wc.latest()?.state === 'ended', 5000, 'counsellor on node one told');
   expect(wc.latest()).toMatchObject({ reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Sam withdrew consent.' });
-  await waitFor(() => {
-    const s = wa.latest();
-    return s?.state === 'open' && s.partner?.counsellors[0]?.access === 'withdrawn';
-  }, 5000, 'Alex on node one updated');
+  await waitFor(
+    () => {
+      const s = wa.latest();
+      return s?.state === 'open' && s.partner?.counsellors[0]?.access === 'withdrawn';
+    },
+    5000,
+    'Alex on node one updated',
+  );
 
   const [seen, alexSeen] = [wc.statuses.length, wa.statuses.length];
   expect((await on(two, a).post(`/api/spaces/${space.id}/invites`, { role: 'counsellor' })).status).toBe(201);

@@ -63,7 +63,9 @@ describe('live status over Socket.io', () => {
     const { a, b, c, space } = await withCounsellor();
     const [wa, wb, wc] = [await watch(a, space.id), await watch(b, space.id), await watch(c, space.id)];
     expect(wc.initial).toMatchObject({ state: 'open', role: 'counsellor', partner: null });
-    expect(open(wa.initial)?.partner?.counsellors).toEqual([expect.objectContaining({ displayName: 'Dr Rivera', access: 'pending', consentBy: [] })]);
+    expect(open(wa.initial)?.partner?.counsellors).toEqual([
+      expect.objectContaining({ displayName: 'Dr Rivera', access: 'pending', consentBy: [] }),
+    ]);
 
     expect((await consent(a, space.id, c, true)).status).toBe(200);
     await waitFor(() => wb.notices().includes('Alex consented to Dr Rivera seeing “us + counsellor” items.'), 5000, 'Sam told');
@@ -72,7 +74,11 @@ describe('live status over Socket.io', () => {
     expect(wa.notices()).toEqual([]);
 
     expect((await consent(b, space.id, c, true)).status).toBe(200);
-    await waitFor(() => open(wc.latest())?.space.members.find((m) => m.role === 'counsellor')?.access === 'active', 5000, 'counsellor active');
+    await waitFor(
+      () => open(wc.latest())?.space.members.find((m) => m.role === 'counsellor')?.access === 'active',
+      5000,
+      'counsellor active',
+    );
     expect(wc.notices()).toEqual(['Both partners consented: you can now see their “us + counsellor” items.']);
     await waitFor(() => wa.notices().includes('Dr Rivera can now see your “us + counsellor” items.'), 5000, 'Alex told');
     // While pending, nothing the counsellor received said which partner had consented.
@@ -84,7 +90,10 @@ describe('live status over Socket.io', () => {
     await waitFor(() => wc.latest()?.state === 'ended', 5000, 'counsellor access ended');
     const elapsed = Date.now() - withdrawnAt;
     expect(wc.latest()).toEqual({
-      spaceId: space.id, state: 'ended', reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
+      spaceId: space.id,
+      state: 'ended',
+      reason: 'withdrawn',
+      message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
     });
     await waitFor(() => wa.notices().includes('Sam withdrew consent for Dr Rivera.'), 5000, 'Alex told of the withdrawal');
     expect(open(wa.latest())?.partner?.counsellors[0]?.access).toBe('withdrawn');
@@ -131,7 +140,10 @@ describe('live status over Socket.io', () => {
     const s = await connectSocket(server.baseUrl, (await person('Stranger')).cookie);
     sockets.push(s);
     expect(await s.emitWithAck('status:watch', { spaceId: space.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await s.emitWithAck('status:watch', { spaceId: { $gt: '' } } as never)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await s.emitWithAck('status:watch', { spaceId: { $gt: '' } } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(s.connected).toBe(true);
   });
 

@@ -61,7 +61,8 @@ describe('presence over Socket.io', () => {
     await waitFor(() => sb.latest()?.people.find((p) => p.displayName === 'Alex' && p.section === 'checkin'), 5000, 'Alex on check-ins');
     const seen = JSON.stringify(sb.states);
     expect(seen).not.toContain(privateId);
-    for (const state of sb.states) for (const person of state.people) expect(Object.keys(person).sort()).toEqual(['displayName', 'role', 'section', 'userId']);
+    for (const state of sb.states)
+      for (const person of state.people) expect(Object.keys(person).sort()).toEqual(['displayName', 'role', 'section', 'userId']);
   });
 
   it('leaves out a person who chose to appear offline, on every device, and brings them back', async () => {

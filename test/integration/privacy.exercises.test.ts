@@ -66,9 +66,21 @@ describe('a check-in ended before the reveal', () => {
     const secret = `legacy-${randomBytes(6).toString('hex')}`;
     const answer = { userId: b.user!.id, mood: 2, feelings: ['tired'], need: secret, note: null, submittedAt: Date.now() };
     const row = await ExerciseSessionModel.create({
-      spaceId: space.id, kind: 'checkin', contentVersion: 1, status: 'ended', activeKey: randomBytes(12).toString('hex'),
-      phase: 'ended', paused: false, participants: [a.user!.id, b.user!.id], startedBy: a.user!.id, startedAt: Date.now() - 1000,
-      endedAt: Date.now(), endedReason: 'ended', endedBy: a.user!.id, data: { answers: [answer], revealedAt: null }, rev: 2,
+      spaceId: space.id,
+      kind: 'checkin',
+      contentVersion: 1,
+      status: 'ended',
+      activeKey: randomBytes(12).toString('hex'),
+      phase: 'ended',
+      paused: false,
+      participants: [a.user!.id, b.user!.id],
+      startedBy: a.user!.id,
+      startedAt: Date.now() - 1000,
+      endedAt: Date.now(),
+      endedReason: 'ended',
+      endedBy: a.user!.id,
+      data: { answers: [answer], revealedAt: null },
+      rev: 2,
     });
     const fromA = await a.get(`/api/spaces/${space.id}/export?format=json`);
     expect(JSON.stringify(fromA.body)).not.toContain(secret);

@@ -8,7 +8,13 @@ import { actor, addAppreciation, addCard, addExperience, writeNotes } from './pr
 let server: TestServer;
 let couple: Awaited<ReturnType<typeof makeCoupleWithCounsellor>>;
 const tag = () => randomBytes(5).toString('hex');
-const words = { space: `shared-${tag()}`, couple: `couple-${tag()}`, privA: `privA-${tag()}`, privB: `privB-${tag()}`, notes: `notes-${tag()}` };
+const words = {
+  space: `shared-${tag()}`,
+  couple: `couple-${tag()}`,
+  privA: `privA-${tag()}`,
+  privB: `privB-${tag()}`,
+  notes: `notes-${tag()}`,
+};
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -35,7 +41,12 @@ async function exportOf(client: ApiClient, format = 'json') {
 }
 
 function itemIds(body: any, visibility: string): string[] {
-  return body.boards.find((b: any) => b.visibility === visibility)?.items.map((i: any) => i.id).sort() ?? [];
+  return (
+    body.boards
+      .find((b: any) => b.visibility === visibility)
+      ?.items.map((i: any) => i.id)
+      .sort() ?? []
+  );
 }
 
 describe('export', () => {

@@ -127,7 +127,11 @@ describe('reminder kinds', () => {
   it('the daily check-in comes at the time each partner picked, once a day; the weekly review on Sunday evening', async () => {
     now = Date.parse('2026-06-07T06:00:00Z'); // Sunday
     const c = await makeCouple(server.baseUrl);
-    await settle(c.a, { kinds: { ...everyKindOff, dailyCheckin: true, weeklyReview: true }, checkinTime: '09:30', timeZone: 'Europe/Lisbon' });
+    await settle(c.a, {
+      kinds: { ...everyKindOff, dailyCheckin: true, weeklyReview: true },
+      checkinTime: '09:30',
+      timeZone: 'Europe/Lisbon',
+    });
     await server.hearth.reminders.tick(); // 07:00 in Lisbon
     expect(await inbox(c.a)).toEqual([]);
     now = Date.parse('2026-06-07T08:45:00Z'); // 09:45 in Lisbon

@@ -24,7 +24,11 @@ describe('couple spaces', () => {
     const created = await a.post('/api/spaces', { name: 'Alex & Sam' });
     expect(created.status).toBe(201);
     const space = created.body.space;
-    expect(space).toEqual({ id: expect.any(String), name: 'Alex & Sam', members: [{ userId: a.user!.id, displayName: 'Alex', role: 'partner' }] });
+    expect(space).toEqual({
+      id: expect.any(String),
+      name: 'Alex & Sam',
+      members: [{ userId: a.user!.id, displayName: 'Alex', role: 'partner' }],
+    });
 
     const invite = await a.post(`/api/spaces/${space.id}/invites`, { role: 'partner' });
     expect(invite.status).toBe(201);
@@ -55,7 +59,7 @@ describe('couple spaces', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('space_full');
     // The refused invite was not consumed by the failed attempt.
-    expect((await Invite.findOne({ usedBy: new mongoose.Types.ObjectId(third.user!.id) }).lean())).toBeNull();
+    expect(await Invite.findOne({ usedBy: new mongoose.Types.ObjectId(third.user!.id) }).lean()).toBeNull();
   });
 
   it('a revoked invite and an expired invite say which', async () => {

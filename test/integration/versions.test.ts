@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
-const titles = (c: TestClient) => readBoard(c.doc).items.map((i) => (i.kind === 'experience' ? i.title : i.kind === 'card' ? i.statement : i.kind)).sort();
+const titles = (c: TestClient) =>
+  readBoard(c.doc)
+    .items.map((i) => (i.kind === 'experience' ? i.title : i.kind === 'card' ? i.statement : i.kind))
+    .sort();
 
 describe('version history', () => {
   it('lists, previews and restores one item and the whole board live for both partners; an edit in between survives; a restore is undone by another', async () => {
@@ -60,29 +63,39 @@ describe('version history', () => {
       const one = await c.a.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, { itemIds: [trip] });
       expect(one.status).toBe(200);
       const expected = ['Pottery class', 'Weekend in Lisbon', 'a slow morning'];
-      await waitFor('both see the item restored live', () =>
-        JSON.stringify(titles(alex)) === JSON.stringify(expected) && JSON.stringify(titles(sam)) === JSON.stringify(expected));
+      await waitFor(
+        'both see the item restored live',
+        () => JSON.stringify(titles(alex)) === JSON.stringify(expected) && JSON.stringify(titles(sam)) === JSON.stringify(expected),
+      );
 
       // Sam's activity says who restored what, from when (read from stored state: wait for it).
       const restoredLine = /^Alex restored “Weekend in Lisbon” from \w{3} \d{1,2} \w{3}$/;
-      await waitFor('the restore in Sam\'s activity', async () =>
-        (await c.b.get(`/api/spaces/${c.space.id}/activity`)).body.events.some((e: { text: string }) => restoredLine.test(e.text)));
+      await waitFor("the restore in Sam's activity", async () =>
+        (await c.b.get(`/api/spaces/${c.space.id}/activity`)).body.events.some((e: { text: string }) => restoredLine.test(e.text)),
+      );
 
       // The whole board as it was; then undone by restoring the snapshot taken before it.
       const whole = await c.b.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, {});
       expect(whole.status).toBe(200);
-      await waitFor('both see the board as it was', () => !titles(alex).includes('a slow morning') && !titles(sam).includes('a slow morning'));
+      await waitFor(
+        'both see the board as it was',
+        () => !titles(alex).includes('a slow morning') && !titles(sam).includes('a slow morning'),
+      );
       const undo = await c.b.post(`/api/spaces/${c.space.id}/versions/${whole.body.before}/restore`, {});
       expect(undo.status).toBe(200);
       await waitFor('the restore undone', () => titles(alex).includes('a slow morning') && titles(sam).includes('a slow morning'));
-      const reasons = (await c.a.get(`/api/spaces/${c.space.id}/versions?visibility=couple`)).body.versions.map((v: { reason: string }) => v.reason);
+      const reasons = (await c.a.get(`/api/spaces/${c.space.id}/versions?visibility=couple`)).body.versions.map(
+        (v: { reason: string }) => v.reason,
+      );
       expect(reasons.filter((r: string) => r === 'restore')).toHaveLength(3);
       expect(await AuditEntry.countDocuments({ spaceId: c.space.id, action: 'version.restored' })).toBe(3);
 
       // Refusals: a counsellor never lists or restores; a version id is checked against the space.
       expect((await c.c.get(`/api/spaces/${c.space.id}/versions?visibility=space`)).body.error.code).toBe('forbidden');
       expect((await c.c.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, {})).status).toBe(403);
-      expect((await c.a.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, { itemIds: ['nope'] })).body.error.code).toBe('invalid_input');
+      expect((await c.a.post(`/api/spaces/${c.space.id}/versions/${v1.id}/restore`, { itemIds: ['nope'] })).body.error.code).toBe(
+        'invalid_input',
+      );
       expect((await c.a.get(`/api/spaces/${c.space.id}/versions?visibility=secret`)).body.error.code).toBe('invalid_input');
     } finally {
       alex.destroy();
@@ -128,7 +141,7 @@ describe('version history', () => {
     expect(await BoardVersion.countDocuments({ docName: name })).toBe(0);
   });
 
-  it('leaving safely takes the leaver\'s words out of history too: their only-me versions and, unless kept, the shared boards\' versions; history restarts from the board as they left it', async () => {
+  it("leaving safely takes the leaver's words out of history too: their only-me versions and, unless kept, the shared boards' versions; history restarts from the board as they left it", async () => {
     for (const choice of ['delete', 'anonymise', 'keep'] as const) {
       const c = await makeCoupleWithCounsellor(server.baseUrl);
       const [a, b] = [c.a.user!.id, c.b.user!.id];

@@ -88,7 +88,13 @@ function Page({ route, loggedIn }: { route: Route; loggedIn: boolean }) {
       return loggedIn ? <SpacesPage /> : <LandingPage />;
     case 'space':
       return (
-        <Suspense fallback={<main id="main" className="page" aria-busy="true"><p className="muted">Opening your space…</p></main>}>
+        <Suspense
+          fallback={
+            <main id="main" className="page" aria-busy="true">
+              <p className="muted">Opening your space…</p>
+            </main>
+          }
+        >
           <SpacePage key={route.spaceId} spaceId={route.spaceId} view={route.view ?? 'board'} />
         </Suspense>
       );

@@ -24,9 +24,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode; what: string
     if (!this.state.error) return this.props.children;
     return (
       <div className="notice" role="alert">
-        <p>
-          Something went wrong while showing {this.props.what}. Your saved changes are safe on the server.
-        </p>
+        <p>Something went wrong while showing {this.props.what}. Your saved changes are safe on the server.</p>
         <button type="button" className="button small" onClick={() => window.location.reload()}>
           Reload the page
         </button>

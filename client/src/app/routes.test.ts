@@ -5,7 +5,11 @@ describe('routes', () => {
   it('parses every page', () => {
     expect(parseRoute('/', '')).toEqual({ name: 'home' });
     expect(parseRoute('/spaces/65f0c0ffee0123456789abcd', '')).toEqual({ name: 'space', spaceId: '65f0c0ffee0123456789abcd' });
-    expect(parseRoute('/spaces/65f0c0ffee0123456789abcd/journey', '')).toEqual({ name: 'space', spaceId: '65f0c0ffee0123456789abcd', view: 'journey' });
+    expect(parseRoute('/spaces/65f0c0ffee0123456789abcd/journey', '')).toEqual({
+      name: 'space',
+      spaceId: '65f0c0ffee0123456789abcd',
+      view: 'journey',
+    });
     expect(parseRoute('/spaces/65f0c0ffee0123456789abcd/other', '')).toEqual({ name: 'not_found' });
     expect(parseRoute('/invite/abc_DEF-123', '')).toEqual({ name: 'invite', token: 'abc_DEF-123' });
     expect(parseRoute('/login', '?next=%2Finvite%2Fabc')).toEqual({ name: 'login', next: '/invite/abc' });

@@ -25,7 +25,8 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts.length === 1 && first === 'login') return { name: 'login', next: safeNext(params.get('next')) };
   if (parts.length === 1 && first === 'signup') return { name: 'signup', next: safeNext(params.get('next')) };
   if (parts.length === 2 && first === 'spaces' && second) return { name: 'space', spaceId: second };
-  if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'journey') return { name: 'space', spaceId: second, view: 'journey' };
+  if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'journey')
+    return { name: 'space', spaceId: second, view: 'journey' };
   if (parts.length === 3 && first === 'spaces' && second && parts[2] === 'leave') return { name: 'leave', spaceId: second };
   if (parts.length === 1 && first === 'account') return { name: 'account' };
   if (parts.length === 1 && first === 'safety') return { name: 'safety' };

@@ -1,4 +1,3 @@
-
 // Every device copy lives in one IndexedDB database, one record per person and document, as
 // AES-GCM ciphertext of the whole document state (never the plain updates).
 const DB_NAME = 'hearth-copies';
@@ -76,5 +75,3 @@ export async function copyKeys(): Promise<string[]> {
   if (typeof indexedDB === 'undefined') return [];
   return (((await run('readonly', (s) => s.getAllKeys())) ?? []) as IDBValidKey[]).filter((k): k is string => typeof k === 'string');
 }
-
-

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACK_OVERDUE_MS, INITIAL_STATUS, SAVE_TEXT, closedMessage, combineStatuses, connectionStateOf, saveStateOf, type DocStatus } from './docStatus';
+import {
+  ACK_OVERDUE_MS,
+  INITIAL_STATUS,
+  SAVE_TEXT,
+  closedMessage,
+  combineStatuses,
+  connectionStateOf,
+  saveStateOf,
+  type DocStatus,
+} from './docStatus';
 
 const flags = {
   connected: false,

@@ -34,7 +34,8 @@ export class EncryptedCopy {
   }
 
   private async load(): Promise<boolean> {
-    const sealed = (await run('readonly', (s) => s.get(this.recordKey) as IDBRequest<SealedCopy | undefined>).catch(() => undefined)) ?? undefined;
+    const sealed =
+      (await run('readonly', (s) => s.get(this.recordKey) as IDBRequest<SealedCopy | undefined>).catch(() => undefined)) ?? undefined;
     if (!sealed || this.destroyed) return false;
     const plain = await openCopy(this.key, sealed, this.label);
     if (!plain || this.destroyed) return false;

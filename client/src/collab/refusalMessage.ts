@@ -22,20 +22,30 @@ const KIND_LABEL: Record<BoardItem['kind'], string> = {
  */
 export function refusalMessage(code: BoardRefusalCode, item: BoardItem | null, nameOf: (userId: string) => string): string {
   const kind = item ? KIND_LABEL[item.kind] : 'item';
-  const author = item?.kind === 'card' ? item.authorId : item?.kind === 'checkin' ? item.userId : item?.kind === 'appreciation' ? item.fromId : null;
+  const author =
+    item?.kind === 'card' ? item.authorId : item?.kind === 'checkin' ? item.userId : item?.kind === 'appreciation' ? item.fromId : null;
   let reason: string;
   switch (code) {
     case BoardRefusal.notPromiser:
-      reason = item?.kind === 'promise' ? `only ${nameOf(item.promiserId)} can mark or edit this promise` : 'only the person who made this promise can mark or edit it';
+      reason =
+        item?.kind === 'promise'
+          ? `only ${nameOf(item.promiserId)} can mark or edit this promise`
+          : 'only the person who made this promise can mark or edit it';
       break;
     case BoardRefusal.notPromisee:
-      reason = item?.kind === 'promise' ? `only ${nameOf(item.promiseeId)} can accept or confirm this promise` : 'only the person it was promised to can accept or confirm it';
+      reason =
+        item?.kind === 'promise'
+          ? `only ${nameOf(item.promiseeId)} can accept or confirm this promise`
+          : 'only the person it was promised to can accept or confirm it';
       break;
     case BoardRefusal.notAuthor:
       reason = author ? `only ${nameOf(author)} can edit this ${kind}` : `only its author can edit this ${kind}`;
       break;
     case BoardRefusal.notPartner:
-      reason = item?.kind === 'appreciation' ? `only ${nameOf(item.toId)} can answer this appreciation` : 'only your partner can acknowledge your card';
+      reason =
+        item?.kind === 'appreciation'
+          ? `only ${nameOf(item.toId)} can answer this appreciation`
+          : 'only your partner can acknowledge your card';
       break;
     case BoardRefusal.notReflectionOwner:
       reason = 'each of you writes only your own reflection';

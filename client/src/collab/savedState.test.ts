@@ -37,7 +37,13 @@ describe('saved state', () => {
   });
 
   it('never moves backwards when an older acknowledgement arrives late', () => {
-    const merged = mergeStateVectors(new Map([[1, 10]]), new Map([[1, 4], [2, 3]]));
+    const merged = mergeStateVectors(
+      new Map([[1, 10]]),
+      new Map([
+        [1, 4],
+        [2, 3],
+      ]),
+    );
     expect(merged.get(1)).toBe(10);
     expect(merged.get(2)).toBe(3);
   });

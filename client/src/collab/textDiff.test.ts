@@ -39,7 +39,7 @@ describe('diffText', () => {
   it('round-trips random edits', () => {
     const alphabet = 'ab c';
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (let i = 0; i < 500; i++) {
       const before = Array.from({ length: Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * 4)]).join('');
       const at = Math.floor(random() * (before.length + 1));

@@ -22,10 +22,7 @@ export function diffText(before: string, after: string, caret?: number | null): 
     prefix = Math.max(0, Math.min(prefix, caret - added));
   }
   let suffix = 0;
-  while (
-    suffix < minLength - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
+  while (suffix < minLength - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) {
     suffix++;
   }
   // Never split a surrogate pair: an emoji is one character to a person.

@@ -5,7 +5,6 @@ import { userOfClient } from './awarenessRegistry';
 
 export type { IdentifyClient, KeptItem } from './undoGuard';
 
-
 /** What one Undo or Redo click did. */
 export interface UndoOutcome {
   /** Something on the board changed back (or forward). */

@@ -61,12 +61,14 @@ export function useSpaceDocs(spaceId: string, me: PresenceUser | null): SpaceDoc
     let closed = false;
     const untrack = new Map<DocConnection, () => void>();
 
-    const onRefused = (slot: Slot): DocConnectionOptions['onRefused'] => (refused) => {
-      const old = current?.[slot];
-      if (!current || !old) return;
-      setRefusal({ ...refused, docName: old.name });
-      void replace(slot, old);
-    };
+    const onRefused =
+      (slot: Slot): DocConnectionOptions['onRefused'] =>
+      (refused) => {
+        const old = current?.[slot];
+        if (!current || !old) return;
+        setRefusal({ ...refused, docName: old.name });
+        void replace(slot, old);
+      };
     const replace = async (slot: Slot, old: DocConnection) => {
       untrack.get(old)?.();
       old.destroy();

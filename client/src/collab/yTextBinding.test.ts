@@ -97,14 +97,20 @@ describe('bindYText', () => {
     expect(fieldB.value.slice(fieldB.selectionStart! - 5, fieldB.selectionStart!)).toBe('world');
   });
 
-  it('interleaved live typing at the same spot keeps each person\'s word together', () => {
+  it("interleaved live typing at the same spot keeps each person's word together", () => {
     const { docA, docB, fieldA, fieldB, bindingA, bindingB } = setup('');
     connect(docA, docB);
     const a = 'tea';
     const b = 'cake';
     for (let i = 0; i < 4; i++) {
-      if (a[i]) { fieldA.type(a[i]!); bindingA.handleInput(); }
-      if (b[i]) { fieldB.type(b[i]!); bindingB.handleInput(); }
+      if (a[i]) {
+        fieldA.type(a[i]!);
+        bindingA.handleInput();
+      }
+      if (b[i]) {
+        fieldB.type(b[i]!);
+        bindingB.handleInput();
+      }
     }
     expect(fieldA.value).toBe(fieldB.value);
     expect(fieldA.value === 'teacake' || fieldA.value === 'caketea').toBe(true);

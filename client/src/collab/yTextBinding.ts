@@ -26,12 +26,7 @@ interface SavedSelection {
  * insert; remote changes rewrite the field and put the caret/selection back where it was,
  * tracked as Y.RelativePositions captured just before each transaction.
  */
-export function bindYText(
-  ytext: Y.Text,
-  field: TextFieldLike,
-  isFocused: () => boolean,
-  origin: unknown = LOCAL_ORIGIN,
-): YTextBinding {
+export function bindYText(ytext: Y.Text, field: TextFieldLike, isFocused: () => boolean, origin: unknown = LOCAL_ORIGIN): YTextBinding {
   const doc = ytext.doc;
   if (!doc) throw new Error('bindYText needs a Y.Text that belongs to a Y.Doc');
   let saved: SavedSelection | null = null;

@@ -70,7 +70,12 @@ function ConfirmDialog({ options, onFinish }: { options: ConfirmOptions; onFinis
           <button type="submit" value="cancel" className="button" autoFocus={options.danger}>
             {options.cancelLabel ?? 'Cancel'}
           </button>
-          <button type="submit" value="confirm" className={`button ${options.danger ? 'danger-solid' : 'primary'}`} autoFocus={!options.danger}>
+          <button
+            type="submit"
+            value="confirm"
+            className={`button ${options.danger ? 'danger-solid' : 'primary'}`}
+            autoFocus={!options.danger}
+          >
             {options.confirmLabel}
           </button>
         </div>

@@ -100,36 +100,37 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
           <circle cx="16" cy="10" r="1.8" fill="currentColor" />
         </svg>
       </button>
-      {open && createPortal(
-        <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" style={place} onKeyDown={onKeyDown}>
-          {items.map((item, i) =>
-            item === 'separator' ? (
-              <li key={`sep-${i}`} role="separator" />
-            ) : (
-              <li key={item.label} role="none">
-                <button
-                  type="button"
-                  role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
-                  aria-checked={item.checked}
-                  tabIndex={-1}
-                  className={item.danger ? 'danger' : undefined}
-                  onClick={() => {
-                    close(true);
-                    item.onSelect();
-                  }}
-                >
-                  <span className="menu-check" aria-hidden="true">
-                    {item.checked ? '✓' : ''}
-                  </span>
-                  {item.label}
-                  {item.hint && <span className="menu-hint">{item.hint}</span>}
-                </button>
-              </li>
-            ),
-          )}
-        </ul>,
-        document.body,
-      )}
+      {open &&
+        createPortal(
+          <ul ref={list} id={id} role="menu" aria-label={label} className="menu-list" style={place} onKeyDown={onKeyDown}>
+            {items.map((item, i) =>
+              item === 'separator' ? (
+                <li key={`sep-${i}`} role="separator" />
+              ) : (
+                <li key={item.label} role="none">
+                  <button
+                    type="button"
+                    role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+                    aria-checked={item.checked}
+                    tabIndex={-1}
+                    className={item.danger ? 'danger' : undefined}
+                    onClick={() => {
+                      close(true);
+                      item.onSelect();
+                    }}
+                  >
+                    <span className="menu-check" aria-hidden="true">
+                      {item.checked ? '✓' : ''}
+                    </span>
+                    {item.label}
+                    {item.hint && <span className="menu-hint">{item.hint}</span>}
+                  </button>
+                </li>
+              ),
+            )}
+          </ul>,
+          document.body,
+        )}
     </div>
   );
 }

@@ -5,7 +5,11 @@ import { useId, useState, type ReactNode } from 'react';
  * focusable (aria-disabled), names the reason to screen readers and on hover, and shows it
  * in words when pressed.
  */
-export function SubmitButton({ children, blockedBy, className = 'button primary' }: {
+export function SubmitButton({
+  children,
+  blockedBy,
+  className = 'button primary',
+}: {
   children: ReactNode;
   /** Why it cannot submit yet ("Write the promise first."), or null when it can. */
   blockedBy: string | null;

@@ -3,8 +3,7 @@ import { request } from './http';
 
 /** The typed Hearth REST API (docs/api.md). Bodies match the shared zod schemas. */
 export const api = {
-  signup: (body: { email: string; password: string; displayName: string }) =>
-    request<{ user: UserDto }>('POST', '/api/auth/signup', body),
+  signup: (body: { email: string; password: string; displayName: string }) => request<{ user: UserDto }>('POST', '/api/auth/signup', body),
   login: (body: { email: string; password: string }) => request<{ user: UserDto }>('POST', '/api/auth/login', body),
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: UserDto }>('GET', '/api/me'),
@@ -26,5 +25,4 @@ export const api = {
     request<void>('DELETE', `/api/spaces/${encodeURIComponent(spaceId)}/open-invites/${encodeURIComponent(inviteId)}`),
   previewInvite: (token: string) => request<{ invite: InvitePreviewDto }>('GET', `/api/invites/${encodeURIComponent(token)}`),
   acceptInvite: (token: string) => request<{ space: SpaceDto }>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
-
 };

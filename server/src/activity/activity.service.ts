@@ -26,7 +26,11 @@ function exerciseEvents(sessions: ExerciseSessionRecord[], viewer: string): RawE
     if (!other) continue;
     const what = EXERCISE_NAMES[s.kind] ?? 'exercise';
     out.push({
-      id: `exercise:${s._id.toString()}`, kind: 'exercise_finished', at: new Date(s.endedAt).toISOString(), by: other, itemId: null,
+      id: `exercise:${s._id.toString()}`,
+      kind: 'exercise_finished',
+      at: new Date(s.endedAt).toISOString(),
+      by: other,
+      itemId: null,
       text: (n) => `${n} and you finished a ${what}`,
     });
   }
@@ -41,7 +45,9 @@ function exerciseEvents(sessions: ExerciseSessionRecord[], viewer: string): RawE
 export async function activityFor(spaceId: string, viewer: string, before: string | undefined): Promise<ActivityResponse> {
   const space = await spaceForMember(spaceId, viewer);
   const docs: ParsedDocName[] = [
-    { kind: 'couple', spaceId }, { kind: 'space', spaceId }, { kind: 'private', spaceId, userId: viewer },
+    { kind: 'couple', spaceId },
+    { kind: 'space', spaceId },
+    { kind: 'private', spaceId, userId: viewer },
   ];
   const raw: RawEvent[] = [];
   const waiting: ActivityResponse['waiting'] = [];
@@ -64,11 +70,19 @@ export async function activityFor(spaceId: string, viewer: string, before: strin
   const page = older.slice(0, PAGE);
 
   const ids = [...new Set(page.map((e) => e.by))];
-  const users = ids.length ? await User.find({ _id: trusted({ $in: ids.filter((id) => /^[a-f0-9]{24}$/.test(id)) }) }, { displayName: 1 }).lean() : [];
+  const users = ids.length
+    ? await User.find({ _id: trusted({ $in: ids.filter((id) => /^[a-f0-9]{24}$/.test(id)) }) }, { displayName: 1 }).lean()
+    : [];
   const names = new Map(users.map((u) => [u._id.toString(), String(u.displayName)]));
   const events: ActivityEventDto[] = page.map((e) => ({
-    id: e.id, kind: e.kind, at: e.at, by: e.by, byName: names.get(e.by) ?? 'A former member',
-    text: e.text(names.get(e.by) ?? 'A former member'), itemId: e.itemId, unread: e.at > seenAt,
+    id: e.id,
+    kind: e.kind,
+    at: e.at,
+    by: e.by,
+    byName: names.get(e.by) ?? 'A former member',
+    text: e.text(names.get(e.by) ?? 'A former member'),
+    itemId: e.itemId,
+    unread: e.at > seenAt,
   }));
   waiting.sort((a, b) => (a.since < b.since ? -1 : 1));
   return { waiting, events, unread, nextBefore: older.length > PAGE ? (page.at(-1)?.at ?? null) : null };

@@ -34,11 +34,16 @@ export function deriveFromBoard(doc: Y.Doc, viewer: string): { events: RawEvent[
 
 function titleOf(item: BoardItem): string {
   switch (item.kind) {
-    case 'experience': return item.title;
-    case 'promise': return item.text;
-    case 'card': return item.statement;
-    case 'appreciation': return item.text;
-    default: return 'a check-in';
+    case 'experience':
+      return item.title;
+    case 'promise':
+      return item.text;
+    case 'card':
+      return item.statement;
+    case 'appreciation':
+      return item.text;
+    default:
+      return 'a check-in';
   }
 }
 
@@ -56,7 +61,10 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
       const mine = item.promiserId === viewer;
       for (const h of item.history) {
         const whose = mine ? 'your promise' : 'the promise';
-        if (h.action === 'proposed') ev('promise_proposed', h.at, h.by, (n) => (item.promiseeId === viewer ? `${n} promised you ${q(item.text)}` : `${n} proposed ${q(item.text)}`));
+        if (h.action === 'proposed')
+          ev('promise_proposed', h.at, h.by, (n) =>
+            item.promiseeId === viewer ? `${n} promised you ${q(item.text)}` : `${n} proposed ${q(item.text)}`,
+          );
         else if (h.action === 'accepted') ev('promise_accepted', h.at, h.by, (n) => `${n} accepted ${whose} ${q(item.text)}`);
         else if (h.action === 'kept' || h.action === 'missed') {
           const ask = item.promiseeId === viewer ? ' — confirm?' : '';
@@ -69,7 +77,13 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
       }
       if (item.promiseeId === viewer) {
         for (const [period, o] of Object.entries(item.outcomes)) {
-          if (!o.confirmedAt) waiting.push({ kind: 'to_confirm', itemId: item.id, text: `Confirm ${q(item.text)} was ${o.outcome} (${day(period)})`, since: o.markedAt });
+          if (!o.confirmedAt)
+            waiting.push({
+              kind: 'to_confirm',
+              itemId: item.id,
+              text: `Confirm ${q(item.text)} was ${o.outcome} (${day(period)})`,
+              since: o.markedAt,
+            });
         }
       }
       return;
@@ -80,9 +94,15 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
       if (item.acknowledgedBy && item.acknowledgedAt) {
         ev('card_acknowledged', item.acknowledgedAt, item.acknowledgedBy, (n) => `${n} acknowledged ${yours} ${item.cardType}`);
       }
-      for (const c of item.comments) ev('card_commented', c.at, c.by, (n) => `${n} commented on ${yours} ${item.cardType}`, `comment-${c.id}`);
+      for (const c of item.comments)
+        ev('card_commented', c.at, c.by, (n) => `${n} commented on ${yours} ${item.cardType}`, `comment-${c.id}`);
       if (item.authorId !== viewer && !item.acknowledgedBy) {
-        waiting.push({ kind: 'to_acknowledge', itemId: item.id, text: `Read and acknowledge a ${item.cardType} card`, since: item.createdAt });
+        waiting.push({
+          kind: 'to_acknowledge',
+          itemId: item.id,
+          text: `Read and acknowledge a ${item.cardType} card`,
+          since: item.createdAt,
+        });
       }
       return;
     }
@@ -94,12 +114,15 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
         ev('experience_done', item.doneAt, doneBy, (n) => `${n} finished the experience ${q(item.title)}`);
       }
       for (const [by, r] of Object.entries(item.reflections)) {
-        if (r.updatedAt) ev('reflection_written', r.updatedAt, by, (n) => `${n} wrote a reflection on ${q(item.title)}`, `reflection-${by}`);
+        if (r.updatedAt)
+          ev('reflection_written', r.updatedAt, by, (n) => `${n} wrote a reflection on ${q(item.title)}`, `reflection-${by}`);
       }
       return;
     }
     case 'appreciation':
-      ev('appreciation_sent', item.createdAt, item.fromId, (n) => (item.toId === viewer ? `${n} appreciated you` : `${n} wrote an appreciation`));
+      ev('appreciation_sent', item.createdAt, item.fromId, (n) =>
+        item.toId === viewer ? `${n} appreciated you` : `${n} wrote an appreciation`,
+      );
       return;
     default:
       return;

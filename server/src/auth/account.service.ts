@@ -111,4 +111,3 @@ export async function settingsOf(userId: string): Promise<AccountSettings> {
   const idle = [0, 5, 15, 60].includes(row.idleLockMinutes) ? (row.idleLockMinutes as AccountSettings['idleLockMinutes']) : 0;
   return { appearOffline: row.appearOffline === true, idleLockMinutes: idle, neutralTitle: row.neutralTitle === true };
 }
-

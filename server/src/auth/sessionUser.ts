@@ -28,6 +28,5 @@ export async function sessionStands(sessions: SessionStore, user: SessionUser): 
 
 /** Authenticates a raw HTTP request (WebSocket upgrade, Socket.io handshake) by its cookie. */
 export function requestAuthenticator(sessions: SessionStore) {
-  return (req: IncomingMessage): Promise<SessionUser | null> =>
-    userFromToken(sessions, sessions.tokenFromCookieHeader(req.headers.cookie));
+  return (req: IncomingMessage): Promise<SessionUser | null> => userFromToken(sessions, sessions.tokenFromCookieHeader(req.headers.cookie));
 }

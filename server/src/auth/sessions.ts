@@ -76,7 +76,9 @@ export class SessionStore {
 
   /** Live sessions of a user, most recently used first. */
   async listFor(userId: string): Promise<SessionRow[]> {
-    const rows = await Session.find({ userId, expiresAt: trusted({ $gt: new Date() }) }).sort({ lastSeenAt: -1 }).lean();
+    const rows = await Session.find({ userId, expiresAt: trusted({ $gt: new Date() }) })
+      .sort({ lastSeenAt: -1 })
+      .lean();
     return rows.map((r) => ({ id: r._id, device: r.device ?? 'Unknown device', createdAt: r.createdAt, lastSeenAt: r.lastSeenAt }));
   }
 

@@ -59,4 +59,3 @@ export function docNameOfCollection(collection: string): string | null {
 export function snapshotsOf(docName: string): Collection<SnapshotPartRow> {
   return mongoose.connection.collection<SnapshotPartRow>(snapshotCollectionName(docName));
 }
-

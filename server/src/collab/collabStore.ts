@@ -1,6 +1,13 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
-import { docNameOfCollection, journalSegment, snapshotCollectionName, snapshotsOf, type JournalRow, type SnapshotPartRow } from './collabRows.model';
+import {
+  docNameOfCollection,
+  journalSegment,
+  snapshotCollectionName,
+  snapshotsOf,
+  type JournalRow,
+  type SnapshotPartRow,
+} from './collabRows.model';
 import { listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
@@ -85,14 +92,27 @@ const mongoStore: CollabStore = {
    * Writes `state` as the document's new snapshot, then deletes the snapshots it replaces.
    * The journal rows it covers go when their whole segment is dropped.
    */
-  async compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId> {
+  async compact(
+    doc: string,
+    state: Uint8Array,
+    covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number },
+  ): Promise<Types.ObjectId> {
     const collection = snapshotsOf(doc);
     const snapshotId = new Types.ObjectId();
     const parts = Math.max(1, Math.ceil(state.length / SNAPSHOT_PART_BYTES));
     const now = new Date();
     for (let part = 0; part < parts; part++) {
       const data = Buffer.from(state.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES));
-      const row: SnapshotPartRow = { _id: new Types.ObjectId(), snapshotId, part, parts, coversSeq: covers.maxSeq, coversUpdates: covers.rows, data, createdAt: now };
+      const row: SnapshotPartRow = {
+        _id: new Types.ObjectId(),
+        snapshotId,
+        part,
+        parts,
+        coversSeq: covers.maxSeq,
+        coversUpdates: covers.rows,
+        data,
+        createdAt: now,
+      };
       await collection.insertOne(row, DURABLE);
     }
     if (covers.snapshotIds.length > 0) await collection.deleteMany({ snapshotId: { $in: covers.snapshotIds } });
@@ -128,8 +148,18 @@ const mongoStore: CollabStore = {
   async lastStoredAt(doc: string): Promise<Date | null> {
     const segments = await listSegments();
     const latest = await Promise.all([
-      snapshotsOf(doc).find({}, { projection: { createdAt: 1 } }).sort({ createdAt: -1 }).limit(1).next(),
-      ...segments.map((s) => journalSegment(s).find({ doc }, { projection: { createdAt: 1 } }).sort({ createdAt: -1 }).limit(1).next()),
+      snapshotsOf(doc)
+        .find({}, { projection: { createdAt: 1 } })
+        .sort({ createdAt: -1 })
+        .limit(1)
+        .next(),
+      ...segments.map((s) =>
+        journalSegment(s)
+          .find({ doc }, { projection: { createdAt: 1 } })
+          .sort({ createdAt: -1 })
+          .limit(1)
+          .next(),
+      ),
     ]);
     const times = latest.map((r) => r?.createdAt).filter((d): d is Date => d instanceof Date);
     return times.length > 0 ? new Date(Math.max(...times.map((d) => d.getTime()))) : null;
@@ -225,7 +255,13 @@ export async function loadStoredStates(docs: string[]): Promise<Map<string, Stor
   const existing = new Set(names);
   const [partsByDoc, rowsBySegment] = await Promise.all([
     Promise.all(docs.map((d) => (existing.has(snapshotCollectionName(d)) ? snapshotsOf(d).find({}).toArray() : Promise.resolve([])))),
-    Promise.all(segments.map((s) => journalSegment(s).find({ doc: { $in: docs } }).toArray())),
+    Promise.all(
+      segments.map((s) =>
+        journalSegment(s)
+          .find({ doc: { $in: docs } })
+          .toArray(),
+      ),
+    ),
   ]);
   for (const [i, doc] of docs.entries()) {
     const own = rowsBySegment.map((rows) => rows.filter((r) => r.doc === doc));

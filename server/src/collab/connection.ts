@@ -215,7 +215,11 @@ export class CollabConnection implements DocPeer {
     const { docName, parsed, user, grant } = this.ctx;
     let verdict;
     try {
-      verdict = doc.applyChecked(payload, this, hook && ((view) => hook({ docName, parsed, user, grant, update: payload, view, loadedDoc: this.ctx.loadedDoc })));
+      verdict = doc.applyChecked(
+        payload,
+        this,
+        hook && ((view) => hook({ docName, parsed, user, grant, update: payload, view, loadedDoc: this.ctx.loadedDoc })),
+      );
     } catch (err) {
       this.ctx.logger.info({ err, doc: docName }, 'collab: update failed to apply');
       throw new ProtocolError(CloseCode.invalidUpdate, 'update failed to apply');

@@ -26,7 +26,10 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 const JOURNAL_ROTATE_MS = 10_000;
 
 /** Everything the collab server is built from: its store, its hooks and its settings. */
-export interface CollabServerOptions extends Omit<CollabDeps, 'authenticate' | 'authorize' | 'beforeApplyUpdate' | 'onOpened' | 'onClosed'> {
+export interface CollabServerOptions extends Omit<
+  CollabDeps,
+  'authenticate' | 'authorize' | 'beforeApplyUpdate' | 'onOpened' | 'onClosed'
+> {
   httpServer: http.Server;
   store: CollabStore;
   hooks: CollabHooks;
@@ -35,7 +38,12 @@ export interface CollabServerOptions extends Omit<CollabDeps, 'authenticate' | '
 /** `attachCollab(httpServer, deps)`: the same server with the MongoDB store and hooks from `deps`. */
 export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
   const { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed, ...settings } = deps;
-  return createCollabServer({ ...settings, httpServer, store: collabStore, hooks: { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed } });
+  return createCollabServer({
+    ...settings,
+    httpServer,
+    store: collabStore,
+    hooks: { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed },
+  });
 }
 
 /**
@@ -92,32 +100,38 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (err) => logger.error({ err }, 'collab: websocket server error'));
-  const onUpgrade = createUpgradeHandler(deps, wss, logger, () => open, (accepted) => {
-    const conn = new CollabConnection(accepted.ws, {
-      docName: accepted.docName,
-      parsed: accepted.parsed,
-      user: accepted.user,
-      grant: accepted.grant,
-      limits,
-      registry,
-      metrics,
-      logger,
-      beforeApplyUpdate: deps.beforeApplyUpdate,
-      loadedDoc: (name) => registry.peek(name)?.ydoc,
-      onRefused: (reason) => {
-        refusals++;
-        metrics.refusedUpdates.inc({ reason: reason.split(' ')[0] ?? reason });
-      },
-      onClosed: (c) => {
-        connections.delete(c);
-        requests.delete(c);
-        deps.onClosed?.(c.ctx);
-      },
-    });
-    connections.add(conn);
-    requests.set(conn, accepted.req);
-    deps.onOpened?.(conn.ctx);
-  });
+  const onUpgrade = createUpgradeHandler(
+    deps,
+    wss,
+    logger,
+    () => open,
+    (accepted) => {
+      const conn = new CollabConnection(accepted.ws, {
+        docName: accepted.docName,
+        parsed: accepted.parsed,
+        user: accepted.user,
+        grant: accepted.grant,
+        limits,
+        registry,
+        metrics,
+        logger,
+        beforeApplyUpdate: deps.beforeApplyUpdate,
+        loadedDoc: (name) => registry.peek(name)?.ydoc,
+        onRefused: (reason) => {
+          refusals++;
+          metrics.refusedUpdates.inc({ reason: reason.split(' ')[0] ?? reason });
+        },
+        onClosed: (c) => {
+          connections.delete(c);
+          requests.delete(c);
+          deps.onClosed?.(c.ctx);
+        },
+      });
+      connections.add(conn);
+      requests.set(conn, accepted.req);
+      deps.onOpened?.(conn.ctx);
+    },
+  );
   httpServer.on('upgrade', onUpgrade);
 
   // Someone's right to a space changed: re-check each affected socket now (well within 1 s),

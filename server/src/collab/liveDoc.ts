@@ -240,10 +240,7 @@ export class LiveDoc implements WriteTarget {
     this.broadcast(encoding.toUint8Array(encoder), origin as DocPeer);
   };
 
-  private readonly handleAwareness = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  private readonly handleAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     if (origin !== REMOTE_ORIGIN) this.hooks.onLocalAwareness?.(this, update);

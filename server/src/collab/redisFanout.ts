@@ -22,7 +22,10 @@ export class RedisFanout {
   private readonly listeners = new Map<string, FanoutListener>();
   private readonly ready: Promise<unknown>;
 
-  constructor(url: string, private readonly logger: Logger) {
+  constructor(
+    url: string,
+    private readonly logger: Logger,
+  ) {
     this.pub = createClient({ url });
     this.sub = this.pub.duplicate();
     for (const client of [this.pub, this.sub]) client.on('error', (err: unknown) => logger.warn({ err }, 'collab: redis error'));

@@ -98,7 +98,10 @@ export class WriteQueue {
       const started = performance.now();
       const segment = this.opts.journal.begin();
       try {
-        await this.store.append(segment, chunk.map(({ entry, name }) => toRow(name, entry)));
+        await this.store.append(
+          segment,
+          chunk.map(({ entry, name }) => toRow(name, entry)),
+        );
         for (const { entry } of chunk) {
           entry.stored = true;
           entry.segment = segment;

@@ -15,7 +15,10 @@ export function counsellorHistory(audit: AuditLog): CounsellorHistory {
     async sharedSessionIds(spaceId, counsellorId) {
       if (!mongoose.isValidObjectId(spaceId)) return [];
       const rows = await AuditEntry.find({ spaceId, actorId: counsellorId, action: 'exercise.observed' }, { target: 1 }).lean();
-      return rows.map((r) => r.target).filter((t) => t.startsWith(PREFIX)).map((t) => t.slice(PREFIX.length));
+      return rows
+        .map((r) => r.target)
+        .filter((t) => t.startsWith(PREFIX))
+        .map((t) => t.slice(PREFIX.length));
     },
     recordRead(spaceId, counsellorId) {
       return audit.record({ spaceId, actorId: counsellorId, action: 'exercise.history', target: 'exercise:history' });

@@ -28,13 +28,16 @@ export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () 
     if (fired.has(`${k}:${until.getTime()}`)) return void timers.delete(k);
     const delay = until.getTime() - Date.now();
     if (delay <= -RESYNC_MS) return void timers.delete(k); // long past: nothing live can remain
-    const timer = setTimeout(() => {
-      timers.delete(k);
-      if (delay > MAX_DELAY_MS) return arm(spaceId, userId, until);
-      fired.add(`${k}:${until.getTime()}`);
-      events.emit('access:changed', { spaceId, userId });
-      events.emit('space:changed', { spaceId });
-    }, Math.min(Math.max(delay, 0), MAX_DELAY_MS));
+    const timer = setTimeout(
+      () => {
+        timers.delete(k);
+        if (delay > MAX_DELAY_MS) return arm(spaceId, userId, until);
+        fired.add(`${k}:${until.getTime()}`);
+        events.emit('access:changed', { spaceId, userId });
+        events.emit('space:changed', { spaceId });
+      },
+      Math.min(Math.max(delay, 0), MAX_DELAY_MS),
+    );
     timer.unref();
     timers.set(k, timer);
   }

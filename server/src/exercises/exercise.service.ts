@@ -54,7 +54,8 @@ export class ExerciseService {
 
   async start(spaceId: string, kind: ExerciseKind, options: unknown, startedBy: string, participants: string[]): Promise<ServiceResult> {
     await exerciseStore.ready();
-    if (await exerciseStore.runningIn(spaceId)) return { ok: false, error: fail('conflict', 'An exercise is already running in this space') };
+    if (await exerciseStore.runningIn(spaceId))
+      return { ok: false, error: fail('conflict', 'An exercise is already running in this space') };
     const now = this.deps.clock();
     const extra: { promises?: Awaited<ReturnType<BoardWriter['listPromisesDue']>>; since?: string } = {};
     if (kind === 'promise_review') {
@@ -65,9 +66,18 @@ export class ExerciseService {
       extra.promises = await this.deps.board.listPromisesDue(spaceId, since);
     }
     const session = startSession({
-      id: exerciseStore.newId(), spaceId, kind, options, participants, startedBy, now, seed: randomInt(2 ** 31), ...extra,
+      id: exerciseStore.newId(),
+      spaceId,
+      kind,
+      options,
+      participants,
+      startedBy,
+      now,
+      seed: randomInt(2 ** 31),
+      ...extra,
     });
-    if (!(await exerciseStore.insert(session))) return { ok: false, error: fail('conflict', 'An exercise is already running in this space') };
+    if (!(await exerciseStore.insert(session)))
+      return { ok: false, error: fail('conflict', 'An exercise is already running in this space') };
     this.arm(session);
     await this.publish(session);
     return { ok: true, session };
@@ -87,7 +97,12 @@ export class ExerciseService {
    * One action from a socket. `resolveActor` runs once the session (hence its space) is known;
    * null means "not a member", answered like a session that does not exist.
    */
-  act(sessionId: string, type: ExerciseActionType, payload: unknown, resolveActor: (s: ExerciseSession) => Promise<Actor | null>): Promise<ServiceResult> {
+  act(
+    sessionId: string,
+    type: ExerciseActionType,
+    payload: unknown,
+    resolveActor: (s: ExerciseSession) => Promise<Actor | null>,
+  ): Promise<ServiceResult> {
     return this.locked(sessionId, async () => {
       const settled = await this.settle(sessionId);
       if (!settled) return { ok: false, error: fail('not_found', 'No such exercise') };

@@ -15,7 +15,10 @@ const DUPLICATE_KEY = 11000;
 
 function fromRecord(r: ExerciseSessionRecord): Stored {
   const { _id, activeKey: _a, rev, ...rest } = r;
-  return { session: { ...rest, id: _id.toString(), kind: rest.kind as ExerciseKind, ready: rest.ready ?? [], pending: rest.pending ?? null }, rev };
+  return {
+    session: { ...rest, id: _id.toString(), kind: rest.kind as ExerciseKind, ready: rest.ready ?? [], pending: rest.pending ?? null },
+    rev,
+  };
 }
 
 function toFields(s: ExerciseSession) {
@@ -48,7 +51,9 @@ export const exerciseStore = {
   /** Saves over revision `rev`; false when someone else saved first. */
   async save(s: ExerciseSession, rev: number): Promise<boolean> {
     // Conditional on `rev`: exactly one of two simultaneous saves lands (atomicWrite).
-    const res = await atomicWrite(ExerciseSessionModel, () => ExerciseSessionModel.updateOne({ _id: s.id, rev }, { $set: { ...toFields(s), rev: rev + 1 } }));
+    const res = await atomicWrite(ExerciseSessionModel, () =>
+      ExerciseSessionModel.updateOne({ _id: s.id, rev }, { $set: { ...toFields(s), rev: rev + 1 } }),
+    );
     return res.matchedCount === 1;
   },
 

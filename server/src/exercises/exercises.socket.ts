@@ -1,6 +1,4 @@
-import {
-  ExerciseActionPayload, ExerciseHistoryPayload, ExerciseJoinPayload, ExerciseStartPayload,
-} from '@hearth/shared/exercises';
+import { ExerciseActionPayload, ExerciseHistoryPayload, ExerciseJoinPayload, ExerciseStartPayload } from '@hearth/shared/exercises';
 import type { ExerciseFailure } from '@hearth/shared/exercises';
 import type { z } from 'zod';
 import type { Logger } from '../platform/logger';
@@ -66,7 +64,10 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
   if (!service) {
     const clock = deps.clock ?? Date.now;
     service = new ExerciseService({
-      logger: deps.logger, board: deps.board, clock, maxTimerDelayMs: deps.maxTimerDelayMs,
+      logger: deps.logger,
+      board: deps.board,
+      clock,
+      maxTimerDelayMs: deps.maxTimerDelayMs,
       publish: (session) => publish(io, session, clock, deps),
     });
     runtimes.set(io, service);

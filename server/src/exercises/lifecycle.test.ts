@@ -7,7 +7,13 @@ const T0 = 1_000_000;
 describe('the "ready?" step', () => {
   it('opens every kind on an untimed ready step and begins once both partners confirm, clock starting then', () => {
     for (const kind of ['speaker_listener', 'checkin', 'question_deck', 'promise_review'] as const) {
-      const s = startWaiting(kind, {}, kind === 'promise_review' ? { promises: [{ id: 'p1', text: 'Call', promiserId: A, promiseeId: B, period: '2026-01-01', status: 'accepted' }] } : {});
+      const s = startWaiting(
+        kind,
+        {},
+        kind === 'promise_review'
+          ? { promises: [{ id: 'p1', text: 'Call', promiserId: A, promiseeId: B, period: '2026-01-01', status: 'accepted' }] }
+          : {},
+      );
       expect(s).toMatchObject({ status: 'running', phase: 'ready', turn: null, deadline: null, ready: [] });
     }
     let s = startWaiting('speaker_listener', { turnMinutes: 3 });

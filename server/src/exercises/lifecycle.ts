@@ -6,8 +6,7 @@ import { fail, isError, READY_PHASE } from './session';
 import type { Actor, ExerciseSession, Step } from './session';
 
 export type Outcome =
-  | { ok: true; session: ExerciseSession; effects: BoardEffect[]; changed: boolean }
-  | { ok: false; error: ExerciseError };
+  { ok: true; session: ExerciseSession; effects: BoardEffect[]; changed: boolean } | { ok: false; error: ExerciseError };
 
 const STEERING = new Set(['pause', 'resume', 'next', 'end']);
 
@@ -31,10 +30,23 @@ export interface StartInput {
 export function startSession(input: StartInput): ExerciseSession {
   const step = MACHINES[input.kind].init({ ...input, options: input.options ?? {} });
   const base: ExerciseSession = {
-    id: input.id, spaceId: input.spaceId, kind: input.kind, contentVersion: EXERCISE_CONTENT_VERSION,
-    status: 'running', phase: READY_PHASE, paused: false, turn: null, deadline: null,
-    remainingMs: null, participants: [...input.participants], startedBy: input.startedBy, startedAt: input.now,
-    endedAt: null, endedReason: null, endedBy: null, ready: [],
+    id: input.id,
+    spaceId: input.spaceId,
+    kind: input.kind,
+    contentVersion: EXERCISE_CONTENT_VERSION,
+    status: 'running',
+    phase: READY_PHASE,
+    paused: false,
+    turn: null,
+    deadline: null,
+    remainingMs: null,
+    participants: [...input.participants],
+    startedBy: input.startedBy,
+    startedAt: input.now,
+    endedAt: null,
+    endedReason: null,
+    endedBy: null,
+    ready: [],
     pending: { phase: step.phase, turn: step.turn, deadlineIn: step.deadline === null ? null : step.deadline - input.now },
     data: step.data,
   };
@@ -72,13 +84,17 @@ export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: A
     case 'pause':
       if (s.paused) return { ok: true, session: s, effects: [], changed: false };
       return changed({
-        ...s, paused: true, deadline: null,
+        ...s,
+        paused: true,
+        deadline: null,
         remainingMs: s.deadline === null ? null : Math.max(0, s.deadline - now),
       });
     case 'resume':
       if (!s.paused) return { ok: true, session: s, effects: [], changed: false };
       return changed({
-        ...s, paused: false, remainingMs: null,
+        ...s,
+        paused: false,
+        remainingMs: null,
         deadline: s.remainingMs === null ? null : now + s.remainingMs,
       });
     case 'end':
@@ -113,8 +129,18 @@ function applyStep(s: ExerciseSession, step: Step<unknown>, now: number): Exerci
 function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseSession {
   const retain = MACHINES[s.kind].retainOnEnd;
   return {
-    ...s, data: retain ? retain(structuredClone(s.data)) : s.data, status: 'ended', phase: 'ended', paused: false, turn: null, deadline: null, remainingMs: null, pending: null,
-    endedAt: now, endedReason: reason, endedBy: by,
+    ...s,
+    data: retain ? retain(structuredClone(s.data)) : s.data,
+    status: 'ended',
+    phase: 'ended',
+    paused: false,
+    turn: null,
+    deadline: null,
+    remainingMs: null,
+    pending: null,
+    endedAt: now,
+    endedReason: reason,
+    endedBy: by,
   };
 }
 

@@ -17,7 +17,15 @@ export const facilitator: Actor = { userId: C, role: 'counsellor', canFacilitate
 /** A new session on its "ready?" step, nobody confirmed yet. */
 export function startWaiting(kind: ExerciseKind, options: unknown = {}, extra: Partial<StartInput> = {}): ExerciseSession {
   return startSession({
-    id: 'e'.repeat(24), spaceId: SPACE, kind, options, participants: [A, B], startedBy: A, now: 1_000_000, seed: 42, ...extra,
+    id: 'e'.repeat(24),
+    spaceId: SPACE,
+    kind,
+    options,
+    participants: [A, B],
+    startedBy: A,
+    now: 1_000_000,
+    seed: 42,
+    ...extra,
   });
 }
 

@@ -24,7 +24,10 @@ export async function loadSnapshot(spaceId: string, now = new Date()): Promise<S
   if (!record) return null;
   const [dto, invites] = await Promise.all([
     toSpaceDto(record),
-    Invite.find({ spaceId, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) }, { role: 1, expiresAt: 1, createdAt: 1 }).lean(),
+    Invite.find(
+      { spaceId, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
+      { role: 1, expiresAt: 1, createdAt: 1 },
+    ).lean(),
   ]);
   return {
     spaceId,

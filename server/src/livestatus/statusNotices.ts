@@ -46,7 +46,8 @@ export function noticesFor(before: SpaceSnapshot, after: SpaceSnapshot, userId: 
         );
       }
     } else if (c.userId === userId) {
-      if (c.access === 'active' && was.access === 'pending') out.push('Both partners consented: you can now see their “us + counsellor” items.');
+      if (c.access === 'active' && was.access === 'pending')
+        out.push('Both partners consented: you can now see their “us + counsellor” items.');
       if (facilitation !== null && c.access === 'active') {
         out.push(facilitation ? 'You may now start, pause and advance exercises.' : 'You may no longer start, pause or advance exercises.');
       }

@@ -10,7 +10,11 @@ import { statusFor } from './statusView';
 // same code through the real server).
 const id = () => new mongoose.Types.ObjectId();
 const [alex, sam, robin] = [id(), id(), id()];
-const names = new Map([[alex.toString(), 'Alex'], [sam.toString(), 'Sam'], [robin.toString(), 'Dr Rivera']]);
+const names = new Map([
+  [alex.toString(), 'Alex'],
+  [sam.toString(), 'Sam'],
+  [robin.toString(), 'Dr Rivera'],
+]);
 
 const joinedAt = new Date(Date.now() - 60 * 60_000);
 
@@ -28,14 +32,26 @@ function snapshot(counsellor: CounsellorConsent, extra: Partial<SpaceRecord> = {
     { userId: robin, role: 'counsellor', joinedAt },
   ];
   const record: SpaceRecord = {
-    _id: new mongoose.Types.ObjectId('0123456789abcdef01234567'), name: 'Alex & Sam', members,
-    memberIds: members.map((m) => m.userId), partnerCount: 2, deletionRequestedBy: [], createdAt: new Date(), updatedAt: new Date(), ...extra,
+    _id: new mongoose.Types.ObjectId('0123456789abcdef01234567'),
+    name: 'Alex & Sam',
+    members,
+    memberIds: members.map((m) => m.userId),
+    partnerCount: 2,
+    deletionRequestedBy: [],
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    ...extra,
   };
   const at = new Date(joinedAt.getTime() + 60_000);
   const base = { spaceId: record._id, counsellorId: robin.toString(), engagement: joinedAt.getTime(), epoch: 0 };
   record.consents = [
     ...(counsellor.consentBy ?? []).map((partnerId) => ({
-      ...base, _id: id(), partnerId, kind: 'granted' as const, at, until: counsellor.until ?? null,
+      ...base,
+      _id: id(),
+      partnerId,
+      kind: 'granted' as const,
+      at,
+      until: counsellor.until ?? null,
     })),
     ...(counsellor.withdrawnAt
       ? [{ ...base, _id: id(), partnerId: sam.toString(), kind: 'withdrawn' as const, at: counsellor.withdrawnAt, until: null }]
@@ -53,7 +69,11 @@ function snapshot(counsellor: CounsellorConsent, extra: Partial<SpaceRecord> = {
     })),
   };
   return {
-    spaceId: record._id.toString(), name: record.name, dto, openInvites: [], deletionRequestedBy: record.deletionRequestedBy,
+    spaceId: record._id.toString(),
+    name: record.name,
+    dto,
+    openInvites: [],
+    deletionRequestedBy: record.deletionRequestedBy,
     counsellors: [toCounsellorDto(record, robin.toString(), 'Dr Rivera')],
   };
 }
@@ -77,14 +97,20 @@ describe('live status per person', () => {
     const before = snapshot({ consentBy: [alex.toString(), sam.toString()] });
     const after = snapshot({ consentBy: [alex.toString(), sam.toString()], withdrawnAt: new Date() });
     expect(statusFor(after, before, spaceId, robin.toString(), sam.toString())).toEqual({
-      spaceId, state: 'ended', reason: 'withdrawn', message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
+      spaceId,
+      state: 'ended',
+      reason: 'withdrawn',
+      message: 'Your access to Alex & Sam ended: Sam withdrew consent.',
     });
-    expect(statusFor(after, null, spaceId, robin.toString(), null)).toMatchObject({ message: 'Your access to Alex & Sam ended: a partner withdrew consent.' });
+    expect(statusFor(after, null, spaceId, robin.toString(), null)).toMatchObject({
+      message: 'Your access to Alex & Sam ended: a partner withdrew consent.',
+    });
     // A decline while still pending names nobody: it would say which partner had not consented.
     const pending = snapshot({ consentBy: [alex.toString()] });
     const declined = snapshot({ consentBy: [alex.toString()], withdrawnAt: new Date() });
     expect(statusFor(declined, pending, spaceId, robin.toString(), sam.toString())).toMatchObject({
-      reason: 'withdrawn', message: 'The invitation to accompany Alex & Sam was declined.',
+      reason: 'withdrawn',
+      message: 'The invitation to accompany Alex & Sam was declined.',
     });
     const expired = snapshot({ consentBy: [alex.toString(), sam.toString()], until: new Date(Date.now() - 1000) });
     expect(statusFor(expired, before, spaceId, robin.toString(), null)).toMatchObject({ reason: 'expired' });
@@ -93,12 +119,20 @@ describe('live status per person', () => {
 
   it('deletion: partners hear it was both of them, the counsellor that the couple deleted it; strangers get nothing', () => {
     const before = snapshot({});
-    expect(statusFor(null, before, spaceId, alex.toString(), sam.toString())).toMatchObject({ reason: 'deleted', message: 'This space was deleted by both partners.' });
-    expect(statusFor(null, before, spaceId, robin.toString(), sam.toString())).toMatchObject({ message: 'Your access to Alex & Sam ended: the couple deleted the space.' });
+    expect(statusFor(null, before, spaceId, alex.toString(), sam.toString())).toMatchObject({
+      reason: 'deleted',
+      message: 'This space was deleted by both partners.',
+    });
+    expect(statusFor(null, before, spaceId, robin.toString(), sam.toString())).toMatchObject({
+      message: 'Your access to Alex & Sam ended: the couple deleted the space.',
+    });
     expect(statusFor(null, before, spaceId, id().toString(), sam.toString())).toBeNull();
     expect(statusFor(before, null, spaceId, id().toString(), null)).toBeNull();
     // No earlier snapshot on this node (another node handled the last change): a watcher was a member.
-    expect(statusFor(null, null, spaceId, alex.toString(), sam.toString(), true)).toMatchObject({ reason: 'deleted', message: 'This space was deleted.' });
+    expect(statusFor(null, null, spaceId, alex.toString(), sam.toString(), true)).toMatchObject({
+      reason: 'deleted',
+      message: 'This space was deleted.',
+    });
     expect(statusFor(null, null, spaceId, alex.toString(), sam.toString(), false)).toBeNull();
   });
 
@@ -109,6 +143,8 @@ describe('live status per person', () => {
       'Alex asked to delete this space. It is deleted once you confirm too.',
     ]);
     expect(notices(statusFor(after, before, spaceId, robin.toString(), alex.toString()))).toEqual([]);
-    expect(notices(statusFor(before, after, spaceId, sam.toString(), alex.toString()))).toEqual(['Alex took back the request to delete this space.']);
+    expect(notices(statusFor(before, after, spaceId, sam.toString(), alex.toString()))).toEqual([
+      'Alex took back the request to delete this space.',
+    ]);
   });
 });

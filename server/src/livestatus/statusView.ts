@@ -22,12 +22,20 @@ export function statusFor(
   const knownMember = wasMember !== undefined || watching;
   if (!after) {
     if (!knownMember) return null;
-    return ended(spaceId, 'deleted', before && wasMember ? deletedMessage(before, wasMember.role, userId, actorId) : 'This space was deleted.');
+    return ended(
+      spaceId,
+      'deleted',
+      before && wasMember ? deletedMessage(before, wasMember.role, userId, actorId) : 'This space was deleted.',
+    );
   }
   const member = memberOf(after, userId);
   if (!member) {
     if (!knownMember) return null;
-    return ended(spaceId, actorId === userId ? 'left' : 'removed', actorId === userId ? 'You left this space.' : 'You are no longer a member of this space.');
+    return ended(
+      spaceId,
+      actorId === userId ? 'left' : 'removed',
+      actorId === userId ? 'You left this space.' : 'You are no longer a member of this space.',
+    );
   }
   if (member.role === 'counsellor') {
     if (member.access === 'withdrawn') {

@@ -58,7 +58,10 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
   await AccountSettingsModel.deleteOne({ _id: userId });
   await User.deleteOne({ _id: userId });
   await scrubDeletedBytes(
-    [...spaceCollections(), ...[Session, User, SignInEvent, AccountSettingsModel, ReminderSettingsModel].map((m) => m.collection.collectionName)],
+    [
+      ...spaceCollections(),
+      ...[Session, User, SignInEvent, AccountSettingsModel, ReminderSettingsModel].map((m) => m.collection.collectionName),
+    ],
     deps.logger,
   );
   deps.logger.info({ userId }, 'account deleted');

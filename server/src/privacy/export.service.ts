@@ -31,9 +31,13 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
   }
   const visibilities: Visibility[] = isPartner ? ['space', 'couple', 'private'] : ['space'];
   let journeySettings: JourneySettings = { timeZone: null, hiddenMoods: [] };
-  const boards = await Promise.all(visibilities.map((v) => exportBoard(boardDocName(spaceId, v, user.id), v, (doc) => {
-    if (v === 'space') journeySettings = readJourneySettings(doc);
-  })));
+  const boards = await Promise.all(
+    visibilities.map((v) =>
+      exportBoard(boardDocName(spaceId, v, user.id), v, (doc) => {
+        if (v === 'space') journeySettings = readJourneySettings(doc);
+      }),
+    ),
+  );
 
   let notes: HearthExport['notes'] = null;
   if (!isPartner) {

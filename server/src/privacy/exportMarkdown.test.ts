@@ -4,8 +4,13 @@ import { exportToMarkdown } from './exportMarkdown';
 import { computeJourney, moodSummary, promiseSummary, basisSummary } from '@hearth/shared/insights';
 
 const base = {
-  id: 'x', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedBy: 'a',
-  archived: false, archivedAt: null, position: 'a0',
+  id: 'x',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  updatedBy: 'a',
+  archived: false,
+  archivedAt: null,
+  position: 'a0',
 };
 
 function sample(): HearthExport {
@@ -15,7 +20,9 @@ function sample(): HearthExport {
     exportedAt: '2026-03-01T10:00:00.000Z',
     exportedBy: { id: 'a', displayName: 'Alex', email: 'a@example.test', role: 'partner' },
     space: {
-      id: 's', name: 'Alex & Sam', createdAt: '2026-01-01T00:00:00.000Z',
+      id: 's',
+      name: 'Alex & Sam',
+      createdAt: '2026-01-01T00:00:00.000Z',
       members: [
         { userId: 'a', displayName: 'Alex', role: 'partner', joinedAt: '2026-01-01T00:00:00.000Z' },
         { userId: 'b', displayName: 'Sam', role: 'partner', joinedAt: '2026-01-01T00:00:00.000Z' },
@@ -23,14 +30,36 @@ function sample(): HearthExport {
     },
     boards: [
       {
-        document: 'couple:s', visibility: 'couple', schemaVersion: 1, unreadable: [],
+        document: 'couple:s',
+        visibility: 'couple',
+        schemaVersion: 1,
+        unreadable: [],
         items: [
           { ...base, id: 'ap', createdBy: 'gone', kind: 'appreciation', fromId: 'gone', toId: 'a', text: '# not a heading [link](x)' },
           {
-            ...base, id: 'ap2', createdBy: 'b', kind: 'appreciation', fromId: 'b', toId: 'a', text: 'the soup',
-            heartedAt: '2026-02-01T10:00:00.000Z', reply: 'Any *time*', repliedAt: '2026-02-01T10:00:00.000Z',
+            ...base,
+            id: 'ap2',
+            createdBy: 'b',
+            kind: 'appreciation',
+            fromId: 'b',
+            toId: 'a',
+            text: 'the soup',
+            heartedAt: '2026-02-01T10:00:00.000Z',
+            reply: 'Any *time*',
+            repliedAt: '2026-02-01T10:00:00.000Z',
           },
-          { ...base, id: 'ci', createdBy: 'b', kind: 'checkin', userId: 'b', date: '2026-02-02', mood: 4, feelings: ['calm'], need: 'a walk', note: '' },
+          {
+            ...base,
+            id: 'ci',
+            createdBy: 'b',
+            kind: 'checkin',
+            userId: 'b',
+            date: '2026-02-02',
+            mood: 4,
+            feelings: ['calm'],
+            need: 'a walk',
+            note: '',
+          },
         ],
       },
       { document: 'private:s:a', visibility: 'private', schemaVersion: null, items: [], unreadable: [] },
@@ -68,7 +97,10 @@ describe('exportToMarkdown', () => {
     const j = computeJourney({
       sources: data.boards.flatMap((b) => b.items.map((item) => ({ item, visibility: b.visibility }))),
       exercises: [],
-      partners: [{ id: 'a', name: 'Alex' }, { id: 'b', name: 'Sam' }],
+      partners: [
+        { id: 'a', name: 'Alex' },
+        { id: 'b', name: 'Sam' },
+      ],
       viewer: { id: 'a', role: 'partner' },
       timeZone: 'UTC',
       now: new Date(data.exportedAt),

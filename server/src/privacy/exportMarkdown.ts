@@ -45,7 +45,12 @@ export function exportToMarkdown(data: HearthExport): string {
   }
 
   if (data.notes) {
-    out.push('## My notes', '', data.notes.text.trim() ? data.notes.text.trim().split(/\r?\n/).map(escape).join('  \n') : '_No notes yet._', '');
+    out.push(
+      '## My notes',
+      '',
+      data.notes.text.trim() ? data.notes.text.trim().split(/\r?\n/).map(escape).join('  \n') : '_No notes yet._',
+      '',
+    );
   }
   if (data.exercises.length > 0) {
     out.push('## Exercises', '');
@@ -69,15 +74,18 @@ function journeyLines(data: HearthExport): string[] {
     const parsed = JourneyExercise.safeParse({ ...e, results: e.data });
     return parsed.success ? [parsed.data] : [];
   });
-  return journeyMarkdown({
-    sources: data.boards.flatMap((b) => b.items.map((item) => ({ item, visibility: b.visibility }))),
-    exercises,
-    partners: data.space.members.filter((m) => m.role === 'partner').map((m) => ({ id: m.userId, name: m.displayName })),
-    viewer: { id: data.exportedBy.id, role: data.exportedBy.role },
-    timeZone: data.journeySettings?.timeZone ?? 'UTC',
-    now: new Date(data.exportedAt),
-    hiddenMoods: data.journeySettings?.hiddenMoods ?? [],
-  }, escape);
+  return journeyMarkdown(
+    {
+      sources: data.boards.flatMap((b) => b.items.map((item) => ({ item, visibility: b.visibility }))),
+      exercises,
+      partners: data.space.members.filter((m) => m.role === 'partner').map((m) => ({ id: m.userId, name: m.displayName })),
+      viewer: { id: data.exportedBy.id, role: data.exportedBy.role },
+      timeZone: data.journeySettings?.timeZone ?? 'UTC',
+      now: new Date(data.exportedAt),
+      hiddenMoods: data.journeySettings?.hiddenMoods ?? [],
+    },
+    escape,
+  );
 }
 
 function itemLines(item: BoardItem, who: (id: string) => string): string[] {
@@ -94,7 +102,9 @@ function itemLines(item: BoardItem, who: (id: string) => string): string[] {
       return lines;
     }
     case 'promise':
-      return [`- ${who(item.promiserId)} to ${who(item.promiseeId)}: “${escape(item.text)}” — ${item.status} (${item.cadence.type})${archived}`];
+      return [
+        `- ${who(item.promiserId)} to ${who(item.promiseeId)}: “${escape(item.text)}” — ${item.status} (${item.cadence.type})${archived}`,
+      ];
     case 'card': {
       const lines = [`- **${item.cardType}** by ${who(item.authorId)}: ${escape(item.statement)}${archived}`];
       if (item.helps) lines.push(`  - What helps: ${escape(item.helps)}`);

@@ -26,7 +26,12 @@ export interface LeaveSafelyResult {
  * while they are still a member (a crash leaves them able to try again), and the membership
  * change comes last. Nothing is announced but that change (`space:changed`, as for any leave).
  */
-export async function leaveSafely(spaceId: string, userId: string, shared: DepartureChoice, deps: LeaveSafelyDeps): Promise<LeaveSafelyResult> {
+export async function leaveSafely(
+  spaceId: string,
+  userId: string,
+  shared: DepartureChoice,
+  deps: LeaveSafelyDeps,
+): Promise<LeaveSafelyResult> {
   const space = await spaceForMember(spaceId, userId);
   if (findMember(space, userId)?.role !== 'partner') {
     throw new AppError('forbidden', 'Leaving safely is for partners; a counsellor simply leaves.');

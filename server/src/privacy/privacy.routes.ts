@@ -42,7 +42,12 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
     const spaceId = spaceIdParam(req.params.spaceId);
     const { format } = parseOrThrow(ExportQuery, { ...req.query });
     const data = await buildExport(spaceId, currentUser(req), deps.audit, format);
-    const base = `hearth-${data.space.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'space'}-${data.exportedAt.slice(0, 10)}`;
+    const base = `hearth-${
+      data.space.name
+        .replace(/[^A-Za-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .toLowerCase() || 'space'
+    }-${data.exportedAt.slice(0, 10)}`;
     res.setHeader('Cache-Control', 'no-store');
     if (format === 'md') {
       res.setHeader('Content-Disposition', `attachment; filename="${base}.md"`);

@@ -23,7 +23,9 @@ export function spaceDocPattern(spaceId: string): RegExp {
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
 export const spaceCollections = () =>
-  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead, BoardVersion].map((m) => m.collection.collectionName);
+  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead, BoardVersion].map(
+    (m) => m.collection.collectionName,
+  );
 
 export type DeletionResult = { done: true } | { done: false; requestedBy: string[] };
 

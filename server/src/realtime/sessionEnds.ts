@@ -30,7 +30,10 @@ export class ObservedSessionStore extends SessionStore {
 
 /** Disconnects this node's sockets (of one user, or all) whose session no longer resolves. */
 export async function recheckSocketSessions(
-  io: HearthIo, authenticate: (req: IncomingMessage) => Promise<SessionUser | null>, logger: Logger, userId?: string,
+  io: HearthIo,
+  authenticate: (req: IncomingMessage) => Promise<SessionUser | null>,
+  logger: Logger,
+  userId?: string,
 ): Promise<void> {
   const sockets = await io.local.fetchSockets();
   await Promise.all(

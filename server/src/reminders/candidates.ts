@@ -64,7 +64,9 @@ export function candidatesFor(view: PersonView): Candidate[] {
       for (const [period, o] of Object.entries(p.outcomes)) {
         if (o.confirmedAt) continue;
         out.push({
-          kind: 'confirmPeriod', subject: p.id, period,
+          kind: 'confirmPeriod',
+          subject: p.id,
+          period,
           text: `${partnerName} marked ${quote(p.text)} ${o.outcome} for ${formatDate(period)} — confirm?`,
         });
       }
@@ -73,18 +75,33 @@ export function candidatesFor(view: PersonView): Candidate[] {
   if (settings.kinds.waitingOnMe) {
     for (const p of toMe) {
       if (p.status === 'proposed' && older(p.statusChangedAt)) {
-        out.push({ kind: 'waitingOnMe', subject: p.id, period: p.statusChangedAt, text: `${partnerName}'s promise ${quote(p.text)} is waiting for you to accept it.` });
+        out.push({
+          kind: 'waitingOnMe',
+          subject: p.id,
+          period: p.statusChangedAt,
+          text: `${partnerName}'s promise ${quote(p.text)} is waiting for you to accept it.`,
+        });
       }
       for (const [period, o] of Object.entries(p.outcomes)) {
         if (!o.confirmedAt && older(o.markedAt)) {
-          out.push({ kind: 'waitingOnMe', subject: `${p.id}:${period}`, period: o.markedAt, text: `${quote(p.text)} is still waiting for your confirmation.` });
+          out.push({
+            kind: 'waitingOnMe',
+            subject: `${p.id}:${period}`,
+            period: o.markedAt,
+            text: `${quote(p.text)} is still waiting for your confirmation.`,
+          });
         }
       }
     }
     for (const doc of view.shared) {
       for (const c of listCards(doc)) {
         if (c.authorId === userId || c.acknowledgedBy || !older(c.createdAt)) continue;
-        out.push({ kind: 'waitingOnMe', subject: c.id, period: c.createdAt, text: `${partnerName}'s ${c.cardType} card is waiting for your “I understand”.` });
+        out.push({
+          kind: 'waitingOnMe',
+          subject: c.id,
+          period: c.createdAt,
+          text: `${partnerName}'s ${c.cardType} card is waiting for your “I understand”.`,
+        });
       }
     }
   }

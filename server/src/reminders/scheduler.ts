@@ -52,8 +52,16 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       if (used >= cap) return false;
       try {
         const created = await NotificationModel.create({
-          userId, spaceId, kind: c.kind, key, week, capSlot: `${userId}|${week}|${used}`,
-          text: c.text, link: `/spaces/${spaceId}`, at: new Date(now), readAt: null,
+          userId,
+          spaceId,
+          kind: c.kind,
+          key,
+          week,
+          capSlot: `${userId}|${week}|${used}`,
+          text: c.text,
+          link: `/spaces/${spaceId}`,
+          at: new Date(now),
+          readAt: null,
         });
         // A space or membership deleted while this pass was reading must not get a reminder.
         const still = await Space.exists({ _id: spaceId, memberIds: userId });
@@ -79,7 +87,9 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
    * Only deliveries cost queries of their own.
    */
   async function batchPass(spaces: SpaceRecord[], now: number): Promise<number> {
-    const partnersOf = new Map(spaces.map((sp) => [sp._id.toString(), sp.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString())]));
+    const partnersOf = new Map(
+      spaces.map((sp) => [sp._id.toString(), sp.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString())]),
+    );
     const everyone = [...new Set([...partnersOf.values()].flat())];
     if (everyone.length === 0) return 0;
     const [settings, users] = await Promise.all([
@@ -107,8 +117,13 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
           const shared = [docs.get(`couple:${p.spaceId}`)!, docs.get(`space:${p.spaceId}`)!];
           const partner = partnersOf.get(p.spaceId)!.find((id) => id !== p.userId);
           const candidates = candidatesFor({
-            userId: p.userId, shared, own: docs.get(`private:${p.spaceId}:${p.userId}`) ?? null,
-            partnerName: (partner && names.get(partner)) || 'Your partner', settings: settings.get(p.userId)!, local: p.local, now,
+            userId: p.userId,
+            shared,
+            own: docs.get(`private:${p.spaceId}:${p.userId}`) ?? null,
+            partnerName: (partner && names.get(partner)) || 'Your partner',
+            settings: settings.get(p.userId)!,
+            local: p.local,
+            now,
           });
           if (candidates.length > 0) due.push({ ...p, candidates });
         } catch (err) {
@@ -120,7 +135,10 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const [sentRows, weekRows] = await Promise.all([
         NotificationModel.find({ key: trusted({ $in: keys }) }, { key: 1 }).lean(),
         NotificationModel.find(
-          { userId: trusted({ $in: [...new Set(due.map((p) => p.userId))] }), week: trusted({ $in: [...new Set(due.map((p) => p.local.week))] }) },
+          {
+            userId: trusted({ $in: [...new Set(due.map((p) => p.userId))] }),
+            week: trusted({ $in: [...new Set(due.map((p) => p.local.week))] }),
+          },
           { userId: 1, week: 1 },
         ).lean(),
       ]);

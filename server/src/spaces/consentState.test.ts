@@ -10,16 +10,15 @@ const C = new Types.ObjectId();
 const T0 = Date.UTC(2026, 0, 1);
 const at = (min: number) => new Date(T0 + min * 60_000);
 
-function space(consents: Array<Partial<ConsentRecord> & Pick<ConsentRecord, 'partnerId' | 'kind'>>, opts: { epoch?: number; joined?: number } = {}) {
+function space(
+  consents: Array<Partial<ConsentRecord> & Pick<ConsentRecord, 'partnerId' | 'kind'>>,
+  opts: { epoch?: number; joined?: number } = {},
+) {
   const counsellor: MemberRecord = { userId: C, role: 'counsellor', joinedAt: at(opts.joined ?? 0) };
   const s: SpaceRecord = {
     _id: new Types.ObjectId(),
     name: 'S',
-    members: [
-      { userId: A, role: 'partner', joinedAt: at(0) },
-      { userId: B, role: 'partner', joinedAt: at(0) },
-      counsellor,
-    ],
+    members: [{ userId: A, role: 'partner', joinedAt: at(0) }, { userId: B, role: 'partner', joinedAt: at(0) }, counsellor],
     memberIds: [A, B, C],
     partnerCount: 2,
     deletionRequestedBy: [],

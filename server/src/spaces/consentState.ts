@@ -32,9 +32,7 @@ export function consentState(space: SpaceRecord, member: MemberRecord, now = new
   const engagement = engagementOf(member);
   const epoch = partnersEpoch(space);
   const partners = space.members.filter((m) => m.role === 'partner').map((m) => m.userId.toString());
-  const records = (space.consents ?? [])
-    .filter((c) => c.counsellorId === counsellorId && c.engagement === engagement)
-    .sort(byTime);
+  const records = (space.consents ?? []).filter((c) => c.counsellorId === counsellorId && c.engagement === engagement).sort(byTime);
   if (records.some((c) => c.kind === 'withdrawn')) return { access: 'withdrawn', consentBy: [], until: null };
 
   const grants = new Map<string, number>();

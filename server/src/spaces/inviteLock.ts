@@ -6,7 +6,10 @@ import { trusted } from '../platform/db/trusted';
  * exactly one of many concurrent callers win (docs/database.md). Conditional updates are not
  * atomic there, so "revoke the open invite, then make a new one" runs under this lock.
  */
-const lockSchema = new Schema({ _id: { type: String, required: true }, at: { type: Date, required: true } }, { strict: 'throw', versionKey: false });
+const lockSchema = new Schema(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { strict: 'throw', versionKey: false },
+);
 const InviteLock = mongoose.model('InviteLock', lockSchema, 'invite_locks');
 
 const DUPLICATE_KEY = 11000;

@@ -13,12 +13,7 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function createInvite(
-  spaceId: string,
-  role: MemberRole,
-  createdBy: string,
-  publicOrigin: string,
-): Promise<InviteDto> {
+export async function createInvite(spaceId: string, role: MemberRole, createdBy: string, publicOrigin: string): Promise<InviteDto> {
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   await Invite.create({ tokenHash: hashToken(token), spaceId, role, createdBy, expiresAt });
@@ -65,7 +60,10 @@ export async function acceptInvite(token: string, userId: string, events: Hearth
   } catch (err) {
     const revoked = err instanceof AppError && err.code === 'invite_revoked';
     await atomicWrite(Invite, () =>
-      Invite.updateOne({ _id: invite._id }, { $set: revoked ? { revokedAt: now, usedAt: null, usedBy: null } : { usedAt: null, usedBy: null } }),
+      Invite.updateOne(
+        { _id: invite._id },
+        { $set: revoked ? { revokedAt: now, usedAt: null, usedBy: null } : { usedAt: null, usedBy: null } },
+      ),
     );
     throw err;
   }

@@ -31,7 +31,8 @@ export async function createSpaceInvite(
         return createInvite(spaceId, 'partner', createdBy, publicOrigin);
       });
     } catch (err) {
-      if ((err as { lockBusy?: boolean }).lockBusy) throw new AppError('conflict', 'Another invitation is being made right now; try again.');
+      if ((err as { lockBusy?: boolean }).lockBusy)
+        throw new AppError('conflict', 'Another invitation is being made right now; try again.');
       throw err;
     }
   } else {

@@ -52,9 +52,7 @@ export async function modifySpace(
     const rev = space.rev ?? 0;
     // Spaces written before `rev` existed lack the field: null matches a missing field.
     const revFilter = rev === 0 ? trusted({ $in: [0, null] }) : rev;
-    const result = await atomicWrite(Space, () =>
-      Space.updateOne({ _id: space._id, rev: revFilter }, { $set: set, $inc: { rev: 1 } }),
-    );
+    const result = await atomicWrite(Space, () => Space.updateOne({ _id: space._id, rev: revFilter }, { $set: set, $inc: { rev: 1 } }));
     if (result.modifiedCount === 1) return { before: space, after: { ...space, ...set, rev: rev + 1 } };
     await sleep(Math.random() * Math.min(50, 2 * (attempt + 1)));
   }

@@ -37,8 +37,15 @@ export async function storeVersion(docName: string, doc: Y.Doc, slot: string, re
   const since = previous?.at.toISOString() ?? '';
   try {
     await BoardVersion.create({
-      spaceId: parsed.spaceId, docName, visibility, ownerId: parsed.kind === 'private' ? parsed.userId : '',
-      slot, reason, at, state: Buffer.from(Y.encodeStateAsUpdate(doc)), items: items.length,
+      spaceId: parsed.spaceId,
+      docName,
+      visibility,
+      ownerId: parsed.kind === 'private' ? parsed.userId : '',
+      slot,
+      reason,
+      at,
+      state: Buffer.from(Y.encodeStateAsUpdate(doc)),
+      items: items.length,
       changedSince: items.filter((i) => i.updatedAt > since).length,
     });
     return true;

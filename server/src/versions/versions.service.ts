@@ -27,13 +27,21 @@ function docFor(spaceId: string, visibility: Visibility, userId: string): string
 }
 
 function toDto(v: BoardVersionRecord): VersionDto {
-  return { id: v._id.toString(), at: v.at.toISOString(), visibility: v.visibility, reason: v.reason, summary: { items: v.items, changedSince: v.changedSince } };
+  return {
+    id: v._id.toString(),
+    at: v.at.toISOString(),
+    visibility: v.visibility,
+    reason: v.reason,
+    summary: { items: v.items, changedSince: v.changedSince },
+  };
 }
 
 /** Partners only; a counsellor gets 403, anyone else 404 (no existence leak). */
 export async function listVersions(spaceId: string, userId: string, visibility: Visibility): Promise<VersionDto[]> {
   await spaceForPartner(spaceId, userId);
-  const rows = await BoardVersion.find({ docName: docFor(spaceId, visibility, userId) }, { state: 0 }).sort({ at: -1 }).lean<BoardVersionRecord[]>();
+  const rows = await BoardVersion.find({ docName: docFor(spaceId, visibility, userId) }, { state: 0 })
+    .sort({ at: -1 })
+    .lean<BoardVersionRecord[]>();
   return rows.map(toDto);
 }
 
@@ -53,7 +61,11 @@ function docOf(v: BoardVersionRecord): Y.Doc {
   return doc;
 }
 
-export async function previewVersion(spaceId: string, userId: string, versionId: string): Promise<{ version: VersionDto; items: BoardItem[] }> {
+export async function previewVersion(
+  spaceId: string,
+  userId: string,
+  versionId: string,
+): Promise<{ version: VersionDto; items: BoardItem[] }> {
   const v = await versionFor(spaceId, userId, versionId);
   const doc = docOf(v);
   const items = readBoard(doc).items;
@@ -68,7 +80,11 @@ export async function previewVersion(spaceId: string, userId: string, versionId:
  * first, so a restore can itself be undone by restoring that version.
  */
 export async function restoreVersion(
-  spaceId: string, userId: string, versionId: string, itemIds: string[] | undefined, deps: VersionDeps,
+  spaceId: string,
+  userId: string,
+  versionId: string,
+  itemIds: string[] | undefined,
+  deps: VersionDeps,
 ): Promise<{ restored: string[]; before: string }> {
   const v = await versionFor(spaceId, userId, versionId);
   const old = docOf(v);
@@ -86,7 +102,12 @@ export async function restoreVersion(
   const before = await BoardVersion.findOne({ slot: beforeSlot }, { _id: 1 }).lean();
 
   // Logged before it happens: a restore that cannot be logged is refused.
-  await deps.audit.record({ spaceId, actorId: userId, action: 'version.restored', target: `${v.docName}@${v.at.toISOString()}${itemIds ? ` items:${itemIds.length}` : ''}` });
+  await deps.audit.record({
+    spaceId,
+    actorId: userId,
+    action: 'version.restored',
+    target: `${v.docName}@${v.at.toISOString()}${itemIds ? ` items:${itemIds.length}` : ''}`,
+  });
   const restored = await deps.withDoc(v.docName, (doc) => {
     const items = doc.getMap<Y.Map<unknown>>(ITEMS_KEY);
     const ids = itemIds ?? [...oldItems.keys()];

@@ -2,9 +2,20 @@ import { z } from 'zod';
 
 /** What kind of thing the other person did (docs/api.md, "Activity"). */
 export const ACTIVITY_KINDS = [
-  'promise_proposed', 'promise_accepted', 'promise_marked', 'promise_confirmed', 'promise_renegotiated',
-  'card_added', 'card_acknowledged', 'card_commented', 'experience_added', 'experience_done', 'reflection_written',
-  'appreciation_sent', 'exercise_finished', 'item_restored',
+  'promise_proposed',
+  'promise_accepted',
+  'promise_marked',
+  'promise_confirmed',
+  'promise_renegotiated',
+  'card_added',
+  'card_acknowledged',
+  'card_commented',
+  'experience_added',
+  'experience_done',
+  'reflection_written',
+  'appreciation_sent',
+  'exercise_finished',
+  'item_restored',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

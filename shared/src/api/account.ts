@@ -23,7 +23,6 @@ export const ChangePasswordBody = z.strictObject({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
-
 /** Per-account safety settings, the same on every device (`GET`/`PATCH /api/me/settings`). */
 export const AccountSettings = z.strictObject({
   /** Presence off: partners and counsellors never see this person online. */
@@ -36,7 +35,6 @@ export const AccountSettings = z.strictObject({
 export type AccountSettings = z.infer<typeof AccountSettings>;
 export const AccountSettingsPatch = AccountSettings.partial();
 export type AccountSettingsPatch = z.infer<typeof AccountSettingsPatch>;
-
 
 /** A sign-in on another device the owner has not acknowledged yet (`GET /api/me/sign-ins`). */
 export interface SignInNoticeDto {

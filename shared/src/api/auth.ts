@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-export const EmailSchema = z.email().max(254).transform((e) => e.toLowerCase());
+export const EmailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const PasswordSchema = z.string().min(10, 'at least 10 characters').max(256);
 export const DisplayNameSchema = z.string().trim().min(1).max(60);
 

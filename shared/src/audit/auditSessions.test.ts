@@ -2,19 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { auditEvents, describeAuditEvent, formatDuration, formatUtc, type AuditLine } from './auditSessions';
 
 const DOC = 'space:0123456789abcdef01234567';
-const line = (at: string, action: string, actorId = 'lee', target = DOC): AuditLine => ({ at: `2026-02-03T${at}:00.000Z`, actorId, action, target });
+const line = (at: string, action: string, actorId = 'lee', target = DOC): AuditLine => ({
+  at: `2026-02-03T${at}:00.000Z`,
+  actorId,
+  action,
+  target,
+});
 const names = (id: string) => ({ lee: 'Dr. Lee', kim: 'Dr. Kim' })[id] ?? 'Former member';
 
 describe('auditEvents', () => {
   it('pairs an open and a close into one session', () => {
     const events = auditEvents([line('14:02', 'document.opened'), line('14:14', 'document.closed')]);
-    expect(events).toEqual([{ type: 'session', actorId: 'lee', target: DOC, start: '2026-02-03T14:02:00.000Z', end: '2026-02-03T14:14:00.000Z' }]);
+    expect(events).toEqual([
+      { type: 'session', actorId: 'lee', target: DOC, start: '2026-02-03T14:02:00.000Z', end: '2026-02-03T14:14:00.000Z' },
+    ]);
     expect(describeAuditEvent(events[0]!, names, formatUtc)).toBe('Dr. Lee viewed the shared board · Tue 3 Feb 2026 14:02 UTC (12 min)');
   });
 
   it('counts two tabs open at once as one session that ends when the last closes', () => {
     const events = auditEvents([
-      line('10:00', 'document.opened'), line('10:05', 'document.opened'), line('10:20', 'document.closed'), line('10:30', 'document.closed'),
+      line('10:00', 'document.opened'),
+      line('10:05', 'document.opened'),
+      line('10:20', 'document.closed'),
+      line('10:30', 'document.closed'),
     ]);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ start: '2026-02-03T10:00:00.000Z', end: '2026-02-03T10:30:00.000Z' });
@@ -57,7 +67,9 @@ describe('auditEvents', () => {
     const open = auditEvents([line('08:00', 'document.opened')]);
     expect(describeAuditEvent(open[0]!, names, (iso) => iso.slice(11, 16))).toBe('Dr. Lee viewed the shared board · 08:00 (still open)');
     const orphan = auditEvents([line('08:00', 'document.closed', 'gone', 'notes:0123456789abcdef01234567')]);
-    expect(describeAuditEvent(orphan[0]!, names, (iso) => iso.slice(11, 16))).toBe('Former member viewed their private notes · until 08:00');
+    expect(describeAuditEvent(orphan[0]!, names, (iso) => iso.slice(11, 16))).toBe(
+      'Former member viewed their private notes · until 08:00',
+    );
   });
 
   it('says which board a restore changed and to when, never the raw target', () => {

@@ -95,7 +95,11 @@ function targetText(target: string): string {
   return 'a document';
 }
 
-const BOARD_NAMES: Record<string, string> = { couple: 'the “Us” board', space: 'the “Us + counsellor” board', private: 'their “Only me” board' };
+const BOARD_NAMES: Record<string, string> = {
+  couple: 'the “Us” board',
+  space: 'the “Us + counsellor” board',
+  private: 'their “Only me” board',
+};
 
 /**
  * A restore's target is `<docName>@<version time>` and ` items:<n>` when only some items went
@@ -115,11 +119,7 @@ export function restoreText(target: string, formatTime: (iso: string) => string)
  * One log event in the partners' words: "Dr. Lee viewed the shared board · Tue 14:02 (12 min)".
  * `formatTime` decides how a moment reads (the app: local time; the export: UTC).
  */
-export function describeAuditEvent(
-  event: AuditEvent,
-  nameOf: (userId: string) => string,
-  formatTime: (iso: string) => string,
-): string {
+export function describeAuditEvent(event: AuditEvent, nameOf: (userId: string) => string, formatTime: (iso: string) => string): string {
   const who = nameOf(event.actorId);
   if (event.type === 'session') {
     const what = `${who} viewed ${targetText(event.target)}`;

@@ -13,7 +13,10 @@ describe('answering an appreciation', () => {
     const id = createAppreciation(doc, alice, { toId: BOB, text: 'the soup when I was ill' });
     respondToAppreciation(doc, bob, { itemId: id, heart: true, reply: '  Any time.  ' }, at('2026-03-01T10:00:00.000Z'));
     expect(readItemOfKind(doc, id, 'appreciation')).toMatchObject({
-      heartedAt: '2026-03-01T10:00:00.000Z', reply: 'Any time.', repliedAt: '2026-03-01T10:00:00.000Z', updatedBy: BOB,
+      heartedAt: '2026-03-01T10:00:00.000Z',
+      reply: 'Any time.',
+      repliedAt: '2026-03-01T10:00:00.000Z',
+      updatedBy: BOB,
     });
     // A second heart keeps the first moment; taking it back clears it; an empty reply clears the reply.
     respondToAppreciation(doc, bob, { itemId: id, heart: true }, at('2026-03-02T10:00:00.000Z'));

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardRuleError } from './errors';
 import { readItemOfKind } from './read/readBoard';
-import {
-  acknowledgeCard, addCardComment, createCard, removeCardComment, updateCard,
-} from './ops/cardOps';
+import { acknowledgeCard, addCardComment, createCard, removeCardComment, updateCard } from './ops/cardOps';
 import { setItemText } from './ops/itemOps';
 import { canEditText } from './rules';
 import { ALICE, BOB, alice, at, bob, carol } from './testSupport';
@@ -13,7 +11,10 @@ describe('needs & boundaries cards', () => {
   it('lets only the author edit the statement, what helps and what to avoid', () => {
     const doc = new Y.Doc();
     const id = createCard(doc, alice, {
-      cardType: 'boundary', statement: 'I need us not to raise our voices', helps: 'A pause', revisitDate: '2025-06-01',
+      cardType: 'boundary',
+      statement: 'I need us not to raise our voices',
+      helps: 'A pause',
+      revisitDate: '2025-06-01',
     });
     expect(() => updateCard(doc, bob, { itemId: id, statement: 'Rewritten by Bob' })).toThrow(BoardRuleError);
     expect(() => setItemText(doc, bob, { itemId: id, field: 'avoid', value: 'x' })).toThrow(/may not edit/);
@@ -21,8 +22,12 @@ describe('needs & boundaries cards', () => {
     updateCard(doc, alice, { itemId: id, avoid: 'Shouting from another room', cardType: 'need' });
     const card = readItemOfKind(doc, id, 'card');
     expect(card).toMatchObject({
-      authorId: ALICE, cardType: 'need', statement: 'I need us not to raise our voices', helps: 'A pause',
-      avoid: 'Shouting from another room', revisitDate: '2025-06-01',
+      authorId: ALICE,
+      cardType: 'need',
+      statement: 'I need us not to raise our voices',
+      helps: 'A pause',
+      avoid: 'Shouting from another room',
+      revisitDate: '2025-06-01',
     });
     expect(canEditText(card, 'statement', ALICE)).toBe(true);
     expect(canEditText(card, 'statement', BOB)).toBe(false);

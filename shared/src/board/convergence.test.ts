@@ -80,9 +80,7 @@ describe('two partners editing at once', () => {
     addStep(b, bob, { itemId: id, text: 'Find a free Saturday', assignee: BOB });
     sync(a, b);
     const [item] = expectConverged(a, b).items;
-    expect(item?.kind === 'experience' && item.steps.map((s) => s.text).sort()).toEqual([
-      'Call the coordinator', 'Find a free Saturday',
-    ]);
+    expect(item?.kind === 'experience' && item.steps.map((s) => s.text).sort()).toEqual(['Call the coordinator', 'Find a free Saturday']);
   });
 
   it('keeps one check-in per partner per day when two devices submit offline', () => {
@@ -94,11 +92,10 @@ describe('two partners editing at once', () => {
     expect(board.items.filter((i) => i.kind === 'checkin')).toHaveLength(1);
   });
 
-  it('keeps both partners\' promise outcomes written at the same time', () => {
+  it("keeps both partners' promise outcomes written at the same time", () => {
     let id = '';
     const [a, b] = replicas((doc) => {
-      id = createPromise(doc, alice, { text: 'Cook on Fridays', promiseeId: BOB, cadence: { type: 'weekly' } },
-        at('2025-02-20T09:00:00Z'));
+      id = createPromise(doc, alice, { text: 'Cook on Fridays', promiseeId: BOB, cadence: { type: 'weekly' } }, at('2025-02-20T09:00:00Z'));
       acceptPromise(doc, bob, { itemId: id }, at('2025-02-20T10:00:00Z'));
       markPromise(doc, alice, { itemId: id, outcome: 'missed', period: '2025-02-24' }, at('2025-03-01T20:00:00Z'));
     });

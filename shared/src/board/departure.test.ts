@@ -28,7 +28,9 @@ describe('leaving safely: what happens to what the leaver wrote', () => {
   it('delete removes their items and their comments, and keeps the partner’s', () => {
     const { doc, ids } = mixedBoard();
     const result = departFromBoard(doc, ALICE, 'delete');
-    const left = readBoard(doc).items.map((i) => i.id).sort();
+    const left = readBoard(doc)
+      .items.map((i) => i.id)
+      .sort();
     expect(left).toEqual([ids.bobCard, ids.plan].sort());
     expect(readItemOfKind(doc, ids.bobCard, 'card').comments).toEqual([]);
     expect(result.removed).toBe(2);

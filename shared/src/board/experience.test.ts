@@ -11,19 +11,36 @@ import { ALICE, BOB, CAROL, alice, at, bob } from './testSupport';
 describe('experience plans', () => {
   it('stores every detail of a plan', () => {
     const doc = new Y.Doc();
-    const id = createExperience(doc, alice, {
-      title: 'Hike the coastal path', category: 'travel', closeness: ['experiential', 'physical'],
-      when: { type: 'range', start: '2025-05-01', end: '2025-05-03' }, where: 'Cornwall',
-      budget: { amount: 300, currency: 'EUR' }, steps: [{ text: 'Book a B&B', assignee: BOB }],
-    }, at('2025-03-01T10:00:00Z'));
+    const id = createExperience(
+      doc,
+      alice,
+      {
+        title: 'Hike the coastal path',
+        category: 'travel',
+        closeness: ['experiential', 'physical'],
+        when: { type: 'range', start: '2025-05-01', end: '2025-05-03' },
+        where: 'Cornwall',
+        budget: { amount: 300, currency: 'EUR' },
+        steps: [{ text: 'Book a B&B', assignee: BOB }],
+      },
+      at('2025-03-01T10:00:00Z'),
+    );
     expect(readItemOfKind(doc, id, 'experience')).toMatchObject({
-      title: 'Hike the coastal path', category: 'travel', closeness: ['experiential', 'physical'],
-      when: { type: 'range', start: '2025-05-01', end: '2025-05-03' }, where: 'Cornwall',
-      budget: { amount: 300, currency: 'EUR' }, status: 'idea', createdBy: ALICE, archived: false,
-      createdAt: '2025-03-01T10:00:00.000Z', steps: [{ text: 'Book a B&B', assignee: BOB, done: false }],
+      title: 'Hike the coastal path',
+      category: 'travel',
+      closeness: ['experiential', 'physical'],
+      when: { type: 'range', start: '2025-05-01', end: '2025-05-03' },
+      where: 'Cornwall',
+      budget: { amount: 300, currency: 'EUR' },
+      status: 'idea',
+      createdBy: ALICE,
+      archived: false,
+      createdAt: '2025-03-01T10:00:00.000Z',
+      steps: [{ text: 'Book a B&B', assignee: BOB, done: false }],
     });
-    expect(() => updateExperience(doc, bob, { itemId: id, when: { type: 'range', start: '2025-05-03', end: '2025-05-01' } }))
-      .toThrow(/the range must end after it starts/);
+    expect(() => updateExperience(doc, bob, { itemId: id, when: { type: 'range', start: '2025-05-03', end: '2025-05-01' } })).toThrow(
+      /the range must end after it starts/,
+    );
     expect(() => updateExperience(doc, bob, { itemId: id, budget: { amount: -1, currency: 'EUR' } })).toThrow(/budget\.amount/);
   });
 
@@ -44,7 +61,11 @@ describe('experience plans', () => {
     const step = addStep(doc, bob, { itemId: id, text: 'Pick a shelter' });
     updateStep(doc, alice, { itemId: id, stepId: step, done: true, assignee: ALICE }, at('2025-03-03T12:00:00Z'));
     expect(readItemOfKind(doc, id, 'experience').steps[0]).toMatchObject({
-      id: step, done: true, doneBy: ALICE, doneAt: '2025-03-03T12:00:00.000Z', assignee: ALICE,
+      id: step,
+      done: true,
+      doneBy: ALICE,
+      doneAt: '2025-03-03T12:00:00.000Z',
+      assignee: ALICE,
     });
     expect(getStepText(doc, id, step)?.toString()).toBe('Pick a shelter');
     expect(() => updateStep(doc, alice, { itemId: id, stepId: step, assignee: CAROL })).toThrow(/assignee/);

@@ -15,7 +15,7 @@ describe('fractional position keys', () => {
 
   it('always finds a valid key strictly between two keys', () => {
     let seed = 7;
-    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const keys: string[] = [keyBetween(null, null, random)];
     for (let i = 0; i < 500; i++) {
       const index = Math.floor(random() * (keys.length + 1));

@@ -119,11 +119,7 @@ function between(a: string | null, b: string | null): string {
  * two partners who drop items into the same gap at the same time get different keys.
  * Throws when before >= after (the caller rebalances).
  */
-export function keyBetween(
-  before: string | null,
-  after: string | null,
-  random: () => number = Math.random,
-): string {
+export function keyBetween(before: string | null, after: string | null, random: () => number = Math.random): string {
   if (before !== null && !isPositionKey(before)) throw new Error(`invalid position key '${before}'`);
   if (after !== null && !isPositionKey(after)) throw new Error(`invalid position key '${after}'`);
   if (before !== null && after !== null && before >= after) {

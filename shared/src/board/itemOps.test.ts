@@ -48,7 +48,10 @@ describe('item operations', () => {
     addCheckin(doc, bob, { date: '2025-03-02', mood: 2, feelings: ['tired'], need: 'sleep' });
     addCheckin(doc, alice, { date: '2025-03-03', mood: 5, feelings: [], need: '' });
     expect(checkinFor(doc, ALICE, '2025-03-02')).toMatchObject({
-      mood: 4, feelings: ['calm', 'close'], note: 'better', createdAt: '2025-03-02T08:00:00.000Z',
+      mood: 4,
+      feelings: ['calm', 'close'],
+      note: 'better',
+      createdAt: '2025-03-02T08:00:00.000Z',
       updatedAt: '2025-03-02T20:00:00.000Z',
     });
     expect(listCheckins(doc, { userId: ALICE }).map((c) => c.date)).toEqual(['2025-03-02', '2025-03-03']);

@@ -18,8 +18,7 @@ function placedOfKind(doc: Y.Doc, kind: ItemKind): Placed[] {
     placed.push({ id, map, position: typeof position === 'string' && isPositionKey(position) ? position : '' });
   });
   // Items without a valid key sort first; the next reorder gives them one.
-  return placed.sort((a, b) =>
-    a.position !== b.position ? (a.position < b.position ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return placed.sort((a, b) => (a.position !== b.position ? (a.position < b.position ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**

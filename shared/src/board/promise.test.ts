@@ -19,8 +19,7 @@ function rejects(code: BoardRuleError['code'], run: () => unknown): void {
 }
 
 function proposed(doc: Y.Doc, cadence: Parameters<typeof createPromise>[2]['cadence']): string {
-  return createPromise(doc, alice, { text: 'Put the phone away at dinner', promiseeId: BOB, cadence },
-    at('2025-03-01T08:00:00Z'));
+  return createPromise(doc, alice, { text: 'Put the phone away at dinner', promiseeId: BOB, cadence }, at('2025-03-01T08:00:00Z'));
 }
 
 describe('promises', () => {
@@ -34,7 +33,10 @@ describe('promises', () => {
     expect(item).toMatchObject({ status: 'kept', acceptedAt: '2025-03-01T09:00:00.000Z' });
     expect(item.outcomes['2025-03-05']).toMatchObject({ outcome: 'kept', confirmedBy: BOB, note: 'every night' });
     expect(item.history.map((h) => [h.action, h.by])).toEqual([
-      ['proposed', alice.userId], ['accepted', BOB], ['kept', alice.userId], ['confirmed', BOB],
+      ['proposed', alice.userId],
+      ['accepted', BOB],
+      ['kept', alice.userId],
+      ['confirmed', BOB],
     ]);
   });
 
@@ -66,13 +68,18 @@ describe('promises', () => {
 
   it('validates input and names the bad field', () => {
     const doc = new Y.Doc();
-    expect(() => createPromise(doc, alice, { text: '', promiseeId: BOB, cadence: { type: 'daily' } }))
-      .toThrow(/text: must not be empty/);
+    expect(() => createPromise(doc, alice, { text: '', promiseeId: BOB, cadence: { type: 'daily' } })).toThrow(/text: must not be empty/);
     rejects('invalid_input', () => createPromise(doc, alice, { text: 'x', promiseeId: CAROL, cadence: { type: 'daily' } }));
-    rejects('invalid_input', () => createPromise(doc, alice, {
-      text: 'x', promiseeId: BOB, cadence: { type: 'once', dueDate: '2025-02-30' },
-    }));
-    rejects('invalid_input', () => createPromise(doc, alice, { text: 'x', promiseeId: BOB, cadence: { type: 'daily' }, extra: 1 } as never));
+    rejects('invalid_input', () =>
+      createPromise(doc, alice, {
+        text: 'x',
+        promiseeId: BOB,
+        cadence: { type: 'once', dueDate: '2025-02-30' },
+      }),
+    );
+    rejects('invalid_input', () =>
+      createPromise(doc, alice, { text: 'x', promiseeId: BOB, cadence: { type: 'daily' }, extra: 1 } as never),
+    );
   });
 
   it('renegotiates a missed promise into a linked new version', () => {
@@ -80,14 +87,26 @@ describe('promises', () => {
     const old = proposed(doc, { type: 'once', dueDate: '2025-03-05' });
     acceptPromise(doc, bob, { itemId: old });
     markPromise(doc, alice, { itemId: old, outcome: 'missed' }, at('2025-03-06T08:00:00Z'));
-    const next = renegotiatePromise(doc, bob, {
-      itemId: old, text: 'Phone away at dinner on weekdays', cadence: { type: 'daily' }, note: 'smaller step',
-    }, at('2025-03-06T09:00:00Z'));
+    const next = renegotiatePromise(
+      doc,
+      bob,
+      {
+        itemId: old,
+        text: 'Phone away at dinner on weekdays',
+        cadence: { type: 'daily' },
+        note: 'smaller step',
+      },
+      at('2025-03-06T09:00:00Z'),
+    );
     const oldItem = readItemOfKind(doc, old, 'promise');
     const newItem = readItemOfKind(doc, next, 'promise');
     expect(oldItem).toMatchObject({ status: 'renegotiated', renegotiatedInto: next });
     expect(newItem).toMatchObject({
-      status: 'proposed', renegotiatedFrom: old, promiserId: alice.userId, promiseeId: BOB, createdBy: BOB,
+      status: 'proposed',
+      renegotiatedFrom: old,
+      promiserId: alice.userId,
+      promiseeId: BOB,
+      createdBy: BOB,
       text: 'Phone away at dinner on weekdays',
     });
     expect(newItem.position > oldItem.position).toBe(true);
@@ -96,7 +115,14 @@ describe('promises', () => {
     expect(oldItem.history.map((h) => h.action)).not.toContain('missed');
     expect(JSON.stringify(doc.getMap('items').toJSON())).not.toContain('missed');
     rejects('conflict', () => renegotiatePromise(doc, alice, { itemId: old, text: 'again' }));
-    rejects('invalid_input', () => renegotiatePromise(doc, alice, { itemId: next, text: 'later', cadence: { type: 'once', dueDate: '2025-01-01' } }, at('2025-03-06T10:00:00Z')));
+    rejects('invalid_input', () =>
+      renegotiatePromise(
+        doc,
+        alice,
+        { itemId: next, text: 'later', cadence: { type: 'once', dueDate: '2025-01-01' } },
+        at('2025-03-06T10:00:00Z'),
+      ),
+    );
   });
 
   it('gives a renegotiated one-off promise a new due date when only new words are given', () => {
@@ -123,7 +149,9 @@ describe('promises', () => {
     expect(markPromise(doc, alice, { itemId: weekly, outcome: 'kept' }, at('2025-03-01T20:00:00Z'))).toBe('2025-02-24');
     confirmPromise(doc, bob, { itemId: weekly }, at('2025-03-02T08:00:00Z'));
     rejects('invalid_input', () => markPromise(doc, alice, { itemId: weekly, outcome: 'kept', period: '2025-03-04' }));
-    rejects('invalid_input', () => markPromise(doc, alice, { itemId: daily, outcome: 'kept', period: '2025-03-09' }, at('2025-03-06T10:00:00Z')));
+    rejects('invalid_input', () =>
+      markPromise(doc, alice, { itemId: daily, outcome: 'kept', period: '2025-03-09' }, at('2025-03-06T10:00:00Z')),
+    );
     expect(readItemOfKind(doc, weekly, 'promise').status).toBe('accepted');
 
     const due = promisesDueSince(doc, '2025-03-01', '2025-03-06');

@@ -67,7 +67,13 @@ describe('reading the board', () => {
     const steps = itemMapOf(doc, id)!.get('steps') as Y.Array<Y.Map<unknown>>;
     steps.get(0).set('done', 'yes');
     expect(() => readItem(doc, id)).toThrow(/field 'steps\.0\.done'/);
-    itemsOf(doc).set('x1', new Y.Map([['kind', 'poll'], ['id', 'x1']]));
+    itemsOf(doc).set(
+      'x1',
+      new Y.Map([
+        ['kind', 'poll'],
+        ['id', 'x1'],
+      ]),
+    );
     expect(readBoard(doc).problems.map((p) => p.field)).toEqual(expect.arrayContaining(['kind']));
   });
 

@@ -13,10 +13,7 @@ export interface BoardChange {
  * Calls `onChange` with a fresh snapshot after every transaction that touched the board
  * (once per transaction, however many fields changed). Returns the unsubscribe function.
  */
-export function subscribe(
-  doc: Y.Doc,
-  onChange: (snapshot: BoardSnapshot, change: BoardChange) => void,
-): () => void {
+export function subscribe(doc: Y.Doc, onChange: (snapshot: BoardSnapshot, change: BoardChange) => void): () => void {
   const items = itemsOf(doc);
   const meta = metaOf(doc);
   // One deep observer per root fires at most once per transaction each; a transaction that

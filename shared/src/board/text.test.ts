@@ -25,7 +25,10 @@ describe('setTextValue', () => {
     setTextValue(text, 'Thanks 😃!');
     expect(text.toString()).toBe('Thanks 😃!');
     // Both halves of the pair are replaced together, so a partner never sees half an emoji.
-    expect(deltas).toEqual([[{ retain: 7 }, { delete: 2 }], [{ retain: 7 }, { insert: '😃' }]]);
+    expect(deltas).toEqual([
+      [{ retain: 7 }, { delete: 2 }],
+      [{ retain: 7 }, { insert: '😃' }],
+    ]);
     setTextValue(text, '');
     expect(text.toString()).toBe('');
   });

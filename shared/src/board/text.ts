@@ -14,10 +14,7 @@ export function setTextValue(text: Y.Text, value: string): void {
   if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
   let end = 0;
   const maxEnd = Math.min(current.length, value.length) - start;
-  while (
-    end < maxEnd &&
-    current.charCodeAt(current.length - 1 - end) === value.charCodeAt(value.length - 1 - end)
-  ) {
+  while (end < maxEnd && current.charCodeAt(current.length - 1 - end) === value.charCodeAt(value.length - 1 - end)) {
     end++;
   }
   if (end > 0 && isHighSurrogate(current.charCodeAt(current.length - end - 1))) end--;

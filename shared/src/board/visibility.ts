@@ -40,9 +40,7 @@ export const VISIBILITY_AUDIENCE: Record<Visibility, { partner: 'write' | null; 
 };
 
 export function boardDocName(spaceId: string, visibility: Visibility, userId: string): string {
-  return visibility === 'private'
-    ? docNameOf({ kind: 'private', spaceId, userId })
-    : docNameOf({ kind: visibility, spaceId });
+  return visibility === 'private' ? docNameOf({ kind: 'private', spaceId, userId }) : docNameOf({ kind: visibility, spaceId });
 }
 
 /** The visibility a board document stands for, or null for a name that is not a board. */
@@ -59,9 +57,7 @@ export function visibilityOfDocName(name: string): Visibility | null {
  * item's creator may move it. Edits a partner makes to the source copy while the move
  * travels are lost with it (docs/board.md).
  */
-export function moveItem(
-  source: Y.Doc, target: Y.Doc, actor: BoardActor, input: ItemRefInput, options?: OpOptions,
-): void {
+export function moveItem(source: Y.Doc, target: Y.Doc, actor: BoardActor, input: ItemRefInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId } = parseInput(ItemRefInput, input);
   if (source === target) throw new BoardRuleError('invalid_input', 'target: the item is already there');

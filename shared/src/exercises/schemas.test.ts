@@ -5,7 +5,9 @@ const spaceId = 'a'.repeat(24);
 
 describe('exercise payload schemas', () => {
   it('accepts a start per kind and refuses options of another kind', () => {
-    expect(ExerciseStartPayload.safeParse({ spaceId, kind: 'speaker_listener', options: { turnMinutes: 3, rounds: 2 } }).success).toBe(true);
+    expect(ExerciseStartPayload.safeParse({ spaceId, kind: 'speaker_listener', options: { turnMinutes: 3, rounds: 2 } }).success).toBe(
+      true,
+    );
     expect(ExerciseStartPayload.safeParse({ spaceId, kind: 'checkin' }).success).toBe(true);
     expect(ExerciseStartPayload.safeParse({ spaceId, kind: 'checkin', options: { rounds: 2 } }).success).toBe(false);
     expect(ExerciseStartPayload.safeParse({ spaceId, kind: 'tarot' }).success).toBe(false);

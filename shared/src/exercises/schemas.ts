@@ -98,7 +98,10 @@ export const ParaphrasePayload = z.strictObject({ text: Text(2000) });
 export const SpeakerConfirmPayload = z.strictObject({ accurate: z.boolean(), correction: Text(2000).optional() });
 export const CheckinSubmitPayload = z.strictObject({
   mood: z.number().int().min(1).max(5),
-  feelings: z.array(Text(FEELING_WORD_MAX)).max(8).refine((l) => new Set(l).size === l.length, 'no duplicates'),
+  feelings: z
+    .array(Text(FEELING_WORD_MAX))
+    .max(8)
+    .refine((l) => new Set(l).size === l.length, 'no duplicates'),
   need: Text(280),
   note: Text(1000).optional(),
 });

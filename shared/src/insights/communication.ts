@@ -10,8 +10,14 @@ export function communicationInsights(ctx: InsightContext): CommunicationInsight
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, exchanges: 0, heardFirstTime: 0 }));
   const deckAnswered = Object.fromEntries(QUESTION_THEMES.map((t) => [t, 0])) as Record<QuestionTheme, number>;
   const out: CommunicationInsights = {
-    buckets: buckets.list, speakerListenerSessions: 0, exchanges: 0, heardFirstTime: 0,
-    deckAnswered, deckTotal: 0, togetherCheckins: 0, promiseReviews: 0,
+    buckets: buckets.list,
+    speakerListenerSessions: 0,
+    exchanges: 0,
+    heardFirstTime: 0,
+    deckAnswered,
+    deckTotal: 0,
+    togetherCheckins: 0,
+    promiseReviews: 0,
   };
   for (const e of ctx.exercises) {
     const bucket = buckets.at(dateInZone(startedAtMs(e), ctx.timeZone));

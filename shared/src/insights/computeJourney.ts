@@ -18,7 +18,8 @@ function earliestDate(input: JourneyInput): string | null {
   for (const { item } of input.sources) {
     if (firstInstant === null || item.createdAt < firstInstant) firstInstant = item.createdAt;
     if (item.kind === 'checkin' && (firstDate === null || item.date < firstDate)) firstDate = item.date;
-    if (item.kind === 'promise') for (const period of Object.keys(item.outcomes)) if (firstDate === null || period < firstDate) firstDate = period;
+    if (item.kind === 'promise')
+      for (const period of Object.keys(item.outcomes)) if (firstDate === null || period < firstDate) firstDate = period;
   }
   let firstExercise = Infinity;
   for (const e of input.exercises) firstExercise = Math.min(firstExercise, startedAtMs(e));
@@ -54,9 +55,8 @@ export function computeJourney(input: JourneyInput): Journey {
   const today = dateInZone(input.now, timeZone);
   // A counsellor never receives the check-ins of a partner who keeps their mood line private.
   const hideFrom = new Set(input.viewer.role === 'counsellor' ? (input.hiddenMoods ?? []) : []);
-  const sources = hideFrom.size === 0
-    ? input.sources
-    : input.sources.filter(({ item }) => !(item.kind === 'checkin' && hideFrom.has(item.userId)));
+  const sources =
+    hideFrom.size === 0 ? input.sources : input.sources.filter(({ item }) => !(item.kind === 'checkin' && hideFrom.has(item.userId)));
   const window = windowOf(input.range, today, earliestDate(input));
   const kinds = byKind(sources);
   const ctx: InsightContext = { timeZone, today, window, exercises: input.exercises, ...kinds, streaks: streaksOf(kinds.promises, today) };

@@ -28,18 +28,31 @@ export function byKind(sources: JourneyInput['sources']) {
   };
   for (const { item } of sources) {
     switch (item.kind) {
-      case 'promise': out.promises.push(item); break;
-      case 'experience': out.experiences.push(item); break;
-      case 'card': out.cards.push(item); break;
-      case 'checkin': out.checkins.push(item); break;
-      case 'appreciation': out.appreciations.push(item); break;
+      case 'promise':
+        out.promises.push(item);
+        break;
+      case 'experience':
+        out.experiences.push(item);
+        break;
+      case 'card':
+        out.cards.push(item);
+        break;
+      case 'checkin':
+        out.checkins.push(item);
+        break;
+      case 'appreciation':
+        out.appreciations.push(item);
+        break;
     }
   }
   return out;
 }
 
 /** Zeroed buckets for the window, with an index from key to bucket. */
-export function emptyBuckets<T extends { key: string }>(w: Window, make: (key: string) => T): { list: T[]; at(date: string): T | undefined } {
+export function emptyBuckets<T extends { key: string }>(
+  w: Window,
+  make: (key: string) => T,
+): { list: T[]; at(date: string): T | undefined } {
   const list = w.keys.map(make);
   const index = new Map(list.map((b) => [b.key, b]));
   return { list, at: (date: string) => (date >= w.from && date <= w.to ? index.get(bucketOf(date, w.unit)) : undefined) };

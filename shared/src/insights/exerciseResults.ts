@@ -9,10 +9,12 @@ import type { JourneyExercise } from './types';
  */
 const SpeakerListenerResults = z.looseObject({
   topic: z.string().optional(),
-  exchanges: z.array(z.looseObject({
-    speakerId: z.string(),
-    attempts: z.array(z.looseObject({ accurate: z.boolean().nullable() })),
-  })),
+  exchanges: z.array(
+    z.looseObject({
+      speakerId: z.string(),
+      attempts: z.array(z.looseObject({ accurate: z.boolean().nullable() })),
+    }),
+  ),
 });
 const DeckResults = z.looseObject({
   cards: z.array(z.looseObject({ theme: QuestionTheme, outcome: z.enum(['answered', 'skipped']).nullable() })),

@@ -5,7 +5,10 @@ import type { JourneyExercise, JourneyInput, JourneySource } from './types';
 
 /** Fixed data sets for the journey's unit tests: docs built with the real board operations. */
 
-export const PEOPLE = [{ id: ALICE, name: 'Alice' }, { id: BOB, name: 'Bob' }];
+export const PEOPLE = [
+  { id: ALICE, name: 'Alice' },
+  { id: BOB, name: 'Bob' },
+];
 
 export function sourcesOf(docs: Partial<Record<Visibility, Y.Doc>>): JourneySource[] {
   const out: JourneySource[] = [];
@@ -15,11 +18,7 @@ export function sourcesOf(docs: Partial<Record<Visibility, Y.Doc>>): JourneySour
   return out;
 }
 
-export function inputOf(
-  docs: Partial<Record<Visibility, Y.Doc>>,
-  now: string,
-  overrides: Partial<JourneyInput> = {},
-): JourneyInput {
+export function inputOf(docs: Partial<Record<Visibility, Y.Doc>>, now: string, overrides: Partial<JourneyInput> = {}): JourneyInput {
   return {
     sources: sourcesOf(docs),
     exercises: [],
@@ -43,7 +42,12 @@ export function speakerListener(startedAt: string, firstTries: boolean[], topic 
       exchanges: firstTries.map((accurate, i) => ({
         speakerId: i % 2 ? BOB : ALICE,
         listenerId: i % 2 ? ALICE : BOB,
-        attempts: accurate ? [{ text: 'p', accurate: true, correction: null }] : [{ text: 'p', accurate: false, correction: 'c' }, { text: 'p2', accurate: true, correction: null }],
+        attempts: accurate
+          ? [{ text: 'p', accurate: true, correction: null }]
+          : [
+              { text: 'p', accurate: false, correction: 'c' },
+              { text: 'p2', accurate: true, correction: null },
+            ],
         outcome: 'confirmed',
       })),
     },

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  acknowledgeCard, addCheckin, createAppreciation, createCard, createExperience, setArchived, setExperienceStatus,
-  updateCard, writeReflection,
+  acknowledgeCard,
+  addCheckin,
+  createAppreciation,
+  createCard,
+  createExperience,
+  setArchived,
+  setExperienceStatus,
+  updateCard,
+  writeReflection,
 } from '../board';
 import { ALICE, BOB, CAROL, alice, at, bob } from '../board/testSupport';
 import { computeJourney } from './computeJourney';
 import { PEOPLE, inputOf, speakerListener } from './fixtures';
 import {
-  appreciationSummary, basisSummary, closenessSummary, communicationSummary, experienceSummary, moodSummary,
-  promiseSummary, understandingSummary,
+  appreciationSummary,
+  basisSummary,
+  closenessSummary,
+  communicationSummary,
+  experienceSummary,
+  moodSummary,
+  promiseSummary,
+  understandingSummary,
 } from './summaries';
 import { windowOf } from './time';
 
@@ -54,15 +67,30 @@ describe('time ranges and week boundaries', () => {
 describe('experiences, conversations and understanding', () => {
   it('counts experiences done in range, their closeness, plans carried out and reflections', () => {
     const doc = new Y.Doc();
-    const hike = createExperience(doc, alice, { title: 'Hike to the lake', closeness: ['experiential', 'physical'], category: 'travel', status: 'planned' }, at('2026-01-02T09:00:00Z'));
+    const hike = createExperience(
+      doc,
+      alice,
+      { title: 'Hike to the lake', closeness: ['experiential', 'physical'], category: 'travel', status: 'planned' },
+      at('2026-01-02T09:00:00Z'),
+    );
     setExperienceStatus(doc, bob, { itemId: hike, status: 'done' }, at('2026-01-10T18:00:00Z'));
     writeReflection(doc, alice, { itemId: hike, learned: 'We laugh more outside' }, at('2026-01-11T09:00:00Z'));
     writeReflection(doc, bob, { itemId: hike, enjoyed: 'The quiet' }, at('2026-01-11T10:00:00Z'));
-    const course = createExperience(doc, bob, { title: 'Pottery course', closeness: ['intellectual'], category: 'learning_together' }, at('2026-01-03T09:00:00Z'));
+    const course = createExperience(
+      doc,
+      bob,
+      { title: 'Pottery course', closeness: ['intellectual'], category: 'learning_together' },
+      at('2026-01-03T09:00:00Z'),
+    );
     setExperienceStatus(doc, bob, { itemId: course, status: 'planned' }, at('2026-01-04T09:00:00Z'));
     setExperienceStatus(doc, bob, { itemId: course, status: 'done' }, at('2026-01-15T09:00:00Z'));
     setArchived(doc, bob, { itemId: course, archived: true }, at('2026-01-16T09:00:00Z'));
-    createExperience(doc, alice, { title: 'Volunteer at the shelter', category: 'volunteering', status: 'planned' }, at('2026-01-05T09:00:00Z'));
+    createExperience(
+      doc,
+      alice,
+      { title: 'Volunteer at the shelter', category: 'volunteering', status: 'planned' },
+      at('2026-01-05T09:00:00Z'),
+    );
     const j = computeJourney(inputOf({ couple: doc }, '2026-01-20T12:00:00Z'));
     expect(j.experiences).toMatchObject({
       doneInRange: 2,
@@ -73,7 +101,9 @@ describe('experiences, conversations and understanding', () => {
       categories: { travel: 1, learning_together: 1, volunteering: 0 },
     });
     expect(experienceSummary(j)).toBe('You did 2 new experiences together in the last 4 weeks, and wrote 2 reflections about them.');
-    expect(closenessSummary(j)).toBe('Closeness fed by the experiences done: intellectual 1, experiential 1, physical 1; spiritual could be next.');
+    expect(closenessSummary(j)).toBe(
+      'Closeness fed by the experiences done: intellectual 1, experiential 1, physical 1; spiritual could be next.',
+    );
     const story = j.timeline.filter((m) => m.kind === 'experience_done').map((m) => m.text);
     expect(story).toEqual(['Hike to the lake: “We laugh more outside”', 'Pottery course']);
   });
@@ -82,41 +112,102 @@ describe('experiences, conversations and understanding', () => {
     const exercises = [
       speakerListener('2026-01-06T19:00:00Z', [true, false]),
       speakerListener('2026-01-13T19:00:00Z', [true, true], 'Money worries'),
-      { kind: 'question_deck' as const, startedAt: '2026-01-14T19:00:00.000Z', endedReason: 'completed' as const, participants: [ALICE, BOB], results: { cards: [{ theme: 'trust', outcome: 'answered' }, { theme: 'trust', outcome: 'skipped' }, { theme: 'appreciation', outcome: 'answered' }] } },
-      { kind: 'checkin' as const, startedAt: Date.parse('2026-01-15T08:00:00Z'), endedReason: 'completed' as const, participants: [ALICE, BOB], results: { submitted: [ALICE, BOB], revealed: true, answers: [] } },
-      { kind: 'checkin' as const, startedAt: Date.parse('2026-01-16T08:00:00Z'), endedReason: 'ended' as const, participants: [ALICE, BOB], results: { submitted: [ALICE], revealed: false, answers: [] } },
+      {
+        kind: 'question_deck' as const,
+        startedAt: '2026-01-14T19:00:00.000Z',
+        endedReason: 'completed' as const,
+        participants: [ALICE, BOB],
+        results: {
+          cards: [
+            { theme: 'trust', outcome: 'answered' },
+            { theme: 'trust', outcome: 'skipped' },
+            { theme: 'appreciation', outcome: 'answered' },
+          ],
+        },
+      },
+      {
+        kind: 'checkin' as const,
+        startedAt: Date.parse('2026-01-15T08:00:00Z'),
+        endedReason: 'completed' as const,
+        participants: [ALICE, BOB],
+        results: { submitted: [ALICE, BOB], revealed: true, answers: [] },
+      },
+      {
+        kind: 'checkin' as const,
+        startedAt: Date.parse('2026-01-16T08:00:00Z'),
+        endedReason: 'ended' as const,
+        participants: [ALICE, BOB],
+        results: { submitted: [ALICE], revealed: false, answers: [] },
+      },
       // Stored (export) form: revealedAt instead of revealed.
-      { kind: 'checkin' as const, startedAt: '2026-01-17T08:00:00.000Z', endedReason: 'completed' as const, participants: [ALICE, BOB], results: { answers: [], revealedAt: 1 } },
+      {
+        kind: 'checkin' as const,
+        startedAt: '2026-01-17T08:00:00.000Z',
+        endedReason: 'completed' as const,
+        participants: [ALICE, BOB],
+        results: { answers: [], revealedAt: 1 },
+      },
       // Results the journey cannot read still count as a session held, and nothing more.
-      { kind: 'speaker_listener' as const, startedAt: Date.parse('2026-01-18T08:00:00Z'), endedReason: 'ended' as const, participants: [ALICE, BOB], results: { exchanges: 'garbled' } },
+      {
+        kind: 'speaker_listener' as const,
+        startedAt: Date.parse('2026-01-18T08:00:00Z'),
+        endedReason: 'ended' as const,
+        participants: [ALICE, BOB],
+        results: { exchanges: 'garbled' },
+      },
       // Outside the window.
       speakerListener('2025-10-01T19:00:00Z', [true]),
     ];
     const j = computeJourney(inputOf({ couple: new Y.Doc() }, '2026-01-20T12:00:00Z', { exercises }));
-    expect(j.communication).toMatchObject({ speakerListenerSessions: 3, exchanges: 4, heardFirstTime: 3, deckTotal: 2, togetherCheckins: 2 });
+    expect(j.communication).toMatchObject({
+      speakerListenerSessions: 3,
+      exchanges: 4,
+      heardFirstTime: 3,
+      deckTotal: 2,
+      togetherCheckins: 2,
+    });
     expect(j.communication.deckAnswered).toMatchObject({ trust: 1, appreciation: 1 });
     expect(j.communication.buckets.find((b) => b.key === '2026-01-12')).toEqual({ key: '2026-01-12', exchanges: 2, heardFirstTime: 2 });
-    expect(communicationSummary(j)).toBe('In 3 speaker–listener conversations the speaker felt heard on the first try 3 of 4 times; 2 deck questions answered; 2 check-ins completed together in the last 4 weeks.');
+    expect(communicationSummary(j)).toBe(
+      'In 3 speaker–listener conversations the speaker felt heard on the first try 3 of 4 times; 2 deck questions answered; 2 check-ins completed together in the last 4 weeks.',
+    );
     expect(j.timeline.filter((m) => m.kind === 'hard_conversation').map((m) => m.text)).toEqual(['How we spend Sundays', 'Money worries']);
     expect(j.timeline.some((m) => m.kind === 'first_together_checkin' && m.date === '2026-01-15')).toBe(true);
   });
 
   it('counts needs understood, how long it took, and cards revisited on their date', () => {
     const doc = new Y.Doc();
-    const quiet = createCard(doc, alice, { cardType: 'need', statement: 'Quiet time after work', revisitDate: '2026-01-12' }, at('2026-01-05T09:00:00Z'));
+    const quiet = createCard(
+      doc,
+      alice,
+      { cardType: 'need', statement: 'Quiet time after work', revisitDate: '2026-01-12' },
+      at('2026-01-05T09:00:00Z'),
+    );
     acknowledgeCard(doc, bob, { itemId: quiet }, at('2026-01-07T09:00:00Z'));
     updateCard(doc, alice, { itemId: quiet, helps: 'A cup of tea' }, at('2026-01-13T09:00:00Z'));
-    const voices = createCard(doc, bob, { cardType: 'trigger', statement: 'Raised voices', revisitDate: '2026-01-10' }, at('2026-01-06T09:00:00Z'));
+    const voices = createCard(
+      doc,
+      bob,
+      { cardType: 'trigger', statement: 'Raised voices', revisitDate: '2026-01-10' },
+      at('2026-01-06T09:00:00Z'),
+    );
     acknowledgeCard(doc, alice, { itemId: voices }, at('2026-01-09T09:00:00Z'));
     createCard(doc, bob, { cardType: 'boundary', statement: 'No phones at dinner' }, at('2026-01-08T09:00:00Z'));
     const j = computeJourney(inputOf({ couple: doc }, '2026-01-20T12:00:00Z'));
     expect(j.understanding).toMatchObject({
-      cards: 3, acknowledgedInRange: 2, medianDaysToAcknowledge: 2.5, revisited: 1, dueForRevisit: 1,
+      cards: 3,
+      acknowledgedInRange: 2,
+      medianDaysToAcknowledge: 2.5,
+      revisited: 1,
+      dueForRevisit: 1,
       byType: { need: { total: 1, acknowledged: 1 }, trigger: { total: 1, acknowledged: 1 }, boundary: { total: 1, acknowledged: 0 } },
     });
-    expect(understandingSummary(j)).toBe('2 needs, boundaries and triggers were met with “I understand” in the last 4 weeks, after a median of 3 days; 1 card was revisited on their date.');
+    expect(understandingSummary(j)).toBe(
+      '2 needs, boundaries and triggers were met with “I understand” in the last 4 weeks, after a median of 3 days; 1 card was revisited on their date.',
+    );
     expect(j.timeline.filter((m) => m.kind === 'understood').map((m) => [m.text, m.personId])).toEqual([
-      ['Quiet time after work', BOB], ['Raised voices', ALICE],
+      ['Quiet time after work', BOB],
+      ['Raised voices', ALICE],
     ]);
   });
 });
@@ -139,7 +230,10 @@ describe('who sees what', () => {
     const j = computeJourney(inputOf({ private: mine, couple, space }, '2026-01-20T12:00:00Z'));
     expect(j.basis).toEqual({ items: 5, byVisibility: { private: 1, couple: 1, space: 3 }, exercises: 0 });
     expect(basisSummary(j)).toBe('Built from 4 items you both see, 1 only you see.');
-    expect(j.moods.series.map((s) => [s.personId, s.points.map((p) => p.mood)])).toEqual([[ALICE, [2, 3]], [BOB, [4, 5]]]);
+    expect(j.moods.series.map((s) => [s.personId, s.points.map((p) => p.mood)])).toEqual([
+      [ALICE, [2, 3]],
+      [BOB, [4, 5]],
+    ]);
     expect(moodSummary(j)).toBe('Check-ins on 2 days in the last 4 weeks; your mood ranged from 2 to 3 and Bob’s mood ranged from 4 to 5.');
   });
 
@@ -150,7 +244,9 @@ describe('who sees what', () => {
     expect(j.basis).toEqual({ items: 2, byVisibility: { private: 0, couple: 0, space: 2 }, exercises: 0 });
     expect(j.moods.series.map((s) => s.personId)).toEqual([ALICE]);
     expect(j.moods.hidden).toEqual([BOB]);
-    expect(moodSummary(j)).toBe('Check-ins on 1 day in the last 4 weeks; Alice’s mood was 3; Bob keeps their mood line between the two of them.');
+    expect(moodSummary(j)).toBe(
+      'Check-ins on 1 day in the last 4 weeks; Alice’s mood was 3; Bob keeps their mood line between the two of them.',
+    );
     expect(basisSummary(j)).toBe('Built from 2 items the couple shares with you.');
     // The same preference does not hide anything from the partners themselves.
     const partner = computeJourney(inputOf({ space }, '2026-01-20T12:00:00Z', { hiddenMoods: [BOB] }));
@@ -160,7 +256,10 @@ describe('who sees what', () => {
   it('keeps the data of a partner who left, named as a former partner', () => {
     const { couple } = boards();
     const j = computeJourney(inputOf({ couple }, '2026-01-20T12:00:00Z', { partners: [PEOPLE[0]!] }));
-    expect(j.people).toEqual([{ id: ALICE, name: 'Alice', former: false }, { id: BOB, name: 'Former partner', former: true }]);
+    expect(j.people).toEqual([
+      { id: ALICE, name: 'Alice', former: false },
+      { id: BOB, name: 'Former partner', former: true },
+    ]);
     expect(j.moods.series.map((s) => s.personId)).toEqual([BOB]);
     expect(moodSummary(j)).toContain('Former partner’s mood was 4');
   });

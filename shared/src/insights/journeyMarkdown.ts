@@ -1,7 +1,17 @@
 import { computeJourney } from './computeJourney';
 import {
-  appreciationSummary, basisSummary, closenessSummary, communicationSummary, experienceSummary, keepRateSummary,
-  MILESTONE_LABELS, moodSummary, nameOf, promiseSummary, streakSummary, understandingSummary,
+  appreciationSummary,
+  basisSummary,
+  closenessSummary,
+  communicationSummary,
+  experienceSummary,
+  keepRateSummary,
+  MILESTONE_LABELS,
+  moodSummary,
+  nameOf,
+  promiseSummary,
+  streakSummary,
+  understandingSummary,
 } from './summaries';
 import type { Journey, JourneyInput } from './types';
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  acceptPromise, confirmPromise, createPromise, markPromise, readBoard, renegotiatePromise, setArchived,
-} from '../board';
+import { acceptPromise, confirmPromise, createPromise, markPromise, readBoard, renegotiatePromise, setArchived } from '../board';
 import { ALICE, BOB, alice, at, bob } from '../board/testSupport';
 import { computeJourney } from './computeJourney';
 import { inputOf } from './fixtures';
@@ -10,7 +8,12 @@ import { keepRateSummary, promiseSummary, streakSummary } from './summaries';
 
 /** Alice promises a weekly walk on 2026-01-05 (a Monday); Bob accepts. */
 function weeklyWalk(doc: Y.Doc): string {
-  const id = createPromise(doc, alice, { text: 'A walk together', promiseeId: BOB, cadence: { type: 'weekly' } }, at('2026-01-05T09:00:00Z'));
+  const id = createPromise(
+    doc,
+    alice,
+    { text: 'A walk together', promiseeId: BOB, cadence: { type: 'weekly' } },
+    at('2026-01-05T09:00:00Z'),
+  );
   acceptPromise(doc, bob, { itemId: id }, at('2026-01-05T10:00:00Z'));
   return id;
 }
@@ -41,9 +44,19 @@ describe('promises in the journey', () => {
   it('totals over everything equal the outcomes the board holds, archived promises included', () => {
     const doc = new Y.Doc();
     const walk = weeklyWalk(doc);
-    const call = createPromise(doc, bob, { text: 'Call when late', promiseeId: ALICE, cadence: { type: 'daily' } }, at('2026-01-05T09:00:00Z'));
+    const call = createPromise(
+      doc,
+      bob,
+      { text: 'Call when late', promiseeId: ALICE, cadence: { type: 'daily' } },
+      at('2026-01-05T09:00:00Z'),
+    );
     acceptPromise(doc, alice, { itemId: call }, at('2026-01-05T09:30:00Z'));
-    const outcomes: Array<[string, 'kept' | 'missed']> = [['2026-01-05', 'kept'], ['2026-01-12', 'kept'], ['2026-01-19', 'missed'], ['2026-01-26', 'kept']];
+    const outcomes: Array<[string, 'kept' | 'missed']> = [
+      ['2026-01-05', 'kept'],
+      ['2026-01-12', 'kept'],
+      ['2026-01-19', 'missed'],
+      ['2026-01-26', 'kept'],
+    ];
     for (const [period, outcome] of outcomes) settle(doc, walk, period, outcome);
     for (let d = 5; d <= 20; d++) {
       const period = `2026-01-${String(d).padStart(2, '0')}`;
@@ -72,7 +85,12 @@ describe('promises in the journey', () => {
 
   it('shows a renegotiation as a repair on the day it happened, not as a miss', () => {
     const doc = new Y.Doc();
-    const id = createPromise(doc, alice, { text: 'Home by seven', promiseeId: BOB, cadence: { type: 'once', dueDate: '2026-01-09' } }, at('2026-01-05T09:00:00Z'));
+    const id = createPromise(
+      doc,
+      alice,
+      { text: 'Home by seven', promiseeId: BOB, cadence: { type: 'once', dueDate: '2026-01-09' } },
+      at('2026-01-05T09:00:00Z'),
+    );
     acceptPromise(doc, bob, { itemId: id }, at('2026-01-05T10:00:00Z'));
     renegotiatePromise(doc, bob, { itemId: id, text: 'Home by eight on Fridays' }, at('2026-01-08T18:00:00Z'));
     const j = computeJourney(inputOf({ couple: doc }, '2026-01-10T12:00:00Z'));

@@ -68,7 +68,12 @@ export function promiseInsights(ctx: InsightContext): PromiseInsights {
   const byPerson: Record<string, OutcomeCounts> = {};
   const previous = w.previous ? { kept: 0, settled: 0 } : null;
   const rateFrom = addDays(weekStartOf(today), -7 * 11);
-  const keepRate: KeepRatePoint[] = Array.from({ length: 12 }, (_, i) => ({ key: addDays(rateFrom, 7 * i), kept: 0, settled: 0, rate: null }));
+  const keepRate: KeepRatePoint[] = Array.from({ length: 12 }, (_, i) => ({
+    key: addDays(rateFrom, 7 * i),
+    kept: 0,
+    settled: 0,
+    rate: null,
+  }));
   const rateAt = new Map(keepRate.map((p) => [p.key, p]));
 
   const add = (person: string, date: string, state: keyof OutcomeCounts) => {

@@ -73,7 +73,8 @@ function percent(kept: number, settled: number): string {
 
 export function keepRateSummary(j: Journey): string {
   const points = j.promises.keepRate;
-  const half = (list: typeof points) => list.reduce((acc, p) => ({ kept: acc.kept + p.kept, settled: acc.settled + p.settled }), { kept: 0, settled: 0 });
+  const half = (list: typeof points) =>
+    list.reduce((acc, p) => ({ kept: acc.kept + p.kept, settled: acc.settled + p.settled }), { kept: 0, settled: 0 });
   const first = half(points.slice(0, 6));
   const last = half(points.slice(6));
   if (first.settled + last.settled === 0) return 'No promise periods were settled in the last 12 weeks yet.';
@@ -116,7 +117,9 @@ export function communicationSummary(j: Journey): string {
   const c = j.communication;
   const parts: string[] = [];
   if (c.exchanges > 0) {
-    parts.push(`in ${plural(c.speakerListenerSessions, 'speaker–listener conversation')} the speaker felt heard on the first try ${c.heardFirstTime} of ${plural(c.exchanges, 'time')}`);
+    parts.push(
+      `in ${plural(c.speakerListenerSessions, 'speaker–listener conversation')} the speaker felt heard on the first try ${c.heardFirstTime} of ${plural(c.exchanges, 'time')}`,
+    );
   }
   if (c.deckTotal > 0) parts.push(`${plural(c.deckTotal, 'deck question')} answered`);
   if (c.togetherCheckins > 0) parts.push(`${plural(c.togetherCheckins, 'check-in')} completed together`);

@@ -119,7 +119,13 @@ export function windowOf(range: JourneyRange, today: string, earliest: string | 
   const start = weekStartOf(earliest && earliest < today ? earliest : today);
   const weekCount = Math.round((Date.parse(thisWeek) - Date.parse(start)) / (7 * 86_400_000)) + 1;
   if (weekCount <= MAX_WEEK_BUCKETS) {
-    return { from: start, to: today, unit: 'week', keys: Array.from({ length: weekCount }, (_, i) => addDays(start, 7 * i)), previous: null };
+    return {
+      from: start,
+      to: today,
+      unit: 'week',
+      keys: Array.from({ length: weekCount }, (_, i) => addDays(start, 7 * i)),
+      previous: null,
+    };
   }
   const from = bucketOf(start, 'month');
   const keys: string[] = [];

@@ -30,16 +30,29 @@ export function timelineOf(ctx: InsightContext): Milestone[] {
     const repaired = renegotiatedOn(p, tz);
     if (repaired) all.push({ date: repaired, kind: 'repair', text: clip(p.text), personId: null });
   }
-  if (firstKept) all.push({ date: dateInZone(firstKept.at, tz), kind: 'first_promise_kept', text: clip(firstKept.text), personId: firstKept.personId });
+  if (firstKept)
+    all.push({ date: dateInZone(firstKept.at, tz), kind: 'first_promise_kept', text: clip(firstKept.text), personId: firstKept.personId });
   for (const streak of ctx.streaks) {
     if (streak.current < 4) continue;
-    all.push({ date: ctx.today, kind: 'streak', text: `${clip(streak.text)} — ${streak.current} ${streak.cadence === 'daily' ? 'days' : 'weeks'} in a row`, personId: streak.promiserId });
+    all.push({
+      date: ctx.today,
+      kind: 'streak',
+      text: `${clip(streak.text)} — ${streak.current} ${streak.cadence === 'daily' ? 'days' : 'weeks'} in a row`,
+      personId: streak.promiserId,
+    });
   }
 
   for (const e of ctx.experiences) {
     if (e.status !== 'done' || e.doneAt === null) continue;
-    const words = Object.values(e.reflections).map((r) => r.learned.trim() || r.enjoyed.trim()).find(Boolean);
-    all.push({ date: dateInZone(e.doneAt, tz), kind: 'experience_done', text: words ? `${clip(e.title, 60)}: “${clip(words)}”` : clip(e.title), personId: null });
+    const words = Object.values(e.reflections)
+      .map((r) => r.learned.trim() || r.enjoyed.trim())
+      .find(Boolean);
+    all.push({
+      date: dateInZone(e.doneAt, tz),
+      kind: 'experience_done',
+      text: words ? `${clip(e.title, 60)}: “${clip(words)}”` : clip(e.title),
+      personId: null,
+    });
   }
 
   for (const c of ctx.cards) {

@@ -141,8 +141,7 @@ export interface AppreciationInsights {
 }
 
 export type MilestoneKind =
-  | 'first_promise_kept' | 'streak' | 'repair' | 'experience_done' | 'hard_conversation' | 'understood'
-  | 'first_together_checkin';
+  'first_promise_kept' | 'streak' | 'repair' | 'experience_done' | 'hard_conversation' | 'understood' | 'first_together_checkin';
 
 export interface Milestone {
   date: string;

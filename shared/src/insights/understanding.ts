@@ -6,7 +6,10 @@ import type { UnderstandingInsights } from './types';
 /** Needs, boundaries and triggers the partner acknowledged, how long that took, and revisits. */
 export function understandingInsights(ctx: InsightContext): UnderstandingInsights {
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, acknowledged: 0 }));
-  const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, { total: 0, acknowledged: 0 }])) as Record<CardType, { total: number; acknowledged: number }>;
+  const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, { total: 0, acknowledged: 0 }])) as Record<
+    CardType,
+    { total: number; acknowledged: number }
+  >;
   const waits: number[] = [];
   let acknowledgedInRange = 0;
   let revisited = 0;
@@ -29,7 +32,12 @@ export function understandingInsights(ctx: InsightContext): UnderstandingInsight
     }
   }
   return {
-    buckets: buckets.list, cards: ctx.cards.length, byType, acknowledgedInRange,
-    medianDaysToAcknowledge: median(waits), revisited, dueForRevisit,
+    buckets: buckets.list,
+    cards: ctx.cards.length,
+    byType,
+    acknowledgedInRange,
+    medianDaysToAcknowledge: median(waits),
+    revisited,
+    dueForRevisit,
   };
 }

@@ -4,9 +4,7 @@
  */
 export type DocKind = 'space' | 'couple' | 'private' | 'notes';
 
-export type ParsedDocName =
-  | { kind: 'space' | 'couple'; spaceId: string }
-  | { kind: 'private' | 'notes'; spaceId: string; userId: string };
+export type ParsedDocName = { kind: 'space' | 'couple'; spaceId: string } | { kind: 'private' | 'notes'; spaceId: string; userId: string };
 
 const ID = '[a-f0-9]{24}';
 const SIMPLE = new RegExp(`^(space|couple):(${ID})$`);

@@ -6,7 +6,10 @@ import type { NotificationServerEvents } from '../reminders';
 
 /** Typed Socket.io event maps: every feature contributes its own part. */
 export type ClientToServerEvents = PresenceClientEvents & ExerciseClientEvents & StatusClientEvents;
-export type ServerToClientEvents = PresenceServerEvents & ExerciseServerEvents & SpaceServerEvents & StatusServerEvents &
+export type ServerToClientEvents = PresenceServerEvents &
+  ExerciseServerEvents &
+  SpaceServerEvents &
+  StatusServerEvents &
   NotificationServerEvents;
 
 export type { PresenceClientEvents, PresenceServerEvents, PresencePerson, PresenceState, PresenceAck } from './presence';

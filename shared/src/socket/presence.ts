@@ -25,9 +25,7 @@ export interface PresenceState {
   people: PresencePerson[];
 }
 
-export type PresenceAck =
-  | { ok: true; presence: PresenceState }
-  | { ok: false; error: { code: string; message: string } };
+export type PresenceAck = { ok: true; presence: PresenceState } | { ok: false; error: { code: string; message: string } };
 
 export interface PresenceClientEvents {
   'presence:join': (payload: PresenceJoinPayload, ack: (res: PresenceAck) => void) => void;

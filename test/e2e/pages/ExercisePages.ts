@@ -30,7 +30,9 @@ export class ExercisePages {
 
   async start(title: ExerciseTitle): Promise<void> {
     await this.showCard();
-    await this.card().getByRole('button', { name: `Start ${title.toLowerCase()}` }).click();
+    await this.card()
+      .getByRole('button', { name: `Start ${title.toLowerCase()}` })
+      .click();
     await this.view().getByRole('heading', { name: title }).waitFor();
   }
 

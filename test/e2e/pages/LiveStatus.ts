@@ -35,8 +35,10 @@ export class LiveStatus {
 
   /** The 375 px rule: nothing may need sideways scrolling. */
   async assertNoHorizontalScroll(where: string): Promise<void> {
-    await eventually(`${where}: no horizontal scrolling`, async () =>
-      this.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'),
-    5_000);
+    await eventually(
+      `${where}: no horizontal scrolling`,
+      async () => this.page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth'),
+      5_000,
+    );
   }
 }

@@ -84,7 +84,9 @@ export class SpacePage {
     } else {
       await box.click();
     }
-    await eventually(`${fieldLabel} to be editable`, async () => box.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement));
+    await eventually(`${fieldLabel} to be editable`, async () =>
+      box.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement),
+    );
     return box;
   }
 

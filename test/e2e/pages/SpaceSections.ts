@@ -12,11 +12,8 @@ export async function showSection(page: Page, name: SpaceSection): Promise<void>
   if (!(await nav.isVisible())) return;
   const item = nav.locator('a, button').filter({ hasText: name });
   await item.click();
-  await page.waitForFunction(
-    (label) => {
-      const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
-      return doc.querySelector('.bottom-nav [aria-current="page"]')?.textContent?.trim() === label;
-    },
-    name,
-  );
+  await page.waitForFunction((label) => {
+    const doc = (globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } }).document;
+    return doc.querySelector('.bottom-nav [aria-current="page"]')?.textContent?.trim() === label;
+  }, name);
 }

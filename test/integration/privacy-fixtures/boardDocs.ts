@@ -1,8 +1,6 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
-import {
-  createAppreciation, createCard, createExperience, type BoardActor,
-} from '@hearth/shared/board';
+import { createAppreciation, createCard, createExperience, type BoardActor } from '@hearth/shared/board';
 import { collabStore } from '../../../server/src/collab/collabStore';
 import { segmentName } from '../../../server/src/collab/journal';
 import { readStoredDoc, storedDocNames } from '../../../server/src/privacy/storedDocs';

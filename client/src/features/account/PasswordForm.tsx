@@ -36,7 +36,14 @@ export function PasswordForm({ onChanged }: { onChanged(): void }) {
       <form onSubmit={submit} aria-label="Change password">
         <div className="field">
           <label htmlFor={`${id}-current`}>Current password</label>
-          <input id={`${id}-current`} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
+          <input
+            id={`${id}-current`}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            required
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-next`}>New password</label>

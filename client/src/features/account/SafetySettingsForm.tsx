@@ -30,14 +30,26 @@ export function SafetySettingsForm() {
     <section className="card-surface safety-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Privacy on this account</h2>
       <div className="check-row">
-        <input id={`${id}-offline`} type="checkbox" checked={settings.appearOffline} onChange={(e) => void change({ appearOffline: e.target.checked })} />
+        <input
+          id={`${id}-offline`}
+          type="checkbox"
+          checked={settings.appearOffline}
+          onChange={(e) => void change({ appearOffline: e.target.checked })}
+        />
         <div>
           <label htmlFor={`${id}-offline`}>Appear offline</label>
-          <p className="muted small-print">Your partner and counsellor do not see when you are here, or which part of the board you are on.</p>
+          <p className="muted small-print">
+            Your partner and counsellor do not see when you are here, or which part of the board you are on.
+          </p>
         </div>
       </div>
       <div className="check-row">
-        <input id={`${id}-title-opt`} type="checkbox" checked={settings.neutralTitle} onChange={(e) => void change({ neutralTitle: e.target.checked })} />
+        <input
+          id={`${id}-title-opt`}
+          type="checkbox"
+          checked={settings.neutralTitle}
+          onChange={(e) => void change({ neutralTitle: e.target.checked })}
+        />
         <div>
           <label htmlFor={`${id}-title-opt`}>Neutral tab title</label>
           <p className="muted small-print">The browser tab says “Notes” with a plain icon instead of Hearth.</p>

@@ -49,7 +49,11 @@ export function SessionsList() {
                 </span>
               </div>
               {!s.current && (
-                <button type="button" className="button small" onClick={() => void act(() => accountApi.endSession(s.id), `${s.device} was signed out.`)}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => void act(() => accountApi.endSession(s.id), `${s.device} was signed out.`)}
+                >
                   Sign out<span className="visually-hidden"> {s.device}</span>
                 </button>
               )}
@@ -58,7 +62,11 @@ export function SessionsList() {
         </ul>
       )}
       {others.length > 1 && (
-        <button type="button" className="button" onClick={() => void act(() => accountApi.endOtherSessions(), 'Every other device was signed out.')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void act(() => accountApi.endOtherSessions(), 'Every other device was signed out.')}
+        >
           Sign out all other devices
         </button>
       )}

@@ -11,7 +11,10 @@ import { formatWhen } from './when';
 export function SignInNotice() {
   const [notices, setNotices] = useState<SignInNoticeDto[]>([]);
   const check = useCallback(() => {
-    accountApi.signIns().then(({ signIns }) => setNotices(signIns), () => undefined);
+    accountApi.signIns().then(
+      ({ signIns }) => setNotices(signIns),
+      () => undefined,
+    );
   }, []);
   useEffect(() => {
     check();
@@ -25,8 +28,7 @@ export function SignInNotice() {
     <div className="signin-notice" role="status" data-testid="sign-in-notice">
       <p>
         <strong>New sign-in:</strong> {latest.device}, {formatWhen(latest.at)}
-        {notices.length > 1 && ` (and ${notices.length - 1} more)`}. Not you?{' '}
-        <Link to="/account">Check your devices</Link>
+        {notices.length > 1 && ` (and ${notices.length - 1} more)`}. Not you? <Link to="/account">Check your devices</Link>
       </p>
       <button type="button" className="button small quiet" onClick={() => void accountApi.signInsSeen().then(() => setNotices([]))}>
         Dismiss

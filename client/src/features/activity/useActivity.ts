@@ -55,7 +55,8 @@ export function useActivity(spaceId: string, docs: readonly Y.Doc[]) {
   const loadOlder = useCallback(async () => {
     if (!nextBefore) return;
     const res = await request<ActivityResponse>(
-      'GET', `/api/spaces/${encodeURIComponent(spaceId)}/activity?before=${encodeURIComponent(nextBefore)}`,
+      'GET',
+      `/api/spaces/${encodeURIComponent(spaceId)}/activity?before=${encodeURIComponent(nextBefore)}`,
     );
     olderLoaded.current = true;
     setEvents((current) => [...current, ...res.events.filter((e) => !current.some((c) => c.id === e.id))]);

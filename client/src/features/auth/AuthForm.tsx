@@ -88,7 +88,8 @@ function messageOf(error: unknown): string {
     if (error.code === 'email_taken') return 'An account with this email already exists. Try logging in.';
     // The server says how long to wait, in seconds: the owner is slowed down, never locked out.
     if (error.code === 'rate_limited') return error.message;
-    if (error.code === 'weak_password') return `Please choose a password that is harder to guess. ${error.message.replace(/^password:\s*/, '')}`;
+    if (error.code === 'weak_password')
+      return `Please choose a password that is harder to guess. ${error.message.replace(/^password:\s*/, '')}`;
     return error.message;
   }
   return 'Something went wrong. Please try again.';

@@ -16,7 +16,12 @@ import { FirstRunGuide, useFirstRunHidden } from '../firstrun';
 import { refusalMessage } from '../../collab/refusalMessage';
 
 /** The live board: every item the person may see, from up to three documents, in sections. */
-export function Board({ docs, me, space, onWhere }: {
+export function Board({
+  docs,
+  me,
+  space,
+  onWhere,
+}: {
   docs: SpaceDocs;
   me: PresenceUser;
   space: SpaceDto;
@@ -30,10 +35,7 @@ export function Board({ docs, me, space, onWhere }: {
   const [openRequest, setOpenRequest] = useState<OpenRequest | null>(null);
   const guideHidden = useFirstRunHidden(space.id);
 
-  const partnerIds = useMemo(
-    () => space.members.filter((m) => m.role === 'partner').map((m) => m.userId),
-    [space.members],
-  );
+  const partnerIds = useMemo(() => space.members.filter((m) => m.role === 'partner').map((m) => m.userId), [space.members]);
   const actor = useMemo<BoardActor>(() => ({ userId: me.id, partnerIds }), [me.id, partnerIds]);
   const readOnly = me.role !== 'partner' || status.closed !== null;
 
@@ -87,50 +89,50 @@ export function Board({ docs, me, space, onWhere }: {
   return (
     <BoardContext.Provider value={value}>
       <ToastProvider>
-      <div className="board">
-        {showGuide && (
-          <FirstRunGuide
-            space={space}
-            myId={me.id}
-            hasItems={entries.length > 0}
-            onSuggest={(kind) => setOpenRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }))}
-          />
-        )}
-        {readOnly && me.role === 'counsellor' && (
-          <p className="notice" role="note">
-            You are viewing the items this couple chose to share with you. The board is read-only for counsellors.
-          </p>
-        )}
-        {docs.refusal && (
-          <p className="error-text" role="alert" data-testid="refusal-notice">
-            {refusalMessage(
-              docs.refusal.code,
-              entries.find((e) => e.item.id === docs.refusal?.itemId)?.item ?? null,
-              (userId) => space.members.find((m) => m.userId === userId)?.displayName ?? 'your partner',
-            )}{' '}
-            Your board shows what is saved.{' '}
-            <button type="button" className="button small quiet" onClick={docs.dismissRefusal}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        {error && (
-          <p className="error-text" role="alert">
-            {error}{' '}
-            <button type="button" className="button small quiet" onClick={() => setError(null)}>
-              Dismiss
-            </button>
-          </p>
-        )}
-        <BoardFilters filter={filter} onChange={setFilter} showWho={me.role === 'partner'} />
-        {!status.loaded && entries.length === 0 ? (
-          <p className="muted" aria-busy="true">
-            Loading the board…
-          </p>
-        ) : (
-          <BoardSections entries={entries} filter={filter} openRequest={openRequest} />
-        )}
-      </div>
+        <div className="board">
+          {showGuide && (
+            <FirstRunGuide
+              space={space}
+              myId={me.id}
+              hasItems={entries.length > 0}
+              onSuggest={(kind) => setOpenRequest((r) => ({ kind, n: (r?.n ?? 0) + 1 }))}
+            />
+          )}
+          {readOnly && me.role === 'counsellor' && (
+            <p className="notice" role="note">
+              You are viewing the items this couple chose to share with you. The board is read-only for counsellors.
+            </p>
+          )}
+          {docs.refusal && (
+            <p className="error-text" role="alert" data-testid="refusal-notice">
+              {refusalMessage(
+                docs.refusal.code,
+                entries.find((e) => e.item.id === docs.refusal?.itemId)?.item ?? null,
+                (userId) => space.members.find((m) => m.userId === userId)?.displayName ?? 'your partner',
+              )}{' '}
+              Your board shows what is saved.{' '}
+              <button type="button" className="button small quiet" onClick={docs.dismissRefusal}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          {error && (
+            <p className="error-text" role="alert">
+              {error}{' '}
+              <button type="button" className="button small quiet" onClick={() => setError(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
+          <BoardFilters filter={filter} onChange={setFilter} showWho={me.role === 'partner'} />
+          {!status.loaded && entries.length === 0 ? (
+            <p className="muted" aria-busy="true">
+              Loading the board…
+            </p>
+          ) : (
+            <BoardSections entries={entries} filter={filter} openRequest={openRequest} />
+          )}
+        </div>
       </ToastProvider>
     </BoardContext.Provider>
   );

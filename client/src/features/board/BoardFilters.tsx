@@ -15,7 +15,15 @@ const STATUS: [StatusFilter, string][] = [
   ['all', 'Everything'],
 ];
 
-export function BoardFilters({ filter, onChange, showWho }: { filter: BoardFilter; onChange(filter: BoardFilter): void; showWho: boolean }) {
+export function BoardFilters({
+  filter,
+  onChange,
+  showWho,
+}: {
+  filter: BoardFilter;
+  onChange(filter: BoardFilter): void;
+  showWho: boolean;
+}) {
   const id = useId();
   return (
     <div className="board-filters" role="group" aria-label="Filter the board">

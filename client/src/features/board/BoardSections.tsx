@@ -76,17 +76,41 @@ export interface OpenRequest {
   n: number;
 }
 
-export function BoardSections({ entries, filter, openRequest }: { entries: readonly BoardEntry[]; filter: BoardFilter; openRequest?: OpenRequest | null }) {
+export function BoardSections({
+  entries,
+  filter,
+  openRequest,
+}: {
+  entries: readonly BoardEntry[];
+  filter: BoardFilter;
+  openRequest?: OpenRequest | null;
+}) {
   return (
     <div className="board-sections">
       {SECTIONS.map((spec) => (
-        <BoardSection key={spec.kind} spec={spec} entries={entries} filter={filter} openRequest={openRequest?.kind === spec.kind ? openRequest.n : 0} />
+        <BoardSection
+          key={spec.kind}
+          spec={spec}
+          entries={entries}
+          filter={filter}
+          openRequest={openRequest?.kind === spec.kind ? openRequest.n : 0}
+        />
       ))}
     </div>
   );
 }
 
-function BoardSection({ spec, entries, filter, openRequest }: { spec: SectionSpec; entries: readonly BoardEntry[]; filter: BoardFilter; openRequest: number }) {
+function BoardSection({
+  spec,
+  entries,
+  filter,
+  openRequest,
+}: {
+  spec: SectionSpec;
+  entries: readonly BoardEntry[];
+  filter: BoardFilter;
+  openRequest: number;
+}) {
   const id = useId();
   const { readOnly, me, reportWhere } = useBoard();
   const [adding, setAdding] = useState(false);

@@ -8,7 +8,16 @@ import { YTextField } from './YTextField';
  * into the live collaborative field in place; leaving it (or Escape) shows text again.
  */
 export function InlineText({
-  entry, field, label, value, editable, multiline = false, maxLength, placeholder, variant = 'body', showLabel = false,
+  entry,
+  field,
+  label,
+  value,
+  editable,
+  multiline = false,
+  maxLength,
+  placeholder,
+  variant = 'body',
+  showLabel = false,
 }: {
   entry: BoardEntry;
   field: TextField;

@@ -26,7 +26,11 @@ export function itemLabel(item: BoardItem): string {
 }
 
 /** One item, content first: its words, who wrote it and when, who sees it; actions behind "⋯". */
-export const ItemCard = memo(function ItemCard({ entry, up, down }: {
+export const ItemCard = memo(function ItemCard({
+  entry,
+  up,
+  down,
+}: {
   entry: BoardEntry;
   /** The afterId that moves it up/down one place; undefined when it cannot move that way. */
   up: string | null | undefined;
@@ -38,7 +42,8 @@ export const ItemCard = memo(function ItemCard({ entry, up, down }: {
 
   // "Editing" means a text field of this card has focus, not a button on it.
   function onFocus(event: FocusEvent<HTMLElement>) {
-    const typing = event.target instanceof HTMLTextAreaElement || (event.target instanceof HTMLInputElement && event.target.type === 'text');
+    const typing =
+      event.target instanceof HTMLTextAreaElement || (event.target instanceof HTMLInputElement && event.target.type === 'text');
     setEditing(entry, typing);
   }
   function onBlur(event: FocusEvent<HTMLElement>) {

@@ -1,5 +1,11 @@
 import {
-  VISIBILITIES, canChangeVisibility, canManageItem, moveItem, reorderItem, setArchived, type Visibility,
+  VISIBILITIES,
+  canChangeVisibility,
+  canManageItem,
+  moveItem,
+  reorderItem,
+  setArchived,
+  type Visibility,
 } from '@hearth/shared/board';
 import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../collab/origins';
 import { Menu, type MenuItem } from '../../lib/Menu';
@@ -21,7 +27,12 @@ export const KIND_NAME = {
  * The card's secondary actions behind "⋯": move up/down (also Alt+↑/↓ on a focused card),
  * who can see it, archive, delete (confirmed in a dialog, undone from a toast).
  */
-export function ItemMenu({ entry, label, up, down }: {
+export function ItemMenu({
+  entry,
+  label,
+  up,
+  down,
+}: {
   entry: BoardEntry;
   label: string;
   up: string | null | undefined;
@@ -37,10 +48,18 @@ export function ItemMenu({ entry, label, up, down }: {
   const items: (MenuItem | 'separator')[] = [];
 
   if (up !== undefined) {
-    items.push({ label: 'Move up', hint: 'Alt+↑', onSelect: () => run(() => reorderItem(entry.doc, actor, { itemId: item.id, afterId: up }, opts)) });
+    items.push({
+      label: 'Move up',
+      hint: 'Alt+↑',
+      onSelect: () => run(() => reorderItem(entry.doc, actor, { itemId: item.id, afterId: up }, opts)),
+    });
   }
   if (down !== undefined) {
-    items.push({ label: 'Move down', hint: 'Alt+↓', onSelect: () => run(() => reorderItem(entry.doc, actor, { itemId: item.id, afterId: down }, opts)) });
+    items.push({
+      label: 'Move down',
+      hint: 'Alt+↓',
+      onSelect: () => run(() => reorderItem(entry.doc, actor, { itemId: item.id, afterId: down }, opts)),
+    });
   }
   if (canChangeVisibility(item, me.id)) {
     if (items.length > 0) items.push('separator');

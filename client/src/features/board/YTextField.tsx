@@ -14,7 +14,17 @@ const TOUCH_EVERY_MS = 2000;
  * `maxLength` a counter shows; a paste that would not fit is refused with a message.
  */
 export function YTextField({
-  entry, field, label, multiline = false, disabled, maxLength, placeholder, hideLabel = false, length = 0, autoFocus = false, onDone,
+  entry,
+  field,
+  label,
+  multiline = false,
+  disabled,
+  maxLength,
+  placeholder,
+  hideLabel = false,
+  length = 0,
+  autoFocus = false,
+  onDone,
 }: {
   entry: BoardEntry;
   field: TextField;
@@ -46,14 +56,20 @@ export function YTextField({
   };
   const inputRef = useYText<HTMLInputElement>(multiline ? null : ytext, onLocalEdit);
   const areaRef = useYText<HTMLTextAreaElement>(multiline ? ytext : null, onLocalEdit);
-  const setInput = useCallback((el: HTMLInputElement | null) => {
-    inputRef(el);
-    setNode(el);
-  }, [inputRef]);
-  const setArea = useCallback((el: HTMLTextAreaElement | null) => {
-    areaRef(el);
-    setNode(el);
-  }, [areaRef]);
+  const setInput = useCallback(
+    (el: HTMLInputElement | null) => {
+      inputRef(el);
+      setNode(el);
+    },
+    [inputRef],
+  );
+  const setArea = useCallback(
+    (el: HTMLTextAreaElement | null) => {
+      areaRef(el);
+      setNode(el);
+    },
+    [areaRef],
+  );
 
   // Runs after the binding has filled the field (its effect is declared first).
   useEffect(() => {

@@ -27,7 +27,14 @@ export function AuditLogView({ spaceId, members }: { spaceId: string; members: r
   }, [reload]);
 
   return (
-    <RefreshableSection title="Counsellor access log" level={3} loading={loading && data === null} error={error} onRefresh={() => void reload()} testId="audit-log">
+    <RefreshableSection
+      title="Counsellor access log"
+      level={3}
+      loading={loading && data === null}
+      error={error}
+      onRefresh={() => void reload()}
+      testId="audit-log"
+    >
       {data && lines.length === 0 && <p className="muted small-print">No counsellor has looked at anything yet.</p>}
       {lines.length > 0 && (
         <ol className="audit-log" aria-label="Access log entries" aria-live="polite">

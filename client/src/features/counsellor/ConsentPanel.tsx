@@ -19,7 +19,12 @@ const ACCESS_TEXT = {
  * date), withdrawal, permission to facilitate exercises, and the access log.
  * `onChanged` lets the page refresh the space after a change.
  */
-export function ConsentPanel({ space, myId, live, onChanged }: {
+export function ConsentPanel({
+  space,
+  myId,
+  live,
+  onChanged,
+}: {
   space: SpaceDto;
   myId: string;
   /** The counsellors as the live status last pushed them; fetched over HTTP until it arrives. */
@@ -46,14 +51,22 @@ export function ConsentPanel({ space, myId, live, onChanged }: {
   return (
     <section className="card-surface side-card" aria-labelledby={`${id}-title`} data-testid="consent-panel">
       <h2 id={`${id}-title`}>Counsellor access</h2>
-      {error && <p className="error-text" role="alert">{error}</p>}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
       {data && data.length === 0 && <p className="muted small-print">No counsellor has joined this space.</p>}
       <ul className="member-list">
         {data?.map((c) => (
           <CounsellorRow key={c.userId} counsellor={c} spaceId={space.id} myId={myId} act={act} />
         ))}
       </ul>
-      {actionError && <p className="error-text" role="alert">{actionError}</p>}
+      {actionError && (
+        <p className="error-text" role="alert">
+          {actionError}
+        </p>
+      )}
       <AuditLogView spaceId={space.id} members={space.members} />
     </section>
   );
@@ -69,7 +82,12 @@ function accessText(c: CounsellorMember, myId: string): string {
   return ACCESS_TEXT.pending;
 }
 
-function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
+function CounsellorRow({
+  counsellor: c,
+  spaceId,
+  myId,
+  act,
+}: {
   counsellor: CounsellorMember;
   spaceId: string;
   myId: string;
@@ -88,10 +106,20 @@ function CounsellorRow({ counsellor: c, spaceId, myId, act }: {
         {c.until && open && ` · until ${formatWhen(c.until)}`}
       </span>
       {open && !iConsented && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act(() => counsellorApi.consent(spaceId, c.userId, true, until ? new Date(until).toISOString() : undefined)); }}>
-          <label htmlFor={untilId} className="field-label">Until (optional)</label>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => counsellorApi.consent(spaceId, c.userId, true, until ? new Date(until).toISOString() : undefined));
+          }}
+        >
+          <label htmlFor={untilId} className="field-label">
+            Until (optional)
+          </label>
           <input id={untilId} type="date" value={until} onChange={(e) => setUntil(e.target.value)} />
-          <button type="submit" className="button small primary">I consent</button>
+          <button type="submit" className="button small primary">
+            I consent
+          </button>
         </form>
       )}
       {open && !iConsented && (

@@ -10,7 +10,10 @@ import { useCounsellorSpaces } from './useCounsellorSpaces';
  * (waiting for the partners' consent), with the last activity on the shared board.
  * `spaceHref` builds the link to a space page (default `/spaces/<id>`).
  */
-export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}`, liveVersion = 0 }: {
+export function CounsellorDashboard({
+  spaceHref = (id: string) => `/spaces/${id}`,
+  liveVersion = 0,
+}: {
   spaceHref?: (spaceId: string) => string;
   /** Changes whenever a live status arrives for one of the listed spaces: the list refetches. */
   liveVersion?: number;
@@ -23,7 +26,14 @@ export function CounsellorDashboard({ spaceHref = (id: string) => `/spaces/${id}
   const pending = data?.filter((s) => s.access === 'pending') ?? [];
 
   return (
-    <RefreshableSection title="Couples you accompany" level={2} loading={loading} error={error} onRefresh={() => void reload()} testId="counsellor-dashboard">
+    <RefreshableSection
+      title="Couples you accompany"
+      level={2}
+      loading={loading}
+      error={error}
+      onRefresh={() => void reload()}
+      testId="counsellor-dashboard"
+    >
       {data && data.length === 0 && <p className="muted">No couple has invited you yet.</p>}
       {active.length > 0 && (
         <>

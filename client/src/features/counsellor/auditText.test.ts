@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { auditLogLines, describeAuditEntry } from './auditText';
 
-const names = new Map([['c1', 'Dr Rivera'], ['p1', 'Alex']]);
+const names = new Map([
+  ['c1', 'Dr Rivera'],
+  ['p1', 'Alex'],
+]);
 const nameOf = (id: string) => names.get(id);
 
 describe('describeAuditEntry', () => {
@@ -18,7 +21,12 @@ describe('describeAuditEntry', () => {
   });
 
   it('says which board a restore changed, never the raw target', () => {
-    const entry = { at: '', actorId: 'p1', action: 'version.restored', target: 'couple:0123456789abcdef01234567@2026-02-01T09:30:00.000Z items:2' };
+    const entry = {
+      at: '',
+      actorId: 'p1',
+      action: 'version.restored',
+      target: 'couple:0123456789abcdef01234567@2026-02-01T09:30:00.000Z items:2',
+    };
     const text = describeAuditEntry(entry, nameOf);
     expect(text).toMatch(/^Alex restored 2 items of the “Us” board as they were on .*2026/);
     expect(text).not.toContain('couple:');
@@ -53,7 +61,14 @@ describe('auditLogLines', () => {
   it('reads a restore in words on the access-log screen', () => {
     const now = Date.parse('2026-02-03T15:00:00.000Z');
     const [line] = auditLogLines(
-      [{ at: '2026-02-03T14:30:00.000Z', actorId: 'p1', action: 'version.restored', target: 'space:0123456789abcdef01234567@2026-02-01T09:30:00.000Z' }],
+      [
+        {
+          at: '2026-02-03T14:30:00.000Z',
+          actorId: 'p1',
+          action: 'version.restored',
+          target: 'space:0123456789abcdef01234567@2026-02-01T09:30:00.000Z',
+        },
+      ],
       nameOf,
       now,
       'en-GB',

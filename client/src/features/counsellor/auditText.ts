@@ -23,7 +23,11 @@ export function auditLogLines(
   return auditEvents(entries).map((event, i) => ({
     key: `${eventTime(event)}-${event.actorId}-${i}`,
     at: eventTime(event),
-    text: describeAuditEvent(event, (id) => nameOf(id) ?? FORMER_MEMBER, (iso) => formatMoment(iso, now, locale)),
+    text: describeAuditEvent(
+      event,
+      (id) => nameOf(id) ?? FORMER_MEMBER,
+      (iso) => formatMoment(iso, now, locale),
+    ),
   }));
 }
 

@@ -12,10 +12,8 @@ export const counsellorApi = {
       ...(until ? { until } : {}),
     }),
   facilitation: (spaceId: string, userId: string, allowed: boolean) =>
-    request<{ counsellor: CounsellorMember }>(
-      'POST',
-      `${space(spaceId)}/counsellors/${encodeURIComponent(userId)}/facilitation`,
-      { allowed },
-    ),
+    request<{ counsellor: CounsellorMember }>('POST', `${space(spaceId)}/counsellors/${encodeURIComponent(userId)}/facilitation`, {
+      allowed,
+    }),
   audit: (spaceId: string) => request<{ entries: AuditEntry[] }>('GET', `${space(spaceId)}/audit`),
 };

@@ -20,9 +20,11 @@ export function CheckinView({ state, meId, members, canAnswer, busy, act }: Exer
       <div className="ex-checkin">
         <p className="ex-guidance">{CHECKIN_GUIDANCE.afterReveal}</p>
         <div className="ex-reveal" aria-live="polite">
-          {[...data.answers].sort((a, b) => Number(b.userId === meId) - Number(a.userId === meId)).map((a) => (
-            <AnswerCard key={a.userId} answer={a} who={nameOf(members, a.userId, meId)} />
-          ))}
+          {[...data.answers]
+            .sort((a, b) => Number(b.userId === meId) - Number(a.userId === meId))
+            .map((a) => (
+              <AnswerCard key={a.userId} answer={a} who={nameOf(members, a.userId, meId)} />
+            ))}
         </div>
         <p className="ex-hint">Both answers are saved as today’s check-ins on your board.</p>
         {canAnswer && (
@@ -82,7 +84,12 @@ function CheckinForm({ busy, onSubmit }: FormProps) {
     e.preventDefault();
     if (mood === null || !need.trim()) return;
     const extra = custom.trim() && !feelings.includes(custom.trim()) ? [custom.trim()] : [];
-    void onSubmit({ mood, feelings: [...feelings, ...extra].slice(0, 8), need: need.trim(), ...(note.trim() ? { note: note.trim() } : {}) });
+    void onSubmit({
+      mood,
+      feelings: [...feelings, ...extra].slice(0, 8),
+      need: need.trim(),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   };
   return (
     <form className="ex-form" onSubmit={submit} aria-label="Your check-in">

@@ -139,7 +139,9 @@ function EndedSummary({ reason, title, onLeave }: { reason: 'completed' | 'ended
   return (
     <div className="ex-ended" role="status">
       <h3>{reason === 'completed' ? `${title}: done` : `${title} was ended early`}</h3>
-      <p>{reason === 'completed' ? 'Well done, both of you. What you shared is kept in your history.' : 'What you shared so far is kept.'}</p>
+      <p>
+        {reason === 'completed' ? 'Well done, both of you. What you shared is kept in your history.' : 'What you shared so far is kept.'}
+      </p>
       <button type="button" className="btn btn-primary" onClick={onLeave}>
         Back to board
       </button>

@@ -60,8 +60,7 @@ export function ExerciseHistory({ spaceId, history, onLoad, members, meId, canDe
             return (
               <li key={s.sessionId} className="ex-history-item">
                 <span>
-                  <strong>{title}</strong> · {when} · started by {nameOf(members, s.startedBy, meId)} ·{' '}
-                  {outcomeOf(s)}
+                  <strong>{title}</strong> · {when} · started by {nameOf(members, s.startedBy, meId)} · {outcomeOf(s)}
                 </span>
                 {canDelete && s.endedAt !== null && (
                   <button

@@ -82,7 +82,14 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
           {ex.error}
         </p>
       )}
-      <ExerciseHistory spaceId={spaceId} history={ex.history} onLoad={ex.loadHistory} members={members} meId={meId} canDelete={role === 'partner'} />
+      <ExerciseHistory
+        spaceId={spaceId}
+        history={ex.history}
+        onLoad={ex.loadHistory}
+        members={members}
+        meId={meId}
+        canDelete={role === 'partner'}
+      />
       {/* The invitation and the focused view cover the page, so they live at its root: on a
           phone they show whichever section the bottom navigation has chosen. */}
       {running &&

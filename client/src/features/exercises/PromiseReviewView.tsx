@@ -46,36 +46,55 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
     <div className="ex-review">
       <p className="ex-guidance">{PROMISE_REVIEW_GUIDANCE.intro}</p>
       <p className="ex-roles">
-        Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised {object(nameOf(members, item.promiseeId, meId))}
+        Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised{' '}
+        {object(nameOf(members, item.promiseeId, meId))}
       </p>
       <blockquote className="ex-paraphrase">{item.text}</blockquote>
-      {item.outcome === null && (iPromised ? (
-        <div className="ex-actions-row">
-          <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'kept' })}>
-            I kept it
-          </button>
-          <button type="button" className="btn" disabled={busy || state.paused} onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'missed' })}>
-            I missed it
-          </button>
-        </div>
-      ) : (
-        <p className="ex-status">Waiting for {nameOf(members, item.promiserId, meId)} to say how it went.</p>
-      ))}
+      {item.outcome === null &&
+        (iPromised ? (
+          <div className="ex-actions-row">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || state.paused}
+              onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'kept' })}
+            >
+              I kept it
+            </button>
+            <button
+              type="button"
+              className="btn"
+              disabled={busy || state.paused}
+              onClick={() => void act('mark', { promiseId: item.promiseId, outcome: 'missed' })}
+            >
+              I missed it
+            </button>
+          </div>
+        ) : (
+          <p className="ex-status">Waiting for {nameOf(members, item.promiserId, meId)} to say how it went.</p>
+        ))}
       {item.outcome !== null && (
         <p className="ex-status">
           Marked <strong>{item.outcome}</strong>
           {item.confirmed ? ' and confirmed.' : '.'}
         </p>
       )}
-      {item.outcome !== null && !item.confirmed && (iReceived ? (
-        <div className="ex-actions-row">
-          <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('confirm', { promiseId: item.promiseId })}>
-            Confirm it was {item.outcome}
-          </button>
-        </div>
-      ) : (
-        <p className="ex-status">Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.</p>
-      ))}
+      {item.outcome !== null &&
+        !item.confirmed &&
+        (iReceived ? (
+          <div className="ex-actions-row">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || state.paused}
+              onClick={() => void act('confirm', { promiseId: item.promiseId })}
+            >
+              Confirm it was {item.outcome}
+            </button>
+          </div>
+        ) : (
+          <p className="ex-status">Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.</p>
+        ))}
       {item.outcome === 'missed' && canAnswer && !item.renegotiatedText && (
         <form
           className="ex-form"
@@ -101,7 +120,13 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
             disabled={busy || state.paused}
             onClick={() => void act('next')}
           >
-            {data.current + 1 < data.items.length ? (settled ? 'Next promise' : 'Leave this one for now') : settled ? 'See the summary' : 'Leave it and see the summary'}
+            {data.current + 1 < data.items.length
+              ? settled
+                ? 'Next promise'
+                : 'Leave this one for now'
+              : settled
+                ? 'See the summary'
+                : 'Leave it and see the summary'}
           </button>
         </div>
       )}

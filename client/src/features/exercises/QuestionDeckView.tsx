@@ -30,7 +30,12 @@ export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }:
                   ))}
                 </select>
               </label>
-              <button type="button" className="btn btn-primary" disabled={busy || state.paused} onClick={() => void act('draw', theme ? { theme } : {})}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy || state.paused}
+                onClick={() => void act('draw', theme ? { theme } : {})}
+              >
                 Draw a card
               </button>
             </div>

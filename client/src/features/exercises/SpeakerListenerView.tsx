@@ -94,7 +94,8 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
           <ol>
             {exchange.attempts.map((a, i) => (
               <li key={i}>
-                “{a.text}” — {a.accurate === null ? 'waiting' : a.accurate ? 'confirmed' : `not quite${a.correction ? `: ${a.correction}` : ''}`}
+                “{a.text}” —{' '}
+                {a.accurate === null ? 'waiting' : a.accurate ? 'confirmed' : `not quite${a.correction ? `: ${a.correction}` : ''}`}
               </li>
             ))}
           </ol>

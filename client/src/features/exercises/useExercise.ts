@@ -1,4 +1,11 @@
-import type { ExerciseAck, ExerciseActionType, ExerciseStartPayload, ExerciseKind, ExerciseState, ExerciseSummary } from '@hearth/shared/exercises';
+import type {
+  ExerciseAck,
+  ExerciseActionType,
+  ExerciseStartPayload,
+  ExerciseKind,
+  ExerciseState,
+  ExerciseSummary,
+} from '@hearth/shared/exercises';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getSocket } from '../../lib/socket';
 import { ServerClock } from './clock';
@@ -90,7 +97,9 @@ export function useExercise(spaceId: string): ExerciseControls {
       if (!sessionId) return false;
       setBusy(true);
       try {
-        return handleAck(await getSocket().emitWithAck('exercise:action', { sessionId, type, ...(payload === undefined ? {} : { payload }) }));
+        return handleAck(
+          await getSocket().emitWithAck('exercise:action', { sessionId, type, ...(payload === undefined ? {} : { payload }) }),
+        );
       } finally {
         setBusy(false);
       }

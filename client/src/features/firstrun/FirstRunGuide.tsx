@@ -9,7 +9,12 @@ import './firstRun.css';
  * step on the board (an appreciation, a small promise). Goes away once there is a partner and
  * something on the board, or when put away.
  */
-export function FirstRunGuide({ space, myId, hasItems, onSuggest }: {
+export function FirstRunGuide({
+  space,
+  myId,
+  hasItems,
+  onSuggest,
+}: {
   space: SpaceDto;
   myId: string;
   hasItems: boolean;
@@ -29,14 +34,18 @@ export function FirstRunGuide({ space, myId, hasItems, onSuggest }: {
       </div>
       <ol className="first-run-steps">
         <li className="done">
-          <span className="step-mark" aria-hidden="true">✓</span>
+          <span className="step-mark" aria-hidden="true">
+            ✓
+          </span>
           <div>
             <h3>Create your space</h3>
             <p className="muted">Done — this board is yours.</p>
           </div>
         </li>
         <li className={partner ? 'done' : 'current'} aria-current={partner ? undefined : 'step'}>
-          <span className="step-mark" aria-hidden="true">{partner ? '✓' : '2'}</span>
+          <span className="step-mark" aria-hidden="true">
+            {partner ? '✓' : '2'}
+          </span>
           <div>
             <h3>Invite your partner</h3>
             {partner ? (
@@ -46,8 +55,13 @@ export function FirstRunGuide({ space, myId, hasItems, onSuggest }: {
             )}
           </div>
         </li>
-        <li className={partner && !hasItems ? 'current' : hasItems ? 'done' : undefined} aria-current={partner && !hasItems ? 'step' : undefined}>
-          <span className="step-mark" aria-hidden="true">{hasItems ? '✓' : '3'}</span>
+        <li
+          className={partner && !hasItems ? 'current' : hasItems ? 'done' : undefined}
+          aria-current={partner && !hasItems ? 'step' : undefined}
+        >
+          <span className="step-mark" aria-hidden="true">
+            {hasItems ? '✓' : '3'}
+          </span>
           <div>
             <h3>A first small step</h3>
             <p className="muted">
@@ -58,7 +72,9 @@ export function FirstRunGuide({ space, myId, hasItems, onSuggest }: {
               <SuggestButton label="Make a small promise" blockedBy={waiting} onClick={() => onSuggest('promise')} />
               <SuggestButton label="Plan something together" blockedBy={null} onClick={() => onSuggest('experience')} />
             </div>
-            {waiting && <p className="muted small-print">An appreciation and a promise are for your partner, so they open once they have joined.</p>}
+            {waiting && (
+              <p className="muted small-print">An appreciation and a promise are for your partner, so they open once they have joined.</p>
+            )}
           </div>
         </li>
       </ol>

@@ -13,7 +13,9 @@ export function HistoryButton({ spaceId }: { spaceId: string }) {
   }, [message]);
   return (
     <>
-      <span role="status" className="history-status">{message}</span>
+      <span role="status" className="history-status">
+        {message}
+      </span>
       <button type="button" className="button small" onClick={() => setOpen(true)}>
         History
       </button>

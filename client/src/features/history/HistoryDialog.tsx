@@ -18,16 +18,25 @@ const REASON_NOTE: Record<VersionSummary['reason'], string> = {
 };
 
 const KIND_LABEL: Record<BoardItem['kind'], string> = {
-  experience: 'Experience', promise: 'Promise', card: 'Card', checkin: 'Check-in', appreciation: 'Appreciation',
+  experience: 'Experience',
+  promise: 'Promise',
+  card: 'Card',
+  checkin: 'Check-in',
+  appreciation: 'Appreciation',
 };
 
 function titleOf(item: BoardItem): string {
   switch (item.kind) {
-    case 'experience': return item.title;
-    case 'promise': return item.text;
-    case 'card': return item.statement;
-    case 'appreciation': return item.text;
-    default: return 'Check-in';
+    case 'experience':
+      return item.title;
+    case 'promise':
+      return item.text;
+    case 'card':
+      return item.statement;
+    case 'appreciation':
+      return item.text;
+    default:
+      return 'Check-in';
   }
 }
 
@@ -118,7 +127,11 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
           </label>
         ))}
       </div>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {versions === null ? (
         <p className="muted">Loading…</p>
       ) : versions.length === 0 ? (
@@ -130,7 +143,8 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
             <select id={`${id}-day`} value={picked ?? ''} onChange={(e) => setPicked(e.target.value)}>
               {versions.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {when(v.at)} · {v.summary.items} {v.summary.items === 1 ? 'item' : 'items'}{REASON_NOTE[v.reason]}
+                  {when(v.at)} · {v.summary.items} {v.summary.items === 1 ? 'item' : 'items'}
+                  {REASON_NOTE[v.reason]}
                 </option>
               ))}
             </select>
@@ -143,9 +157,15 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
               {items.map((item) => (
                 <li key={item.id}>
                   <span className="history-kind">{KIND_LABEL[item.kind]}</span>
-                  <span className="history-title" dir="auto">{titleOf(item)}</span>
-                  <button type="button" className="button small" disabled={busy}
-                    onClick={() => void restore([item.id], `“${titleOf(item)}”`)}>
+                  <span className="history-title" dir="auto">
+                    {titleOf(item)}
+                  </span>
+                  <button
+                    type="button"
+                    className="button small"
+                    disabled={busy}
+                    onClick={() => void restore([item.id], `“${titleOf(item)}”`)}
+                  >
                     Restore<span className="visually-hidden"> {titleOf(item)}</span>
                   </button>
                 </li>
@@ -154,8 +174,8 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
           )}
           {confirmWhole && (
             <p className="notice small-print">
-              Everything on this board goes back to this version; items added since are removed. Hearth keeps today's
-              board as a version first, so you can go back.
+              Everything on this board goes back to this version; items added since are removed. Hearth keeps today's board as a version
+              first, so you can go back.
             </p>
           )}
           <div className="dialog-actions">
@@ -164,8 +184,12 @@ export function HistoryDialog({ spaceId, onClose, onRestored }: { spaceId: strin
                 Cancel
               </button>
             )}
-            <button type="button" className="button primary" disabled={busy || items === null}
-              onClick={() => (confirmWhole ? void restore() : setConfirmWhole(true))}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || items === null}
+              onClick={() => (confirmWhole ? void restore() : setConfirmWhole(true))}
+            >
               {confirmWhole ? 'Yes, restore the whole board' : 'Restore the whole board'}
             </button>
           </div>

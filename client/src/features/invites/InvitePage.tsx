@@ -77,7 +77,12 @@ export function InvitePage({ token }: { token: string }) {
   const usable = invite.state === 'open';
   return (
     <main id="main" className="page narrow">
-      <section className={`card-surface invite-card${usable ? '' : ' spent'}`} aria-labelledby="invite-title" data-testid="invite-card" data-state={invite.state}>
+      <section
+        className={`card-surface invite-card${usable ? '' : ' spent'}`}
+        aria-labelledby="invite-title"
+        data-testid="invite-card"
+        data-state={invite.state}
+      >
         {usable && <p className="invite-role">{invite.role === 'counsellor' ? 'Counsellor invitation' : 'Partner invitation'}</p>}
         <h1 id="invite-title">{copy.title}</h1>
         <p data-testid="invite-explanation">{copy.body}</p>

@@ -5,7 +5,14 @@ import { useId, useState, type ReactNode } from 'react';
  * chart's accessible description; the table holds the same numbers for screen readers and
  * for anyone who prefers them.
  */
-export function ChartCard({ title, summary, chart, table, wide = false, testId }: {
+export function ChartCard({
+  title,
+  summary,
+  chart,
+  table,
+  wide = false,
+  testId,
+}: {
   title: string;
   summary: string;
   chart: ReactNode;
@@ -23,7 +30,9 @@ export function ChartCard({ title, summary, chart, table, wide = false, testId }
           {asTable ? 'Show as chart' : 'Show as table'}
         </button>
       </div>
-      <p className="jr-summary" id={`${id}-summary`} data-testid="summary">{summary}</p>
+      <p className="jr-summary" id={`${id}-summary`} data-testid="summary">
+        {summary}
+      </p>
       {asTable ? <div className="jr-table-wrap">{table}</div> : <div className="jr-chart">{chart}</div>}
     </section>
   );

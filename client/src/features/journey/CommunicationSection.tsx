@@ -17,20 +17,36 @@ export function CommunicationSection({ journey: j }: { journey: Journey }) {
     { id: 'again', label: 'After another try', color: PALETTE.missed, values: c.buckets.map((b) => b.exchanges - b.heardFirstTime) },
   ];
   const themes = QUESTION_THEMES.map((t) => ({ label: THEME_LABELS[t].label, value: c.deckAnswered[t] }));
-  const themeSummary = c.deckTotal === 0 ? 'No deck questions answered in this time.' : `${c.deckTotal} deck questions answered, across ${themes.filter((t) => t.value > 0).length} themes.`;
+  const themeSummary =
+    c.deckTotal === 0
+      ? 'No deck questions answered in this time.'
+      : `${c.deckTotal} deck questions answered, across ${themes.filter((t) => t.value > 0).length} themes.`;
   return (
     <section className="jr-section" aria-labelledby="jr-communication">
       <h2 id="jr-communication">Open communication</h2>
       <p className="jr-lead">{communicationSummary(j)}</p>
       <dl className="jr-funnel" aria-label="Exercises held">
-        <div><dt>Speaker–listener</dt><dd>{c.speakerListenerSessions}</dd></div>
-        <div><dt>Check-ins together</dt><dd>{c.togetherCheckins}</dd></div>
-        <div><dt>Promise reviews</dt><dd>{c.promiseReviews}</dd></div>
+        <div>
+          <dt>Speaker–listener</dt>
+          <dd>{c.speakerListenerSessions}</dd>
+        </div>
+        <div>
+          <dt>Check-ins together</dt>
+          <dd>{c.togetherCheckins}</dd>
+        </div>
+        <div>
+          <dt>Promise reviews</dt>
+          <dd>{c.promiseReviews}</dd>
+        </div>
       </dl>
       <div className="jr-grid">
         <ChartCard
           title="Feeling heard"
-          summary={c.exchanges === 0 ? 'No speaker–listener turns in this time.' : `The speaker felt heard on the first try ${c.heardFirstTime} of ${c.exchanges} times.`}
+          summary={
+            c.exchanges === 0
+              ? 'No speaker–listener turns in this time.'
+              : `The speaker felt heard on the first try ${c.heardFirstTime} of ${c.exchanges} times.`
+          }
           chart={<WeeklyBars keys={keys} unit={j.unit} series={heard} label={communicationSummary(j)} />}
           table={<WeeklyTable keys={keys} unit={j.unit} series={heard} caption="Speaker–listener turns" />}
         />

@@ -24,16 +24,33 @@ export function ExperienceSection({ journey: j }: { journey: Journey }) {
   const done = [{ id: 'done', label: 'Done together', color: PALETTE.neutral, values: e.buckets.map((b) => b.done) }];
   const closeness = CLOSENESS_KINDS.map((k) => ({ label: capital(k), value: e.closeness[k] }));
   const categories = EXPERIENCE_CATEGORIES.map((k) => ({ label: CATEGORY_LABELS[k], value: e.categories[k] }));
-  const categorySummary = `By kind: ${categories.filter((c) => c.value > 0).map((c) => `${c.label.toLowerCase()} ${c.value}`).join(', ') || 'none done yet'}.`;
+  const categorySummary = `By kind: ${
+    categories
+      .filter((c) => c.value > 0)
+      .map((c) => `${c.label.toLowerCase()} ${c.value}`)
+      .join(', ') || 'none done yet'
+  }.`;
   return (
     <section className="jr-section" aria-labelledby="jr-experiences">
       <h2 id="jr-experiences">Shared new experiences</h2>
       <p className="jr-lead">{experienceSummary(j)}</p>
       <dl className="jr-funnel" aria-label="Where your plans stand">
-        <div><dt>Ideas</dt><dd>{e.status.idea}</dd></div>
-        <div><dt>Planned</dt><dd>{e.status.planned}</dd></div>
-        <div><dt>Done</dt><dd>{e.status.done}</dd></div>
-        <div><dt>Reflections written</dt><dd>{e.reflections}</dd></div>
+        <div>
+          <dt>Ideas</dt>
+          <dd>{e.status.idea}</dd>
+        </div>
+        <div>
+          <dt>Planned</dt>
+          <dd>{e.status.planned}</dd>
+        </div>
+        <div>
+          <dt>Done</dt>
+          <dd>{e.status.done}</dd>
+        </div>
+        <div>
+          <dt>Reflections written</dt>
+          <dd>{e.reflections}</dd>
+        </div>
       </dl>
       <div className="jr-grid">
         <ChartCard

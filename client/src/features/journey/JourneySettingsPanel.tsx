@@ -21,7 +21,14 @@ export function hideMyMood(docs: SpaceDocs, actor: BoardActor, hidden: boolean):
   return moved;
 }
 
-export function JourneySettingsPanel({ docs, actor, settings, timeZone, isPartner, hasCounsellor }: {
+export function JourneySettingsPanel({
+  docs,
+  actor,
+  settings,
+  timeZone,
+  isPartner,
+  hasCounsellor,
+}: {
   docs: SpaceDocs;
   actor: BoardActor;
   settings: JourneySettings;
@@ -36,9 +43,11 @@ export function JourneySettingsPanel({ docs, actor, settings, timeZone, isPartne
   function toggle(next: boolean) {
     try {
       const moved = hideMyMood(docs, actor, next);
-      setMessage(next
-        ? `Your mood line is now just between the two of you${moved ? `; ${moved} check-in${moved === 1 ? '' : 's'} moved from “Us + counsellor” to “Us”` : ''}.`
-        : 'Your counsellor can see the mood line of check-ins you share with them.');
+      setMessage(
+        next
+          ? `Your mood line is now just between the two of you${moved ? `; ${moved} check-in${moved === 1 ? '' : 's'} moved from “Us + counsellor” to “Us”` : ''}.`
+          : 'Your counsellor can see the mood line of check-ins you share with them.',
+      );
     } catch (error) {
       if (!(error instanceof BoardRuleError)) throw error;
       setMessage(error.message);
@@ -61,7 +70,11 @@ export function JourneySettingsPanel({ docs, actor, settings, timeZone, isPartne
           Keep my mood line from our counsellor
         </label>
       )}
-      {message && <p className="jr-note" role="status">{message}</p>}
+      {message && (
+        <p className="jr-note" role="status">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

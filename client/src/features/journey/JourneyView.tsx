@@ -42,7 +42,11 @@ export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: 
 
   if (!loaded) {
     // Figures from half-synced documents would flash wrong numbers; wait for the board.
-    return <p className="muted" aria-busy="true" data-testid="journey-loading">Opening your journey…</p>;
+    return (
+      <p className="muted" aria-busy="true" data-testid="journey-loading">
+        Opening your journey…
+      </p>
+    );
   }
 
   return (
@@ -50,7 +54,9 @@ export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: 
       <header className="jr-head">
         <div>
           <h2 className="jr-title">{isPartner ? 'Our journey' : 'Their journey'}</h2>
-          <p className="jr-basis" data-testid="journey-basis">{basisSummary(journey)}</p>
+          <p className="jr-basis" data-testid="journey-basis">
+            {basisSummary(journey)}
+          </p>
           <p className="jr-seed">Trust grows back slowly — with patience, time and space. Every small step here counts.</p>
         </div>
         <div className="jr-controls">
@@ -63,7 +69,9 @@ export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: 
               </label>
             ))}
           </fieldset>
-          <button type="button" className="button small jr-print" onClick={() => window.print()}>Print</button>
+          <button type="button" className="button small jr-print" onClick={() => window.print()}>
+            Print
+          </button>
         </div>
       </header>
       <JourneySettingsPanel

@@ -25,8 +25,18 @@ export function MoodSection({ journey: j }: { journey: Journey }) {
           title="Moods over time"
           summary={moodSummary(j)}
           chart={
-            series.length === 0 ? <p className="muted jr-empty">Mood lines appear here after the first check-ins.</p> : (
-              <TrendLines from={j.from} to={j.to} series={series} domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} formatTick={String} label={moodSummary(j)} />
+            series.length === 0 ? (
+              <p className="muted jr-empty">Mood lines appear here after the first check-ins.</p>
+            ) : (
+              <TrendLines
+                from={j.from}
+                to={j.to}
+                series={series}
+                domain={[1, 5]}
+                ticks={[1, 2, 3, 4, 5]}
+                formatTick={String}
+                label={moodSummary(j)}
+              />
             )
           }
           table={<TrendTable series={series} caption="Mood on each check-in day (1–5)" format={String} />}

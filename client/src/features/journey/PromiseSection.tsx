@@ -15,13 +15,23 @@ export function PromiseSection({ journey: j }: { journey: Journey }) {
       { id: 'kept', label: 'Kept', color: PALETTE.kept, values: counts.map((c) => c?.kept ?? 0) },
       { id: 'renegotiated', label: 'Renegotiated (a repair)', color: PALETTE.repair, values: counts.map((c) => c?.renegotiated ?? 0) },
       { id: 'missed', label: 'Not this time', color: PALETTE.missed, values: counts.map((c) => c?.missed ?? 0) },
-      { id: 'waiting', label: 'Waiting for confirmation', color: PALETTE.waiting, outline: true, values: counts.map((c) => c?.waiting ?? 0) },
+      {
+        id: 'waiting',
+        label: 'Waiting for confirmation',
+        color: PALETTE.waiting,
+        outline: true,
+        values: counts.map((c) => c?.waiting ?? 0),
+      },
     ];
   };
-  const rate = [{
-    id: 'rate', label: 'Keep rate', color: PALETTE.kept,
-    points: j.promises.keepRate.map((p) => ({ date: p.key, value: p.rate })),
-  }];
+  const rate = [
+    {
+      id: 'rate',
+      label: 'Keep rate',
+      color: PALETTE.kept,
+      points: j.promises.keepRate.map((p) => ({ date: p.key, value: p.rate })),
+    },
+  ];
   const summary = promiseSummary(j);
   return (
     <section className="jr-section" aria-labelledby="jr-promises">
@@ -41,7 +51,15 @@ export function PromiseSection({ journey: j }: { journey: Journey }) {
               testId={`promises-${id}`}
               title={title}
               summary={sentence}
-              chart={<WeeklyBars keys={keys} unit={j.unit} series={series} label={`${title}: ${sentence}`} emptyText={counts ? undefined : null} />}
+              chart={
+                <WeeklyBars
+                  keys={keys}
+                  unit={j.unit}
+                  series={series}
+                  label={`${title}: ${sentence}`}
+                  emptyText={counts ? undefined : null}
+                />
+              }
               table={<WeeklyTable keys={keys} unit={j.unit} series={series} caption={title} />}
             />
           );
@@ -60,7 +78,9 @@ export function PromiseSection({ journey: j }: { journey: Journey }) {
               label={keepRateSummary(j)}
             />
           }
-          table={<TrendTable series={rate} caption="Share of settled promise periods kept, by week" format={(v) => `${Math.round(v * 100)}%`} />}
+          table={
+            <TrendTable series={rate} caption="Share of settled promise periods kept, by week" format={(v) => `${Math.round(v * 100)}%`} />
+          }
         />
         <section className="jr-card" aria-labelledby="jr-streaks">
           <h3 id="jr-streaks">Streaks</h3>

@@ -26,7 +26,15 @@ function dayNumber(date: string): number {
  * point so single days and gaps stay visible; a dashed line tells the second person apart
  * without relying on colour.
  */
-export function TrendLines({ from, to, series, domain, ticks, formatTick, label }: {
+export function TrendLines({
+  from,
+  to,
+  series,
+  domain,
+  ticks,
+  formatTick,
+  label,
+}: {
   from: string;
   to: string;
   series: TrendSeries[];
@@ -54,11 +62,19 @@ export function TrendLines({ from, to, series, domain, ticks, formatTick, label 
           {ticks.map((t) => (
             <g key={t}>
               <line x1={0} x2={innerW} y1={y(t)} y2={y(t)} className="jr-gridline" />
-              <text x={-6} y={y(t)} className="jr-tick" textAnchor="end" dominantBaseline="middle">{formatTick(t)}</text>
+              <text x={-6} y={y(t)} className="jr-tick" textAnchor="end" dominantBaseline="middle">
+                {formatTick(t)}
+              </text>
             </g>
           ))}
           {xTicks.map((d, i) => (
-            <text key={d} x={x(dayNumber(d))} y={innerH + 16} className="jr-tick" textAnchor={i === 0 ? 'start' : i === xTicks.length - 1 ? 'end' : 'middle'}>
+            <text
+              key={d}
+              x={x(dayNumber(d))}
+              y={innerH + 16}
+              className="jr-tick"
+              textAnchor={i === 0 ? 'start' : i === xTicks.length - 1 ? 'end' : 'middle'}
+            >
               {formatBucket(d, 'week')}
             </text>
           ))}
@@ -74,9 +90,21 @@ export function TrendLines({ from, to, series, domain, ticks, formatTick, label 
                 strokeDasharray={s.dashed ? '6 4' : undefined}
                 fill="none"
               />
-              {dots && s.points.map((p) => p.value !== null && (
-                <circle key={p.date} cx={x(dayNumber(p.date))} cy={y(p.value)} r={3.5} fill={s.dashed ? '#fffdf9' : s.color} stroke={s.color} strokeWidth={2} />
-              ))}
+              {dots &&
+                s.points.map(
+                  (p) =>
+                    p.value !== null && (
+                      <circle
+                        key={p.date}
+                        cx={x(dayNumber(p.date))}
+                        cy={y(p.value)}
+                        r={3.5}
+                        fill={s.dashed ? '#fffdf9' : s.color}
+                        stroke={s.color}
+                        strokeWidth={2}
+                      />
+                    ),
+                )}
             </g>
           ))}
         </Group>
@@ -95,7 +123,11 @@ export function TrendTable({ series, caption, format }: { series: TrendSeries[];
       <thead>
         <tr>
           <th scope="col">Date</th>
-          {series.map((s) => <th scope="col" key={s.id}>{s.label}</th>)}
+          {series.map((s) => (
+            <th scope="col" key={s.id}>
+              {s.label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>

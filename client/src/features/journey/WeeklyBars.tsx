@@ -18,7 +18,13 @@ const HEIGHT = 160;
 const MARGIN = { top: 8, right: 8, bottom: 24, left: 28 };
 
 /** Stacked bars per week or month; the chart's text alternative is its summary and table. */
-export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing here in this time yet.' }: {
+export function WeeklyBars({
+  keys,
+  unit,
+  series,
+  label,
+  emptyText = 'Nothing here in this time yet.',
+}: {
   keys: string[];
   unit: BucketUnit;
   series: BarSeries[];
@@ -37,7 +43,11 @@ export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing her
   const inset = (x.bandwidth() - barW) / 2;
   if (totals.every((t) => t === 0)) {
     // Same measured wrapper, so the chart has its width the moment the first bar arrives.
-    return <div ref={ref} className="jr-svg">{emptyText && <p className="muted jr-empty">{emptyText}</p>}</div>;
+    return (
+      <div ref={ref} className="jr-svg">
+        {emptyText && <p className="muted jr-empty">{emptyText}</p>}
+      </div>
+    );
   }
   const y = scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true });
   const top = y.domain()[1] ?? max;
@@ -49,8 +59,12 @@ export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing her
         <Group left={MARGIN.left} top={MARGIN.top} aria-hidden="true">
           <line x1={0} x2={innerW} y1={innerH} y2={innerH} className="jr-axis" />
           <line x1={0} x2={innerW} y1={y(top)} y2={y(top)} className="jr-gridline" />
-          <text x={-6} y={y(top)} className="jr-tick" textAnchor="end" dominantBaseline="middle">{top}</text>
-          <text x={-6} y={innerH} className="jr-tick" textAnchor="end" dominantBaseline="middle">0</text>
+          <text x={-6} y={y(top)} className="jr-tick" textAnchor="end" dominantBaseline="middle">
+            {top}
+          </text>
+          <text x={-6} y={innerH} className="jr-tick" textAnchor="end" dominantBaseline="middle">
+            0
+          </text>
           {keys.map((key, i) => {
             let base = 0;
             const bx = (x(key) ?? 0) + inset;
@@ -63,13 +77,25 @@ export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing her
                   const y1 = y(base + v);
                   base += v;
                   return s.outline ? (
-                    <Bar key={s.id} x={bx + 1} y={y1 + 1} width={Math.max(0, barW - 2)} height={Math.max(0, y0 - y1 - 2)} fill="#fffdf9" stroke={s.color} strokeWidth={2} strokeDasharray="3 2" />
+                    <Bar
+                      key={s.id}
+                      x={bx + 1}
+                      y={y1 + 1}
+                      width={Math.max(0, barW - 2)}
+                      height={Math.max(0, y0 - y1 - 2)}
+                      fill="#fffdf9"
+                      stroke={s.color}
+                      strokeWidth={2}
+                      strokeDasharray="3 2"
+                    />
                   ) : (
                     <Bar key={s.id} x={bx} y={y1} width={barW} height={y0 - y1} fill={s.color} />
                   );
                 })}
                 {(i % every === 0 || i === keys.length - 1) && (i === keys.length - 1 || keys.length - 1 - i >= every) && (
-                  <text x={bx + barW / 2} y={innerH + 16} className="jr-tick" textAnchor="middle">{formatBucket(key, unit)}</text>
+                  <text x={bx + barW / 2} y={innerH + 16} className="jr-tick" textAnchor="middle">
+                    {formatBucket(key, unit)}
+                  </text>
                 )}
               </g>
             );
@@ -81,7 +107,13 @@ export function WeeklyBars({ keys, unit, series, label, emptyText = 'Nothing her
   );
 }
 
-export function Legend({ series, lines = false }: { series: Array<Pick<BarSeries, 'id' | 'label' | 'color' | 'outline'>>; lines?: boolean }) {
+export function Legend({
+  series,
+  lines = false,
+}: {
+  series: Array<Pick<BarSeries, 'id' | 'label' | 'color' | 'outline'>>;
+  lines?: boolean;
+}) {
   if (series.length < 2) return null;
   return (
     <ul className="jr-legend" aria-hidden="true">
@@ -90,7 +122,10 @@ export function Legend({ series, lines = false }: { series: Array<Pick<BarSeries
           {lines ? (
             <span className={`jr-swatch line${s.outline ? ' dashed' : ''}`} style={{ borderColor: s.color }} />
           ) : (
-            <span className={`jr-swatch${s.outline ? ' outline' : ''}`} style={s.outline ? { borderColor: s.color } : { background: s.color }} />
+            <span
+              className={`jr-swatch${s.outline ? ' outline' : ''}`}
+              style={s.outline ? { borderColor: s.color } : { background: s.color }}
+            />
           )}
           {s.label}
         </li>
@@ -106,14 +141,20 @@ export function WeeklyTable({ keys, unit, series, caption }: { keys: string[]; u
       <thead>
         <tr>
           <th scope="col">{bucketHeader(unit)}</th>
-          {series.map((s) => <th scope="col" key={s.id}>{s.label}</th>)}
+          {series.map((s) => (
+            <th scope="col" key={s.id}>
+              {s.label}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {keys.map((key, i) => (
           <tr key={key}>
             <th scope="row">{formatBucket(key, unit)}</th>
-            {series.map((s) => <td key={s.id}>{s.values[i] ?? 0}</td>)}
+            {series.map((s) => (
+              <td key={s.id}>{s.values[i] ?? 0}</td>
+            ))}
           </tr>
         ))}
       </tbody>

@@ -20,7 +20,9 @@ export function useExerciseHistory(spaceId: string): { sessions: JourneyExercise
       const sessions: JourneyExercise[] = [];
       let before: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const res = await socket.timeout(15_000).emitWithAck('exercise:history', { spaceId, limit: PAGE, ...(before ? { before } : {}) })
+        const res = await socket
+          .timeout(15_000)
+          .emitWithAck('exercise:history', { spaceId, limit: PAGE, ...(before ? { before } : {}) })
           .catch(() => null);
         if (cancelled || !res || !res.ok) break;
         for (const s of res.sessions) {

@@ -30,7 +30,14 @@ export function useJourney(docs: SpaceDocs, space: SpaceDto, viewer: Journey['vi
   const journey = useMemo(() => {
     const started = performance.now();
     const result = computeJourney({
-      sources: entries, exercises: exercises.sessions, partners, viewer, timeZone, now, range, hiddenMoods: settings.hiddenMoods,
+      sources: entries,
+      exercises: exercises.sessions,
+      partners,
+      viewer,
+      timeZone,
+      now,
+      range,
+      hiddenMoods: settings.hiddenMoods,
     });
     // User Timing so bench/journey can read how long a recompute took.
     performance.measure('hearth:journey-compute', { start: started, end: performance.now() });

@@ -33,9 +33,8 @@ export function LandingPage() {
           <p className="landing-kicker">Hearth · a shared space for couples</p>
           <h1 id="landing-title">A warm place for the two of you to plan, promise and check in.</h1>
           <p className="landing-lead">
-            Hearth is a live board you share with your partner: plans to look forward to, small promises, needs and
-            boundaries, daily check-ins and thank-yous. Made for couples who want to stay close — across a table or
-            across time zones.
+            Hearth is a live board you share with your partner: plans to look forward to, small promises, needs and boundaries, daily
+            check-ins and thank-yous. Made for couples who want to stay close — across a table or across time zones.
           </p>
           <div className="landing-actions">
             <Link to="/signup" className="button primary large">

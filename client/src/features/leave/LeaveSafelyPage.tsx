@@ -12,7 +12,11 @@ import { refreshSpaces } from '../spaces/spacesStore';
 
 const CHOICES: Array<{ value: DepartureChoice; title: string; detail: string }> = [
   { value: 'delete', title: 'Delete it', detail: 'Your cards, check-ins, appreciations and comments disappear from the shared boards.' },
-  { value: 'anonymise', title: 'Keep it, without my name', detail: 'Your words stay; they show “Former member” and are no longer linked to your account. Your check-ins are deleted.' },
+  {
+    value: 'anonymise',
+    title: 'Keep it, without my name',
+    detail: 'Your words stay; they show “Former member” and are no longer linked to your account. Your check-ins are deleted.',
+  },
   { value: 'keep', title: 'Keep it as it is', detail: 'Everything stays; it shows “Former member” once you have left.' },
 ];
 
@@ -29,7 +33,10 @@ export function LeaveSafelyPage({ spaceId }: { spaceId: string }) {
   const [left, setLeft] = useState<string | null>(null);
 
   useEffect(() => {
-    api.getSpace(spaceId).then(({ space: s }) => setSpace(s), () => setMissing(true));
+    api.getSpace(spaceId).then(
+      ({ space: s }) => setSpace(s),
+      () => setMissing(true),
+    );
   }, [spaceId]);
 
   if (left) {
@@ -110,7 +117,14 @@ export function LeaveSafelyPage({ spaceId }: { spaceId: string }) {
         </legend>
         {CHOICES.map((c) => (
           <div className="choice" key={c.value}>
-            <input id={`${id}-${c.value}`} type="radio" name={`${id}-choice`} value={c.value} checked={choice === c.value} onChange={() => setChoice(c.value)} />
+            <input
+              id={`${id}-${c.value}`}
+              type="radio"
+              name={`${id}-choice`}
+              value={c.value}
+              checked={choice === c.value}
+              onChange={() => setChoice(c.value)}
+            />
             <label htmlFor={`${id}-${c.value}`}>
               <strong>{c.title}</strong>
               <span className="muted small-print">{c.detail}</span>

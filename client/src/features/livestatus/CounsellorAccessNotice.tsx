@@ -11,7 +11,9 @@ export function CounsellorAccessNotice({ space, myId }: { space: SpaceDto; myId:
   if (access === 'withdrawn' || access === 'expired') {
     return (
       <p className="notice" role="status" data-testid="access-notice">
-        {access === 'withdrawn' ? 'A partner withdrew consent, so this board is no longer shared with you.' : 'Your access to this space has ended.'}
+        {access === 'withdrawn'
+          ? 'A partner withdrew consent, so this board is no longer shared with you.'
+          : 'Your access to this space has ended.'}
       </p>
     );
   }
@@ -22,7 +24,9 @@ export function CounsellorAccessNotice({ space, myId }: { space: SpaceDto; myId:
         {partners.length > 0 ? `${partners.join(' & ')} invited you as their counsellor. ` : ''}
         Their board opens here, without reloading, once both partners have consented.
       </p>
-      <p className="muted">You will see only the items they mark “us + counsellor”, read only. Each time you open their board, they see it in their access log.</p>
+      <p className="muted">
+        You will see only the items they mark “us + counsellor”, read only. Each time you open their board, they see it in their access log.
+      </p>
     </section>
   );
 }

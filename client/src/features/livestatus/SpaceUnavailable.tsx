@@ -25,7 +25,8 @@ export function SpaceUnavailable({ error }: { error: { code: string; message: st
         <p role="alert">{ended ? error.message : 'This space does not exist, or it is no longer shared with you.'}</p>
         {ended && (
           <p className="muted">
-            {error.reason === 'deleted' ? 'Everything in it has been erased.' : 'Nothing from it is shown here any more.'} Your other spaces are unchanged.
+            {error.reason === 'deleted' ? 'Everything in it has been erased.' : 'Nothing from it is shown here any more.'} Your other spaces
+            are unchanged.
           </p>
         )}
         <div className="row">

@@ -6,7 +6,11 @@ import './mood.css';
  * The one mood scale, as five radio buttons from heavy to bright; used by the board's check-in
  * form and by the together check-in exercise alike.
  */
-export function MoodPicker({ value, onChange, legend = MOOD_PROMPT }: {
+export function MoodPicker({
+  value,
+  onChange,
+  legend = MOOD_PROMPT,
+}: {
   value: number | null;
   onChange(value: MoodValue): void;
   legend?: string;

@@ -46,7 +46,10 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
       >
         <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M12 3a6 6 0 0 0-6 6v3.5L4.5 15.5V17h15v-1.5L18 12.5V9a6 6 0 0 0-6-6zm0 19a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22z" fill="currentColor" />
+          <path
+            d="M12 3a6 6 0 0 0-6 6v3.5L4.5 15.5V17h15v-1.5L18 12.5V9a6 6 0 0 0-6-6zm0 19a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22z"
+            fill="currentColor"
+          />
         </svg>
         {unread > 0 && (
           <span className="notif-count" data-testid="notification-count">
@@ -58,7 +61,14 @@ export function NotificationBell() {
         <div ref={panel} id={`${id}-panel`} className="notif-panel" role="region" aria-label="Notifications">
           <div className="notif-head">
             <h2>Reminders</h2>
-            <a href="/account#reminders" onClick={(e) => { e.preventDefault(); setOpen(false); navigate('/account#reminders'); }}>
+            <a
+              href="/account#reminders"
+              onClick={(e) => {
+                e.preventDefault();
+                setOpen(false);
+                navigate('/account#reminders');
+              }}
+            >
               Settings
             </a>
           </div>
@@ -76,7 +86,11 @@ export function NotificationBell() {
                       navigate(n.link);
                     }}
                   >
-                    {!n.read && <span className="notif-dot"><span className="visually-hidden">Unread: </span></span>}
+                    {!n.read && (
+                      <span className="notif-dot">
+                        <span className="visually-hidden">Unread: </span>
+                      </span>
+                    )}
                     <span className="notif-text">{n.text}</span>
                     <span className="notif-when">{relativeTime(n.at)}</span>
                   </button>

@@ -59,8 +59,8 @@ export function ReminderSettingsForm() {
     <section id="reminders" className="card-surface safety-section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Reminders</h2>
       <p className="muted">
-        Hearth nudges, it doesn't nag. Trust grows with time and space, not with questions, so you choose what reminds
-        you, when it stays quiet, and how many reminders a week is enough. Your partner's settings are their own.
+        Hearth nudges, it doesn't nag. Trust grows with time and space, not with questions, so you choose what reminds you, when it stays
+        quiet, and how many reminders a week is enough. Your partner's settings are their own.
       </p>
       {!settings ? (
         !error && <p className="muted">Loading…</p>
@@ -124,13 +124,25 @@ export function ReminderSettingsForm() {
             <div className="reminder-row">
               <div className="field">
                 <label htmlFor={`${id}-from`}>From</label>
-                <input id={`${id}-from`} type="time" value={settings.quietHours.from}
-                  onChange={(e) => e.target.value && void change({ ...settings, quietHours: { ...settings.quietHours!, from: e.target.value } })} />
+                <input
+                  id={`${id}-from`}
+                  type="time"
+                  value={settings.quietHours.from}
+                  onChange={(e) =>
+                    e.target.value && void change({ ...settings, quietHours: { ...settings.quietHours!, from: e.target.value } })
+                  }
+                />
               </div>
               <div className="field">
                 <label htmlFor={`${id}-to`}>Until</label>
-                <input id={`${id}-to`} type="time" value={settings.quietHours.to}
-                  onChange={(e) => e.target.value && void change({ ...settings, quietHours: { ...settings.quietHours!, to: e.target.value } })} />
+                <input
+                  id={`${id}-to`}
+                  type="time"
+                  value={settings.quietHours.to}
+                  onChange={(e) =>
+                    e.target.value && void change({ ...settings, quietHours: { ...settings.quietHours!, to: e.target.value } })
+                  }
+                />
               </div>
             </div>
           )}
@@ -138,7 +150,9 @@ export function ReminderSettingsForm() {
             <label htmlFor={`${id}-tz`}>Time zone</label>
             <select id={`${id}-tz`} value={settings.timeZone} onChange={(e) => void change({ ...settings, timeZone: e.target.value })}>
               {[...new Set([settings.timeZone, ...timeZones()])].map((tz) => (
-                <option key={tz} value={tz}>{tz}</option>
+                <option key={tz} value={tz}>
+                  {tz}
+                </option>
               ))}
             </select>
             {deviceZone && deviceZone !== settings.timeZone && (
@@ -148,8 +162,12 @@ export function ReminderSettingsForm() {
             )}
           </div>
           <div className="check-row">
-            <input id={`${id}-browser`} type="checkbox" checked={settings.browserNotifications}
-              onChange={(e) => void toggleBrowser(e.target.checked)} />
+            <input
+              id={`${id}-browser`}
+              type="checkbox"
+              checked={settings.browserNotifications}
+              onChange={(e) => void toggleBrowser(e.target.checked)}
+            />
             <div>
               <label htmlFor={`${id}-browser`}>Also show reminders as browser notifications</label>
               <p className="muted small-print">Only while a Hearth tab is open; nothing is sent through any other service.</p>
@@ -157,7 +175,9 @@ export function ReminderSettingsForm() {
           </div>
         </>
       )}
-      <p role="status" className="muted small-print">{saved ? 'Saved.' : ''}</p>
+      <p role="status" className="muted small-print">
+        {saved ? 'Saved.' : ''}
+      </p>
       {error && (
         <p role="alert" className="error-text">
           {error}

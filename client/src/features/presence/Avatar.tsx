@@ -14,7 +14,13 @@ function initialsOf(name: string): string {
   return (first + second).toUpperCase();
 }
 
-export function Avatar({ name, userId, observer = false, where = null, size = 32 }: {
+export function Avatar({
+  name,
+  userId,
+  observer = false,
+  where = null,
+  size = 32,
+}: {
   name: string;
   userId: string;
   observer?: boolean;

@@ -56,7 +56,11 @@ export function DeleteAccountDialog({ onDeleted }: { onDeleted: () => void }) {
               onChange={(e) => setPassword(e.target.value)}
             />
           </div>
-          {error && <p className="error-text" role="alert">{error}</p>}
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
           <div className="row">
             <button type="submit" className="button danger" disabled={busy || password.length === 0}>
               {busy ? 'Deleting…' : 'Delete my account'}

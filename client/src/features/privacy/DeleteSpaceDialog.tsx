@@ -57,11 +57,19 @@ export function DeleteSpaceDialog({ space, myId, onDeleted }: { space: SpaceDto;
       <dialog ref={dialog} aria-labelledby={`${id}-title`} className="card-surface" data-testid="delete-space-dialog">
         <h2 id={`${id}-title`}>Delete “{space.name}”</h2>
         <p>
-          Everything in this space goes for good: every board (including both partners’ “only me” items), the
-          counsellor’s notes, exercises, invites and the access log. Both partners have to confirm.
+          Everything in this space goes for good: every board (including both partners’ “only me” items), the counsellor’s notes, exercises,
+          invites and the access log. Both partners have to confirm.
         </p>
-        {iAsked && <p className="notice" role="status">You asked for this. Waiting for your partner to confirm.</p>}
-        {error && <p className="error-text" role="alert">{error}</p>}
+        {iAsked && (
+          <p className="notice" role="status">
+            You asked for this. Waiting for your partner to confirm.
+          </p>
+        )}
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div className="row">
           {!iAsked && (
             <button

@@ -20,15 +20,16 @@ export function SafetyPage() {
   const { user } = useAuth();
   const [helplines, setHelplines] = useState<Helpline[] | null>(null);
   useEffect(() => {
-    accountApi.safety().then((info) => setHelplines(info.helplines), () => setHelplines([]));
+    accountApi.safety().then(
+      (info) => setHelplines(info.helplines),
+      () => setHelplines([]),
+    );
   }, []);
 
   return (
     <main id="main" className="page medium">
       <h1>What your partner and counsellor can see</h1>
-      <p className="lede">
-        Hearth’s server enforces these rules; this page is generated from the same rules, not written separately.
-      </p>
+      <p className="lede">Hearth’s server enforces these rules; this page is generated from the same rules, not written separately.</p>
 
       <section className="card-surface safety-section" aria-labelledby="levels-title">
         <h2 id="levels-title">Who sees each item</h2>
@@ -70,20 +71,20 @@ export function SafetyPage() {
         <h2 id="also-title">What else they notice</h2>
         <ul className="facts-list">
           <li>
-            <strong>Being online:</strong> your partner sees that you are here and which section you are on (never which item), unless
-            you turn on “Appear offline”.
+            <strong>Being online:</strong> your partner sees that you are here and which section you are on (never which item), unless you
+            turn on “Appear offline”.
           </li>
           <li>
-            <strong>Exercises:</strong> answers are shown to both of you only when both have answered; an answer never revealed is
-            deleted when the exercise ends. A counsellor sees only exercises they watched, never check-ins.
+            <strong>Exercises:</strong> answers are shown to both of you only when both have answered; an answer never revealed is deleted
+            when the exercise ends. A counsellor sees only exercises they watched, never check-ins.
           </li>
           <li>
             <strong>Counsellor access</strong> needs both partners’ consent; either of you can withdraw it at once, and every time a
             counsellor opens something it is written in a log both partners can read.
           </li>
           <li>
-            <strong>Not shared:</strong> your account settings, your signed-in devices, “Only me” items and what you read. Hearth
-            never shows when you read something.
+            <strong>Not shared:</strong> your account settings, your signed-in devices, “Only me” items and what you read. Hearth never
+            shows when you read something.
           </li>
           <li>
             <strong>Leaving a space</strong> is seen by your partner as you no longer being a member — nothing else is announced.
@@ -99,9 +100,9 @@ export function SafetyPage() {
       <section className="card-surface safety-section" aria-labelledby="exit-title">
         <h2 id="exit-title">Leaving quickly</h2>
         <p>
-          The <strong>Quick exit</strong> button at the top of every page, or <kbd>Esc</kbd> pressed twice, replaces Hearth with a
-          weather page at once and takes Hearth out of this tab’s back button. Your browser’s history list may still show Hearth;
-          a private window avoids that.
+          The <strong>Quick exit</strong> button at the top of every page, or <kbd>Esc</kbd> pressed twice, replaces Hearth with a weather
+          page at once and takes Hearth out of this tab’s back button. Your browser’s history list may still show Hearth; a private window
+          avoids that.
         </p>
       </section>
 
@@ -117,7 +118,12 @@ export function SafetyPage() {
                 <strong>{h.name}</strong>
                 <span className="muted"> · {h.region}</span>
                 <br />
-                {h.phone && (/^[+0-9 ()-]+$/.test(h.phone) ? <a href={`tel:${h.phone.replace(/[^0-9+]/g, '')}`}>{h.phone}</a> : <span>{h.phone}</span>)}
+                {h.phone &&
+                  (/^[+0-9 ()-]+$/.test(h.phone) ? (
+                    <a href={`tel:${h.phone.replace(/[^0-9+]/g, '')}`}>{h.phone}</a>
+                  ) : (
+                    <span>{h.phone}</span>
+                  ))}
                 {h.phone && h.url && ' · '}
                 {h.url && (
                   <a href={h.url} rel="noreferrer noopener" target="_blank">

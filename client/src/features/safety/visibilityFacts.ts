@@ -1,6 +1,12 @@
 import {
-  VISIBILITIES, VISIBILITY_AUDIENCE, canChangeVisibility, canManageItem, defaultVisibilityFor,
-  type BoardItem, type ItemKind, type Visibility,
+  VISIBILITIES,
+  VISIBILITY_AUDIENCE,
+  canChangeVisibility,
+  canManageItem,
+  defaultVisibilityFor,
+  type BoardItem,
+  type ItemKind,
+  type Visibility,
 } from '@hearth/shared/board';
 
 /**

@@ -17,12 +17,7 @@ export function ConnectionBadge({ status, readOnly }: { status: DocStatus; readO
   const unsavedFor = useUnsavedFor(status.saved);
   const save = saveStateOf(status, readOnly, unsavedFor);
   return (
-    <div
-      className={`connection-badge state-${status.state} save-${save}`}
-      role="status"
-      aria-live="polite"
-      data-testid="connection-status"
-    >
+    <div className={`connection-badge state-${status.state} save-${save}`} role="status" aria-live="polite" data-testid="connection-status">
       <span className="dot" aria-hidden="true" />
       <span className="state" data-testid="connection-state">
         {LABEL[status.state]}

@@ -10,7 +10,15 @@ import { formatWhen } from '../counsellor/auditText';
  * or withdrew disappears from here at once, and links made earlier (another tab, before a
  * reload) are still shown, without their address, which only the tab that made it knows.
  */
-export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: string; hasPartner: boolean; openInvites: OpenInviteDto[] | null }) {
+export function InvitePanel({
+  spaceId,
+  hasPartner,
+  openInvites,
+}: {
+  spaceId: string;
+  hasPartner: boolean;
+  openInvites: OpenInviteDto[] | null;
+}) {
   const id = useId();
   const [made, setMade] = useState<Partial<Record<MemberRole, InviteDto>>>({});
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +82,13 @@ export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: str
             <label htmlFor={`${id}-${role}`} className="field-label">
               Invitation link (works once, until {formatWhen(invite.expiresAt)})
             </label>
-            <input id={`${id}-${role}`} readOnly value={invite.url} onFocus={(e) => e.currentTarget.select()} data-testid={`invite-url-${role}`} />
+            <input
+              id={`${id}-${role}`}
+              readOnly
+              value={invite.url}
+              onFocus={(e) => e.currentTarget.select()}
+              data-testid={`invite-url-${role}`}
+            />
             <div className="row" style={{ marginTop: 8 }}>
               <button type="button" className="button small primary" onClick={() => copy(role, invite.url)}>
                 {copied === role ? 'Copied' : 'Copy link'}
@@ -124,7 +138,9 @@ export function InvitePanel({ spaceId, hasPartner, openInvites }: { spaceId: str
       <h2 id={`${id}-title`}>Invite</h2>
       {!hasPartner && block('partner', 'Your partner', 'Invite partner')}
       {block('counsellor', 'A counsellor (optional)', 'Invite counsellor')}
-      <p className="muted small-print">A counsellor sees only items marked “us + counsellor”, read only, and only after you both consent.</p>
+      <p className="muted small-print">
+        A counsellor sees only items marked “us + counsellor”, read only, and only after you both consent.
+      </p>
       {error && (
         <p className="error-text" role="alert">
           {error}

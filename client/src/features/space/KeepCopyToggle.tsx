@@ -19,8 +19,8 @@ export function KeepCopyToggle({ userId, connections }: { userId: string; connec
       <input id={id} type="checkbox" checked={enabled} onChange={(e) => void toggle(e.target.checked)} aria-describedby={`${id}-hint`} />
       <label htmlFor={id}>Keep a copy on this device</label>
       <span id={`${id}-hint`} className="visually-hidden">
-        Stores the shared boards, encrypted, in this browser so they open faster and keep offline edits. Never your
-        “Only me” items. Removed when you sign out or leave.
+        Stores the shared boards, encrypted, in this browser so they open faster and keep offline edits. Never your “Only me” items. Removed
+        when you sign out or leave.
       </span>
     </div>
   );

@@ -108,9 +108,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} />}
             {isPartner && <HistoryButton spaceId={space.id} />}
-            {isPartner && (
-              <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />
-            )}
+            {isPartner && <KeepCopyToggle userId={user.id} connections={[docs.space, ...(docs.couple ? [docs.couple] : [])]} />}
           </div>
           <div className="space-layout" data-tab={tab}>
             <div className="space-main">
@@ -118,7 +116,13 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                 <SpaceViewTabs spaceId={space.id} view={view} isPartner={isPartner} />
                 {view === 'journey' ? (
                   <ErrorBoundary what="the journey">
-                    <Suspense fallback={<p className="muted" aria-busy="true">Opening your journey…</p>}>
+                    <Suspense
+                      fallback={
+                        <p className="muted" aria-busy="true">
+                          Opening your journey…
+                        </p>
+                      }
+                    >
                       <JourneyView docs={docs} me={me} space={space} />
                     </Suspense>
                   </ErrorBoundary>
@@ -144,38 +148,38 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                 </ErrorBoundary>
               </SideSection>
               <SideSection tab="people">
-              <MembersPanel space={space} myId={user.id} />
-              {/* While the first-run guide offers the partner's invitation, it is not offered twice. */}
-              {isPartner && (
-                <InvitePanel
-                  spaceId={space.id}
-                  hasPartner={partners.length >= 2 || !firstRunHidden}
-                  openInvites={partner?.openInvites ?? null}
-                />
-              )}
-              <ErrorBoundary what="the privacy settings">
-                <PrivacySlot
-                  space={space}
-                  live={partner}
-                  me={me}
-                  docs={docs}
-                  onChanged={() => void refresh()}
-                  onDeleted={() => {
-                    void clearSpaceCopies(spaceId);
-                    void refreshSpaces();
-                    navigate('/', { replace: true });
-                  }}
-                />
-              </ErrorBoundary>
-              {isPartner ? (
-                <Link to={leavePath(space.id)} className="button small quiet danger">
-                  Leave this space safely…
-                </Link>
-              ) : (
-                <button type="button" className="button small quiet danger" onClick={leave}>
-                  Leave this space
-                </button>
-              )}
+                <MembersPanel space={space} myId={user.id} />
+                {/* While the first-run guide offers the partner's invitation, it is not offered twice. */}
+                {isPartner && (
+                  <InvitePanel
+                    spaceId={space.id}
+                    hasPartner={partners.length >= 2 || !firstRunHidden}
+                    openInvites={partner?.openInvites ?? null}
+                  />
+                )}
+                <ErrorBoundary what="the privacy settings">
+                  <PrivacySlot
+                    space={space}
+                    live={partner}
+                    me={me}
+                    docs={docs}
+                    onChanged={() => void refresh()}
+                    onDeleted={() => {
+                      void clearSpaceCopies(spaceId);
+                      void refreshSpaces();
+                      navigate('/', { replace: true });
+                    }}
+                  />
+                </ErrorBoundary>
+                {isPartner ? (
+                  <Link to={leavePath(space.id)} className="button small quiet danger">
+                    Leave this space safely…
+                  </Link>
+                ) : (
+                  <button type="button" className="button small quiet danger" onClick={leave}>
+                    Leave this space
+                  </button>
+                )}
               </SideSection>
             </aside>
           </div>

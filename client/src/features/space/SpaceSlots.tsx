@@ -27,7 +27,13 @@ export function CounsellorNotesSlot({ space, me }: SpaceSlotProps) {
  * Who sees what: a partner's consent for counsellors (with the log of every counsellor access),
  * export for every member, and deleting the space for partners.
  */
-export function PrivacySlot({ space, me, live, onChanged, onDeleted }: SpaceSlotProps & { live: PartnerStatus | null; onChanged(): void; onDeleted(): void }) {
+export function PrivacySlot({
+  space,
+  me,
+  live,
+  onChanged,
+  onDeleted,
+}: SpaceSlotProps & { live: PartnerStatus | null; onChanged(): void; onDeleted(): void }) {
   const hasCounsellor = space.members.some((m) => m.role === 'counsellor');
   return (
     <>

@@ -15,7 +15,9 @@ describe('the message when Undo keeps an item', () => {
 
   it('falls back to the item’s last editor, then to "Your partner"', () => {
     expect(keptMessage([{ ...kept, updatedBy: 'u2' }], members, 'u1')).toBe('Sam has worked on “Weekend” since — kept it.');
-    expect(keptMessage([{ ...kept, updatedBy: 'u1', label: null }], members, 'u1')).toBe('Your partner has worked on this since — kept it.');
+    expect(keptMessage([{ ...kept, updatedBy: 'u1', label: null }], members, 'u1')).toBe(
+      'Your partner has worked on this since — kept it.',
+    );
   });
 
   it('says so when it was this person on another screen', () => {
@@ -25,8 +27,15 @@ describe('the message when Undo keeps an item', () => {
   });
 
   it('counts further items kept in the same step', () => {
-    expect(keptMessage([{ ...kept, name: 'Sam' }, { ...kept, itemId: 'i2' }], members, 'u1')).toBe(
-      'Sam has worked on “Weekend” (and 1 more) since — kept it.',
-    );
+    expect(
+      keptMessage(
+        [
+          { ...kept, name: 'Sam' },
+          { ...kept, itemId: 'i2' },
+        ],
+        members,
+        'u1',
+      ),
+    ).toBe('Sam has worked on “Weekend” (and 1 more) since — kept it.');
   });
 });

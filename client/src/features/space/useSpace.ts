@@ -55,10 +55,16 @@ export function useSpace(spaceId: string): SpaceState {
     return () => window.removeEventListener('focus', onFocus);
   }, [spaceId, load, refresh]);
 
-  if (live?.state === 'ended') return { space: null, error: { code: 'ended', message: live.message, reason: live.reason }, partner: null, refresh };
+  if (live?.state === 'ended')
+    return { space: null, error: { code: 'ended', message: live.message, reason: live.reason }, partner: null, refresh };
   if (live?.state === 'open') return { space: live.space, error: null, partner: live.partner, refresh };
   if (live?.state === 'unavailable') {
-    return { space: null, error: live.message ? { code: 'ended', message: live.message } : { code: 'not_found', message: 'No such space.' }, partner: null, refresh };
+    return {
+      space: null,
+      error: live.message ? { code: 'ended', message: live.message } : { code: 'not_found', message: 'No such space.' },
+      partner: null,
+      refresh,
+    };
   }
   return { space: space ?? (error ? null : listed), error, partner: null, refresh };
 }

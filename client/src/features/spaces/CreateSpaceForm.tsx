@@ -47,7 +47,9 @@ export function CreateSpaceForm() {
             {error}
           </p>
         )}
-        <SubmitButton blockedBy={name.trim() === '' ? 'Give your space a name first.' : busy ? 'Creating your space…' : null}>Create space</SubmitButton>
+        <SubmitButton blockedBy={name.trim() === '' ? 'Give your space a name first.' : busy ? 'Creating your space…' : null}>
+          Create space
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,5 +1,12 @@
 import {
-  CardComment, ExperienceStep, HistoryEntry, ITEM_SCHEMAS, PromiseOutcome, Reflection, type BoardItem, type ItemKind,
+  CardComment,
+  ExperienceStep,
+  HistoryEntry,
+  ITEM_SCHEMAS,
+  PromiseOutcome,
+  Reflection,
+  type BoardItem,
+  type ItemKind,
 } from '@hearth/shared/board';
 import { BoardRefusal } from '@hearth/shared/realtime';
 import { Refused } from './refused';
@@ -9,17 +16,26 @@ import { Refused } from './refused';
  * (docs/board.md), since two partners typing at once can merge past one input's limit.
  */
 export const TEXT_LIMITS: Readonly<Record<string, number>> = {
-  title: 400, where: 400, notes: 10_000, text: 2000, statement: 10_000, helps: 10_000, avoid: 10_000,
-  enjoyed: 10_000, learned: 10_000, stepText: 400,
+  title: 400,
+  where: 400,
+  notes: 10_000,
+  text: 2000,
+  statement: 10_000,
+  helps: 10_000,
+  avoid: 10_000,
+  enjoyed: 10_000,
+  learned: 10_000,
+  stepText: 400,
 };
 const MAX_LIST = { steps: 200, history: 5000, comments: 1000, feelings: 12, closeness: 4 } as const;
 const MAX_PLAIN_TEXT = 2000;
 const MAX_ITEM_JSON = 512 * 1024;
 
 const keysOf = (schema: { shape: object }, extra: string[] = []) => new Set([...Object.keys(schema.shape), ...extra]);
-const ITEM_KEYS = Object.fromEntries(
-  Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, keysOf(schema)]),
-) as Record<ItemKind, Set<string>>;
+const ITEM_KEYS = Object.fromEntries(Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, keysOf(schema)])) as Record<
+  ItemKind,
+  Set<string>
+>;
 const NESTED_KEYS = {
   steps: keysOf(ExperienceStep),
   history: keysOf(HistoryEntry, ['period', 'renegotiatedFrom', 'renegotiatedInto']),

@@ -1,6 +1,14 @@
 import * as Y from 'yjs';
 import {
-  BoardDataError, ITEMS_KEY, META_KEY, TEXT_FIELDS, VISIBILITIES, boardDocName, parseItemMap, type BoardItem, type ItemKind,
+  BoardDataError,
+  ITEMS_KEY,
+  META_KEY,
+  TEXT_FIELDS,
+  VISIBILITIES,
+  boardDocName,
+  parseItemMap,
+  type BoardItem,
+  type ItemKind,
 } from '@hearth/shared/board';
 import { JOURNEY_SETTINGS_KEY, isTimeZone } from '@hearth/shared/insights';
 import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
@@ -55,7 +63,12 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
       for (const item of removed) {
         removals.set(`${spaceId}:${item.id}`, {
-          json: movable(item), createdBy: item.createdBy, at: now, docName: ctx.docName, removedBy: actor.userId, exact: stableJson(item),
+          json: movable(item),
+          createdBy: item.createdBy,
+          at: now,
+          docName: ctx.docName,
+          removedBy: actor.userId,
+          exact: stableJson(item),
         });
       }
       return ACCEPTED;
@@ -86,8 +99,11 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
     function restored(item: BoardItem): boolean {
       const recent = removals.get(`${spaceId}:${item.id}`);
       return (
-        recent !== undefined && recent.docName === ctx.docName && recent.removedBy === actor.userId &&
-        Date.now() - recent.at <= MOVE_WINDOW_MS && recent.exact === stableJson(item)
+        recent !== undefined &&
+        recent.docName === ctx.docName &&
+        recent.removedBy === actor.userId &&
+        Date.now() - recent.at <= MOVE_WINDOW_MS &&
+        recent.exact === stableJson(item)
       );
     }
   };
@@ -101,7 +117,11 @@ function movable(item: BoardItem): string {
 
 /** Throws `Refused`; returns the items the update removes (for pairing later moves). */
 function checkBoardUpdate(
-  before: Y.Doc, after: Y.Doc, changes: UpdateChanges, actor: RuleActor, provenance: Provenance,
+  before: Y.Doc,
+  after: Y.Doc,
+  changes: UpdateChanges,
+  actor: RuleActor,
+  provenance: Provenance,
   /** The "us + counsellor" document, which also holds the couple's journey settings. */
   sharedWithCounsellor: boolean,
 ): BoardItem[] {
@@ -114,7 +134,10 @@ function checkBoardUpdate(
   let metaTouched = false;
   let journeyTouched = false;
 
-  for (const [list, deleted] of [[changes.inserted, false], [changes.deleted, true]] as const) {
+  for (const [list, deleted] of [
+    [changes.inserted, false],
+    [changes.deleted, true],
+  ] as const) {
     for (const struct of list) {
       let top = struct;
       while (parentOf(top)._item) top = parentOf(top)._item!;
@@ -134,7 +157,12 @@ function checkBoardUpdate(
         throw new Refused(BoardRefusal.invalidStructure, top.parentSub);
       }
       // The common case: characters typed into or deleted from a text that already existed.
-      if (parent instanceof Y.Text && parent._item && !inserted.has(parent._item) && (deleted || struct.content instanceof Y.ContentString)) {
+      if (
+        parent instanceof Y.Text &&
+        parent._item &&
+        !inserted.has(parent._item) &&
+        (deleted || struct.content instanceof Y.ContentString)
+      ) {
         texts.set(parent, top.parentSub);
       } else {
         structural.add(top.parentSub);
@@ -185,7 +213,10 @@ function checkMeta(before: Y.Doc, after: Y.Doc): void {
   const version = meta.get('schemaVersion');
   const old = before.getMap<unknown>(META_KEY).get('schemaVersion');
   if (typeof old === 'number') refuseUnless(typeof version === 'number' && version >= old, BoardRefusal.immutable);
-  refuseUnless(version === undefined || (Number.isInteger(version) && (version as number) >= 1 && (version as number) < 1000), BoardRefusal.invalidStructure);
+  refuseUnless(
+    version === undefined || (Number.isInteger(version) && (version as number) >= 1 && (version as number) < 1000),
+    BoardRefusal.invalidStructure,
+  );
 }
 
 /** Who may type into this text, read from the item around it; no parsing. */
@@ -211,7 +242,11 @@ function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Ma
     limit = TEXT_LIMITS[field!];
   } else if (holderParent instanceof Y.Array && holderParent._item?.parentSub === 'steps' && field === 'text') {
     limit = TEXT_LIMITS.stepText;
-  } else if (holderParent instanceof Y.Map && holderParent._item?.parentSub === 'reflections' && (field === 'enjoyed' || field === 'learned')) {
+  } else if (
+    holderParent instanceof Y.Map &&
+    holderParent._item?.parentSub === 'reflections' &&
+    (field === 'enjoyed' || field === 'learned')
+  ) {
     refuseUnless(map._item!.parentSub === me, BoardRefusal.notReflectionOwner, itemId);
     limit = TEXT_LIMITS[field];
   }

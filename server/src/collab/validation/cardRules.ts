@@ -6,7 +6,11 @@ import { diffById, type RuleActor } from './ruleContext';
 export function checkNewCard(item: CardItem, actor: RuleActor): void {
   refuseUnless(item.authorId === actor.userId, BoardRefusal.forgedAuthor, item.id);
   refuseUnless(item.acknowledgedBy === null && item.acknowledgedAt === null, BoardRefusal.notPartner, item.id);
-  refuseUnless(item.comments.every((c) => c.by === actor.userId), BoardRefusal.forgedAuthor, item.id);
+  refuseUnless(
+    item.comments.every((c) => c.by === actor.userId),
+    BoardRefusal.forgedAuthor,
+    item.id,
+  );
 }
 
 /** The author owns the words; the partner acknowledges; a comment is removed only by its writer. */
@@ -28,8 +32,16 @@ export function checkCardChange(field: string, before: CardItem, after: CardItem
       return refuseUnless(after.acknowledgedBy === null || after.acknowledgedBy === actor.userId, BoardRefusal.forgedAuthor, id);
     case 'comments': {
       const { added, removed, changed } = diffById(before.comments, after.comments);
-      refuseUnless(added.every((c) => c.by === actor.userId), BoardRefusal.forgedAuthor, id);
-      refuseUnless(removed.every((c) => c.by === actor.userId), BoardRefusal.notCommentWriter, id);
+      refuseUnless(
+        added.every((c) => c.by === actor.userId),
+        BoardRefusal.forgedAuthor,
+        id,
+      );
+      refuseUnless(
+        removed.every((c) => c.by === actor.userId),
+        BoardRefusal.notCommentWriter,
+        id,
+      );
       return refuseUnless(changed.length === 0, BoardRefusal.notCommentWriter, id);
     }
     default:

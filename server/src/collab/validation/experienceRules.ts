@@ -50,7 +50,8 @@ function checkSteps(before: ExperienceItem['steps'], after: ExperienceItem['step
   }
   for (const { before: was, after: now } of changed) {
     if (now.doneBy !== was.doneBy) refuseUnless(now.doneBy === null || now.doneBy === actor.userId, BoardRefusal.forgedAuthor, id);
-    if (now.assignee !== was.assignee) refuseUnless(now.assignee === null || isPartner(actor, now.assignee), BoardRefusal.invalidStructure, id);
+    if (now.assignee !== was.assignee)
+      refuseUnless(now.assignee === null || isPartner(actor, now.assignee), BoardRefusal.invalidStructure, id);
   }
 }
 

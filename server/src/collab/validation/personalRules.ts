@@ -1,4 +1,10 @@
-import { APPRECIATION_REPLY_MAX, canRespondToAppreciation, checkinIdOf, type AppreciationItem, type CheckinItem } from '@hearth/shared/board';
+import {
+  APPRECIATION_REPLY_MAX,
+  canRespondToAppreciation,
+  checkinIdOf,
+  type AppreciationItem,
+  type CheckinItem,
+} from '@hearth/shared/board';
 import { BoardRefusal } from '@hearth/shared/realtime';
 import { Refused, refuseUnless } from './refused';
 import { isPartner, type RuleActor } from './ruleContext';

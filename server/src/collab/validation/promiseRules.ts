@@ -13,17 +13,29 @@ function isMarkable(item: PromiseItem): boolean {
 /** A new promise: by the promiser (or a renegotiation's new version), proposed, nothing marked. */
 export function checkNewPromise(item: PromiseItem, actor: RuleActor, renegotiationOf: (id: string) => PromiseItem | null): void {
   const id = item.id;
-  refuseUnless(item.promiserId !== item.promiseeId && isPartner(actor, item.promiseeId) && isPartner(actor, item.promiserId), BoardRefusal.invalidStructure, id);
+  refuseUnless(
+    item.promiserId !== item.promiseeId && isPartner(actor, item.promiseeId) && isPartner(actor, item.promiserId),
+    BoardRefusal.invalidStructure,
+    id,
+  );
   if (item.promiserId !== actor.userId) {
     // Either partner renegotiates: the new version keeps the old one's promiser and promisee.
     const old = item.renegotiatedFrom ? renegotiationOf(item.renegotiatedFrom) : null;
     refuseUnless(
-      old !== null && old.renegotiatedInto === id && old.promiserId === item.promiserId && old.promiseeId === item.promiseeId &&
+      old !== null &&
+        old.renegotiatedInto === id &&
+        old.promiserId === item.promiserId &&
+        old.promiseeId === item.promiseeId &&
         (actor.userId === old.promiseeId || actor.userId === old.promiserId),
-      BoardRefusal.forgedAuthor, id,
+      BoardRefusal.forgedAuthor,
+      id,
     );
   }
-  refuseUnless(item.status === 'proposed' && item.acceptedAt === null && item.renegotiatedInto === null, BoardRefusal.illegalTransition, id);
+  refuseUnless(
+    item.status === 'proposed' && item.acceptedAt === null && item.renegotiatedInto === null,
+    BoardRefusal.illegalTransition,
+    id,
+  );
   refuseUnless(Object.keys(item.outcomes).length === 0, BoardRefusal.notPromiser, id);
   checkAppendOnly([], item.history, actor, id);
 }
@@ -90,8 +102,10 @@ function checkStatus(before: PromiseItem, after: PromiseItem, actor: RuleActor):
  */
 function isRenegotiating(before: PromiseItem, after: PromiseItem, actor: RuleActor): boolean {
   return (
-    RENEGOTIABLE.includes(before.status) && after.status === 'renegotiated' &&
-    before.renegotiatedInto === null && after.renegotiatedInto !== null &&
+    RENEGOTIABLE.includes(before.status) &&
+    after.status === 'renegotiated' &&
+    before.renegotiatedInto === null &&
+    after.renegotiatedInto !== null &&
     (actor.userId === before.promiserId || actor.userId === before.promiseeId)
   );
 }
@@ -104,7 +118,11 @@ function clearedMissedPeriods(before: PromiseItem, after: PromiseItem, actor: Ru
   const removed = Object.keys(before.outcomes).filter((period) => !(period in after.outcomes));
   if (removed.length === 0) return new Set();
   refuseUnless(isRenegotiating(before, after, actor), BoardRefusal.appendOnly, before.id);
-  refuseUnless(removed.every((period) => before.outcomes[period]!.outcome === 'missed'), BoardRefusal.appendOnly, before.id);
+  refuseUnless(
+    removed.every((period) => before.outcomes[period]!.outcome === 'missed'),
+    BoardRefusal.appendOnly,
+    before.id,
+  );
   return new Set(removed);
 }
 
@@ -147,8 +165,11 @@ function checkOutcomes(before: PromiseItem, after: PromiseItem, actor: RuleActor
   for (const [period, now] of Object.entries(after.outcomes)) {
     const was = before.outcomes[period];
     if (was && sameValue(was, now)) continue;
-    const marking = !was || now.outcome !== was.outcome || now.markedAt !== was.markedAt || now.markedBy !== was.markedBy || now.note !== was.note;
-    const confirming = !was ? now.confirmedAt !== null || now.confirmedBy !== null : now.confirmedAt !== was.confirmedAt || now.confirmedBy !== was.confirmedBy;
+    const marking =
+      !was || now.outcome !== was.outcome || now.markedAt !== was.markedAt || now.markedBy !== was.markedBy || now.note !== was.note;
+    const confirming = !was
+      ? now.confirmedAt !== null || now.confirmedBy !== null
+      : now.confirmedAt !== was.confirmedAt || now.confirmedBy !== was.confirmedBy;
     if (marking) {
       refuseUnless(actor.userId === before.promiserId, BoardRefusal.notPromiser, id);
       refuseUnless(now.markedBy === actor.userId, BoardRefusal.forgedAuthor, id);

@@ -37,7 +37,13 @@ export const checkinMachine: ExerciseMachine<CheckinInternal, CheckinOptions> = 
         data.revealedAt = now;
         data.answers.sort((a, b) => s.participants.indexOf(a.userId) - s.participants.indexOf(b.userId));
         const entries = data.answers.map((a) => ({
-          userId: a.userId, mood: a.mood, feelings: a.feelings, need: a.need, note: a.note, at: now, sessionId: s.id,
+          userId: a.userId,
+          mood: a.mood,
+          feelings: a.feelings,
+          need: a.need,
+          note: a.note,
+          at: now,
+          sessionId: s.id,
         }));
         return { phase: 'revealed', turn: null, deadline: null, data, effects: [{ type: 'addCheckins', entries }] };
       }

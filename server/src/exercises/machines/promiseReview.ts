@@ -31,8 +31,14 @@ export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseRev
     const items: ReviewItem[] = promises
       .filter((p) => participants.includes(p.promiserId) && participants.includes(p.promiseeId))
       .map((p) => ({
-        promiseId: p.id, text: p.text, promiserId: p.promiserId, promiseeId: p.promiseeId, period: p.period,
-        outcome: null, confirmed: false, renegotiatedText: null,
+        promiseId: p.id,
+        text: p.text,
+        promiserId: p.promiserId,
+        promiseeId: p.promiseeId,
+        period: p.period,
+        outcome: null,
+        confirmed: false,
+        renegotiatedText: null,
       }));
     return at({ since, items, current: 0 });
   },
@@ -45,7 +51,13 @@ export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseRev
         if (actor.userId !== item.promiserId) return fail('forbidden', 'Only the person who made the promise marks it');
         if (item.confirmed) return fail('conflict', 'This promise was already confirmed');
         item.outcome = action.payload.outcome;
-        const effect = { type: 'markPromise' as const, promiseId: item.promiseId, period: item.period, byUserId: actor.userId, outcome: item.outcome };
+        const effect = {
+          type: 'markPromise' as const,
+          promiseId: item.promiseId,
+          period: item.period,
+          byUserId: actor.userId,
+          outcome: item.outcome,
+        };
         return { ...at(s.data), effects: [effect] };
       }
       case 'confirm': {
@@ -55,7 +67,10 @@ export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseRev
         if (!item.outcome) return fail('conflict', 'The promise has not been marked yet');
         if (item.confirmed) return fail('conflict', 'This promise was already confirmed');
         item.confirmed = true;
-        return { ...at(s.data), effects: [{ type: 'confirmPromise', promiseId: item.promiseId, period: item.period, byUserId: actor.userId }] };
+        return {
+          ...at(s.data),
+          effects: [{ type: 'confirmPromise', promiseId: item.promiseId, period: item.period, byUserId: actor.userId }],
+        };
       }
       case 'renegotiate': {
         const item = currentItem(s, action.payload.promiseId);
@@ -65,10 +80,16 @@ export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseRev
         item.renegotiatedText = action.payload.text;
         return {
           ...at(s.data),
-          effects: [{
-            type: 'renegotiatePromise', promiseId: item.promiseId, byUserId: actor.userId,
-            change: action.payload.dueDate ? { text: action.payload.text, dueDate: action.payload.dueDate } : { text: action.payload.text },
-          }],
+          effects: [
+            {
+              type: 'renegotiatePromise',
+              promiseId: item.promiseId,
+              byUserId: actor.userId,
+              change: action.payload.dueDate
+                ? { text: action.payload.text, dueDate: action.payload.dueDate }
+                : { text: action.payload.text },
+            },
+          ],
         };
       }
       case 'next': {

@@ -21,7 +21,14 @@ describe('question deck', () => {
     s = must(s, { type: 'answer', payload: undefined }, partnerB, T0); // answered aloud
     s = must(s, { type: 'star' }, partnerB, T0);
     const card = view(s).current!;
-    expect(card).toMatchObject({ drawnBy: A, starred: true, answers: [{ userId: A, text: 'The garden, always.' }, { userId: B, text: null }] });
+    expect(card).toMatchObject({
+      drawnBy: A,
+      starred: true,
+      answers: [
+        { userId: A, text: 'The garden, always.' },
+        { userId: B, text: null },
+      ],
+    });
     expect(card.text.length).toBeGreaterThan(10);
     s = must(s, { type: 'next' }, partnerB, T0);
     expect(s).toMatchObject({ phase: 'drawing', turn: B });

@@ -57,15 +57,23 @@ export const questionDeckMachine: ExerciseMachine<QuestionDeckInternal, Question
         data.draws += 1;
         data.used = used;
         data.current = {
-          questionId: question.id, theme: question.theme, text: question.text,
-          drawnBy: actor.userId, answers: [], starred: false, outcome: null,
+          questionId: question.id,
+          theme: question.theme,
+          text: question.text,
+          drawnBy: actor.userId,
+          answers: [],
+          starred: false,
+          outcome: null,
         };
         return { phase: 'answering', turn: actor.userId, deadline: data.answerMs ? now + data.answerMs : null, data };
       }
       case 'answer': {
         if (!card) return fail('conflict', 'Draw a card first');
         // No text means "we answered aloud"; writing is optional.
-        card.answers = [...card.answers.filter((a) => a.userId !== actor.userId), { userId: actor.userId, text: action.payload?.text ?? null }];
+        card.answers = [
+          ...card.answers.filter((a) => a.userId !== actor.userId),
+          { userId: actor.userId, text: action.payload?.text ?? null },
+        ];
         return { phase: s.phase, turn: s.turn, deadline: s.deadline, data };
       }
       case 'star': {

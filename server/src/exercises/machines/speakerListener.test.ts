@@ -21,10 +21,17 @@ describe('speaker–listener', () => {
     s = must(s, { type: 'paraphrase', payload: { text: 'A garden that is ours' } }, partnerB, T0 + 4000);
     s = must(s, { type: 'confirm', payload: { accurate: true } }, partnerA, T0 + 5000);
     expect(s).toMatchObject({ phase: 'speaking', turn: B, deadline: T0 + 5000 + 180_000 });
-    expect(data(s).exchanges[0]).toMatchObject({ outcome: 'confirmed', attempts: [{ accurate: false, correction: 'a garden we share' }, { accurate: true }] });
+    expect(data(s).exchanges[0]).toMatchObject({
+      outcome: 'confirmed',
+      attempts: [{ accurate: false, correction: 'a garden we share' }, { accurate: true }],
+    });
 
     // Three more exchanges finish two rounds.
-    for (const [speaker, listener] of [[partnerB, partnerA], [partnerA, partnerB], [partnerB, partnerA]] as const) {
+    for (const [speaker, listener] of [
+      [partnerB, partnerA],
+      [partnerA, partnerB],
+      [partnerB, partnerA],
+    ] as const) {
       s = must(s, { type: 'next' }, speaker, T0 + 6000);
       s = must(s, { type: 'paraphrase', payload: { text: 'heard' } }, listener, T0 + 7000);
       s = must(s, { type: 'confirm', payload: { accurate: true } }, speaker, T0 + 8000);

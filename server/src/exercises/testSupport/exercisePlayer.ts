@@ -9,7 +9,11 @@ export class ExercisePlayer {
   readonly socket: Socket;
   readonly states: ExerciseState[] = [];
 
-  constructor(url: string, cookie: string, readonly name: string) {
+  constructor(
+    url: string,
+    cookie: string,
+    readonly name: string,
+  ) {
     this.socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false, forceNew: true });
     this.socket.on('exercise:state', ({ state }: { state: ExerciseState }) => this.states.push(state));
   }

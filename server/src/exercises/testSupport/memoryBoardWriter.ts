@@ -1,7 +1,5 @@
 import * as Y from 'yjs';
-import {
-  addCheckin, confirmPromise, markPromise, promisesDueSince, renegotiatePromise,
-} from '@hearth/shared/board';
+import { addCheckin, confirmPromise, markPromise, promisesDueSince, renegotiatePromise } from '@hearth/shared/board';
 import type { BoardActor } from '@hearth/shared/board';
 import type { BoardWriter, PromiseSummary } from '../boardWriter';
 
@@ -45,8 +43,12 @@ export class MemoryBoardWriter implements BoardWriter {
     const due = promisesDueSince(this.docOf(spaceId), since.toISOString().slice(0, 10), today);
     return due.flatMap(({ promise, periods }) =>
       periods.map((period) => ({
-        id: promise.id, text: promise.text, promiserId: promise.promiserId, promiseeId: promise.promiseeId,
-        period, status: promise.status,
+        id: promise.id,
+        text: promise.text,
+        promiserId: promise.promiserId,
+        promiseeId: promise.promiseeId,
+        period,
+        status: promise.status,
       })),
     );
   }
@@ -60,7 +62,11 @@ export class MemoryBoardWriter implements BoardWriter {
   }
 
   async renegotiatePromise(spaceId: string, promiseId: string, byUserId: string, change: { text: string; dueDate?: string }) {
-    const input = { itemId: promiseId, text: change.text, ...(change.dueDate ? { cadence: { type: 'once' as const, dueDate: change.dueDate } } : {}) };
+    const input = {
+      itemId: promiseId,
+      text: change.text,
+      ...(change.dueDate ? { cadence: { type: 'once' as const, dueDate: change.dueDate } } : {}),
+    };
     return { promiseId: renegotiatePromise(this.docOf(spaceId), await this.actor(spaceId, byUserId), input, this.opts) };
   }
 }

@@ -38,7 +38,8 @@ function toAppError(err: unknown): AppError {
   if (e?.type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
     return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
-  if (e?.name && DATABASE_GONE.has(e.name)) return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
+  if (e?.name && DATABASE_GONE.has(e.name))
+    return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
   return new AppError('internal', 'Something went wrong on our side.');
 }
 

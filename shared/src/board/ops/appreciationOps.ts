@@ -1,17 +1,13 @@
 import type * as Y from 'yjs';
 import { BoardRuleError, parseInput } from '../errors';
-import {
-  assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions,
-} from '../context';
+import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions } from '../context';
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
 import { CreateAppreciationInput, RespondToAppreciationInput, UpdateAppreciationInput } from '../schema/appreciation';
 import { baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
 
 /** A short note of thanks to the partner; only its author edits it. Returns its id. */
-export function createAppreciation(
-  doc: Y.Doc, actor: BoardActor, input: CreateAppreciationInput, options?: OpOptions,
-): string {
+export function createAppreciation(doc: Y.Doc, actor: BoardActor, input: CreateAppreciationInput, options?: OpOptions): string {
   assertPartner(actor);
   const { toId, text } = parseInput(CreateAppreciationInput, input);
   assertIsPartnerId(actor, toId, 'toId');
@@ -29,9 +25,7 @@ export function createAppreciation(
   return id;
 }
 
-export function updateAppreciation(
-  doc: Y.Doc, actor: BoardActor, input: UpdateAppreciationInput, options?: OpOptions,
-): void {
+export function updateAppreciation(doc: Y.Doc, actor: BoardActor, input: UpdateAppreciationInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, text } = parseInput(UpdateAppreciationInput, input);
   const { map, item } = loadItem(doc, itemId, 'appreciation');
@@ -47,9 +41,7 @@ export function updateAppreciation(
  * The partner who received an appreciation answers it with a heart, a short reply, or both.
  * Only that partner may; the author cannot heart their own note.
  */
-export function respondToAppreciation(
-  doc: Y.Doc, actor: BoardActor, input: RespondToAppreciationInput, options?: OpOptions,
-): void {
+export function respondToAppreciation(doc: Y.Doc, actor: BoardActor, input: RespondToAppreciationInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, heart, reply } = parseInput(RespondToAppreciationInput, input);
   const { map, item } = loadItem(doc, itemId, 'appreciation');

@@ -4,7 +4,11 @@ import { assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type Op
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
 import {
-  AcknowledgeCardInput, AddCardCommentInput, CreateCardInput, RemoveCardCommentInput, UpdateCardInput,
+  AcknowledgeCardInput,
+  AddCardCommentInput,
+  CreateCardInput,
+  RemoveCardCommentInput,
+  UpdateCardInput,
   type CardComment,
 } from '../schema/card';
 import { arrayField, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
@@ -59,7 +63,7 @@ export function acknowledgeCard(doc: Y.Doc, actor: BoardActor, input: Acknowledg
   const { itemId, understood } = parseInput(AcknowledgeCardInput, input);
   const { map, item } = loadItem(doc, itemId, 'card');
   if (item.authorId === actor.userId) {
-    throw new BoardRuleError('forbidden', "only your partner acknowledges your card");
+    throw new BoardRuleError('forbidden', 'only your partner acknowledges your card');
   }
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
@@ -84,9 +88,7 @@ export function addCardComment(doc: Y.Doc, actor: BoardActor, input: AddCardComm
 }
 
 /** A comment is removed only by whoever wrote it. */
-export function removeCardComment(
-  doc: Y.Doc, actor: BoardActor, input: RemoveCardCommentInput, options?: OpOptions,
-): void {
+export function removeCardComment(doc: Y.Doc, actor: BoardActor, input: RemoveCardCommentInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, commentId } = parseInput(RemoveCardCommentInput, input);
   const { map, item } = loadItem(doc, itemId, 'card');

@@ -17,7 +17,12 @@ export const FORMER_MEMBER_ID = 'former-member';
  * outcomes), and their check-ins go, since a check-in's id is derived from its author.
  * Returns how many items were removed and how many were rewritten.
  */
-export function departFromBoard(doc: Y.Doc, userId: string, choice: DepartureChoice, options?: OpOptions): { removed: number; rewritten: number } {
+export function departFromBoard(
+  doc: Y.Doc,
+  userId: string,
+  choice: DepartureChoice,
+  options?: OpOptions,
+): { removed: number; rewritten: number } {
   const result = { removed: 0, rewritten: 0 };
   if (choice === 'keep') return result;
   const items = itemsOf(doc);

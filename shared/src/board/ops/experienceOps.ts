@@ -1,16 +1,10 @@
 import * as Y from 'yjs';
 import { BoardRuleError, parseInput } from '../errors';
-import {
-  assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions,
-} from '../context';
+import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions } from '../context';
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
-import {
-  CreateExperienceInput, SetExperienceStatusInput, UpdateExperienceInput, type ExperienceStatus,
-} from '../schema/experience';
-import {
-  appendHistory, baseFields, insertItem, loadItem, mapField, newMap, stampUpdated, textField,
-} from './shared';
+import { CreateExperienceInput, SetExperienceStatusInput, UpdateExperienceInput, type ExperienceStatus } from '../schema/experience';
+import { appendHistory, baseFields, insertItem, loadItem, mapField, newMap, stampUpdated, textField } from './shared';
 
 /**
  * Allowed status changes: idea → planned → done, dropping is possible before done, and each
@@ -28,9 +22,7 @@ export function newReflectionMap(): Y.Map<unknown> {
 }
 
 /** Either partner adds an experience; returns its id. */
-export function createExperience(
-  doc: Y.Doc, actor: BoardActor, input: CreateExperienceInput, options?: OpOptions,
-): string {
+export function createExperience(doc: Y.Doc, actor: BoardActor, input: CreateExperienceInput, options?: OpOptions): string {
   assertPartner(actor);
   const data = parseInput(CreateExperienceInput, input);
   data.steps.forEach((s, i) => s.assignee && assertIsPartnerId(actor, s.assignee, `steps.${i}.assignee`));
@@ -68,9 +60,7 @@ export function newStepMap(text: string, assignee: string | null, id: string = n
 }
 
 /** Either partner edits the plan's details; only the given fields change. */
-export function updateExperience(
-  doc: Y.Doc, actor: BoardActor, input: UpdateExperienceInput, options?: OpOptions,
-): void {
+export function updateExperience(doc: Y.Doc, actor: BoardActor, input: UpdateExperienceInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, title, where, notes, ...plain } = parseInput(UpdateExperienceInput, input);
   const { map } = loadItem(doc, itemId, 'experience');
@@ -85,9 +75,7 @@ export function updateExperience(
 }
 
 /** Moves the plan along idea → planned → done (or dropped); each change is in `history`. */
-export function setExperienceStatus(
-  doc: Y.Doc, actor: BoardActor, input: SetExperienceStatusInput, options?: OpOptions,
-): void {
+export function setExperienceStatus(doc: Y.Doc, actor: BoardActor, input: SetExperienceStatusInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, status, note } = parseInput(SetExperienceStatusInput, input);
   const { map, item } = loadItem(doc, itemId, 'experience');

@@ -11,9 +11,7 @@ import { loadItem, mapField, stampUpdated } from './shared';
  * After an experience is done, each partner writes their own reflection ("what I enjoyed",
  * "what I learned about us"). Nobody writes the other's.
  */
-export function writeReflection(
-  doc: Y.Doc, actor: BoardActor, input: WriteReflectionInput, options?: OpOptions,
-): void {
+export function writeReflection(doc: Y.Doc, actor: BoardActor, input: WriteReflectionInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId, enjoyed, learned } = parseInput(WriteReflectionInput, input);
   const { map, item } = loadItem(doc, itemId, 'experience');

@@ -1,8 +1,6 @@
 import type * as Y from 'yjs';
 import { BoardRuleError, parseInput } from '../errors';
-import {
-  assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions,
-} from '../context';
+import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions } from '../context';
 import type { ItemMap } from '../docLayout';
 import { setTextValue } from '../text';
 import { AddStepInput, RemoveStepInput, UpdateStepInput } from '../schema/experience';

@@ -4,9 +4,7 @@ import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } f
 import { itemMapOf, itemsOf } from '../docLayout';
 import { positionAfter } from '../ordering';
 import { canEditText, canManageItem } from '../rules';
-import {
-  ArchiveInput, ItemRefInput, ReorderInput, SetItemTextInput, TEXT_FIELDS, type BoardItem, type TextField,
-} from '../schema/item';
+import { ArchiveInput, ItemRefInput, ReorderInput, SetItemTextInput, TEXT_FIELDS, type BoardItem, type TextField } from '../schema/item';
 import { readItem } from '../read/readBoard';
 import { setTextValue } from '../text';
 import { stampUpdated, textField } from './shared';

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { BoardRuleError, parseInput } from '../errors';
-import {
-  assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions,
-} from '../context';
+import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions } from '../context';
 import type { ItemMap } from '../docLayout';
 import { positionAfter, positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
 import {
-  AcceptPromiseInput, CreatePromiseInput, RenegotiatePromiseInput, UpdatePromiseInput,
+  AcceptPromiseInput,
+  CreatePromiseInput,
+  RenegotiatePromiseInput,
+  UpdatePromiseInput,
   type PromiseCadence,
 } from '../schema/promise';
 import { addDays } from './promiseSchedule';
@@ -17,7 +18,10 @@ import { appendHistory, baseFields, insertItem, loadItem, stampUpdated, textFiel
 /** Promises: propose, edit while proposed, accept, renegotiate. Marking is in promiseOutcomes. */
 
 function promiseFields(
-  id: string, actor: BoardActor, at: string, position: string,
+  id: string,
+  actor: BoardActor,
+  at: string,
+  position: string,
   data: { text: string; promiserId: string; promiseeId: string; cadence: PromiseCadence },
   renegotiatedFrom: string | null,
 ): Record<string, unknown> {
@@ -46,8 +50,14 @@ export function createPromise(doc: Y.Doc, actor: BoardActor, input: CreatePromis
   const { at } = clockOf(options);
   const id = newItemId();
   writeBoard(doc, options, () => {
-    const fields = promiseFields(id, actor, at, positionAtEnd(doc, 'promise'),
-      { text, promiserId: actor.userId, promiseeId, cadence }, null);
+    const fields = promiseFields(
+      id,
+      actor,
+      at,
+      positionAtEnd(doc, 'promise'),
+      { text, promiserId: actor.userId, promiseeId, cadence },
+      null,
+    );
     appendHistory(insertItem(doc, id, fields), actor, at, { action: 'proposed', note });
   });
   return id;
@@ -107,9 +117,7 @@ function carriedCadence(cadence: PromiseCadence, today: string): PromiseCadence 
  * after the old one, which becomes `renegotiated` with `renegotiatedInto` and loses its
  * "missed" marks (clearMissedMarks). Returns the new id.
  */
-export function renegotiatePromise(
-  doc: Y.Doc, actor: BoardActor, input: RenegotiatePromiseInput, options?: OpOptions,
-): string {
+export function renegotiatePromise(doc: Y.Doc, actor: BoardActor, input: RenegotiatePromiseInput, options?: OpOptions): string {
   assertPartner(actor);
   const { itemId, text, cadence, note } = parseInput(RenegotiatePromiseInput, input);
   const { map, item } = loadItem(doc, itemId, 'promise');
@@ -126,8 +134,14 @@ export function renegotiatePromise(
   }
   const newId = newItemId();
   writeBoard(doc, options, () => {
-    const fields = promiseFields(newId, actor, at, positionAfter(doc, 'promise', itemId),
-      { text, promiserId: item.promiserId, promiseeId: item.promiseeId, cadence: newCadence }, itemId);
+    const fields = promiseFields(
+      newId,
+      actor,
+      at,
+      positionAfter(doc, 'promise', itemId),
+      { text, promiserId: item.promiserId, promiseeId: item.promiseeId, cadence: newCadence },
+      itemId,
+    );
     appendHistory(insertItem(doc, newId, fields), actor, at, { action: 'proposed', note, renegotiatedFrom: itemId });
     clearMissedMarks(map, item);
     setStatus(map, 'renegotiated', at);

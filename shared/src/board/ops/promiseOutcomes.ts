@@ -87,7 +87,9 @@ export function confirmPromise(doc: Y.Doc, actor: BoardActor, input: ConfirmProm
   if (item.promiseeId !== actor.userId) {
     throw new BoardRuleError('forbidden', 'only the promisee confirms a promise');
   }
-  const open = Object.keys(item.outcomes).filter((p) => item.outcomes[p]!.confirmedAt == null).sort();
+  const open = Object.keys(item.outcomes)
+    .filter((p) => item.outcomes[p]!.confirmedAt == null)
+    .sort();
   const period = asked ?? open[open.length - 1];
   if (period === undefined || !item.outcomes[period]) {
     throw new BoardRuleError('conflict', 'the promiser has not marked this promise yet');

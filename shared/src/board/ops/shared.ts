@@ -38,16 +38,17 @@ export function mapField<T>(map: ItemMap, field: string): Y.Map<T> {
 }
 
 /** The fields every new item starts with. */
-export function baseFields(
-  id: string,
-  kind: ItemKind,
-  actor: BoardActor,
-  at: string,
-  position: string,
-): Record<string, unknown> {
+export function baseFields(id: string, kind: ItemKind, actor: BoardActor, at: string, position: string): Record<string, unknown> {
   return {
-    id, kind, createdBy: actor.userId, createdAt: at, updatedAt: at, updatedBy: actor.userId,
-    archived: false, archivedAt: null, position,
+    id,
+    kind,
+    createdBy: actor.userId,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: actor.userId,
+    archived: false,
+    archivedAt: null,
+    position,
   };
 }
 
@@ -80,7 +81,5 @@ export interface HistoryInput {
 /** Appends `{at, by, action, note?}`; entries are never edited, so both partners' survive. */
 export function appendHistory(map: ItemMap, actor: BoardActor, at: string, entry: HistoryInput): void {
   const { note, ...rest } = entry;
-  arrayField<Record<string, unknown>>(map, 'history').push([
-    { ...rest, at, by: actor.userId, ...(note ? { note } : {}) },
-  ]);
+  arrayField<Record<string, unknown>>(map, 'history').push([{ ...rest, at, by: actor.userId, ...(note ? { note } : {}) }]);
 }

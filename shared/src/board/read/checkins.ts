@@ -14,9 +14,12 @@ export interface CheckinQuery extends ListOptions {
 /** Check-ins, oldest day first (then by user), for mood charts and the check-in history. */
 export function listCheckins(doc: Y.Doc, query: CheckinQuery = {}): CheckinItem[] {
   return listItems(doc, 'checkin', query)
-    .filter((c) => (query.userId === undefined || c.userId === query.userId)
-      && (query.from === undefined || c.date >= query.from)
-      && (query.to === undefined || c.date <= query.to))
+    .filter(
+      (c) =>
+        (query.userId === undefined || c.userId === query.userId) &&
+        (query.from === undefined || c.date >= query.from) &&
+        (query.to === undefined || c.date <= query.to),
+    )
     .sort((a, b) => (a.date === b.date ? (a.userId < b.userId ? -1 : 1) : a.date < b.date ? -1 : 1));
 }
 

@@ -18,10 +18,7 @@ export interface ListOptions {
 }
 
 /** Board order: position key, then id, so two replicas with equal keys agree. */
-export function compareByPosition(
-  a: { position: string; id: string },
-  b: { position: string; id: string },
-): number {
+export function compareByPosition(a: { position: string; id: string }, b: { position: string; id: string }): number {
   if (a.position !== b.position) return a.position < b.position ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

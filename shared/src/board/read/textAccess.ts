@@ -27,9 +27,7 @@ export function getStepText(doc: Y.Doc, itemId: string, stepId: string): Y.Text 
 export type ReflectionField = 'enjoyed' | 'learned';
 
 /** A partner's reflection text; writeReflection creates it if a partner joined later. */
-export function getReflectionText(
-  doc: Y.Doc, itemId: string, userId: string, field: ReflectionField,
-): Y.Text | undefined {
+export function getReflectionText(doc: Y.Doc, itemId: string, userId: string, field: ReflectionField): Y.Text | undefined {
   const reflections = itemMapOf(doc, itemId)?.get('reflections');
   if (!(reflections instanceof Y.Map)) return undefined;
   const own: unknown = reflections.get(userId);

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  CalendarDate, IsoDateTime, ItemId, UserId, baseItemShape, longText, requiredLongText,
-} from './common';
+import { CalendarDate, IsoDateTime, ItemId, UserId, baseItemShape, longText, requiredLongText } from './common';
 
 /** A needs & boundaries card: what I need, where my boundary is, or what triggers me. */
 export const CARD_TYPES = ['need', 'boundary', 'trigger'] as const;

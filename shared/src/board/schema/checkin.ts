@@ -26,7 +26,9 @@ export const CHECKIN_TEXT_FIELDS = [] as const;
 export const SubmitCheckinInput = z.strictObject({
   date: CalendarDate.optional(),
   mood: z.number().int().min(1).max(5),
-  feelings: z.array(z.string().trim().min(1).max(40)).max(12)
+  feelings: z
+    .array(z.string().trim().min(1).max(40))
+    .max(12)
     .refine((list) => new Set(list).size === list.length, 'no duplicates'),
   need: z.string().trim().max(300),
   note: z.string().trim().max(2000).optional(),

@@ -1,12 +1,18 @@
 import { z } from 'zod';
 import {
-  CalendarDate, HistoryEntry, IsoDateTime, ItemId, UserId, baseItemShape, longText,
-  requiredShortText, shortText, historyNote,
+  CalendarDate,
+  HistoryEntry,
+  IsoDateTime,
+  ItemId,
+  UserId,
+  baseItemShape,
+  longText,
+  requiredShortText,
+  shortText,
+  historyNote,
 } from './common';
 
-export const EXPERIENCE_CATEGORIES = [
-  'travel', 'learning_together', 'volunteering', 'everyday_ritual', 'other',
-] as const;
+export const EXPERIENCE_CATEGORIES = ['travel', 'learning_together', 'volunteering', 'everyday_ritual', 'other'] as const;
 export const ExperienceCategory = z.enum(EXPERIENCE_CATEGORIES);
 export type ExperienceCategory = z.infer<typeof ExperienceCategory>;
 
@@ -86,7 +92,9 @@ const BudgetInput = z.strictObject({
   amount: z.number().nonnegative().finite().max(1e9),
   currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code'),
 });
-const ClosenessInput = z.array(ClosenessKind).max(CLOSENESS_KINDS.length)
+const ClosenessInput = z
+  .array(ClosenessKind)
+  .max(CLOSENESS_KINDS.length)
   .refine((list) => new Set(list).size === list.length, 'no duplicates');
 const StepInput = z.strictObject({ text: requiredShortText, assignee: UserId.nullable().optional() });
 

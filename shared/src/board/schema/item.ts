@@ -7,9 +7,7 @@ import { CHECKIN_TEXT_FIELDS, CheckinItem } from './checkin';
 import { APPRECIATION_TEXT_FIELDS, AppreciationItem } from './appreciation';
 
 /** Any board item, as read (validated, Y.Text turned into strings). */
-export const BoardItem = z.discriminatedUnion('kind', [
-  ExperienceItem, PromiseItem, CardItem, CheckinItem, AppreciationItem,
-]);
+export const BoardItem = z.discriminatedUnion('kind', [ExperienceItem, PromiseItem, CardItem, CheckinItem, AppreciationItem]);
 export type BoardItem = z.infer<typeof BoardItem>;
 
 export type BoardItemOf<K extends ItemKind> = Extract<BoardItem, { kind: K }>;

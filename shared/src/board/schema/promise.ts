@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import {
-  CalendarDate, HistoryEntry, IsoDateTime, ItemId, UserId, baseItemShape, historyNote,
-} from './common';
+import { CalendarDate, HistoryEntry, IsoDateTime, ItemId, UserId, baseItemShape, historyNote } from './common';
 
 /**
  * How often a promise falls due. Each due occurrence is a "period", named by a calendar date:
@@ -38,9 +36,7 @@ export const PromiseOutcome = z.looseObject({
 export type PromiseOutcome = z.infer<typeof PromiseOutcome>;
 
 /** History actions written by this version (readers accept any string). */
-export const PROMISE_ACTIONS = [
-  'proposed', 'edited', 'accepted', 'kept', 'missed', 'confirmed', 'renegotiated',
-] as const;
+export const PROMISE_ACTIONS = ['proposed', 'edited', 'accepted', 'kept', 'missed', 'confirmed', 'renegotiated'] as const;
 export type PromiseAction = (typeof PROMISE_ACTIONS)[number];
 
 export const PromiseItem = z.looseObject({

@@ -22,6 +22,5 @@ export const CHECKIN_GUIDANCE = {
   feelingsPrompt: 'Pick up to eight words that fit, or write your own.',
   needPrompt: 'One thing that would help you today',
   notePrompt: 'Anything else you want your partner to know (optional)',
-  afterReveal:
-    'Take a moment with what you read. Ask one question about your partner’s answer before talking about your own.',
+  afterReveal: 'Take a moment with what you read. Ask one question about your partner’s answer before talking about your own.',
 } as const;

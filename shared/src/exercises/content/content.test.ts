@@ -18,8 +18,13 @@ describe('exercise content', () => {
 
   it('uses ids that name their theme, so an id alone says where a question belongs', () => {
     const prefix: Record<string, string> = {
-      intellectual: 'int-', experiential: 'exp-', spiritual: 'spi-', physical: 'phy-',
-      trust: 'tru-', appreciation: 'app-', boundaries: 'bou-',
+      intellectual: 'int-',
+      experiential: 'exp-',
+      spiritual: 'spi-',
+      physical: 'phy-',
+      trust: 'tru-',
+      appreciation: 'app-',
+      boundaries: 'bou-',
     };
     for (const q of QUESTION_DECK) expect(q.id.startsWith(prefix[q.theme]!)).toBe(true);
   });

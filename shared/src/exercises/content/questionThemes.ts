@@ -1,13 +1,5 @@
 /** The question deck's themes, in the order the deck shows them. */
-export const QUESTION_THEMES = [
-  'intellectual',
-  'experiential',
-  'spiritual',
-  'physical',
-  'trust',
-  'appreciation',
-  'boundaries',
-] as const;
+export const QUESTION_THEMES = ['intellectual', 'experiential', 'spiritual', 'physical', 'trust', 'appreciation', 'boundaries'] as const;
 export type QuestionThemeName = (typeof QUESTION_THEMES)[number];
 
 export const THEME_LABELS: Record<QuestionThemeName, { label: string; blurb: string }> = {

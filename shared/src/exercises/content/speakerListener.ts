@@ -13,7 +13,11 @@ export const SPEAKER_LISTENER_TOPICS: readonly SpeakerListenerTopic[] = [
   { id: 'sl-stress', title: 'What weighs on me', prompt: 'A worry you have been carrying and how it shows up in your days.' },
   { id: 'sl-miss', title: 'What I miss', prompt: 'Something you miss from earlier in your relationship, and why it mattered.' },
   { id: 'sl-hope', title: 'A hope', prompt: 'Something you hope the two of you will have a year from now.' },
-  { id: 'sl-repair', title: 'A moment to repair', prompt: 'A recent moment that went wrong between you, told from your side, without blame.' },
+  {
+    id: 'sl-repair',
+    title: 'A moment to repair',
+    prompt: 'A recent moment that went wrong between you, told from your side, without blame.',
+  },
   { id: 'sl-need', title: 'A need', prompt: 'Something you need more of, and what it would look like on an ordinary day.' },
   { id: 'sl-family', title: 'Family', prompt: 'How your family shaped what you expect from a partner.' },
   { id: 'sl-money', title: 'Money and worth', prompt: 'A feeling you have about money that you have not fully said out loud.' },
@@ -34,8 +38,7 @@ export const SPEAKER_LISTENER_GUIDANCE = {
     'No rebuttals or advice in the paraphrase: just their meaning, in your words.',
   ],
   paraphraseStarter: 'What I heard is…',
-  confirm:
-    'Did your partner get it? If something is missing or off, say which part, kindly, and let them try again.',
+  confirm: 'Did your partner get it? If something is missing or off, say which part, kindly, and let them try again.',
   swap: 'Now swap: the listener becomes the speaker.',
 } as const;
 

@@ -1,6 +1,10 @@
 import { useId, useState } from 'react';
 import {
-  APPRECIATION_REPLY_MAX, canEditText, canRespondToAppreciation, respondToAppreciation, type AppreciationItem,
+  APPRECIATION_REPLY_MAX,
+  canEditText,
+  canRespondToAppreciation,
+  respondToAppreciation,
+  type AppreciationItem,
 } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
@@ -73,7 +77,10 @@ export function AppreciationBody({ entry, item }: { entry: BoardEntry; item: App
       ) : (
         hearted && (
           <p className="item-meta heart-note">
-            <span aria-hidden="true" className="heart">♥</span> {nameOf(item.toId)} loved this
+            <span aria-hidden="true" className="heart">
+              ♥
+            </span>{' '}
+            {nameOf(item.toId)} loved this
           </p>
         )
       )}

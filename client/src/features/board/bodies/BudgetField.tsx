@@ -38,7 +38,9 @@ export function BudgetField({ entry, item }: { entry: BoardEntry; item: Experien
     }
     setProblem(null);
     if (item.budget?.amount === value && item.budget.currency === nextCurrency) return;
-    run(() => updateExperience(entry.doc, actor, { itemId: item.id, budget: { amount: value, currency: nextCurrency } }, { origin: LOCAL_ORIGIN }));
+    run(() =>
+      updateExperience(entry.doc, actor, { itemId: item.id, budget: { amount: value, currency: nextCurrency } }, { origin: LOCAL_ORIGIN }),
+    );
   }
 
   return (

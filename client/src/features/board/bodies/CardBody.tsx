@@ -1,6 +1,13 @@
 import { useId, useState } from 'react';
 import {
-  CARD_TYPES, LONG_TEXT, acknowledgeCard, addCardComment, canEditText, updateCard, type CardItem, type CardType,
+  CARD_TYPES,
+  LONG_TEXT,
+  acknowledgeCard,
+  addCardComment,
+  canEditText,
+  updateCard,
+  type CardItem,
+  type CardType,
 } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
@@ -31,7 +38,16 @@ export function CardBody({ entry, item }: { entry: BoardEntry; item: CardItem })
         <span className={`status-chip card-${item.cardType}`}>{TYPE_TEXT[item.cardType]}</span>
         {item.revisitDate && ` · revisit on ${formatCalendarDate(item.revisitDate)}`}
       </p>
-      <InlineText entry={entry} field="statement" label="Statement" value={item.statement} editable={editable} multiline maxLength={LONG_TEXT} variant="title" />
+      <InlineText
+        entry={entry}
+        field="statement"
+        label="Statement"
+        value={item.statement}
+        editable={editable}
+        multiline
+        maxLength={LONG_TEXT}
+        variant="title"
+      />
       <InlineText
         entry={entry}
         field="helps"
@@ -111,12 +127,20 @@ export function CardBody({ entry, item }: { entry: BoardEntry; item: CardItem })
             type="button"
             className={`button small${item.acknowledgedBy === me.id ? '' : ' primary'}`}
             aria-pressed={item.acknowledgedBy === me.id}
-            onClick={() => run(() => acknowledgeCard(entry.doc, actor, { itemId: item.id, understood: item.acknowledgedBy !== me.id }, opts))}
+            onClick={() =>
+              run(() => acknowledgeCard(entry.doc, actor, { itemId: item.id, understood: item.acknowledgedBy !== me.id }, opts))
+            }
           >
             {item.acknowledgedBy === me.id ? 'Withdraw “I understand”' : 'I understand'}
           </button>
         )}
-        <button type="button" className="button small quiet" aria-expanded={showComments} aria-controls={`${id}-comments`} onClick={() => setShowComments((v) => !v)}>
+        <button
+          type="button"
+          className="button small quiet"
+          aria-expanded={showComments}
+          aria-controls={`${id}-comments`}
+          onClick={() => setShowComments((v) => !v)}
+        >
           {showComments ? 'Hide comments' : `Comments (${item.comments.length})`}
         </button>
       </div>

@@ -13,8 +13,16 @@ export function CheckinBody({ item }: { item: CheckinItem }) {
         <MoodMeter value={item.mood} />
         {item.feelings.length > 0 && ` · ${item.feelings.join(', ')}`}
       </p>
-      {item.need && <p>Today I need: <bdi>{item.need}</bdi></p>}
-      {item.note && <p className="muted" dir="auto">{item.note}</p>}
+      {item.need && (
+        <p>
+          Today I need: <bdi>{item.need}</bdi>
+        </p>
+      )}
+      {item.note && (
+        <p className="muted" dir="auto">
+          {item.note}
+        </p>
+      )}
     </div>
   );
 }

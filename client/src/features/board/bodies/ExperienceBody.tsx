@@ -1,7 +1,13 @@
 import { useId, useState } from 'react';
 import {
-  EXPERIENCE_CATEGORIES, EXPERIENCE_TRANSITIONS, SHORT_TEXT, LONG_TEXT, setExperienceStatus, updateExperience,
-  type ExperienceItem, type ExperienceStatus,
+  EXPERIENCE_CATEGORIES,
+  EXPERIENCE_TRANSITIONS,
+  SHORT_TEXT,
+  LONG_TEXT,
+  setExperienceStatus,
+  updateExperience,
+  type ExperienceItem,
+  type ExperienceStatus,
 } from '@hearth/shared/board';
 import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../../collab/origins';
 import { formatCalendarDate } from '../../../lib/relativeTime';
@@ -42,9 +48,18 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
 
   return (
     <div className="item-body">
-      <InlineText entry={entry} field="title" label="Title" value={item.title} editable={!readOnly} maxLength={SHORT_TEXT} variant="title" />
+      <InlineText
+        entry={entry}
+        field="title"
+        label="Title"
+        value={item.title}
+        editable={!readOnly}
+        maxLength={SHORT_TEXT}
+        variant="title"
+      />
       <p className="item-meta">
-        <span className={`status-chip exp-${item.status}`}>{STATUS_TEXT[item.status]}</span> {CATEGORY_TEXT[item.category]} · {whenText(item.when)}
+        <span className={`status-chip exp-${item.status}`}>{STATUS_TEXT[item.status]}</span> {CATEGORY_TEXT[item.category]} ·{' '}
+        {whenText(item.when)}
         {item.where && (
           <>
             {' · '}
@@ -67,7 +82,13 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
           placeholder="Add notes…"
         />
       )}
-      <button type="button" className="button small quiet details-toggle" aria-expanded={open} aria-controls={`${id}-details`} onClick={() => setOpen((v) => !v)}>
+      <button
+        type="button"
+        className="button small quiet details-toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-details`}
+        onClick={() => setOpen((v) => !v)}
+      >
         {open ? 'Hide details' : 'Details'}
       </button>
       {open && (
@@ -79,7 +100,16 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 id={`${id}-status`}
                 value={item.status}
                 disabled={readOnly}
-                onChange={(e) => run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status: e.target.value as ExperienceStatus }, { origin: COMMITTED_ORIGIN }))}
+                onChange={(e) =>
+                  run(() =>
+                    setExperienceStatus(
+                      entry.doc,
+                      actor,
+                      { itemId: item.id, status: e.target.value as ExperienceStatus },
+                      { origin: COMMITTED_ORIGIN },
+                    ),
+                  )
+                }
               >
                 {[item.status, ...next].map((s) => (
                   <option key={s} value={s}>
@@ -95,7 +125,9 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 value={item.category}
                 disabled={readOnly}
                 onChange={(e) =>
-                  run(() => updateExperience(entry.doc, actor, { itemId: item.id, category: e.target.value as ExperienceItem['category'] }, opts))
+                  run(() =>
+                    updateExperience(entry.doc, actor, { itemId: item.id, category: e.target.value as ExperienceItem['category'] }, opts),
+                  )
                 }
               >
                 {EXPERIENCE_CATEGORIES.map((c) => (
@@ -164,7 +196,9 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
 
 function formatBudget(budget: NonNullable<ExperienceItem['budget']>): string {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: budget.currency, maximumFractionDigits: 2 }).format(budget.amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: budget.currency, maximumFractionDigits: 2 }).format(
+      budget.amount,
+    );
   } catch {
     return `${budget.amount} ${budget.currency}`;
   }

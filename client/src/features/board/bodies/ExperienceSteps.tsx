@@ -105,6 +105,11 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
 function StepText({ entry, stepId, text, readOnly }: { entry: BoardEntry; stepId: string; text: string; readOnly: boolean }) {
   const ytext = useMemo(() => getStepText(entry.doc, entry.item.id, stepId) ?? null, [entry.doc, entry.item.id, stepId]);
   const ref = useYText<HTMLInputElement>(readOnly ? null : ytext);
-  if (readOnly) return <span className="step-text" dir="auto">{text}</span>;
+  if (readOnly)
+    return (
+      <span className="step-text" dir="auto">
+        {text}
+      </span>
+    );
   return <input ref={ref} className="step-text" aria-label="Step" maxLength={SHORT_TEXT} dir="auto" data-ytext="" />;
 }

@@ -29,7 +29,13 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
   if (entries.length === 0) return null;
   return (
     <div className="history">
-      <button type="button" className="button small quiet details-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((v) => !v)}>
+      <button
+        type="button"
+        className="button small quiet details-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((v) => !v)}
+      >
         {open ? 'Hide history' : `History (${entries.length})`}
       </button>
       {open && (

@@ -1,7 +1,5 @@
 import { useId, useState } from 'react';
-import {
-  acceptPromise, canEditText, confirmPromise, markPromise, renegotiatePromise, type PromiseItem,
-} from '@hearth/shared/board';
+import { acceptPromise, canEditText, confirmPromise, markPromise, renegotiatePromise, type PromiseItem } from '@hearth/shared/board';
 import { COMMITTED_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
@@ -66,22 +64,38 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
       {!readOnly && (
         <div className="row item-actions">
           {isPromisee && item.status === 'proposed' && (
-            <button type="button" className="button small primary" onClick={() => run(() => acceptPromise(entry.doc, actor, { itemId: item.id }, opts))}>
+            <button
+              type="button"
+              className="button small primary"
+              onClick={() => run(() => acceptPromise(entry.doc, actor, { itemId: item.id }, opts))}
+            >
               Accept
             </button>
           )}
           {isPromiser && item.status === 'accepted' && (
             <>
-              <button type="button" className="button small" onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'kept' }, opts))}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'kept' }, opts))}
+              >
                 Mark kept
               </button>
-              <button type="button" className="button small" onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'missed' }, opts))}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'missed' }, opts))}
+              >
                 Mark missed
               </button>
             </>
           )}
           {isPromisee && unconfirmed && (
-            <button type="button" className="button small" onClick={() => run(() => confirmPromise(entry.doc, actor, { itemId: item.id }, opts))}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => run(() => confirmPromise(entry.doc, actor, { itemId: item.id }, opts))}
+            >
               Confirm {unconfirmed.outcome}
             </button>
           )}

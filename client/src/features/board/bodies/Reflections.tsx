@@ -34,8 +34,16 @@ export function Reflections({ entry, item }: { entry: BoardEntry; item: Experien
           <p className="item-meta">
             <strong>{nameOf(userId)}</strong>
           </p>
-          {reflection.enjoyed && <p>Enjoyed: <bdi>{reflection.enjoyed}</bdi></p>}
-          {reflection.learned && <p>Learned about us: <bdi>{reflection.learned}</bdi></p>}
+          {reflection.enjoyed && (
+            <p>
+              Enjoyed: <bdi>{reflection.enjoyed}</bdi>
+            </p>
+          )}
+          {reflection.learned && (
+            <p>
+              Learned about us: <bdi>{reflection.learned}</bdi>
+            </p>
+          )}
           {!reflection.enjoyed && !reflection.learned && <p className="muted small-print">Not written yet.</p>}
         </div>
       ))}

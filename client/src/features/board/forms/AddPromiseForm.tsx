@@ -43,7 +43,14 @@ export function AddPromiseForm({ onDone }: { onDone(): void }) {
         {cadenceType === 'once' && (
           <div className="field">
             <label htmlFor={`${id}-due`}>By</label>
-            <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} required aria-describedby={`${id}-due-text`} />
+            <input
+              id={`${id}-due`}
+              type="date"
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              required
+              aria-describedby={`${id}-due-text`}
+            />
             <span id={`${id}-due-text`} className="hint">
               {dueDate ? formatCalendarDate(dueDate) : 'Pick a day'}
             </span>
@@ -51,7 +58,11 @@ export function AddPromiseForm({ onDone }: { onDone(): void }) {
         )}
       </div>
       <VisibilityPicker id={`${id}-vis`} value={visibility} onChange={setVisibility} />
-      <SubmitButton blockedBy={text.trim() === '' ? 'Write what you promise first.' : cadenceType === 'once' && !dueDate ? 'Pick the day it is due first.' : null}>
+      <SubmitButton
+        blockedBy={
+          text.trim() === '' ? 'Write what you promise first.' : cadenceType === 'once' && !dueDate ? 'Pick the day it is due first.' : null
+        }
+      >
         Propose promise
       </SubmitButton>
     </form>

@@ -16,7 +16,14 @@ export function CheckinForm({ onDone }: { onDone(): void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const words = [...new Set(feelings.split(',').map((f) => f.trim()).filter(Boolean))];
+    const words = [
+      ...new Set(
+        feelings
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (create((doc, actor, options) => addCheckin(doc, actor, { mood, feelings: words, need, note }, options))) onDone();
   }
 
@@ -25,7 +32,13 @@ export function CheckinForm({ onDone }: { onDone(): void }) {
       <MoodPicker value={mood} onChange={setMood} />
       <div className="field">
         <label htmlFor={`${id}-feelings`}>Feeling words</label>
-        <input id={`${id}-feelings`} value={feelings} onChange={(e) => setFeelings(e.target.value)} placeholder="tired, hopeful" aria-describedby={`${id}-feelings-hint`} />
+        <input
+          id={`${id}-feelings`}
+          value={feelings}
+          onChange={(e) => setFeelings(e.target.value)}
+          placeholder="tired, hopeful"
+          aria-describedby={`${id}-feelings-hint`}
+        />
         <span className="hint" id={`${id}-feelings-hint`}>
           Separate words with commas.
         </span>

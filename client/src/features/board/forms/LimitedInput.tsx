@@ -5,7 +5,14 @@ import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
  * A plain (not collaborative) text field with its limit made visible: a counter near the
  * limit, and a paste that would not fit is refused with a message rather than cut short.
  */
-export function LimitedInput({ id, value, onChange, max, multiline = false, autoFocus = false }: {
+export function LimitedInput({
+  id,
+  value,
+  onChange,
+  max,
+  multiline = false,
+  autoFocus = false,
+}: {
   id: string;
   value: string;
   onChange(value: string): void;
