@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { connectClient, waitFor } from '../integration/collab-fixtures/providers';
 import { ARTIFACTS, eventually, launchBrowser } from './browser';
 import { DESKTOP, PHONE, People, type Person } from './people';
+import { showSection } from './pages/SpaceSections';
 import { ExercisePages } from './pages/ExercisePages';
 
 // Each of the four live exercises run to its end by two partners — Alex on a desktop, Sam on a
@@ -339,6 +340,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     // Sam still has the ended check-in of the last journey open.
     if ((await sam.ex.view().count()) > 0) await sam.ex.backToBoard();
+    // On Sam's phone the exercises are their own section of the bottom navigation.
+    await showSection(sam.page, 'Together');
     await history(sam).locator('summary').click();
     await eventually(
       'the deck to be gone from Sam’s history too',
