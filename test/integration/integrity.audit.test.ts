@@ -80,9 +80,13 @@ describe('audit fails closed', () => {
       await breakAuditLog(c.user!.id);
       try {
         const revoked = new Promise<void>((resolve) => pc.socket.once('disconnect', () => resolve()));
-        expect((await pa.emit('exercise:start', { spaceId: space.id, kind: 'checkin' })).ok).toBe(true);
+        const started = await pa.emit('exercise:start', { spaceId: space.id, kind: 'checkin' });
+        expect(started.ok).toBe(true);
         // The observation entry fails: the counsellor's socket is cut off…
         await revoked;
+        // …without ever having been sent the exercise (access that cannot be logged is refused)…
+        const sessionId = (started as { state: { sessionId: string } }).state.sessionId;
+        expect(pc.states.some((s) => s.sessionId === sessionId)).toBe(false);
         // …and a new connection gets no role while the log cannot be written.
         const again = await new ExercisePlayer(server.baseUrl, c.cookie, 'Dr Rivera').connected();
         try {

@@ -26,7 +26,7 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
  * Other paths are left to their owners (Socket.io) untouched.
  */
 export function createUpgradeHandler(
-  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'publicOrigin' | 'allowedOrigins'>,
+  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'onClosed' | 'publicOrigin' | 'allowedOrigins'>,
   wss: WebSocketServer,
   logger: Logger,
   isOpen: () => boolean,
@@ -39,7 +39,17 @@ export function createUpgradeHandler(
     void decide(req)
       .then((decision) => {
         if ('status' in decision) return refuse(socket, decision.status, decision.code);
-        if (!isOpen()) return refuse(socket, 503, 'unavailable');
+        const access = { user: decision.user, parsed: decision.parsed, grant: decision.grant };
+        // The client went away while it was being authorized (a page that re-mounted): what
+        // `authorize` opened (an access-log entry) is closed again, as for any connection.
+        if (socket.destroyed || !socket.writable) {
+          deps.onClosed?.(access);
+          return void socket.destroy();
+        }
+        if (!isOpen()) {
+          deps.onClosed?.(access);
+          return refuse(socket, 503, 'unavailable');
+        }
         wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, req, ...decision }));
       })
       .catch((err: unknown) => {

@@ -26,7 +26,8 @@ export interface CounsellorAuditor {
   authorizeAudited<U extends { id: string }, G extends Access['grant']>(authorize: Authorize<U, G>): Authorize<U, G>;
   documentOpened(access: Access): void;
   documentClosed(access: Access): void;
-  exerciseObserved(input: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }): void;
+  /** Resolves once the entry is written; rejects (and cuts the counsellor off) when it cannot be. */
+  exerciseObserved(input: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }): Promise<void>;
 }
 
 export function createCounsellorAuditor(audit: AuditLog, events: HearthEvents, logger: Logger): CounsellorAuditor {
@@ -65,11 +66,14 @@ export function createCounsellorAuditor(audit: AuditLog, events: HearthEvents, l
         .record({ spaceId: access.grant.spaceId, actorId: access.user.id, action: 'document.closed', target: nameOf(access.parsed) })
         .catch((err: unknown) => logger.warn({ err }, 'audit: document.closed not recorded'));
     },
-    exerciseObserved({ spaceId, userId, role, exerciseId }) {
+    async exerciseObserved({ spaceId, userId, role, exerciseId }) {
       if (role !== 'counsellor') return;
-      audit
-        .record({ spaceId, actorId: userId, action: 'exercise.observed', target: `exercise:${exerciseId}` })
-        .catch(cutOff(spaceId, userId));
+      try {
+        await audit.record({ spaceId, actorId: userId, action: 'exercise.observed', target: `exercise:${exerciseId}` });
+      } catch (err) {
+        cutOff(spaceId, userId)(err);
+        throw err;
+      }
     },
   };
 }

@@ -27,7 +27,8 @@ export interface ExerciseDeps {
   clock?: () => number;
   maxTimerDelayMs?: number;
   /** A counsellor watched a session (the audit log); called once per counsellor and session. */
-  onObserved?: (observed: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }) => void;
+  /** Writes the access-log entry; a counsellor sees an exercise only once it is written. */
+  onObserved?: (observed: { spaceId: string; userId: string; role: 'partner' | 'counsellor'; exerciseId: string }) => void | Promise<void>;
   /** What a counsellor may read of past sessions; without it a counsellor gets no history. */
   counsellorHistory?: CounsellorHistory;
 }
@@ -80,21 +81,37 @@ async function publish(io: HearthIo, session: ExerciseSession, clock: () => numb
   const sockets = await io.in(room(session.spaceId)).fetchSockets();
   const now = clock();
   for (const s of sockets) {
+    // Counsellor access that cannot be logged is refused: no state before the entry is written.
+    if (s.data.roles?.[session.spaceId] === 'counsellor' && !(await noteObserved(deps, session.spaceId, s.data.user.id, session.id)))
+      continue;
     s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
-    if (s.data.roles?.[session.spaceId] === 'counsellor') noteObserved(deps, session.spaceId, s.data.user.id, session.id);
   }
   if (session.status === 'ended') observed.delete(session.id);
 }
 
-/** Counsellors already recorded as observing each running session. */
-const observed = new Map<string, Set<string>>();
+/** Counsellors recorded (or being recorded) as observing each running session. */
+const observed = new Map<string, Map<string, Promise<boolean>>>();
 
-/** One audit entry per counsellor and session (per server process). */
-function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, sessionId: string): void {
-  const seen = observed.get(sessionId) ?? new Set<string>();
-  if (seen.has(userId)) return;
-  observed.set(sessionId, seen.add(userId));
-  deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: sessionId });
+/**
+ * One audit entry per counsellor and session (per server process); resolves to whether it is
+ * written. A failed write is tried again the next time (access stays refused meanwhile).
+ */
+function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, sessionId: string): Promise<boolean> {
+  const seen = observed.get(sessionId) ?? new Map<string, Promise<boolean>>();
+  observed.set(sessionId, seen);
+  const known = seen.get(userId);
+  if (known) return known;
+  const written = Promise.resolve()
+    .then(() => deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: sessionId }))
+    .then(
+      () => true,
+      () => {
+        seen.delete(userId);
+        return false;
+      },
+    );
+  seen.set(userId, written);
+  return written;
 }
 
 /** Attaches the exercise events to one authenticated socket (`socket.data.user` is set). */
@@ -150,7 +167,12 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
     socket.data.roles = { ...socket.data.roles, [spaceId]: role };
     await socket.join(room(spaceId));
     const session = await service.current(spaceId);
-    if (session && role === 'counsellor') noteObserved(deps, spaceId, user.id, session.id);
+    if (session && role === 'counsellor' && !(await noteObserved(deps, spaceId, user.id, session.id))) {
+      return {
+        ok: false as const,
+        error: fail('audit_unavailable', 'The access log cannot be written right now, so this exercise cannot be shown.'),
+      };
+    }
     return { ok: true as const, state: session ? viewFor(session, user.id, clock()) : null };
   });
 
