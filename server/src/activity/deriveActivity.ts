@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readBoard, type BoardItem } from '@hearth/shared/board';
+import { itemTitle, readBoard, type BoardItem } from '@hearth/shared/board';
 import type { ActivityKind, WaitingItemDto } from '@hearth/shared/activity';
 
 /** One thing someone did, read from an item's own history (no separate event log). */
@@ -33,18 +33,7 @@ export function deriveFromBoard(doc: Y.Doc, viewer: string): { events: RawEvent[
 }
 
 function titleOf(item: BoardItem): string {
-  switch (item.kind) {
-    case 'experience':
-      return item.title;
-    case 'promise':
-      return item.text;
-    case 'card':
-      return item.statement;
-    case 'appreciation':
-      return item.text;
-    default:
-      return 'a check-in';
-  }
+  return itemTitle(item) ?? 'a check-in';
 }
 
 function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: WaitingItemDto[]): void {

@@ -122,6 +122,7 @@ export {
 } from './read/readBoard';
 export type { BoardSnapshot, ListOptions } from './read/readBoard';
 export { listCheckins, checkinFor } from './read/checkins';
+export { itemTitle } from './read/itemTitle';
 export type { CheckinQuery } from './read/checkins';
 export { parseItemMap } from './read/parseItem';
 export { getItemText, getStepText, getReflectionText } from './read/textAccess';

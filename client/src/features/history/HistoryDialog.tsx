@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { BoardItem, Visibility } from '@hearth/shared/board';
+import { itemTitle, type BoardItem, type Visibility } from '@hearth/shared/board';
 import { ApiError } from '../../lib/http';
 import { listVersions, previewVersion, restoreVersion, type VersionSummary } from './historyApi';
 import './history.css';
@@ -26,18 +26,7 @@ const KIND_LABEL: Record<BoardItem['kind'], string> = {
 };
 
 function titleOf(item: BoardItem): string {
-  switch (item.kind) {
-    case 'experience':
-      return item.title;
-    case 'promise':
-      return item.text;
-    case 'card':
-      return item.statement;
-    case 'appreciation':
-      return item.text;
-    default:
-      return 'Check-in';
-  }
+  return itemTitle(item) ?? 'Check-in';
 }
 
 function when(at: string): string {
