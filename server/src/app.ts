@@ -31,7 +31,7 @@ import { errorMiddleware, notFoundHandler } from './platform/http/errorMiddlewar
 import { originGuard, requireJsonBody } from './platform/http/requestGuards';
 import { staticClient } from './platform/http/staticClient';
 import type { Logger } from './platform/logger';
-import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
+import { registerSpaceRoomHandlers } from './spaces/spaces.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
 import { activityRoutes } from './activity/activity.routes';
@@ -141,7 +141,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   sockets.onConnection((socket) => {
     joinUserRoom(socket);
     liveStatus.register(socket);
-    registerPresenceHandlers(sockets.io, socket, logger);
+    registerSpaceRoomHandlers(socket);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, {
@@ -149,7 +149,6 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
     counsellorsAllowed: () => audit.writable(),
   });
-  const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
   const stopExpiry = watchCounsellorExpiry(events, logger);
   const releaseAvailability = databaseAvailability.start();
   const gate = databaseGate(databaseAvailability);
@@ -253,7 +252,6 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
       if (reminderTimer) clearInterval(reminderTimer);
       if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
-      stopWatchingPresence();
       liveStatus.stop();
       stopExpiry();
       releaseAvailability();

@@ -365,6 +365,11 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       ),
     ).toBe(false);
     await screenshot(robin.page, '09-counsellor-read-only');
+    // Partners see the counsellor here, as an observer.
+    await eventually(
+      'Alex to see Robin observing',
+      async () => (await alex.page.getByLabel('Who is here').getByText('Robin Hale, observing').count()) === 1,
+    );
 
     // The partners' access log shows the visit as it happens, in words (it refreshes itself).
     const log = sam.page.getByTestId('audit-log');

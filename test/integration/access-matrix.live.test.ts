@@ -123,7 +123,7 @@ describe('Yjs documents × people', () => {
 });
 
 describe('Socket.io space room × people', () => {
-  it('lets partners and active counsellors (as observers) join presence; refuses everyone else', async () => {
+  it("lets partners and active counsellors (as observers) join the space's room; refuses everyone else", async () => {
     const got: Record<string, string> = {};
     for (const who of PEOPLE) {
       if (who === 'anonymous') {
@@ -134,8 +134,8 @@ describe('Socket.io space room × people', () => {
         continue;
       }
       const socket = await socketOf(people[who]);
-      const ack = await socket.emitWithAck('presence:join', { spaceId });
-      got[who] = ack.ok ? (ack.presence.people.find((p) => p.userId === people[who].user!.id)?.role ?? 'absent') : ack.error.code;
+      const ack = await socket.emitWithAck('space:join', { spaceId });
+      got[who] = ack.ok ? ack.role : ack.error.code;
     }
     expect(got).toEqual({
       partner: 'partner',
@@ -157,7 +157,7 @@ describe('when counsellor access ends', () => {
     const notes = join(c, `notes:${spaceId}:${c.user!.id}`);
     await waitFor('counsellor synced', () => board.provider.synced && notes.provider.synced);
     const socket = await socketOf(c);
-    expect((await socket.emitWithAck('presence:join', { spaceId })).ok).toBe(true);
+    expect((await socket.emitWithAck('space:join', { spaceId })).ok).toBe(true);
     const revoked: string[] = [];
     socket.on('space:access-revoked', ({ spaceId: id }) => revoked.push(id));
 
@@ -178,7 +178,7 @@ describe('when counsellor access ends', () => {
     const board = join(c, `space:${spaceId}`);
     await waitFor('counsellor synced', () => board.provider.synced);
     const socket = await socketOf(c);
-    expect((await socket.emitWithAck('presence:join', { spaceId })).ok).toBe(true);
+    expect((await socket.emitWithAck('space:join', { spaceId })).ok).toBe(true);
     await waitFor('closed at expiry', () => board.closes.includes(CloseCode.accessRevoked) && !socket.connected, 15_000);
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(until));
   });

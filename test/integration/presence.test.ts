@@ -1,120 +1,123 @@
-import type { PresenceAck, PresenceState } from '@hearth/shared/socket';
+import type { SpaceJoinAck } from '@hearth/shared/socket';
+import { docNameOf } from '@hearth/shared/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSocket, waitFor, type HearthClientSocket } from '../helpers/socket';
+import { connectClient, type TestClient } from './collab-fixtures/providers';
 
 let server: TestServer;
-const open: HearthClientSocket[] = [];
+const cleanup: Array<() => void> = [];
 beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(async () => {
-  for (const s of open) s.close();
+  for (const done of cleanup) done();
   await server.stop();
 });
 
-async function connect(api: ApiClient) {
-  const socket = await connectSocket(server.baseUrl, api.cookie);
-  open.push(socket);
-  const states: PresenceState[] = [];
-  socket.on('presence:state', (s) => states.push(s));
-  return { socket, states, latest: () => states.at(-1) };
+/** A board document opened as the browser does: the unmodified y-websocket provider. */
+function open(who: ApiClient, docName: string): TestClient {
+  const client = connectClient(server.wsBase, docName, { cookie: who.cookie, origin: server.baseUrl });
+  cleanup.push(() => client.destroy());
+  return client;
 }
 
-function join(socket: HearthClientSocket, spaceId: unknown): Promise<PresenceAck> {
-  return socket.emitWithAck('presence:join', { spaceId } as { spaceId: string });
+async function socketOf(who: ApiClient): Promise<HearthClientSocket> {
+  const socket = await connectSocket(server.baseUrl, who.cookie);
+  cleanup.push(() => socket.close());
+  return socket;
 }
 
-describe('presence over Socket.io', () => {
+function joinRoom(socket: HearthClientSocket, spaceId: unknown): Promise<SpaceJoinAck> {
+  return socket.emitWithAck('space:join', { spaceId } as { spaceId: string });
+}
+
+/** Every state `viewer` sees from other connections: user as the server stamped it, and section. */
+function othersSeenBy(viewer: TestClient) {
+  return [...viewer.provider.awareness.getStates()]
+    .filter(([clientId]) => clientId !== viewer.doc.clientID)
+    .map(([, state]) => state as { user?: { id: string; name: string; role: string }; section?: unknown });
+}
+
+describe('presence in the documents’ awareness', () => {
   it('shows who is online, where they are, and counsellors as observers', async () => {
     const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
-    const sa = await connect(a);
-    const sb = await connect(b);
-    const sc = await connect(c);
-    expect((await join(sa.socket, space.id)).ok).toBe(true);
-    await join(sb.socket, space.id);
-    await join(sc.socket, space.id);
-
-    const everyone = await waitFor(() => sa.latest()?.people.length === 3 && sa.latest(), 5000, 'three people');
-    expect(everyone.people.map((p) => [p.displayName, p.role])).toEqual([
-      ['Alex', 'partner'],
+    const board = docNameOf({ kind: 'space', spaceId: space.id });
+    const [alex, sam, rivera] = [open(a, board), open(b, board), open(c, board)];
+    // Whatever a client claims, the server stamps who it is.
+    sam.provider.awareness.setLocalState({ user: { id: a.user!.id, name: 'Alex', role: 'partner' } });
+    rivera.provider.awareness.setLocalState({ user: { id: c.user!.id, name: 'Dr Rivera', role: 'partner' } });
+    await waitFor(() => othersSeenBy(alex).length === 2, 5000, 'two others');
+    expect(
+      othersSeenBy(alex)
+        .map((s) => [s.user?.name, s.user?.role])
+        .sort(),
+    ).toEqual([
       ['Dr Rivera', 'observer'],
       ['Sam', 'partner'],
     ]);
 
-    sb.socket.emit('presence:update', { spaceId: space.id, section: 'promise' });
-    await waitFor(() => sa.latest()?.people.find((p) => p.displayName === 'Sam' && p.section === 'promise'), 5000, 'Sam in promises');
+    sam.provider.awareness.setLocalStateField('section', 'promise');
+    await waitFor(() => othersSeenBy(alex).some((s) => s.user?.name === 'Sam' && s.section === 'promise'), 5000, 'Sam in promises');
+    await waitFor(
+      () => othersSeenBy(rivera).some((s) => s.user?.name === 'Sam' && s.section === 'promise'),
+      5000,
+      'the counsellor sees it',
+    );
 
-    sb.socket.close();
-    await waitFor(() => sa.latest()?.people.length === 2, 5000, 'Sam gone');
+    sam.destroy();
+    await waitFor(() => othersSeenBy(alex).length === 1, 5000, 'Sam gone');
   });
 
-  it('never carries an item id or a count of devices, whatever a client sends', async () => {
-    const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
-    const privateId = `private-${Math.random().toString(36).slice(2)}`;
-    const [a1, a2, sb] = [await connect(a), await connect(a), await connect(b)];
-    for (const s of [a1, a2, sb]) await join(s.socket, space.id);
-    // An old client still sending the focused item's id: refused whole, nothing relayed.
-    a1.socket.emit('presence:update', { spaceId: space.id, section: 'card', itemId: privateId } as never);
-    a2.socket.emit('presence:update', { spaceId: space.id, section: 'checkin' });
-    await waitFor(() => sb.latest()?.people.find((p) => p.displayName === 'Alex' && p.section === 'checkin'), 5000, 'Alex on check-ins');
-    const seen = JSON.stringify(sb.states);
-    expect(seen).not.toContain(privateId);
-    for (const state of sb.states)
-      for (const person of state.people) expect(Object.keys(person).sort()).toEqual(['displayName', 'role', 'section', 'userId']);
+  it('shares where a partner is on the couple board only with the couple', async () => {
+    const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    const couple = docNameOf({ kind: 'couple', spaceId: space.id });
+    const [alexCouple, samCouple] = [open(a, couple), open(b, couple)];
+    const rivera = open(c, docNameOf({ kind: 'space', spaceId: space.id }));
+    await waitFor(() => rivera.provider.synced, 5000, 'counsellor synced');
+    alexCouple.provider.awareness.setLocalState({ user: { id: a.user!.id }, section: 'checkin' });
+    await waitFor(() => othersSeenBy(samCouple).some((s) => s.section === 'checkin'), 5000, 'Sam sees Alex on check-ins');
+    expect(othersSeenBy(rivera)).toEqual([]);
   });
+});
 
-  it('leaves out a person who chose to appear offline, on every device, and brings them back', async () => {
-    const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
-    const [sa, sb] = [await connect(a), await connect(b)];
-    await join(sa.socket, space.id);
-    await join(sb.socket, space.id);
-    await waitFor(() => sb.latest()?.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex online');
+describe('the space room over Socket.io', () => {
+  it('lets partners and counsellors (as observers) in; refuses strangers, bad payloads, missing sessions and foreign origins', async () => {
+    const { a, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
+    expect(await joinRoom(await socketOf(a), space.id)).toEqual({ ok: true, role: 'partner' });
+    expect(await joinRoom(await socketOf(c), space.id)).toEqual({ ok: true, role: 'observer' });
 
-    expect((await a.request('PATCH', '/api/me/settings', { appearOffline: true })).body.settings.appearOffline).toBe(true);
-    await waitFor(() => sb.latest() && !sb.latest()!.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex hidden');
-    // A new connection and a new join do not show them either.
-    const again = await connect(b);
-    const joined = await join(again.socket, space.id);
-    expect(joined.ok && joined.presence.people.map((p) => p.displayName)).toEqual(['Sam']);
-
-    await a.request('PATCH', '/api/me/settings', { appearOffline: false });
-    await waitFor(() => sb.latest()?.people.some((p) => p.displayName === 'Alex'), 5000, 'Alex back');
-  });
-
-  it('refuses strangers, bad payloads, missing sessions and foreign origins', async () => {
-    const { space } = await makeCoupleWithCounsellor(server.baseUrl);
     const stranger = new ApiClient(server.baseUrl);
     await stranger.signup('Stranger');
-    const ss = await connect(stranger);
-    expect(await join(ss.socket, space.id)).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String) } });
-    const bad = await join(ss.socket, { $gt: '' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const ss = await socketOf(stranger);
+    expect(await joinRoom(ss, space.id)).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String) } });
+    expect(await joinRoom(ss, { $gt: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     // The socket survives a bad payload.
-    expect(ss.socket.connected).toBe(true);
+    expect(ss.connected).toBe(true);
 
     await expect(connectSocket(server.baseUrl, '')).rejects.toThrow(/unauthenticated/);
     await expect(connectSocket(server.baseUrl, stranger.cookie, 'https://evil.example')).rejects.toThrow();
   });
 
-  it('disconnects a counsellor within a second of consent being withdrawn', async () => {
+  it('disconnects a counsellor within a second of consent being withdrawn, and they leave presence', async () => {
     const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
-    const sa = await connect(a);
-    const sc = await connect(c);
-    await join(sa.socket, space.id);
-    await join(sc.socket, space.id);
+    const board = docNameOf({ kind: 'space', spaceId: space.id });
+    const [alex, rivera] = [open(a, board), open(c, board)];
+    rivera.provider.awareness.setLocalStateField('section', 'experience');
+    await waitFor(() => othersSeenBy(alex).length === 1, 5000, 'counsellor present');
+    const sc = await socketOf(c);
+    expect((await joinRoom(sc, space.id)).ok).toBe(true);
     const revoked: string[] = [];
-    sc.socket.on('space:access-revoked', (p) => revoked.push(p.spaceId));
+    sc.on('space:access-revoked', (p) => revoked.push(p.spaceId));
 
     const started = Date.now();
     await b.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: false });
-    await waitFor(() => !sc.socket.connected, 5000, 'counsellor disconnected');
+    await waitFor(() => !sc.connected, 5000, 'counsellor disconnected');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(revoked).toEqual([space.id]);
-    await waitFor(() => sa.latest()?.people.length === 1, 5000, 'counsellor gone from presence');
+    await waitFor(() => othersSeenBy(alex).length === 0, 5000, 'counsellor gone from presence');
 
-    const again = await connect(c);
-    expect((await join(again.socket, space.id)).ok).toBe(false);
+    expect((await joinRoom(await socketOf(c), space.id)).ok).toBe(false);
   });
 });

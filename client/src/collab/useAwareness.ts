@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { presenceSectionOf, type PresenceSection } from '@hearth/shared/realtime';
 import { registerAwareness } from './awarenessRegistry';
 
 /** A peer as the server stamped it: `user` always comes from the session, never the client. */
@@ -7,6 +8,8 @@ export interface Peer {
   clientId: number;
   user: { id: string; name: string; role: string };
   editing: string | null;
+  /** The board section they are looking at (never an item). */
+  section: PresenceSection | null;
   isMe: boolean;
 }
 
@@ -22,6 +25,7 @@ export function peersOf(awareness: Awareness): Peer[] {
       clientId,
       user: { id, name, role: typeof role === 'string' ? role : 'partner' },
       editing: typeof editing === 'string' ? editing : null,
+      section: presenceSectionOf(state),
       isMe: clientId === awareness.clientID,
     });
   });

@@ -84,8 +84,6 @@ export class AccountService {
       await atomicWrite(AccountSettingsModel, () => AccountSettingsModel.updateOne({ _id: userId }, { $set: patch }));
     }
     const next = await settingsOf(userId);
-    // Presence follows at once on every device: the spaces re-broadcast who is online.
-    if (patch.appearOffline !== undefined) this.events.emit('presence:changed', { userId });
     return next;
   }
 }

@@ -9,8 +9,6 @@ import { EventEmitter } from 'node:events';
 export interface HearthEventMap {
   'access:changed': [{ spaceId?: string; userId?: string }];
   'space:changed': [{ spaceId: string }];
-  /** Someone turned "appear offline" on or off: their spaces' presence is sent again. */
-  'presence:changed': [{ userId: string }];
   /** The space row is gone (its data is being erased); sent before the erasure's slow steps. */
   'space:deleted': [{ spaceId: string }];
 }

@@ -4,15 +4,8 @@ import { Server, type Socket } from 'socket.io';
 import type { SessionUser } from '../auth/sessionUser';
 import type { Logger } from '../platform/logger';
 
-export interface SocketPresence {
-  role: 'partner' | 'observer';
-  section: string | null;
-}
-
 export interface SocketData {
   user: SessionUser;
-  /** Spaces this socket joined through presence, with where on the board it is. */
-  presence: Record<string, SocketPresence>;
   /** The role checked when this socket joined a space's exercises. */
   roles?: Record<string, 'partner' | 'counsellor'>;
 }
@@ -54,7 +47,6 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
       .then((user) => {
         if (!user) return next(new Error('unauthenticated'));
         socket.data.user = user;
-        socket.data.presence = {};
         next();
       })
       .catch((err: unknown) => {

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { SpaceDto } from '@hearth/shared/api';
-import type { PresenceUpdatePayload } from '@hearth/shared/socket';
 import { BoardDataError, BoardRuleError, type BoardActor, type Visibility } from '@hearth/shared/board';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import type { PresenceUser } from '../../collab/docConnection';
@@ -14,19 +13,10 @@ import { BoardSections, type OpenRequest } from './BoardSections';
 import { ToastProvider } from '../../lib/Toast';
 import { FirstRunGuide, useFirstRunHidden } from '../firstrun';
 import { refusalMessage } from '../../collab/refusalMessage';
+import { shareSection } from '../presence/sectionState';
 
 /** The live board: every item the person may see, from up to three documents, in sections. */
-export function Board({
-  docs,
-  me,
-  space,
-  onWhere,
-}: {
-  docs: SpaceDocs;
-  me: PresenceUser;
-  space: SpaceDto;
-  onWhere?(section: PresenceUpdatePayload['section']): void;
-}) {
+export function Board({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; space: SpaceDto }) {
   const entries = useBoardEntries(docs);
   const status = useDocStatus(docs.all);
   const awarenesses = useMemo(() => docs.all.map((c) => c.provider.awareness), [docs]);
@@ -79,9 +69,9 @@ export function Board({
       run,
       awarenesses,
       setEditing,
-      reportWhere: (section) => onWhere?.(section),
+      reportWhere: (section) => shareSection(awarenesses, section),
     };
-  }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing, onWhere]);
+  }, [me, actor, readOnly, space.members, partnerIds, docs, run, awarenesses, setEditing]);
 
   const hasPartner = partnerIds.length >= 2;
   const showGuide = me.role === 'partner' && !guideHidden && status.loaded && (!hasPartner || entries.length === 0);

@@ -3,9 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import type { BoardActor, Visibility } from '@hearth/shared/board';
-import type { PresenceUpdatePayload } from '@hearth/shared/socket';
-
-type PresenceSection = PresenceUpdatePayload['section'];
+import type { PresenceSection } from '@hearth/shared/realtime';
 import type { PresenceUser } from '../../collab/docConnection';
 import type { BoardEntry } from './boardStore';
 
@@ -24,7 +22,6 @@ export interface BoardContextValue {
   /** Presence of every open document, for "X is editing" on a card. */
   awarenesses: readonly Awareness[];
   setEditing(entry: BoardEntry, editing: boolean): void;
-  /** Tells the others (Socket.io presence) which section and item this person is on. */
   /** Which board section this person is on (shared as presence; never an item id). */
   reportWhere(section: PresenceSection): void;
 }

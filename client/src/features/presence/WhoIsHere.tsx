@@ -1,8 +1,9 @@
-import type { PresencePerson } from '@hearth/shared/socket';
+import type { PresenceSection } from '@hearth/shared/realtime';
 import type { Peer } from '../../collab/useAwareness';
 import { Avatar } from './Avatar';
+import { sectionOfUser } from './sectionState';
 
-const SECTION_TEXT: Record<string, string> = {
+const SECTION_TEXT: Record<PresenceSection, string> = {
   experience: 'Experiences',
   promise: 'Promises',
   card: 'Needs & boundaries',
@@ -12,16 +13,18 @@ const SECTION_TEXT: Record<string, string> = {
 
 /**
  * The people on this board right now (live presence of the documents), one avatar each however
- * many tabs or documents; where the server knows it, the section each one is looking at.
+ * many tabs or documents; where they shared it, the section each one is looking at.
  */
-export function WhoIsHere({ peers, people = [] }: { peers: readonly Peer[]; people?: readonly PresencePerson[] }) {
+export function WhoIsHere({ peers }: { peers: readonly Peer[] }) {
   const sectionOf = (userId: string) => {
-    const section = people.find((p) => p.userId === userId)?.section;
-    return section ? (SECTION_TEXT[section] ?? section) : null;
+    const section = sectionOfUser(peers, userId);
+    return section ? SECTION_TEXT[section] : null;
   };
   const byUser = new Map<string, Peer>();
   for (const peer of peers) if (!byUser.has(peer.user.id) || peer.isMe) byUser.set(peer.user.id, peer);
   const list = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe));
+  // The server stamps a read-only (counsellor) connection as "observer"; its own screen says "counsellor".
+  const observing = (peer: Peer) => peer.user.role === 'observer' || peer.user.role === 'counsellor';
   return (
     <div className="who-is-here" aria-label="Who is here">
       <ul>
@@ -30,12 +33,12 @@ export function WhoIsHere({ peers, people = [] }: { peers: readonly Peer[]; peop
             <Avatar
               name={peer.user.name}
               userId={peer.user.id}
-              observer={peer.user.role === 'counsellor'}
+              observer={observing(peer)}
               where={peer.isMe ? null : sectionOf(peer.user.id)}
             />
             <span className="visually-hidden">
               {peer.isMe ? `${peer.user.name} (you)` : peer.user.name}
-              {peer.user.role === 'counsellor' ? ', observing' : ''}
+              {observing(peer) ? ', observing' : ''}
               {!peer.isMe && sectionOf(peer.user.id) ? `, on ${sectionOf(peer.user.id)}` : ''}
             </span>
           </li>

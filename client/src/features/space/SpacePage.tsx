@@ -7,13 +7,12 @@ import { useDocStatus } from '../../collab/useDocStatus';
 import { usePeers } from '../../collab/useAwareness';
 import { closedMessage } from '../../collab/docStatus';
 import type { DocConnection, PresenceUser } from '../../collab/docConnection';
-import type { PresencePerson } from '@hearth/shared/socket';
 import { refreshSpaces } from '../spaces/spacesStore';
 import { clearSpaceCopies } from '../../collab/offlineCopy';
 import { useAccountSettings } from '../../lib/accountSettings';
 import { leavePath } from '../../app/routes';
 import { WhoIsHere } from '../presence/WhoIsHere';
-import { useSpacePresence } from '../presence/useSpacePresence';
+import { useSpaceRoom } from './useSpaceRoom';
 import { Board } from '../board/Board';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import { useSpace } from './useSpace';
@@ -47,7 +46,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
     [user, member, canOpen],
   );
   const docs = useSpaceDocs(spaceId, me);
-  const presence = useSpacePresence(spaceId, member !== null, () => void refresh());
+  useSpaceRoom(spaceId, member !== null, () => void refresh());
   const { appearOffline, neutralTitle } = useAccountSettings();
   const spaceName = space?.name ?? null;
   useEffect(() => {
@@ -104,7 +103,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
       {docs && me && (
         <>
           <div className="toolbar">
-            <Presence docs={docs.all} people={presence.people} />
+            <Presence docs={docs.all} />
             <span style={{ flex: 1 }} />
             {isPartner && <UndoControls history={docs.history} />}
             {isPartner && <HistoryButton spaceId={space.id} />}
@@ -128,7 +127,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                   </ErrorBoundary>
                 ) : (
                   <ErrorBoundary what="the board">
-                    <Board docs={docs} me={me} space={space} onWhere={presence.reportWhere} />
+                    <Board docs={docs} me={me} space={space} />
                   </ErrorBoundary>
                 )}
               </ClosedNotice>
@@ -205,10 +204,10 @@ function SpaceStatus({ docs, readOnly }: { docs: SpaceDocsList; readOnly: boolea
   return <ConnectionBadge status={status} readOnly={readOnly} />;
 }
 
-function Presence({ docs, people }: { docs: SpaceDocsList; people: readonly PresencePerson[] }) {
+function Presence({ docs }: { docs: SpaceDocsList }) {
   const awarenesses = useMemo(() => docs.map((d) => d.provider.awareness), [docs]);
   const peers = usePeers(awarenesses);
-  return <WhoIsHere peers={peers} people={people} />;
+  return <WhoIsHere peers={peers} />;
 }
 
 /**
