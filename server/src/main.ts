@@ -5,6 +5,7 @@ import { ConfigError, loadEnv } from './platform/env';
 import { sweepOrphanedSpaceData } from './privacy/orphanSweep';
 import { scheduleRetention } from './privacy/retention';
 import { createLogger } from './platform/logger';
+import { installProcessGuards } from './platform/processGuards';
 
 async function main(): Promise<void> {
   let env;
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(env.logLevel);
+  let shutdown: ((reason: string, code: number) => Promise<void>) | null = null;
+  installProcessGuards({ logger, shutdown: () => shutdown });
 
   let db;
   try {
@@ -42,24 +45,27 @@ async function main(): Promise<void> {
   process.stdout.write(`\n  Hearth is running at http://${shownHost}:${port}\n\n`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const stop = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ reason }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
       stopRetention();
       await hearth.close();
       await db.close();
-      process.exit(0);
+      logger.flush();
+      process.exit(code);
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
+      logger.flush();
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  shutdown = stop;
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
 }
 
 main().catch((err: unknown) => {
