@@ -28,9 +28,10 @@ function isErrorBody(body: unknown): body is { error: { code: ErrorCode; message
 
 /**
  * One JSON request to the Hearth API. Cookies carry the session; every error, including a
- * dropped connection, arrives as an ApiError so pages show one kind of message.
+ * dropped connection, arrives as an ApiError so pages show one kind of message. A request
+ * aborted through `signal` rejects with the abort reason instead.
  */
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, options: { signal?: AbortSignal } = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -38,8 +39,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       credentials: 'same-origin',
       headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
     });
-  } catch {
+  } catch (caught) {
+    if (options.signal?.aborted) throw options.signal.reason ?? caught;
     throw new ApiError('network', 0, 'Cannot reach Hearth. Check your connection and try again.');
   }
   if (response.status === 204) return undefined as T;

@@ -4,8 +4,9 @@ import type { AuditEntry, CounsellorMember, CounsellorSpace } from './types';
 const space = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}`;
 
 export const counsellorApi = {
-  dashboard: () => request<{ spaces: CounsellorSpace[] }>('GET', '/api/counsellor/spaces'),
-  counsellors: (spaceId: string) => request<{ counsellors: CounsellorMember[] }>('GET', `${space(spaceId)}/counsellors`),
+  dashboard: (signal?: AbortSignal) => request<{ spaces: CounsellorSpace[] }>('GET', '/api/counsellor/spaces', undefined, { signal }),
+  counsellors: (spaceId: string, signal?: AbortSignal) =>
+    request<{ counsellors: CounsellorMember[] }>('GET', `${space(spaceId)}/counsellors`, undefined, { signal }),
   consent: (spaceId: string, userId: string, granted: boolean, until?: string) =>
     request<unknown>('POST', `${space(spaceId)}/counsellors/${encodeURIComponent(userId)}/consent`, {
       granted,
@@ -15,5 +16,6 @@ export const counsellorApi = {
     request<{ counsellor: CounsellorMember }>('POST', `${space(spaceId)}/counsellors/${encodeURIComponent(userId)}/facilitation`, {
       allowed,
     }),
-  audit: (spaceId: string) => request<{ entries: AuditEntry[] }>('GET', `${space(spaceId)}/audit`),
+  audit: (spaceId: string, signal?: AbortSignal) =>
+    request<{ entries: AuditEntry[] }>('GET', `${space(spaceId)}/audit`, undefined, { signal }),
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/http';
+import { LatestRequest } from '../../lib/latestRequest';
 
 export interface AsyncState<T> {
   data: T | null;
@@ -8,8 +9,12 @@ export interface AsyncState<T> {
   reload(): Promise<void>;
 }
 
-/** Loads `load()` on mount and whenever `key` changes; `reload` fetches again. */
-export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> {
+/**
+ * Loads `load()` on mount and whenever `key` changes; `reload` fetches again. Only the latest
+ * load is applied: a newer one, a changed `key` or unmounting aborts it (through `signal`)
+ * and drops whatever it returns.
+ */
+export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, key: string): AsyncState<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -19,22 +24,28 @@ export function useAsync<T>(load: () => Promise<T>, key: string): AsyncState<T> 
   useEffect(() => {
     latest.current = load;
   });
+  const [requests] = useState(() => new LatestRequest());
 
   const reload = useCallback(async () => {
     setLoading(true);
-    try {
-      setData(await latest.current());
+    const outcome = await requests.run((signal) => latest.current(signal));
+    if (outcome.stale) return;
+    if (outcome.ok) {
+      setData(outcome.value);
       setError(null);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Could not load this.');
-    } finally {
-      setLoading(false);
+    } else {
+      setError(outcome.error instanceof ApiError ? outcome.error.message : 'Could not load this.');
     }
-  }, []);
+    setLoading(false);
+  }, [requests]);
 
   useEffect(() => {
+    // What was loaded for another key is not shown while this one loads.
+    setData(null);
+    setError(null);
     void reload();
-  }, [reload, key]);
+    return () => requests.cancel();
+  }, [reload, requests, key]);
 
   return { data, error, loading, reload };
 }

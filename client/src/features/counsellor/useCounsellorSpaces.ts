@@ -4,5 +4,5 @@ import { useAsync, type AsyncState } from './useAsync';
 
 /** The counsellor's dashboard list (active and pending spaces). */
 export function useCounsellorSpaces(): AsyncState<CounsellorSpace[]> {
-  return useAsync(async () => (await counsellorApi.dashboard()).spaces, 'dashboard');
+  return useAsync(async (signal) => (await counsellorApi.dashboard(signal)).spaces, 'dashboard');
 }

@@ -4,10 +4,10 @@ import { useAsync, type AsyncState } from './useAsync';
 
 /** A space's counsellors with consent state (partners only). */
 export function useCounsellors(spaceId: string): AsyncState<CounsellorMember[]> {
-  return useAsync(async () => (await counsellorApi.counsellors(spaceId)).counsellors, spaceId);
+  return useAsync(async (signal) => (await counsellorApi.counsellors(spaceId, signal)).counsellors, spaceId);
 }
 
 /** A space's counsellor-access log (partners only). */
 export function useAuditLog(spaceId: string): AsyncState<AuditEntry[]> {
-  return useAsync(async () => (await counsellorApi.audit(spaceId)).entries, spaceId);
+  return useAsync(async (signal) => (await counsellorApi.audit(spaceId, signal)).entries, spaceId);
 }

@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useMemo, useRef, useState, type ReactNode } 
 import { useAuth } from '../../app/AuthProvider';
 import { Link, navigate } from '../../app/router';
 import { api } from '../../lib/api';
+import { ApiError } from '../../lib/http';
 import { useSpaceDocs } from '../../collab/useSpaceDocs';
 import { useDocStatus } from '../../collab/useDocStatus';
 import { usePeers } from '../../collab/useAwareness';
@@ -66,6 +67,7 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   const [confirmDialog, confirm] = useConfirm();
   // Which part of the page a phone shows (bottom navigation); wider screens show them all.
   const [tab, setTab] = useState<PhoneTab>('main');
+  const [leaveError, setLeaveError] = useState<string | null>(null);
 
   if (error && !space) return <SpaceUnavailable error={error} />;
   if (!space || !user || !member) {
@@ -87,7 +89,15 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
       danger: true,
     });
     if (!ok) return;
-    await api.leaveSpace(spaceId);
+    setLeaveError(null);
+    try {
+      await api.leaveSpace(spaceId);
+    } catch (caught) {
+      // Still a member: say why here rather than leave the click silently failed.
+      setLeaveError(caught instanceof ApiError ? caught.message : 'Could not leave this space. Please try again.');
+      return;
+    }
+    // Neither of these rejects: a failure to refresh shows in the spaces list itself.
     await clearSpaceCopies(spaceId);
     await refreshSpaces();
     navigate('/', { replace: true });
@@ -175,9 +185,16 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
                     Leave this space safely…
                   </Link>
                 ) : (
-                  <button type="button" className="button small quiet danger" onClick={leave}>
-                    Leave this space
-                  </button>
+                  <>
+                    <button type="button" className="button small quiet danger" onClick={() => void leave()}>
+                      Leave this space
+                    </button>
+                    {leaveError && (
+                      <p className="error-text" role="alert" data-testid="leave-error">
+                        {leaveError}
+                      </p>
+                    )}
+                  </>
                 )}
               </SideSection>
             </aside>
