@@ -379,6 +379,14 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       20_000,
     );
 
+    // Leaving while the request cannot reach Hearth: Robin is told, and stays in the space.
+    await robin.page.route('**/api/spaces/*/leave', (route) => route.abort('internetdisconnected'));
+    await robin.page.getByRole('button', { name: 'Leave this space' }).click();
+    await robin.page.getByRole('dialog', { name: 'Leave this space?' }).getByRole('button', { name: 'Leave space' }).click();
+    await robin.page.getByTestId('leave-error').getByText('Cannot reach Hearth').waitFor();
+    expect(new URL(robin.page.url()).pathname).toContain(spaceId);
+    await robin.page.unroute('**/api/spaces/*/leave');
+
     // Either partner may withdraw consent; the counsellor's live view closes for good.
     await apiPost(alex.page, `/api/spaces/${spaceId}/counsellors/${me.user.id}/consent`, { granted: false });
     await eventually(

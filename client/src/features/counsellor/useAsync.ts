@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../lib/http';
-import { LatestRequest } from '../../lib/latestRequest';
+import { LoadSequence } from '../../lib/loadSequence';
 
 export interface AsyncState<T> {
   data: T | null;
@@ -10,9 +10,9 @@ export interface AsyncState<T> {
 }
 
 /**
- * Loads `load()` on mount and whenever `key` changes; `reload` fetches again. Only the latest
- * load is applied: a newer one, a changed `key` or unmounting aborts it (through `signal`)
- * and drops whatever it returns.
+ * Loads `load()` on mount and whenever `key` changes; `reload` fetches again. An answer older
+ * than the one shown is dropped, and a changed `key` or unmounting aborts what is still
+ * loading (through `signal`) and drops whatever it returns.
  */
 export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, key: string): AsyncState<T> {
   const [data, setData] = useState<T | null>(null);
@@ -24,7 +24,7 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, key: stri
   useEffect(() => {
     latest.current = load;
   });
-  const [requests] = useState(() => new LatestRequest());
+  const [requests] = useState(() => new LoadSequence());
 
   const reload = useCallback(async () => {
     setLoading(true);
