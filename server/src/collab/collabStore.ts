@@ -73,10 +73,12 @@ const mongoStore: CollabStore = {
   listSegments: () => listSegments(),
 
   async load(doc: string): Promise<StoredState> {
-    const names = await listCollectionNames();
-    const segments = await listSegments(names);
+    // The snapshot read does not wait for the collection listing that finds the journal segments.
+    const partsRead = snapshotsOf(doc).find({}).toArray();
+    partsRead.catch(() => undefined); // its failure is reported by the Promise.all below
+    const segments = await listSegments();
     const [parts, ...rowsBySegment] = await Promise.all([
-      snapshotsOf(doc).find({}).toArray(),
+      partsRead,
       ...segments.map((s) => journalSegment(s).find({ doc }, JOURNAL_LOAD).toArray() as Promise<LoadedRow[]>),
     ]);
     return assemble(doc, parts, segments, rowsBySegment);
