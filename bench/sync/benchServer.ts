@@ -31,6 +31,8 @@ const beforeApplyUpdate = (ctx: UpdateContext) => {
 };
 const server = http.createServer((req, res) => {
   if (req.url === '/metrics') return void metrics(req, res);
+  // Run with --expose-gc to have every reading taken after a full collection.
+  if (req.url === '/memory') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(memory()));
   if (req.url === '/validation') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(validation));
   res.writeHead(404).end();
 });
@@ -51,6 +53,11 @@ const collab = attachCollab(server, {
   events: new HearthEvents(),
   publicOrigin: 'http://bench.test',
 });
+function memory(): NodeJS.MemoryUsage & { gc: boolean } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return { ...process.memoryUsage(), gc: gc !== undefined };
+}
 const metrics = createMetricsHandler([collab.metricsRegistry]);
 // BENCH_LOOP=1: report the server's event-loop delay every 5 s (stderr), to tell a blocked
 // server from a busy machine.

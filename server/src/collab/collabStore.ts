@@ -15,6 +15,12 @@ const SNAPSHOT_PART_BYTES = 8 * 1024 * 1024;
 /** An incomplete snapshot this old is a crash leftover, not a write in progress. */
 const STALE_FRAGMENT_MS = 10 * 60 * 1000;
 const DURABLE = { writeConcern: { w: 'majority' as const, j: true } };
+/**
+ * Loading reads only what it applies, in as few round trips as the driver allows: FerretDB
+ * turns every row into a document, so ids, timestamps and document names of thousands of
+ * journal rows are measurable (docs/performance.md, "Cold open").
+ */
+const JOURNAL_LOAD = { projection: { _id: 0, seq: 1, data: 1 }, batchSize: 100_000 } as const;
 // Snapshot and journal collections use the raw driver (their names vary); every filter is
 // built from server-side values (document names already validated, ObjectIds).
 
@@ -67,11 +73,13 @@ const mongoStore: CollabStore = {
   listSegments: () => listSegments(),
 
   async load(doc: string): Promise<StoredState> {
-    const names = await listCollectionNames();
-    const segments = await listSegments(names);
+    // The snapshot read does not wait for the collection listing that finds the journal segments.
+    const partsRead = snapshotsOf(doc).find({}).toArray();
+    partsRead.catch(() => undefined); // its failure is reported by the Promise.all below
+    const segments = await listSegments();
     const [parts, ...rowsBySegment] = await Promise.all([
-      snapshotsOf(doc).find({}).toArray(),
-      ...segments.map((s) => journalSegment(s).find({ doc }).toArray()),
+      partsRead,
+      ...segments.map((s) => journalSegment(s).find({ doc }, JOURNAL_LOAD).toArray() as Promise<LoadedRow[]>),
     ]);
     return assemble(doc, parts, segments, rowsBySegment);
   },
@@ -204,7 +212,9 @@ const mongoStore: CollabStore = {
  * stored documents (export, erasure) outside the collab server.
  */
 /** One document's stored state from its snapshot parts and its rows in each journal segment. */
-async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[], rowsBySegment: JournalRow[][]): Promise<StoredState> {
+type LoadedRow = Pick<JournalRow, 'seq' | 'data'>;
+
+async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[], rowsBySegment: LoadedRow[][]): Promise<StoredState> {
   const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
   const snapshots = new Map<string, SnapshotPartRow[]>();
   for (const part of parts) {
@@ -225,15 +235,15 @@ async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[
     state.maxSeq = Math.max(state.maxSeq, first.coversSeq);
     state.bytes += data.length;
   }
-  const rows: JournalRow[] = [];
+  const rows: LoadedRow[] = [];
   rowsBySegment.forEach((segmentRows, i) => {
     if (segmentRows.length > 0) state.segments.set(segments[i]!, segmentRows.length);
-    rows.push(...segmentRows);
+    for (const row of segmentRows) rows.push(row);
   });
   rows.sort((x, y) => x.seq - y.seq);
   for (const row of rows) {
     const data = toBuffer(row.data);
-    state.updates.push(new Uint8Array(data));
+    state.updates.push(data);
     state.maxSeq = Math.max(state.maxSeq, row.seq);
     state.bytes += data.length;
   }

@@ -67,7 +67,6 @@ export class CollabConnection implements DocPeer {
   private boundClientId: number | null = null;
   private closed = false;
   private alive = true;
-  private readonly ping: NodeJS.Timeout;
 
   constructor(
     private readonly ws: WebSocket,
@@ -80,11 +79,8 @@ export class CollabConnection implements DocPeer {
     ws.on('pong', () => {
       this.alive = true;
     });
-    this.ping = setInterval(() => {
-      if (!this.alive) return ws.terminate();
-      this.alive = false;
-      ws.ping();
-    }, PING_INTERVAL_MS);
+    pinged.add(this);
+    ensurePingSweep();
     void this.load();
   }
 
@@ -250,6 +246,13 @@ export class CollabConnection implements DocPeer {
     else this.ctx.metrics.rejectedFrames.inc({ reason: 'awareness' });
   }
 
+  /** Called every PING_INTERVAL_MS: a connection that did not answer the last ping is dead. */
+  pingOrTerminate(): void {
+    if (!this.alive) return this.ws.terminate();
+    this.alive = false;
+    this.ws.ping();
+  }
+
   private sendSyncStep1(doc: LiveDoc): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
@@ -272,7 +275,7 @@ export class CollabConnection implements DocPeer {
 
   private onClose(): void {
     this.closed = true;
-    clearInterval(this.ping);
+    pinged.delete(this);
     const doc = this.doc;
     this.doc = null;
     if (doc) {
@@ -282,6 +285,25 @@ export class CollabConnection implements DocPeer {
     }
     this.ctx.onClosed(this);
   }
+}
+
+/**
+ * Every open connection of the process, pinged by one shared timer rather than a timer and
+ * closure per connection (docs/performance.md, "Idle connections").
+ */
+const pinged = new Set<CollabConnection>();
+let pingSweep: NodeJS.Timeout | null = null;
+
+function ensurePingSweep(): void {
+  if (pingSweep) return;
+  pingSweep = setInterval(() => {
+    for (const conn of pinged) conn.pingOrTerminate();
+    if (pinged.size === 0 && pingSweep) {
+      clearInterval(pingSweep);
+      pingSweep = null;
+    }
+  }, PING_INTERVAL_MS);
+  pingSweep.unref();
 }
 
 function frame(type: number, payload: Uint8Array): Uint8Array {

@@ -4,6 +4,13 @@ import type { CollabStore } from './collabStore';
 import { LiveDoc, REMOTE_ORIGIN, type LiveDocHooks } from './liveDoc';
 import { FanoutKind, type RedisFanout } from './redisFanout';
 
+/**
+ * A document loaded with this many journal rows outside its snapshot is compacted at once, so
+ * the next cold open reads one snapshot instead of the rows again (a crash or failing
+ * compactions left them; docs/performance.md, "Cold open").
+ */
+const COMPACT_ON_LOAD_ROWS = 200;
+
 interface Entry {
   ready: Promise<LiveDoc>;
   doc: LiveDoc | null;
@@ -20,6 +27,8 @@ export interface DocRegistryOptions {
   unloadDelayMs: number;
   /** Cross-node fan-out (REDIS_URL); subscribed before loading so nothing is missed. */
   fanout?: RedisFanout;
+  /** Compact a document loaded with at least this many journal rows (default 200). */
+  compactOnLoadRows?: number;
 }
 
 /**
@@ -142,6 +151,13 @@ export class DocRegistry {
       throw err;
     }
     for (const [kind, payload] of early) apply(doc, kind, payload);
+    if (doc.logLength >= (this.opts.compactOnLoadRows ?? COMPACT_ON_LOAD_ROWS)) {
+      const loaded = doc;
+      // After the waiting connections got their first sync messages: encoding the snapshot is not free.
+      setImmediate(() => {
+        loaded.compact().catch((err: unknown) => this.opts.logger.warn({ err, doc: name }, 'collab: compaction after load failed'));
+      });
+    }
     return doc;
   }
 

@@ -55,6 +55,8 @@ export class LiveDoc implements WriteTarget {
   /** Where validators try updates first; kept in step with every change of `ydoc`. */
   private readonly scratch = new ScratchCopy(this.ydoc);
   private scratchFollows = true;
+  /** When a validator last used the scratch copy (performance.now()). */
+  private scratchUsedAt = 0;
 
   constructor(
     readonly name: string,
@@ -62,7 +64,11 @@ export class LiveDoc implements WriteTarget {
     private readonly hooks: LiveDocHooks,
   ) {
     this.awareness.setLocalState(null);
-    for (const update of stored.updates) Y.applyUpdate(this.ydoc, update);
+    // One transaction for the whole stored state: observers and the update encoding run once,
+    // not once per journal row (docs/performance.md, "Cold open").
+    this.ydoc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.ydoc, update);
+    });
     this.storedClocks = Y.decodeStateVector(Y.encodeStateVector(this.ydoc));
     this.snapshotIds = stored.snapshotIds;
     this.segments = stored.segments;
@@ -123,6 +129,7 @@ export class LiveDoc implements WriteTarget {
   applyChecked(update: Uint8Array, origin: DocPeer, check?: (view: () => UpdateView) => UpdateVerdict): UpdateVerdict {
     let tried: UpdateView | null = null;
     if (check) {
+      this.scratchUsedAt = performance.now();
       const verdict = check(() => (tried ??= { before: this.ydoc, ...this.scratch.apply(update) }));
       if (!verdict.ok) {
         if (tried) this.scratch.reset();
@@ -196,6 +203,15 @@ export class LiveDoc implements WriteTarget {
         this.compacting = null;
       });
     return this.compacting;
+  }
+
+  /**
+   * Drops the validators' scratch copy when no update was checked for `idleMs`: a second
+   * Y.Doc per idle document is most of an idle connection's memory (docs/performance.md,
+   * "Idle connections"); the next checked update rebuilds it from the live document.
+   */
+  releaseIdleScratch(idleMs: number): void {
+    if (this.scratch.active && performance.now() - this.scratchUsedAt >= idleMs) this.scratch.reset();
   }
 
   /** Forgets unstored updates and stops all writing: the document is being erased. */

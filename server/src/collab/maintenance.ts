@@ -8,6 +8,8 @@ const COMPACT_AFTER_MS = 10_000;
 const INTERVAL_MS = 1_000;
 /** Snapshot writes per tick: spreads compaction instead of bursting every document at once. */
 const COMPACTIONS_PER_TICK = 25;
+/** A document with no checked update for this long gives its validation scratch copy back. */
+const SCRATCH_IDLE_MS = 10_000;
 /** A foreign segment this much older than a rotation is closed for writes: safe to fold in. */
 const FOREIGN_SEGMENT_AGE_MS = 2 * 60_000;
 
@@ -31,6 +33,7 @@ export function startMaintenance(opts: MaintenanceOptions) {
   async function tick(): Promise<void> {
     await registry.compactOlderThan(COMPACT_AFTER_MS, COMPACTIONS_PER_TICK);
     const loaded = await registry.loaded();
+    for (const doc of loaded) doc.releaseIdleScratch(SCRATCH_IDLE_MS);
     for (const segment of journal.closedSegments()) {
       if (loaded.some((doc) => doc.needsSegment(segment))) continue;
       await store.dropSegment(segment);
