@@ -7,7 +7,7 @@ import {
   snapshotsOf,
   type JournalRow,
   type SnapshotPartRow,
-} from './collabRows.model';
+} from './collabCollections';
 import { listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */

@@ -30,7 +30,7 @@ export interface CollabDeps {
   /** Group-commit window in ms (default 2) and idle-unload delay (default 2000). */
   batchDelayMs?: number;
   unloadDelayMs?: number;
-  /** Compact a document after this many logged updates (default 500). */
+  /** Compact a document after this many logged updates (default 200). */
   compactEvery?: number;
   redisUrl?: string;
   /** Called when a connection is accepted and when it closes (the counsellor audit log). */
