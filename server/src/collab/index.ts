@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { CloseCode, DEFAULT_COLLAB_LIMITS, type CollabLimits } from '@hearth/shared/realtime';
-import { collabStore, type CollabStore } from './collabStore';
+import type { CollabStore } from './collabStore';
 import { CollabConnection } from './connection';
 import { DocRegistry } from './docRegistry';
 import { createCollabMetrics } from './metrics';
@@ -10,10 +10,10 @@ import { startMaintenance } from './maintenance';
 import { FanoutKind, RedisFanout } from './redisFanout';
 import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
-import type { CollabDeps, CollabServer } from './types';
+import type { CollabServer, CollabSettings } from './types';
 import type { CollabHooks } from './hooks';
 
-export type { CollabDeps, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
+export type { CollabSettings, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
 export { createMetricsHandler } from './metrics';
 export { createBoardValidator } from './validation/boardValidator';
 export type { CollabHooks, UpdateContext, UpdateVerdict, UpdateView, StoredEvent } from './hooks';
@@ -26,24 +26,10 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 const JOURNAL_ROTATE_MS = 10_000;
 
 /** Everything the collab server is built from: its store, its hooks and its settings. */
-export interface CollabServerOptions extends Omit<
-  CollabDeps,
-  'authenticate' | 'authorize' | 'beforeApplyUpdate' | 'onOpened' | 'onClosed'
-> {
+export interface CollabServerOptions extends CollabSettings {
   httpServer: http.Server;
   store: CollabStore;
   hooks: CollabHooks;
-}
-
-/** `attachCollab(httpServer, deps)`: the same server with the MongoDB store and hooks from `deps`. */
-export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
-  const { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed, ...settings } = deps;
-  return createCollabServer({
-    ...settings,
-    httpServer,
-    store: collabStore,
-    hooks: { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed },
-  });
 }
 
 /**

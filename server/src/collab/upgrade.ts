@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { parseDocName, type ParsedDocName } from '@hearth/shared/realtime';
 import type { ErrorCode } from '@hearth/shared/errors';
-import type { CollabDeps, CollabGrant, CollabUser } from './types';
+import type { CollabHooks } from './hooks';
+import type { CollabGrant, CollabSettings, CollabUser } from './types';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -26,7 +27,7 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
  * Other paths are left to their owners (Socket.io) untouched.
  */
 export function createUpgradeHandler(
-  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'onClosed' | 'publicOrigin' | 'allowedOrigins'>,
+  deps: Pick<CollabHooks, 'authenticate' | 'authorize' | 'onClosed'> & Pick<CollabSettings, 'publicOrigin' | 'allowedOrigins'>,
   wss: WebSocketServer,
   logger: Logger,
   isOpen: () => boolean,
