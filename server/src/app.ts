@@ -6,9 +6,10 @@ import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { accountRoutes } from './auth/account.routes';
 import { AccountService } from './auth/account.service';
+import type { SessionStore } from './auth/sessions';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
-import { requestAuthenticator, sessionStands } from './auth/sessionUser';
+import { requestAuthenticator } from './auth/sessionUser';
 import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type CollabServer } from './collab';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorHistory } from './counsellor/counsellorHistory';
@@ -39,14 +40,16 @@ import { versionRoutes } from './versions/versions.routes';
 import { sweepVersions } from './versions/snapshots';
 import { reminderRoutes } from './reminders/reminders.routes';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
-import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
+import { notificationPusher } from './reminders/reminders.socket';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
-import { ObservedSessionStore, recheckSocketSessions } from './realtime/sessionEnds';
+import { ObservedSessionStore, watchSessionEnds } from './realtime/sessionEnds';
 import { docAccess } from './spaces/access';
 import { safetyRoutes } from './safety/safety.routes';
 import { spacesRoutes } from './spaces/spaces.routes';
+
+const SESSION_SWEEP_MS = 60_000;
 
 export interface AppDeps {
   env: Env;
@@ -62,6 +65,10 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** The login sessions; ending one closes its live connections. */
+  sessions: SessionStore;
+  /** Ends the sessions past their expiry (run every minute); returns how many. */
+  sweepSessions(): Promise<number>;
   /** Takes the daily board snapshots and prunes old ones; tests call it with their own time. */
   sweepVersions(now: Date): Promise<{ taken: number; pruned: number }>;
   /** The reminder scheduler; tests call `tick()` with an injected clock. */
@@ -75,14 +82,9 @@ export interface Hearth {
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
 export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
   const events = new HearthEvents();
-  // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
-  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
-    if (!userId) return;
-    collab.recheckSessions(userId).catch((err: unknown) => logger.warn({ err }, 'collab session re-check failed'));
-    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) =>
-      logger.warn({ err }, 'socket session re-check failed'),
-    );
-  });
+  // Every session that ends is announced (`session:ended`): the collab server closes its Yjs
+  // connections (4401) and watchSessionEnds its Socket.io connections.
+  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, events);
   const limits = createLimits(env.redisUrl, logger);
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
@@ -98,10 +100,8 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     hooks: {
       authenticate,
       // The board rules need the space's partners (a promise is made to the partner); a
-      // counsellor's access holds only while the access log can be written; a connection whose
-      // session was ended (signed out elsewhere, password changed) closes at its re-check.
+      // counsellor's access holds only while the access log can be written.
       authorize: auditor.authorizeAudited(async (user, doc) => {
-        if (!(await sessionStands(sessions, user))) return null;
         const grant = await docAccess(user, doc);
         return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
       }),
@@ -139,13 +139,12 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const reminderClock = reminderHooks?.clock ?? Date.now;
   const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications });
   sockets.onConnection((socket) => {
-    joinUserRoom(socket);
     liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
+  const stopWatchingSessions = watchSessionEnds(sockets.io, events, logger);
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, {
-    sessionStands: (user) => sessionStands(sessions, user),
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
     counsellorsAllowed: () => audit.writable(),
   });
@@ -201,12 +200,11 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger, databaseAvailability));
 
+  // Expired sessions are deleted (and so announced) every minute: their live connections close.
+  const sweepSessions = async () => (await sessions.sweepExpired()).length;
   const sweep = setInterval(() => {
-    sessions
-      .sweepExpired()
-      .then(() => recheckSocketSessions(sockets.io, authenticate, logger))
-      .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
-  }, 10 * 60_000);
+    sweepSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
   sweep.unref();
   // Every node runs passes; the unique claims in reminder.model.ts keep delivery exactly-once.
   const reminderEvery = reminderHooks?.intervalMs ?? 60_000;
@@ -231,6 +229,8 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     httpServer,
     events,
     collab,
+    sessions,
+    sweepSessions,
     reminders,
     sweepVersions: versionSweep,
     async listen(port, host) {
@@ -253,6 +253,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
       if (reminderTimer) clearInterval(reminderTimer);
       if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
+      stopWatchingSessions();
       stopWatchingPresence();
       liveStatus.stop();
       stopExpiry();

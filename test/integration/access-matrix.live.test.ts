@@ -202,8 +202,10 @@ describe('account erasure with a live private document', () => {
       events: server.hearth.events,
       logger: createLogger('silent'),
       evictDocuments: (match) => server.collab.evictDocuments(match),
+      sessions: server.hearth.sessions,
     });
-    await waitFor('closed', () => client.closes.includes(CloseCode.accessRevoked), 5000);
+    // The account's sessions end first: its connections close as signed out.
+    await waitFor('closed', () => client.closes.includes(CloseCode.unauthenticated), 5000);
     await waitFor('unloaded', () => server.collab.stats().loadedDocuments === 0, 15_000);
     expect(await storedDocNames(new RegExp(`^${docName}$`))).toEqual([]);
     const reread = await readStoredDoc(docName);

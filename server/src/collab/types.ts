@@ -30,8 +30,6 @@ export interface CollabSettings {
   /** Compact a document after this many logged updates (default 200). */
   compactEvery?: number;
   redisUrl?: string;
-  /** How often every connection's session is re-checked (expiry); default 60 s. */
-  sessionRecheckMs?: number;
 }
 
 /** Who opened which document with which grant; never content. */
@@ -47,11 +45,6 @@ export interface CollabServer {
   stats(): { connections: number; loadedDocuments: number };
   /** Updates refused by `beforeApplyUpdate` since start (honest clients never cause one). */
   refusals(): number;
-  /**
-   * Re-checks the session behind each connection (of one user, or all) and closes with 4401
-   * those whose session ended: call after a logout; expiry is swept every minute.
-   */
-  recheckSessions(userId?: string): Promise<void>;
   /**
    * Closes connections to (4403) and drops from memory every loaded document whose name
    * matches, storing nothing more of them; for erasure, before its rows are deleted.

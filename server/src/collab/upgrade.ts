@@ -11,8 +11,6 @@ export const YJS_PATH_PREFIX = '/yjs/';
 
 export interface AcceptedUpgrade {
   ws: WebSocket;
-  /** The upgrade request: its cookie is re-checked when sessions end (logout, expiry). */
-  req: IncomingMessage;
   docName: string;
   parsed: ParsedDocName;
   user: CollabUser;
@@ -51,7 +49,7 @@ export function createUpgradeHandler(
           deps.onClosed?.(access);
           return refuse(socket, 503, 'unavailable');
         }
-        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, req, ...decision }));
+        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, ...decision }));
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'collab: upgrade failed');
@@ -59,7 +57,7 @@ export function createUpgradeHandler(
       });
   };
 
-  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws' | 'req'> | { status: number; code: ErrorCode }> {
+  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws'> | { status: number; code: ErrorCode }> {
     const origin = req.headers.origin;
     if (origin !== undefined && !(deps.allowedOrigins ?? [deps.publicOrigin]).includes(origin)) return { status: 403, code: 'bad_origin' };
     const user = await deps.authenticate(req);

@@ -1,4 +1,10 @@
-import { PresenceJoinPayload, PresenceUpdatePayload, type PresencePerson, type PresenceState } from '@hearth/shared/socket';
+import {
+  PresenceJoinPayload,
+  PresenceUpdatePayload,
+  type PresenceAck,
+  type PresencePerson,
+  type PresenceState,
+} from '@hearth/shared/socket';
 import mongoose from 'mongoose';
 import { describeZodError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
@@ -8,7 +14,9 @@ import { AccountSettingsModel } from '../auth/accountSettings.model';
 import { effectiveRole } from '../spaces/counsellorAccess';
 import { loadSpace } from '../spaces/access';
 import { Space } from '../spaces/space.model';
-import { spaceRoom, type HearthIo, type HearthSocket } from '../realtime/socketServer';
+import { guarded } from '../realtime/guarded';
+import { spaceRoom } from '../realtime/rooms';
+import type { HearthIo, HearthSocket } from '../realtime/socketServer';
 
 /** People who chose "appear offline": they are left out of every presence state. */
 async function hiddenAmong(userIds: string[]): Promise<Set<string>> {
@@ -65,19 +73,22 @@ export function watchPresenceSettings(io: HearthIo, events: HearthEvents, logger
 export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, logger: Logger): void {
   const broadcast = broadcaster(io, logger);
 
-  socket.on('presence:join', async (raw, ack) => {
-    const reply = typeof ack === 'function' ? ack : () => undefined;
-    const parsed = PresenceJoinPayload.safeParse(raw);
-    if (!parsed.success) return reply({ ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } });
-    const { spaceId } = parsed.data;
-    const space = await loadSpace(spaceId).catch(() => null);
-    const role = space && effectiveRole(space, socket.data.user.id);
-    if (!role) return reply({ ok: false, error: { code: 'not_found', message: 'No such space.' } });
-    socket.data.presence[spaceId] = { role: role === 'partner' ? 'partner' : 'observer', section: null };
-    await socket.join(spaceRoom(spaceId));
-    reply({ ok: true, presence: await presenceOf(io, spaceId) });
-    broadcast(spaceId);
-  });
+  socket.on(
+    'presence:join',
+    guarded(logger, 'presence:join', async (raw: unknown, ack: ((res: PresenceAck) => void) | undefined) => {
+      const reply = typeof ack === 'function' ? ack : () => undefined;
+      const parsed = PresenceJoinPayload.safeParse(raw);
+      if (!parsed.success) return reply({ ok: false, error: { code: 'invalid_input', message: describeZodError(parsed.error) } });
+      const { spaceId } = parsed.data;
+      const space = await loadSpace(spaceId).catch(() => null);
+      const role = space && effectiveRole(space, socket.data.user.id);
+      if (!role) return reply({ ok: false, error: { code: 'not_found', message: 'No such space.' } });
+      socket.data.presence[spaceId] = { role: role === 'partner' ? 'partner' : 'observer', section: null };
+      await socket.join(spaceRoom(spaceId));
+      reply({ ok: true, presence: await presenceOf(io, spaceId) });
+      broadcast(spaceId);
+    }),
+  );
 
   socket.on('presence:update', (raw) => {
     const parsed = PresenceUpdatePayload.safeParse(raw);
@@ -88,13 +99,16 @@ export function registerPresenceHandlers(io: HearthIo, socket: HearthSocket, log
     broadcast(parsed.data.spaceId);
   });
 
-  socket.on('presence:leave', async (raw) => {
-    const parsed = PresenceJoinPayload.safeParse(raw);
-    if (!parsed.success || !socket.data.presence[parsed.data.spaceId]) return;
-    delete socket.data.presence[parsed.data.spaceId];
-    await socket.leave(spaceRoom(parsed.data.spaceId));
-    broadcast(parsed.data.spaceId);
-  });
+  socket.on(
+    'presence:leave',
+    guarded(logger, 'presence:leave', async (raw: unknown) => {
+      const parsed = PresenceJoinPayload.safeParse(raw);
+      if (!parsed.success || !socket.data.presence[parsed.data.spaceId]) return;
+      delete socket.data.presence[parsed.data.spaceId];
+      await socket.leave(spaceRoom(parsed.data.spaceId));
+      broadcast(parsed.data.spaceId);
+    }),
+  );
 
   socket.on('disconnect', () => {
     for (const spaceId of Object.keys(socket.data.presence ?? {})) broadcast(spaceId);
