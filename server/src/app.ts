@@ -10,7 +10,14 @@ import type { SessionStore } from './auth/sessions';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
 import { requestAuthenticator } from './auth/sessionUser';
-import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type CollabServer } from './collab';
+import {
+  createBoardValidator,
+  createCollabServer,
+  createMetricsHandler,
+  createMongoCollabStore,
+  type CollabServer,
+  type CollabStore,
+} from './collab';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
@@ -35,6 +42,7 @@ import type { Logger } from './platform/logger';
 import { registerPresenceHandlers, watchPresenceSettings } from './presence/presence.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { createStoredDocs, type StoredDocs } from './privacy/storedDocs';
 import { activityRoutes } from './activity/activity.routes';
 import { versionRoutes } from './versions/versions.routes';
 import { sweepVersions } from './versions/snapshots';
@@ -58,6 +66,8 @@ export interface AppDeps {
   exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
   /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
   reminders?: { clock?: () => number; intervalMs?: number };
+  /** Where Yjs documents are stored (default: MongoDB through the process's connection). */
+  collabStore?: CollabStore;
 }
 
 export interface Hearth {
@@ -65,6 +75,8 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** The stored Yjs documents (same store as `collab`), for the features that read or erase them. */
+  storedDocs: StoredDocs;
   /** The login sessions; ending one closes its live connections. */
   sessions: SessionStore;
   /** Ends the sessions past their expiry (run every minute); returns how many. */
@@ -80,7 +92,7 @@ export interface Hearth {
 }
 
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
-export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
+export function createHearth({ env, logger, exercises, reminders: reminderHooks, collabStore }: AppDeps): Hearth {
   const events = new HearthEvents();
   // Every session that ends is announced (`session:ended`): the collab server closes its Yjs
   // connections (4401) and watchSessionEnds its Socket.io connections.
@@ -94,9 +106,11 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
 
   const app = express();
   const httpServer = http.createServer(app);
+  const store = collabStore ?? createMongoCollabStore();
+  const storedDocs = createStoredDocs(store);
   const collab = createCollabServer({
     httpServer,
-    store: createMongoCollabStore(),
+    store,
     hooks: {
       authenticate,
       // The board rules need the space's partners (a promise is made to the partner); a
@@ -121,6 +135,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const erasure = {
     events,
     logger,
+    stored: storedDocs,
     evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match),
     withDoc: <T>(name: string, fn: (doc: Y.Doc) => T) => collab.withDoc(name, fn, 'departure'),
   };
@@ -137,7 +152,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const liveStatus = createLiveStatus(sockets.io, events, logger);
   const pushNotifications = notificationPusher(sockets.io);
   const reminderClock = reminderHooks?.clock ?? Date.now;
-  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications });
+  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications, stored: storedDocs });
   sockets.onConnection((socket) => {
     liveStatus.register(socket);
     registerPresenceHandlers(sockets.io, socket, logger);
@@ -187,8 +202,8 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   api.use(accountRoutes(account, sessions, limits));
   api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
   api.use(spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }));
-  api.use(counsellorRoutes({ events, audit }));
-  api.use(activityRoutes(reminderClock));
+  api.use(counsellorRoutes({ events, audit, stored: storedDocs }));
+  api.use(activityRoutes(reminderClock, storedDocs));
   api.use(versionRoutes({ withDoc: (name, fn) => collab.withDoc(name, fn, 'restore'), audit, clock: reminderClock }));
   api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
@@ -215,7 +230,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
         }, reminderEvery)
       : null;
   reminderTimer?.unref();
-  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger);
+  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger, storedDocs);
   const versionTimer =
     reminderEvery > 0
       ? setInterval(() => {
@@ -229,6 +244,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     httpServer,
     events,
     collab,
+    storedDocs,
     sessions,
     sweepSessions,
     reminders,

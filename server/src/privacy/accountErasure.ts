@@ -18,7 +18,6 @@ import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 import type { ErasureDeps } from './erasureDeps';
 import { scrubDeletedBytes } from './scrub';
 import { purgeSpace, spaceCollections } from './spaceErasure';
-import { purgeStoredDocs } from './storedDocs';
 
 /** Every private document of a user in any space: their "only me" boards and counsellor notes. */
 export function privateDocPattern(userId: string): RegExp {
@@ -52,7 +51,7 @@ export async function deleteAccount(
 
   const pattern = privateDocPattern(userId);
   await deps.evictDocuments?.((name) => pattern.test(name));
-  await purgeStoredDocs(pattern);
+  await deps.stored.purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
   await NotificationModel.deleteMany({ userId });
   await ReminderSettingsModel.deleteOne({ _id: userId });
