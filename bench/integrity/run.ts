@@ -18,12 +18,14 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { decodeStateVectorMap, messageSaved, readSavedStateVector } from '@hearth/shared/realtime';
 import { createHearth } from '../../server/src/app';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { atomicWrite } from '../../server/src/platform/db/atomicWrite';
 import { openDatabase } from '../../server/src/platform/db/database';
 import type { SupervisedDatabase } from '../../server/src/platform/db/supervisor';
 import { loadEnv } from '../../server/src/platform/env';
 import { createLogger } from '../../server/src/platform/logger';
+import { createMongoCollabStore } from '../../server/src/collab';
+
+const collabStore = createMongoCollabStore();
 
 const { values } = parseArgs({ options: { races: { type: 'string', default: '100' }, kills: { type: 'string', default: '10' } } });
 const RACES = Number(values.races);

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { attachCollab, createBoardValidator, createMetricsHandler, type UpdateContext } from '../../server/src/collab';
+import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type UpdateContext } from '../../server/src/collab';
 import { openDatabase } from '../../server/src/platform/db/database';
 import { HearthEvents } from '../../server/src/platform/events';
 
@@ -36,20 +36,24 @@ const server = http.createServer((req, res) => {
   if (req.url === '/validation') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(validation));
   res.writeHead(404).end();
 });
-const collab = attachCollab(server, {
-  logger,
-  authenticate: async (req) => {
-    const id = req.headers['x-bench-user'];
-    return typeof id === 'string' ? { id, email: `${id}@bench.test`, displayName: id } : null;
+const collab = createCollabServer({
+  httpServer: server,
+  store: createMongoCollabStore(),
+  hooks: {
+    authenticate: async (req) => {
+      const id = req.headers['x-bench-user'];
+      return typeof id === 'string' ? { id, email: `${id}@bench.test`, displayName: id } : null;
+    },
+    // Users are a<n> and b<n>, the two partners of space n.
+    authorize: async (user, doc) => ({
+      mode: 'write',
+      role: 'partner',
+      spaceId: doc.spaceId,
+      partnerIds: [`a${user.id.slice(1)}`, `b${user.id.slice(1)}`],
+    }),
+    beforeApplyUpdate: validate ? beforeApplyUpdate : undefined,
   },
-  // Users are a<n> and b<n>, the two partners of space n.
-  authorize: async (user, doc) => ({
-    mode: 'write',
-    role: 'partner',
-    spaceId: doc.spaceId,
-    partnerIds: [`a${user.id.slice(1)}`, `b${user.id.slice(1)}`],
-  }),
-  beforeApplyUpdate: validate ? beforeApplyUpdate : undefined,
+  logger,
   events: new HearthEvents(),
   publicOrigin: 'http://bench.test',
 });

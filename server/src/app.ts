@@ -6,10 +6,18 @@ import { createAuditLog } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { accountRoutes } from './auth/account.routes';
 import { AccountService } from './auth/account.service';
+import type { SessionStore } from './auth/sessions';
 import { authRoutes } from './auth/auth.routes';
 import { loadUser } from './auth/requireUser';
-import { requestAuthenticator, sessionStands } from './auth/sessionUser';
-import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type CollabServer } from './collab';
+import { requestAuthenticator } from './auth/sessionUser';
+import {
+  createBoardValidator,
+  createCollabServer,
+  createMetricsHandler,
+  createMongoCollabStore,
+  type CollabServer,
+  type CollabStore,
+} from './collab';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
@@ -34,19 +42,22 @@ import type { Logger } from './platform/logger';
 import { registerSpaceRoomHandlers } from './spaces/spaces.socket';
 import { privacyRoutes } from './privacy/privacy.routes';
 import { purgeSpace } from './privacy/spaceErasure';
+import { createStoredDocs, type StoredDocs } from './privacy/storedDocs';
 import { activityRoutes } from './activity/activity.routes';
 import { versionRoutes } from './versions/versions.routes';
 import { sweepVersions } from './versions/snapshots';
 import { reminderRoutes } from './reminders/reminders.routes';
 import { createReminderScheduler, type ReminderScheduler } from './reminders/scheduler';
-import { joinUserRoom, notificationPusher } from './reminders/reminders.socket';
+import { notificationPusher } from './reminders/reminders.socket';
 import { watchSocketAccess } from './realtime/accessWatcher';
 import { useRedisAdapter } from './realtime/redisAdapter';
 import { createSocketServer } from './realtime/socketServer';
-import { ObservedSessionStore, recheckSocketSessions } from './realtime/sessionEnds';
+import { ObservedSessionStore, watchSessionEnds } from './realtime/sessionEnds';
 import { docAccess } from './spaces/access';
 import { safetyRoutes } from './safety/safety.routes';
 import { spacesRoutes } from './spaces/spaces.routes';
+
+const SESSION_SWEEP_MS = 60_000;
 
 export interface AppDeps {
   env: Env;
@@ -55,6 +66,8 @@ export interface AppDeps {
   exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
   /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
   reminders?: { clock?: () => number; intervalMs?: number };
+  /** Where Yjs documents are stored (default: MongoDB through the process's connection). */
+  collabStore?: CollabStore;
 }
 
 export interface Hearth {
@@ -62,6 +75,12 @@ export interface Hearth {
   httpServer: http.Server;
   events: HearthEvents;
   collab: CollabServer;
+  /** The stored Yjs documents (same store as `collab`), for the features that read or erase them. */
+  storedDocs: StoredDocs;
+  /** The login sessions; ending one closes its live connections. */
+  sessions: SessionStore;
+  /** Ends the sessions past their expiry (run every minute); returns how many. */
+  sweepSessions(): Promise<number>;
   /** Takes the daily board snapshots and prunes old ones; tests call it with their own time. */
   sweepVersions(now: Date): Promise<{ taken: number; pruned: number }>;
   /** The reminder scheduler; tests call `tick()` with an injected clock. */
@@ -73,16 +92,11 @@ export interface Hearth {
 }
 
 /** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
-export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
+export function createHearth({ env, logger, exercises, reminders: reminderHooks, collabStore }: AppDeps): Hearth {
   const events = new HearthEvents();
-  // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
-  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, (userId) => {
-    if (!userId) return;
-    collab.recheckSessions(userId).catch((err: unknown) => logger.warn({ err }, 'collab session re-check failed'));
-    recheckSocketSessions(sockets.io, authenticate, logger, userId).catch((err: unknown) =>
-      logger.warn({ err }, 'socket session re-check failed'),
-    );
-  });
+  // Every session that ends is announced (`session:ended`): the collab server closes its Yjs
+  // connections (4401) and watchSessionEnds its Socket.io connections.
+  const sessions = new ObservedSessionStore({ secret: env.sessionSecret, secureCookies: env.secureCookies }, events);
   const limits = createLimits(env.redisUrl, logger);
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
@@ -92,16 +106,16 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
 
   const app = express();
   const httpServer = http.createServer(app);
+  const store = collabStore ?? createMongoCollabStore();
+  const storedDocs = createStoredDocs(store);
   const collab = createCollabServer({
     httpServer,
-    store: createMongoCollabStore(),
+    store,
     hooks: {
       authenticate,
       // The board rules need the space's partners (a promise is made to the partner); a
-      // counsellor's access holds only while the access log can be written; a connection whose
-      // session was ended (signed out elsewhere, password changed) closes at its re-check.
+      // counsellor's access holds only while the access log can be written.
       authorize: auditor.authorizeAudited(async (user, doc) => {
-        if (!(await sessionStands(sessions, user))) return null;
         const grant = await docAccess(user, doc);
         return grant && { ...grant, partnerIds: await spaceMemberships.partnersOf(grant.spaceId) };
       }),
@@ -121,6 +135,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const erasure = {
     events,
     logger,
+    stored: storedDocs,
     evictDocuments: (match: (name: string) => boolean) => collab.evictDocuments(match),
     withDoc: <T>(name: string, fn: (doc: Y.Doc) => T) => collab.withDoc(name, fn, 'departure'),
   };
@@ -137,15 +152,14 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const liveStatus = createLiveStatus(sockets.io, events, logger);
   const pushNotifications = notificationPusher(sockets.io);
   const reminderClock = reminderHooks?.clock ?? Date.now;
-  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications });
+  const reminders = createReminderScheduler({ logger, clock: reminderClock, push: pushNotifications, stored: storedDocs });
   sockets.onConnection((socket) => {
-    joinUserRoom(socket);
     liveStatus.register(socket);
-    registerSpaceRoomHandlers(socket);
+    registerSpaceRoomHandlers(socket, logger);
     registerExerciseHandlers(sockets.io, socket, exerciseDeps);
   });
+  const stopWatchingSessions = watchSessionEnds(sockets.io, events, logger);
   const stopWatchingAccess = watchSocketAccess(sockets.io, events, logger, {
-    sessionStands: (user) => sessionStands(sessions, user),
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
     counsellorsAllowed: () => audit.writable(),
   });
@@ -187,8 +201,8 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   api.use(accountRoutes(account, sessions, limits));
   api.use(inviteRoutes({ events, publicOrigin: env.publicOrigin }));
   api.use(spacesRoutes({ events, publicOrigin: env.publicOrigin, onSpaceAbandoned: (spaceId) => purgeSpace(spaceId, erasure) }));
-  api.use(counsellorRoutes({ events, audit }));
-  api.use(activityRoutes(reminderClock));
+  api.use(counsellorRoutes({ events, audit, stored: storedDocs }));
+  api.use(activityRoutes(reminderClock, storedDocs));
   api.use(versionRoutes({ withDoc: (name, fn) => collab.withDoc(name, fn, 'restore'), audit, clock: reminderClock }));
   api.use(reminderRoutes({ clock: reminderClock, push: pushNotifications }));
   api.use(privacyRoutes({ ...erasure, sessions, audit, limits }));
@@ -200,12 +214,11 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   app.use(notFoundHandler);
   app.use(errorMiddleware(logger, databaseAvailability));
 
+  // Expired sessions are deleted (and so announced) every minute: their live connections close.
+  const sweepSessions = async () => (await sessions.sweepExpired()).length;
   const sweep = setInterval(() => {
-    sessions
-      .sweepExpired()
-      .then(() => recheckSocketSessions(sockets.io, authenticate, logger))
-      .catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
-  }, 10 * 60_000);
+    sweepSessions().catch((err: unknown) => logger.warn({ err }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
   sweep.unref();
   // Every node runs passes; the unique claims in reminder.model.ts keep delivery exactly-once.
   const reminderEvery = reminderHooks?.intervalMs ?? 60_000;
@@ -216,7 +229,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
         }, reminderEvery)
       : null;
   reminderTimer?.unref();
-  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger);
+  const versionSweep = (now: Date) => sweepVersions(now, env.versionKeepDays, logger, storedDocs);
   const versionTimer =
     reminderEvery > 0
       ? setInterval(() => {
@@ -230,6 +243,9 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     httpServer,
     events,
     collab,
+    storedDocs,
+    sessions,
+    sweepSessions,
     reminders,
     sweepVersions: versionSweep,
     async listen(port, host) {
@@ -252,6 +268,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
       if (reminderTimer) clearInterval(reminderTimer);
       if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
+      stopWatchingSessions();
       liveStatus.stop();
       stopExpiry();
       releaseAvailability();

@@ -2,7 +2,9 @@ import { createHearth } from './app';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
 import { ConfigError, loadEnv } from './platform/env';
+import { createMongoCollabStore } from './collab';
 import { sweepOrphanedSpaceData } from './privacy/orphanSweep';
+import { createStoredDocs } from './privacy/storedDocs';
 import { scheduleRetention } from './privacy/retention';
 import { createLogger } from './platform/logger';
 import { installProcessGuards } from './platform/processGuards';
@@ -33,13 +35,18 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  const collabStore = createMongoCollabStore();
   // A space deletion interrupted by a crash left data without a space: finish it now.
-  await sweepOrphanedSpaceData(logger);
+  await sweepOrphanedSpaceData({ logger, stored: createStoredDocs(collabStore) });
 
-  const hearth = createHearth({ env, logger });
+  const hearth = createHearth({ env, logger, collabStore });
   const port = await hearth.listen(env.port, env.host);
   // The retention schedule (docs/privacy.md); tests call sweepRetention directly instead.
-  const stopRetention = scheduleRetention({ logger, withDoc: (name, fn) => hearth.collab.withDoc(name, fn, 'retention') });
+  const stopRetention = scheduleRetention({
+    logger,
+    withDoc: (name, fn) => hearth.collab.withDoc(name, fn, 'retention'),
+    stored: hearth.storedDocs,
+  });
   const shownHost = env.host === '127.0.0.1' || env.host === '0.0.0.0' ? 'localhost' : env.host;
   logger.info(`Hearth is running at http://${shownHost}:${port}`);
   process.stdout.write(`\n  Hearth is running at http://${shownHost}:${port}\n\n`);

@@ -4,13 +4,17 @@ import { createExperience } from '@hearth/shared/board';
 import { CloseCode } from '@hearth/shared/realtime';
 import { createLogger } from '../../server/src/platform/logger';
 import { deleteAccount } from '../../server/src/privacy/accountErasure';
-import { readStoredDoc, storedDocNames } from '../../server/src/privacy/storedDocs';
 import { Consent } from '../../server/src/spaces/consent.model';
 import { ApiClient } from '../helpers/api';
 import { connectSocket, type HearthClientSocket } from '../helpers/socket';
 import { startCollabTestServer, type CollabTestServer } from './collab-fixtures/appServer';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
 import { tryUpgrade } from './collab-fixtures/rawSocket';
+import { createMongoCollabStore } from '../../server/src/collab';
+import { createStoredDocs } from '../../server/src/privacy/storedDocs';
+
+const collabStore = createMongoCollabStore();
+const { readStoredDoc, storedDocNames } = createStoredDocs(collabStore);
 
 /**
  * The live side of the access matrix: every Yjs document kind and the Socket.io space room ×
@@ -202,8 +206,11 @@ describe('account erasure with a live private document', () => {
       events: server.hearth.events,
       logger: createLogger('silent'),
       evictDocuments: (match) => server.collab.evictDocuments(match),
+      sessions: server.hearth.sessions,
+      stored: server.hearth.storedDocs,
     });
-    await waitFor('closed', () => client.closes.includes(CloseCode.accessRevoked), 5000);
+    // The account's sessions end first: its connections close as signed out.
+    await waitFor('closed', () => client.closes.includes(CloseCode.unauthenticated), 5000);
     await waitFor('unloaded', () => server.collab.stats().loadedDocuments === 0, 15_000);
     expect(await storedDocNames(new RegExp(`^${docName}$`))).toEqual([]);
     const reread = await readStoredDoc(docName);

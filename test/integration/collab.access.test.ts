@@ -3,10 +3,12 @@ import { createExperience, listExperiences } from '@hearth/shared/board';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '@hearth/shared/realtime';
 import { ApiClient, makeCoupleWithCounsellor, type Couple } from '../helpers/api';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { startCollabTestServer, type CollabTestServer } from './collab-fixtures/appServer';
 import { tryUpgrade } from './collab-fixtures/rawSocket';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
+import { createMongoCollabStore } from '../../server/src/collab';
+
+const collabStore = createMongoCollabStore();
 
 let server: CollabTestServer;
 let people: Couple & { c: ApiClient };

@@ -1,12 +1,14 @@
 import mongoose from 'mongoose';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { connectMongoose } from '../../server/src/platform/db/database';
 import { freshDbName } from '../helpers/database';
 import { startCollabHarness, type CollabHarness } from './collab-fixtures/collabHarness';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
 import { startTcpProxy } from './collab-fixtures/tcpProxy';
+import { createMongoCollabStore } from '../../server/src/collab';
+
+const collabStore = createMongoCollabStore();
 
 const DOC = 'couple:e1e1e1e1e1e1e1e1e1e1e1e1';
 const ALEX = 'a0000000000000000000000a';

@@ -3,11 +3,13 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, MessageType, SyncMessageType } from '@hearth/shared/realtime';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { connectTestDb, freshDbName } from '../helpers/database';
 import { startCollabHarness, type CollabHarness } from './collab-fixtures/collabHarness';
 import { openRaw, type RawClient } from './collab-fixtures/rawSocket';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
+import { createMongoCollabStore } from '../../server/src/collab';
+
+const collabStore = createMongoCollabStore();
 
 const SPACE = 'a1a1a1a1a1a1a1a1a1a1a1a1';
 const DOC = `space:${SPACE}`;

@@ -3,10 +3,13 @@ import * as Y from 'yjs';
 import { createExperience } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { collabStore, loadStoredStates } from '../../server/src/collab/collabStore';
-import { readStoredDoc, readStoredDocs } from '../../server/src/privacy/storedDocs';
 import { connectTestDb, freshDbName } from '../helpers/database';
 import { actor, writeDoc } from './privacy-fixtures/boardDocs';
+import { createMongoCollabStore } from '../../server/src/collab';
+import { createStoredDocs } from '../../server/src/privacy/storedDocs';
+
+const collabStore = createMongoCollabStore();
+const { readStoredDoc, readStoredDocs } = createStoredDocs(collabStore);
 
 beforeAll(async () => {
   await connectTestDb(freshDbName('storedStates'));
@@ -32,7 +35,7 @@ describe('loading many stored documents at once (the reminder pass)', () => {
     doc.destroy();
     await writeDoc(couple, (d) => createExperience(d, who, { title: 'after the snapshot' }));
 
-    const many = await loadStoredStates([couple, space, empty]);
+    const many = await collabStore.loadMany([couple, space, empty]);
     for (const name of [couple, space, empty]) {
       const alone = await collabStore.load(name);
       const together = many.get(name)!;

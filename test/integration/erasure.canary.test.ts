@@ -11,11 +11,15 @@ import { ensureFerretBinary } from '../../server/src/platform/db/ferretdbBinary'
 import { startFerretDB, type EmbeddedDatabase } from '../../server/src/platform/db/ferretdbProcess';
 import { loadEnv } from '../../server/src/platform/env';
 import { createLogger } from '../../server/src/platform/logger';
-import { readStoredDoc } from '../../server/src/privacy/storedDocs';
 import { BoardVersion } from '../../server/src/versions/version.model';
 import { ApiClient } from '../helpers/api';
 import { freePort } from '../helpers/server';
 import { actor, addExperience, compactStoredDoc } from './privacy-fixtures/boardDocs';
+import { createMongoCollabStore } from '../../server/src/collab';
+import { createStoredDocs } from '../../server/src/privacy/storedDocs';
+
+const collabStore = createMongoCollabStore();
+const { readStoredDoc } = createStoredDocs(collabStore);
 
 // This file runs its own FerretDB, so the raw files searched hold this test's data only.
 let db: EmbeddedDatabase;

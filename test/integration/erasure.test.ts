@@ -190,7 +190,7 @@ describe('DELETE /api/spaces/:spaceId', () => {
     // A crash right after the space row went: everything else is still there.
     await Space.deleteOne({ _id: couple.space.id });
 
-    const swept = await sweepOrphanedSpaceData(createLogger('silent'));
+    const swept = await sweepOrphanedSpaceData({ logger: createLogger('silent'), stored: server.hearth.storedDocs });
     expect(swept).toContain(couple.space.id);
     expect(swept).not.toContain(kept.space.id);
     await expectSpaceGone(couple.space.id);

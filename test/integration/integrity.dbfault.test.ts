@@ -1,10 +1,12 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExperience, getItemText } from '@hearth/shared/board';
-import { collabStore } from '../../server/src/collab/collabStore';
 import { ApiClient, makeCouple } from '../helpers/api';
 import { startHearthWithOwnDatabase, type HearthWithOwnDatabase } from '../helpers/ownDatabase';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
+import { createMongoCollabStore } from '../../server/src/collab';
+
+const collabStore = createMongoCollabStore();
 
 // Hearth on an embedded FerretDB of its own (supervised, as `npm start` runs it), so that
 // only that database process can be killed.

@@ -7,13 +7,17 @@ import { SignInEvent } from '../../server/src/auth/signInEvent.model';
 import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
 import { createLogger } from '../../server/src/platform/logger';
 import { sweepRetention } from '../../server/src/privacy/retention';
-import { readStoredDoc } from '../../server/src/privacy/storedDocs';
 import { Invite } from '../../server/src/spaces/invite.model';
 import { Space } from '../../server/src/spaces/space.model';
 import { makeCouple, makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectSocket, waitFor } from '../helpers/socket';
 import { actor, addCard, addExperience, storedDocCount, writeDoc } from './privacy-fixtures/boardDocs';
+import { createMongoCollabStore } from '../../server/src/collab';
+import { createStoredDocs } from '../../server/src/privacy/storedDocs';
+
+const collabStore = createMongoCollabStore();
+const { readStoredDoc } = createStoredDocs(collabStore);
 
 let server: TestServer;
 beforeAll(async () => {
@@ -179,7 +183,11 @@ describe('the retention sweep', () => {
     });
 
     const counts = await sweepRetention(
-      { logger: createLogger('silent'), withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention') },
+      {
+        logger: createLogger('silent'),
+        withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention'),
+        stored: server.hearth.storedDocs,
+      },
       now,
     );
     expect(counts.exercises).toBeGreaterThanOrEqual(1);

@@ -213,7 +213,11 @@ describe('version history', () => {
 
     // The sweep removes it from the board and from the older version, which stays otherwise.
     const counts = await sweepRetention(
-      { logger: createLogger('silent'), withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention') },
+      {
+        logger: createLogger('silent'),
+        withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention'),
+        stored: server.hearth.storedDocs,
+      },
       later,
     );
     expect(counts.archivedItems).toBeGreaterThanOrEqual(1);
@@ -230,7 +234,11 @@ describe('version history', () => {
     expect(trimmed!.items).toBe(1);
     // A second sweep has nothing more to do for this board.
     const again = await sweepRetention(
-      { logger: createLogger('silent'), withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention') },
+      {
+        logger: createLogger('silent'),
+        withDoc: (n, fn) => server.hearth.collab.withDoc(n, fn, 'retention'),
+        stored: server.hearth.storedDocs,
+      },
       later,
     );
     expect(await BoardVersion.countDocuments({ docName: name })).toBe(2);

@@ -4,7 +4,7 @@ import { User } from '../auth/user.model';
 import { ExerciseSessionModel, type ExerciseSessionRecord } from '../exercises/exerciseSession.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
-import { readStoredDoc } from '../privacy/storedDocs';
+import type { StoredDocs } from '../privacy/storedDocs';
 import { grantFor } from '../spaces/access';
 import { spaceForMember } from '../spaces/spaces.service';
 import { ActivityRead } from './activity.model';
@@ -42,7 +42,12 @@ function exerciseEvents(sessions: ExerciseSessionRecord[], viewer: string): RawE
  * access table decides, so a counsellor sees only "us + counsellor" and nobody sees another's
  * "only me") and from the exercise sessions they took part in. Newest first, in pages.
  */
-export async function activityFor(spaceId: string, viewer: string, before: string | undefined): Promise<ActivityResponse> {
+export async function activityFor(
+  stored: Pick<StoredDocs, 'readStoredDoc'>,
+  spaceId: string,
+  viewer: string,
+  before: string | undefined,
+): Promise<ActivityResponse> {
   const space = await spaceForMember(spaceId, viewer);
   const docs: ParsedDocName[] = [
     { kind: 'couple', spaceId },
@@ -54,7 +59,7 @@ export async function activityFor(spaceId: string, viewer: string, before: strin
   for (const parsed of docs) {
     const grant = grantFor(space, viewer, parsed);
     if (!grant) continue;
-    const derived = deriveFromBoard(await readStoredDoc(docNameOf(parsed)), viewer);
+    const derived = deriveFromBoard(await stored.readStoredDoc(docNameOf(parsed)), viewer);
     raw.push(...derived.events);
     // A counsellor only reads; nothing on the board waits on them.
     if (grant.role === 'partner') waiting.push(...derived.waiting);
@@ -92,8 +97,13 @@ export async function activityFor(spaceId: string, viewer: string, before: strin
  * Everything the person can see now is read (up to `now`, or the newest event if a device
  * stamped it later); a later read never moves the mark back.
  */
-export async function markActivityRead(spaceId: string, viewer: string, now: Date): Promise<void> {
-  const { events } = await activityFor(spaceId, viewer, undefined);
+export async function markActivityRead(
+  stored: Pick<StoredDocs, 'readStoredDoc'>,
+  spaceId: string,
+  viewer: string,
+  now: Date,
+): Promise<void> {
+  const { events } = await activityFor(stored, spaceId, viewer, undefined);
   const newest = events[0] ? new Date(events[0].at) : now;
   const at = newest > now ? newest : now;
   const _id = `${spaceId}:${viewer}`;

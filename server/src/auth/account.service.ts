@@ -12,9 +12,8 @@ import { SignInEvent } from './signInEvent.model';
 import { User } from './user.model';
 
 /**
- * The account safety centre: sessions, password, sign-in notices and safety settings. Ending
- * a session emits `access:changed` for the user, so its live Yjs and Socket.io connections
- * re-check and close (both check that the session still stands).
+ * The account safety centre: sessions, password, sign-in notices and safety settings. The
+ * session store announces ended sessions (`session:ended`), so their live connections close.
  */
 export class AccountService {
   constructor(
@@ -35,12 +34,10 @@ export class AccountService {
 
   async endSession(userId: string, id: string): Promise<void> {
     if (!(await this.sessions.destroyById(userId, id))) throw new AppError('not_found', 'No such session.');
-    this.events.emit('access:changed', { userId });
   }
 
   async endOtherSessions(userId: string, currentId: string): Promise<number> {
     const ended = await this.sessions.destroyOthers(userId, currentId);
-    if (ended.length) this.events.emit('access:changed', { userId });
     return ended.length;
   }
 

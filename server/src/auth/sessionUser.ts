@@ -21,11 +21,6 @@ export async function userFromToken(sessions: SessionStore, token: string | null
   return { id: user._id.toString(), email: user.email, displayName: user.displayName, sessionId: sessions.idOf(token) };
 }
 
-/** Whether the session a connection was opened with still stands (false once it was ended). */
-export async function sessionStands(sessions: SessionStore, user: SessionUser): Promise<boolean> {
-  return user.sessionId === undefined || (await sessions.isLive(user.sessionId));
-}
-
 /** Authenticates a raw HTTP request (WebSocket upgrade, Socket.io handshake) by its cookie. */
 export function requestAuthenticator(sessions: SessionStore) {
   return (req: IncomingMessage): Promise<SessionUser | null> => userFromToken(sessions, sessions.tokenFromCookieHeader(req.headers.cookie));

@@ -61,11 +61,6 @@ export class SessionStore {
     return session.userId.toString();
   }
 
-  /** Whether a stored session id still stands (live connections re-check it when sessions end). */
-  async isLive(id: string): Promise<boolean> {
-    return (await Session.exists({ _id: id, expiresAt: trusted({ $gt: new Date() }) })) !== null;
-  }
-
   async destroy(token: string): Promise<void> {
     await Session.deleteOne({ _id: this.idOf(token) });
   }
@@ -96,9 +91,12 @@ export class SessionStore {
     return ids;
   }
 
-  async sweepExpired(): Promise<number> {
-    const result = await Session.deleteMany({ expiresAt: trusted({ $lte: new Date() }) });
-    return result.deletedCount;
+  /** Deletes the sessions past their expiry; returns which ones (their connections close). */
+  async sweepExpired(): Promise<Array<{ id: string; userId: string }>> {
+    const expired = await Session.find({ expiresAt: trusted({ $lte: new Date() }) }, { _id: 1, userId: 1 }).lean();
+    if (expired.length === 0) return [];
+    await Session.deleteMany({ _id: trusted({ $in: expired.map((s) => s._id) }) });
+    return expired.map((s) => ({ id: s._id, userId: s.userId.toString() }));
   }
 
   tokenFromCookieHeader(header: string | undefined): string | null {

@@ -7,7 +7,7 @@ import {
   snapshotsOf,
   type JournalRow,
   type SnapshotPartRow,
-} from './collabRows.model';
+} from './collabCollections';
 import { listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
@@ -48,6 +48,8 @@ export interface AppendRow {
  */
 export interface CollabStore {
   load(doc: string): Promise<StoredState>;
+  /** Many documents' stored state at once, as `load` gives each (for readers such as the reminder pass). */
+  loadMany(docs: string[]): Promise<Map<string, StoredState>>;
   append(segment: string, rows: AppendRow[]): Promise<void>;
   compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId>;
   /** Every journal segment, oldest first. */
@@ -71,6 +73,7 @@ export function createMongoCollabStore(): CollabStore {
 
 const mongoStore: CollabStore = {
   listSegments: () => listSegments(),
+  loadMany: (docs) => loadStoredStates(docs),
 
   async load(doc: string): Promise<StoredState> {
     // The snapshot read does not wait for the collection listing that finds the journal segments.
@@ -207,10 +210,6 @@ const mongoStore: CollabStore = {
   },
 };
 
-/**
- * The store over the process's mongoose connection, for the features that read and erase
- * stored documents (export, erasure) outside the collab server.
- */
 /** One document's stored state from its snapshot parts and its rows in each journal segment. */
 type LoadedRow = Pick<JournalRow, 'seq' | 'data'>;
 
@@ -257,7 +256,7 @@ async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[
  * (instead of a listing and a query per segment for every document). For readers of stored
  * state such as the reminder pass.
  */
-export async function loadStoredStates(docs: string[]): Promise<Map<string, StoredState>> {
+async function loadStoredStates(docs: string[]): Promise<Map<string, StoredState>> {
   const out = new Map<string, StoredState>();
   if (docs.length === 0) return out;
   const names = await listCollectionNames();
@@ -279,8 +278,6 @@ export async function loadStoredStates(docs: string[]): Promise<Map<string, Stor
   }
   return out;
 }
-
-export const collabStore: CollabStore = mongoStore;
 
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;

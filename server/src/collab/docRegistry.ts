@@ -98,7 +98,7 @@ export class DocRegistry {
     }
   }
 
-  /** Every loaded document (for shutdown and access re-checks). */
+  /** Every loaded document (for timed compaction and dropping covered journal segments). */
   async loaded(): Promise<LiveDoc[]> {
     const docs = await Promise.allSettled([...this.entries.values()].map((e) => e.ready));
     return docs.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));

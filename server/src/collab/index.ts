@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { CloseCode, DEFAULT_COLLAB_LIMITS, type CollabLimits } from '@hearth/shared/realtime';
-import { collabStore, type CollabStore } from './collabStore';
+import type { CollabStore } from './collabStore';
 import { CollabConnection } from './connection';
 import { DocRegistry } from './docRegistry';
 import { createCollabMetrics } from './metrics';
@@ -10,10 +10,11 @@ import { startMaintenance } from './maintenance';
 import { FanoutKind, RedisFanout } from './redisFanout';
 import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
-import type { CollabDeps, CollabServer } from './types';
+import { endsSession, type SessionEnded } from '../platform/events';
+import type { CollabServer, CollabSettings } from './types';
 import type { CollabHooks } from './hooks';
 
-export type { CollabDeps, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
+export type { CollabSettings, CollabServer, CollabUser, CollabGrant, CollabAccess } from './types';
 export { createMetricsHandler } from './metrics';
 export { createBoardValidator } from './validation/boardValidator';
 export type { CollabHooks, UpdateContext, UpdateVerdict, UpdateView, StoredEvent } from './hooks';
@@ -26,24 +27,10 @@ const SHUTDOWN_DRAIN_MS = 10_000;
 const JOURNAL_ROTATE_MS = 10_000;
 
 /** Everything the collab server is built from: its store, its hooks and its settings. */
-export interface CollabServerOptions extends Omit<
-  CollabDeps,
-  'authenticate' | 'authorize' | 'beforeApplyUpdate' | 'onOpened' | 'onClosed'
-> {
+export interface CollabServerOptions extends CollabSettings {
   httpServer: http.Server;
   store: CollabStore;
   hooks: CollabHooks;
-}
-
-/** `attachCollab(httpServer, deps)`: the same server with the MongoDB store and hooks from `deps`. */
-export function attachCollab(httpServer: http.Server, deps: CollabDeps): CollabServer {
-  const { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed, ...settings } = deps;
-  return createCollabServer({
-    ...settings,
-    httpServer,
-    store: collabStore,
-    hooks: { authenticate, authorize, beforeApplyUpdate, onOpened, onClosed },
-  });
 }
 
 /**
@@ -59,7 +46,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const connections = new Set<CollabConnection>();
   let open = true;
   let refusals = 0;
-  const requests = new WeakMap<CollabConnection, http.IncomingMessage>();
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
@@ -123,12 +109,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         },
         onClosed: (c) => {
           connections.delete(c);
-          requests.delete(c);
           deps.onClosed?.(c.ctx);
         },
       });
       connections.add(conn);
-      requests.set(conn, accepted.req);
       deps.onOpened?.(conn.ctx);
     },
   );
@@ -152,30 +136,28 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   };
   deps.events.on('access:changed', onAccessChanged);
 
-  // A session that ended (logout, expiry, deletion) closes its sockets: 4401, final.
-  const recheckSessions = async (userId?: string) => {
-    await Promise.all(
-      [...connections].map(async (conn) => {
-        const req = requests.get(conn);
-        if (!req || (userId && conn.ctx.user.id !== userId)) return;
-        const user = await deps.authenticate(req).catch(() => undefined);
-        if (user === null || (user && user.id !== conn.ctx.user.id)) conn.close(CloseCode.unauthenticated, 'session ended');
-      }),
-    );
+  // A session that ended (logout, expiry, deletion) closes its connections, here and on every
+  // other node: 4401, final.
+  const onSessionEnded = (ended: SessionEnded) => {
+    fanout?.publishSessionEnded(ended);
+    closeSessions(ended);
   };
-  const sessionSweep = setInterval(() => {
-    recheckSessions().catch((err: unknown) => logger.warn({ err }, 'collab: session re-check failed'));
-  }, deps.sessionRecheckMs ?? 60_000);
-  sessionSweep.unref();
+  const closeSessions = (ended: SessionEnded) => {
+    for (const conn of connections) {
+      const { user } = conn.ctx;
+      if (user.id === ended.userId && endsSession(ended, user.sessionId)) conn.close(CloseCode.unauthenticated, 'session ended');
+    }
+  };
+  deps.events.on('session:ended', onSessionEnded);
   // Members changed (a partner joined): grants carry the partners the board rules check against.
   const onSpaceChanged = ({ spaceId }: { spaceId: string }) => recheck({ spaceId });
   deps.events.on('space:changed', onSpaceChanged);
   fanout?.onAccessChanged(recheck).catch((err: unknown) => logger.warn({ err }, 'collab: access relay unavailable'));
+  fanout?.onSessionEnded(closeSessions).catch((err: unknown) => logger.warn({ err }, 'collab: session relay unavailable'));
 
   return {
     stats,
     refusals: () => refusals,
-    recheckSessions,
     dbHealthy: () => queue.healthy(),
     async withDoc(docName, fn, origin = 'server') {
       const live = await registry.acquire(docName);
@@ -197,9 +179,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     metricsRegistry: metrics.registry,
     async close() {
       open = false;
-      clearInterval(sessionSweep);
       httpServer.off('upgrade', onUpgrade);
       deps.events.off('access:changed', onAccessChanged);
+      deps.events.off('session:ended', onSessionEnded);
       deps.events.off('space:changed', onSpaceChanged);
       for (const conn of connections) conn.close(CloseCode.goingAway, 'server shutting down');
       if (!(await queue.drain(SHUTDOWN_DRAIN_MS))) logger.error('collab: shutting down with unstored updates');

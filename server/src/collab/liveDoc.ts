@@ -8,7 +8,7 @@ import type { PendingUpdate, WriteQueue, WriteTarget } from './writeQueue';
 import type { UpdateVerdict, UpdateView } from './hooks';
 import { ScratchCopy } from './validation/scratchCopy';
 
-/** A party that receives a document's broadcasts: a local connection (or a fan-out link). */
+/** A party that receives a document's broadcasts: a local connection. */
 export interface DocPeer {
   send(message: Uint8Array): void;
 }

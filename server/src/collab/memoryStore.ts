@@ -36,6 +36,9 @@ export function createMemoryCollabStore(): CollabStore & { rows(): number } {
       }
       return state;
     },
+    async loadMany(docs) {
+      return new Map(await Promise.all(docs.map(async (doc) => [doc, await store.load(doc)] as const)));
+    },
     async append(segment, rows: AppendRow[]) {
       const seg = segments.get(segment) ?? new Map();
       segments.set(segment, seg);

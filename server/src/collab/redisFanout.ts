@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import type { SessionEnded } from '../platform/events';
 
 /** What travels between nodes: a Yjs update or an awareness update of one document. */
 export const FanoutKind = { update: 0, awareness: 1 } as const;
@@ -78,6 +79,27 @@ export class RedisFanout {
       .catch((err: unknown) => this.logger.warn({ err }, 'collab: redis publish failed'));
   }
 
+  /** Relays `session:ended` so every node closes its own connections of those sessions. */
+  async onSessionEnded(listener: (ended: SessionEnded) => void): Promise<void> {
+    await this.ready;
+    await this.sub.subscribe(SESSION_CHANNEL, (message: string) => {
+      try {
+        const parsed = JSON.parse(message) as { node?: string; userId?: unknown; sessionIds?: unknown };
+        if (parsed.node === this.nodeId || typeof parsed.userId !== 'string') return;
+        const ids = Array.isArray(parsed.sessionIds) ? parsed.sessionIds.filter((id): id is string => typeof id === 'string') : undefined;
+        listener({ userId: parsed.userId, ...(ids ? { sessionIds: ids } : {}) });
+      } catch (err) {
+        this.logger.warn({ err }, 'collab: bad session message');
+      }
+    });
+  }
+
+  publishSessionEnded(ended: SessionEnded): void {
+    this.pub
+      .publish(SESSION_CHANNEL, JSON.stringify({ node: this.nodeId, ...ended }))
+      .catch((err: unknown) => this.logger.warn({ err }, 'collab: redis publish failed'));
+  }
+
   async close(): Promise<void> {
     await this.ready.catch(() => undefined);
     await Promise.allSettled([this.sub.close(), this.pub.close()]);
@@ -97,6 +119,7 @@ export class RedisFanout {
 }
 
 const ACCESS_CHANNEL = 'hearth:access-changed';
+const SESSION_CHANNEL = 'hearth:session-ended';
 
 function channelOf(docName: string): string {
   return `hearth:yjs:${docName}`;

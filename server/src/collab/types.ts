@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { CollabLimits, ParsedDocName } from '@hearth/shared/realtime';
@@ -7,7 +6,6 @@ import type { HearthEvents } from '../platform/events';
 
 import type { SessionUser } from '../auth/sessionUser';
 import type { DocGrant } from '../spaces/access';
-import type { CollabHooks } from './hooks';
 
 /** The session's user, as the auth feature resolves it from the cookie. */
 export type CollabUser = SessionUser;
@@ -17,10 +15,9 @@ export type CollabUser = SessionUser;
  */
 export type CollabGrant = DocGrant & { partnerIds?: readonly string[] };
 
-export interface CollabDeps {
+/** The collab server's settings and surroundings (its hooks are `CollabHooks`). */
+export interface CollabSettings {
   logger: Logger;
-  authenticate: (req: IncomingMessage) => Promise<CollabUser | null>;
-  authorize: (user: CollabUser, doc: ParsedDocName) => Promise<CollabGrant | null>;
   events: HearthEvents;
   /** e.g. http://localhost:3000; a present Origin header must equal it. */
   publicOrigin: string;
@@ -30,16 +27,9 @@ export interface CollabDeps {
   /** Group-commit window in ms (default 2) and idle-unload delay (default 2000). */
   batchDelayMs?: number;
   unloadDelayMs?: number;
-  /** Compact a document after this many logged updates (default 500). */
+  /** Compact a document after this many logged updates (default 200). */
   compactEvery?: number;
   redisUrl?: string;
-  /** Called when a connection is accepted and when it closes (the counsellor audit log). */
-  onOpened?: (access: CollabAccess) => void;
-  onClosed?: (access: CollabAccess) => void;
-  /** How often every connection's session is re-checked (expiry); default 60 s. */
-  sessionRecheckMs?: number;
-  /** Checks every incoming update before it is applied (the board rules). */
-  beforeApplyUpdate?: CollabHooks['beforeApplyUpdate'];
 }
 
 /** Who opened which document with which grant; never content. */
@@ -55,11 +45,6 @@ export interface CollabServer {
   stats(): { connections: number; loadedDocuments: number };
   /** Updates refused by `beforeApplyUpdate` since start (honest clients never cause one). */
   refusals(): number;
-  /**
-   * Re-checks the session behind each connection (of one user, or all) and closes with 4401
-   * those whose session ended: call after a logout; expiry is swept every minute.
-   */
-  recheckSessions(userId?: string): Promise<void>;
   /**
    * Closes connections to (4403) and drops from memory every loaded document whose name
    * matches, storing nothing more of them; for erasure, before its rows are deleted.

@@ -4,14 +4,13 @@ import type { Logger } from 'pino';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { parseDocName, type ParsedDocName } from '@hearth/shared/realtime';
 import type { ErrorCode } from '@hearth/shared/errors';
-import type { CollabDeps, CollabGrant, CollabUser } from './types';
+import type { CollabHooks } from './hooks';
+import type { CollabGrant, CollabSettings, CollabUser } from './types';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
 export interface AcceptedUpgrade {
   ws: WebSocket;
-  /** The upgrade request: its cookie is re-checked when sessions end (logout, expiry). */
-  req: IncomingMessage;
   docName: string;
   parsed: ParsedDocName;
   user: CollabUser;
@@ -26,7 +25,7 @@ const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidd
  * Other paths are left to their owners (Socket.io) untouched.
  */
 export function createUpgradeHandler(
-  deps: Pick<CollabDeps, 'authenticate' | 'authorize' | 'onClosed' | 'publicOrigin' | 'allowedOrigins'>,
+  deps: Pick<CollabHooks, 'authenticate' | 'authorize' | 'onClosed'> & Pick<CollabSettings, 'publicOrigin' | 'allowedOrigins'>,
   wss: WebSocketServer,
   logger: Logger,
   isOpen: () => boolean,
@@ -50,7 +49,7 @@ export function createUpgradeHandler(
           deps.onClosed?.(access);
           return refuse(socket, 503, 'unavailable');
         }
-        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, req, ...decision }));
+        wss.handleUpgrade(req, socket, head, (ws) => onAccepted({ ws, ...decision }));
       })
       .catch((err: unknown) => {
         logger.error({ err }, 'collab: upgrade failed');
@@ -58,7 +57,7 @@ export function createUpgradeHandler(
       });
   };
 
-  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws' | 'req'> | { status: number; code: ErrorCode }> {
+  async function decide(req: IncomingMessage): Promise<Omit<AcceptedUpgrade, 'ws'> | { status: number; code: ErrorCode }> {
     const origin = req.headers.origin;
     if (origin !== undefined && !(deps.allowedOrigins ?? [deps.publicOrigin]).includes(origin)) return { status: 403, code: 'bad_origin' };
     const user = await deps.authenticate(req);

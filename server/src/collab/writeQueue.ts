@@ -29,7 +29,6 @@ export interface WriteQueueOptions {
   /** Group-commit window: updates arriving within it share one insertMany. */
   batchDelayMs: number;
   onWrite?: (seconds: number, rows: number, ok: boolean) => void;
-  onHealth?: (healthy: boolean) => void;
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -135,7 +134,6 @@ export class WriteQueue {
     if (healthy === this.healthyNow) return;
     this.healthyNow = healthy;
     this.opts.logger.info({ healthy }, 'collab: database write health changed');
-    this.opts.onHealth?.(healthy);
   }
 }
 

@@ -9,12 +9,14 @@ import type { HearthEvents } from '../platform/events';
 import { FORMER_MEMBER } from '../spaces/spaceDto';
 import { spaceForPartner } from '../spaces/spaces.service';
 import { toCounsellorDto, listCounsellors } from './counsellors.service';
+import type { StoredDocs } from '../privacy/storedDocs';
 import { counsellorSpaces } from './dashboard.service';
 import { setFacilitation } from './facilitation.service';
 
 export interface CounsellorRouteDeps {
   events: HearthEvents;
   audit: AuditLog;
+  stored: Pick<StoredDocs, 'lastStoredAt'>;
 }
 
 const FacilitationBody = z.strictObject({ allowed: z.boolean() });
@@ -30,7 +32,7 @@ export function counsellorRoutes(deps: CounsellorRouteDeps): Router {
   const router = Router();
 
   router.get('/counsellor/spaces', requireUser, async (req, res) => {
-    res.json({ spaces: await counsellorSpaces(currentUser(req).id) });
+    res.json({ spaces: await counsellorSpaces(deps.stored, currentUser(req).id) });
   });
 
   router.get('/spaces/:spaceId/counsellors', requireUser, async (req, res) => {

@@ -3,7 +3,7 @@ import { docNameOf } from '@hearth/shared/realtime';
 import { User } from '../auth/user.model';
 import { AuditEntry } from '../audit/audit.model';
 import { trusted } from '../platform/db/trusted';
-import { lastStoredAt } from '../privacy/storedDocs';
+import type { StoredDocs } from '../privacy/storedDocs';
 import { consentState } from '../spaces/consentState';
 import { findMember } from '../spaces/counsellorAccess';
 import { FORMER_MEMBER } from '../spaces/spaceDto';
@@ -12,7 +12,7 @@ import { loadSpacesOf } from '../spaces/spaceWrites';
 export type { CounsellorSpaceDto };
 
 /** The counsellor dashboard: spaces with access active or pending, most recently active first. */
-export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceDto[]> {
+export async function counsellorSpaces(stored: Pick<StoredDocs, 'lastStoredAt'>, userId: string): Promise<CounsellorSpaceDto[]> {
   const spaces = await loadSpacesOf(userId);
   const mine = spaces.flatMap((space) => {
     const member = findMember(space, userId);
@@ -41,16 +41,16 @@ export async function counsellorSpaces(userId: string): Promise<CounsellorSpaceD
             userId: m.userId.toString(),
             displayName: names.get(m.userId.toString()) ?? FORMER_MEMBER,
           })),
-        lastActivityAt: access === 'active' ? await lastActivity(spaceId) : null,
+        lastActivityAt: access === 'active' ? await lastActivity(stored, spaceId) : null,
       };
     }),
   );
   return rows.sort((a, b) => (b.lastActivityAt ?? '').localeCompare(a.lastActivityAt ?? '') || a.name.localeCompare(b.name));
 }
 
-async function lastActivity(spaceId: string): Promise<string | null> {
+async function lastActivity(stored: Pick<StoredDocs, 'lastStoredAt'>, spaceId: string): Promise<string | null> {
   const [board, audit] = await Promise.all([
-    lastStoredAt(docNameOf({ kind: 'space', spaceId })),
+    stored.lastStoredAt(docNameOf({ kind: 'space', spaceId })),
     AuditEntry.findOne({ spaceId }, { at: 1 }).sort({ at: -1 }).lean(),
   ]);
   const times = [board, audit?.at].filter((d): d is Date => d instanceof Date).map((d) => d.getTime());

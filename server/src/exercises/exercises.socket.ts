@@ -3,6 +3,7 @@ import type { ExerciseFailure } from '@hearth/shared/exercises';
 import type { z } from 'zod';
 import type { Logger } from '../platform/logger';
 import { describeZodError } from '../platform/errors';
+import { spaceRoom } from '../realtime/rooms';
 import type { HearthIo, HearthSocket } from '../realtime/socketServer';
 import type { BoardWriter } from './boardWriter';
 import { ExerciseService } from './exercise.service';
@@ -43,10 +44,6 @@ export interface CounsellorHistory {
 const RATE = { burst: 20, perSecond: 5 };
 const runtimes = new WeakMap<HearthIo, ExerciseService>();
 
-function room(spaceId: string): string {
-  return `space:${spaceId}`;
-}
-
 /** Creates (once per io) the service, and re-arms the timers of sessions that were running. */
 export async function startExercises(io: HearthIo, deps: ExerciseDeps): Promise<ExerciseService> {
   const service = serviceFor(io, deps);
@@ -78,7 +75,7 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
 
 /** One emit per member socket: each person gets their own view (the check-in reveal rule). */
 async function publish(io: HearthIo, session: ExerciseSession, clock: () => number, deps: ExerciseDeps): Promise<void> {
-  const sockets = await io.in(room(session.spaceId)).fetchSockets();
+  const sockets = await io.in(spaceRoom(session.spaceId)).fetchSockets();
   const now = clock();
   for (const s of sockets) {
     // Counsellor access that cannot be logged is refused: no state before the entry is written.
@@ -157,7 +154,7 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
     }
     const partners = await memberships.partnersOf(spaceId);
     if (partners.length !== 2) return { ok: false, error: fail('conflict', 'Both partners need to be in the space first') };
-    await socket.join(room(spaceId));
+    await socket.join(spaceRoom(spaceId));
     return reply(await service.start(spaceId, kind, options, user.id, partners));
   });
 
@@ -165,7 +162,7 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
     const role = await memberships.roleIn(spaceId, user.id);
     if (!role) return notFound;
     socket.data.roles = { ...socket.data.roles, [spaceId]: role };
-    await socket.join(room(spaceId));
+    await socket.join(spaceRoom(spaceId));
     const session = await service.current(spaceId);
     if (session && role === 'counsellor' && !(await noteObserved(deps, spaceId, user.id, session.id))) {
       return {

@@ -1,13 +1,9 @@
 import type { SpaceStatus } from '@hearth/shared/socket';
 import type { Logger } from '../platform/logger';
+import { statusRoom } from '../realtime/rooms';
 import type { HearthIo } from '../realtime/socketServer';
 import { loadSnapshot, type SpaceSnapshot } from './snapshot';
 import { mayWatch, statusFor } from './statusView';
-
-/** The room of every screen showing a space's status (also pending counsellors and the switcher). */
-export function statusRoom(spaceId: string): string {
-  return `status:${spaceId}`;
-}
 
 /**
  * Pushes each watcher of a space their own status after a change. Pushes for one space run

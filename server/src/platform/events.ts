@@ -8,9 +8,24 @@ import { EventEmitter } from 'node:events';
  */
 export interface HearthEventMap {
   'access:changed': [{ spaceId?: string; userId?: string }];
+  /**
+   * Login sessions of a user ended (logout, signed out elsewhere, expiry, account deletion):
+   * their live Yjs and Socket.io connections close. `sessionIds` absent means all of them.
+   */
+  'session:ended': [SessionEnded];
   'space:changed': [{ spaceId: string }];
   /** The space row is gone (its data is being erased); sent before the erasure's slow steps. */
   'space:deleted': [{ spaceId: string }];
+}
+
+export interface SessionEnded {
+  userId: string;
+  sessionIds?: readonly string[];
+}
+
+/** Whether a connection opened with `sessionId` belongs to the sessions that ended. */
+export function endsSession(ended: SessionEnded, sessionId: string | undefined): boolean {
+  return !ended.sessionIds || (sessionId !== undefined && ended.sessionIds.includes(sessionId));
 }
 
 export class HearthEvents extends EventEmitter<HearthEventMap> {}

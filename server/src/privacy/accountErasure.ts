@@ -1,5 +1,6 @@
 import { AccountSettingsModel } from '../auth/accountSettings.model';
 import { Session } from '../auth/session.model';
+import type { SessionStore } from '../auth/sessions';
 import { SignInEvent } from '../auth/signInEvent.model';
 import { User } from '../auth/user.model';
 import { verifyPassword } from '../auth/password';
@@ -17,7 +18,6 @@ import { loadSpace, modifySpace } from '../spaces/spaceWrites';
 import type { ErasureDeps } from './erasureDeps';
 import { scrubDeletedBytes } from './scrub';
 import { purgeSpace, spaceCollections } from './spaceErasure';
-import { purgeStoredDocs } from './storedDocs';
 
 /** Every private document of a user in any space: their "only me" boards and counsellor notes. */
 export function privateDocPattern(userId: string): RegExp {
@@ -32,13 +32,18 @@ export function privateDocPattern(userId: string): RegExp {
  * Shared items the user wrote stay; their `createdBy` names an account that no longer exists
  * and clients show it as "Former member".
  */
-export async function deleteAccount(userId: string, password: string, deps: ErasureDeps): Promise<void> {
+export async function deleteAccount(
+  userId: string,
+  password: string,
+  deps: ErasureDeps & { sessions: Pick<SessionStore, 'destroyAllFor'> },
+): Promise<void> {
   const user = await User.findById(userId).lean();
   if (!user) throw new AppError('unauthenticated', 'Log in to continue.');
   if (!(await verifyPassword(user.passwordHash, password))) {
     throw new AppError('invalid_credentials', 'That password is not right.');
   }
-  await Session.deleteMany({ userId });
+  // Ending them through the store closes the person's live connections at once (4401).
+  await deps.sessions.destroyAllFor(userId);
 
   const spaces = await Space.find({ memberIds: userId }).lean<SpaceRecord[]>();
   for (const space of spaces) await removeFromSpace(space._id.toString(), userId, deps);
@@ -46,7 +51,7 @@ export async function deleteAccount(userId: string, password: string, deps: Eras
 
   const pattern = privateDocPattern(userId);
   await deps.evictDocuments?.((name) => pattern.test(name));
-  await purgeStoredDocs(pattern);
+  await deps.stored.purgeStoredDocs(pattern);
   await Invite.deleteMany({ createdBy: userId });
   await NotificationModel.deleteMany({ userId });
   await ReminderSettingsModel.deleteOne({ _id: userId });

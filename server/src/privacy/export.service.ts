@@ -14,7 +14,7 @@ import type { SpaceRecord } from '../spaces/space.model';
 import { spaceForMember } from '../spaces/spaces.service';
 import type { ExportBoard, ExportExercise, HearthExport } from './export.types';
 import { notesTextOf } from './notesDoc';
-import { readStoredDoc } from './storedDocs';
+import type { StoredDocs } from './storedDocs';
 
 /**
  * Everything a member can see in a space, read from durable storage. Partners: the `space:`
@@ -22,7 +22,13 @@ import { readStoredDoc } from './storedDocs';
  * counsellor: the `space:` board and their `notes:` document only (and the export is audited).
  * A pending counsellor sees no content yet: 403.
  */
-export async function buildExport(spaceId: string, user: SessionUser, audit: AuditLog, format: 'json' | 'md'): Promise<HearthExport> {
+export async function buildExport(
+  stored: Pick<StoredDocs, 'readStoredDoc'>,
+  spaceId: string,
+  user: SessionUser,
+  audit: AuditLog,
+  format: 'json' | 'md',
+): Promise<HearthExport> {
   const space = await spaceForMember(spaceId, user.id);
   const member = findMember(space, user.id)!;
   const isPartner = member.role === 'partner';
@@ -33,7 +39,7 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
   let journeySettings: JourneySettings = { timeZone: null, hiddenMoods: [] };
   const boards = await Promise.all(
     visibilities.map((v) =>
-      exportBoard(boardDocName(spaceId, v, user.id), v, (doc) => {
+      exportBoard(stored, boardDocName(spaceId, v, user.id), v, (doc) => {
         if (v === 'space') journeySettings = readJourneySettings(doc);
       }),
     ),
@@ -42,7 +48,7 @@ export async function buildExport(spaceId: string, user: SessionUser, audit: Aud
   let notes: HearthExport['notes'] = null;
   if (!isPartner) {
     const name = docNameOf({ kind: 'notes', spaceId, userId: user.id });
-    const doc = await readStoredDoc(name);
+    const doc = await stored.readStoredDoc(name);
     notes = { document: name, text: notesTextOf(doc) };
     doc.destroy();
     await audit.record({ spaceId, actorId: user.id, action: 'export', target: `export:${format}` });
@@ -75,8 +81,13 @@ async function exportSpace(space: SpaceRecord): Promise<HearthExport['space']> {
   };
 }
 
-async function exportBoard(name: string, visibility: Visibility, alsoRead?: (doc: Y.Doc) => void): Promise<ExportBoard> {
-  const doc = await readStoredDoc(name);
+async function exportBoard(
+  stored: Pick<StoredDocs, 'readStoredDoc'>,
+  name: string,
+  visibility: Visibility,
+  alsoRead?: (doc: Y.Doc) => void,
+): Promise<ExportBoard> {
+  const doc = await stored.readStoredDoc(name);
   try {
     alsoRead?.(doc);
     const snapshot = readBoard(doc);

@@ -6,7 +6,6 @@ import { findMember } from '../spaces/counsellorAccess';
 import { leaveSpace, spaceForMember } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
 import { purgeSpace } from './spaceErasure';
-import { purgeStoredDocs } from './storedDocs';
 import { storeVersion } from '../versions/snapshots';
 import { BoardVersion } from '../versions/version.model';
 
@@ -44,7 +43,7 @@ export async function leaveSafely(
   }
   const privateName = docNameOf({ kind: 'private', spaceId, userId });
   await deps.evictDocuments?.((name) => name === privateName);
-  await purgeStoredDocs(new RegExp(`^${privateName}$`));
+  await deps.stored.purgeStoredDocs(new RegExp(`^${privateName}$`));
   await BoardVersion.deleteMany({ docName: privateName });
   // Older versions of the shared boards still hold what they wrote as it was: unless they
   // chose to keep it, those versions go too. No version is taken *before* this bulk change

@@ -1,7 +1,6 @@
 import mongoose from 'mongoose';
 import { parseDocName } from '@hearth/shared/realtime';
 import { AuditEntry } from '../audit/audit.model';
-import { collabStore } from '../collab/collabStore';
 import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
@@ -11,15 +10,22 @@ import { NotificationModel } from '../reminders/reminder.model';
 import { Space } from '../spaces/space.model';
 import { BoardVersion } from '../versions/version.model';
 import { purgeSpaceData } from './spaceErasure';
+import type { StoredDocs } from './storedDocs';
+
+const ANY_DOC = /^/;
 
 /**
  * Space deletion removes the space row first (so access ends at once), then its data. A crash
  * in between leaves rows no one can reach; this finds data of spaces that no longer exist and
  * erases it. Run at start-up, before serving. Returns the space ids it cleaned.
  */
-export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> {
+export async function sweepOrphanedSpaceData(deps: {
+  logger: Logger;
+  stored: Pick<StoredDocs, 'storedDocNames' | 'purgeStoredDocs'>;
+}): Promise<string[]> {
+  const { logger, stored } = deps;
   const referenced = new Set<string>();
-  for (const name of await collabStore.storedDocNames()) {
+  for (const name of await stored.storedDocNames(ANY_DOC)) {
     const parsed = parseDocName(name);
     if (parsed) referenced.add(parsed.spaceId);
   }
@@ -38,7 +44,7 @@ export async function sweepOrphanedSpaceData(logger: Logger): Promise<string[]> 
   const alive = new Set(existing.map((s) => s._id.toString()));
   const orphaned = ids.filter((id) => !alive.has(id));
   for (const spaceId of orphaned) {
-    await purgeSpaceData(spaceId);
+    await purgeSpaceData(spaceId, stored);
     logger.info({ spaceId }, 'erased data left by an interrupted space deletion');
   }
   return orphaned;

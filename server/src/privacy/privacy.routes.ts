@@ -41,7 +41,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
   router.get('/spaces/:spaceId/export', requireUser, async (req, res) => {
     const spaceId = spaceIdParam(req.params.spaceId);
     const { format } = parseOrThrow(ExportQuery, { ...req.query });
-    const data = await buildExport(spaceId, currentUser(req), deps.audit, format);
+    const data = await buildExport(deps.stored, spaceId, currentUser(req), deps.audit, format);
     const base = `hearth-${
       data.space.name
         .replace(/[^A-Za-z0-9]+/g, '-')

@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import { AuditEntry } from '../audit/audit.model';
 import { SignInEvent } from '../auth/signInEvent.model';
 import { Session } from '../auth/session.model';
-import { collabStore } from '../collab/collabStore';
 import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
@@ -11,6 +10,7 @@ import type { Logger } from '../platform/logger';
 import { Invite } from '../spaces/invite.model';
 import { trimVersions } from '../versions/trimVersions';
 import { ARCHIVED_ITEM_DAYS, archiveCutoff, dropExpiredArchived } from './archivedExpiry';
+import type { StoredDocs } from './storedDocs';
 
 const DAY = 86_400_000;
 
@@ -48,6 +48,8 @@ export interface RetentionDeps {
   logger: Logger;
   /** A change on a live board document, stored and broadcast like any edit. */
   withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Which board documents are stored (the sweep visits each). */
+  stored: Pick<StoredDocs, 'storedDocNames'>;
 }
 
 /** One pass of the schedule; safe to run on several nodes at once (deletes are idempotent). */
@@ -95,7 +97,7 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
 /** Deletes board items archived before `cutoff` (all three kinds of board document). */
 async function sweepArchivedItems(deps: RetentionDeps, cutoff: Date): Promise<number> {
   let removed = 0;
-  for (const name of await collabStore.storedDocNames()) {
+  for (const name of await deps.stored.storedDocNames(/^/)) {
     const parsed = parseDocName(name);
     if (!parsed || parsed.kind === 'notes') continue;
     removed += await deps.withDoc(name, (doc) => dropExpiredArchived(doc, cutoff).length);

@@ -13,7 +13,7 @@ import { modifySpace } from '../spaces/spaceWrites';
 import { spaceForPartner } from '../spaces/spaces.service';
 import type { ErasureDeps } from './erasureDeps';
 import { scrubDeletedBytes } from './scrub';
-import { purgeStoredDocs } from './storedDocs';
+import type { StoredDocs } from './storedDocs';
 
 /** Every Yjs document of a space: the three boards' shared two, notes, and all private ones. */
 export function spaceDocPattern(spaceId: string): RegExp {
@@ -82,15 +82,15 @@ export async function purgeSpace(spaceId: string, deps: ErasureDeps, opts: { scr
   deps.events.emit('access:changed', { spaceId });
   const pattern = spaceDocPattern(spaceId);
   await deps.evictDocuments?.((name) => pattern.test(name));
-  await purgeSpaceData(spaceId);
+  await purgeSpaceData(spaceId, deps.stored);
   // A caller erasing more afterwards (account deletion) scrubs once at the end instead.
   if (opts.scrub !== false) await scrubDeletedBytes(spaceCollections(), deps.logger);
   deps.logger.info({ spaceId }, 'space deleted');
 }
 
 /** Removes every row that belongs to a space (safe to run again). */
-export async function purgeSpaceData(spaceId: string): Promise<string[]> {
-  const erased = await purgeStoredDocs(spaceDocPattern(spaceId));
+export async function purgeSpaceData(spaceId: string, stored: Pick<StoredDocs, 'purgeStoredDocs'>): Promise<string[]> {
+  const erased = await stored.purgeStoredDocs(spaceDocPattern(spaceId));
   await Invite.deleteMany({ spaceId });
   await ExerciseSessionModel.deleteMany({ spaceId });
   await AuditEntry.deleteMany({ spaceId });

@@ -1,41 +1,44 @@
 import * as Y from 'yjs';
-import { collabStore, loadStoredStates } from '../collab/collabStore';
+import type { CollabStore } from '../collab';
 
 /**
- * A Yjs document's durable state, loaded through the collab persistence contract (every
- * acknowledged update is stored, so this is everything a member has been told is saved).
+ * Yjs documents' durable state, read and erased through the collab persistence contract
+ * (every acknowledged update is stored, so this is everything a member has been told is
+ * saved). Built once from the store the collab server writes to, and passed to the features
+ * that read stored boards (export, activity, versions, reminders) or erase them.
  */
-export async function readStoredDoc(name: string): Promise<Y.Doc> {
-  const stored = await collabStore.load(name);
-  const doc = new Y.Doc({ gc: true });
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
+export interface StoredDocs {
+  readStoredDoc(name: string): Promise<Y.Doc>;
+  /** Several documents at once (one read per journal segment for all of them). */
+  readStoredDocs(names: string[]): Promise<Map<string, Y.Doc>>;
+  /** The latest time anything was stored for a document (update or compaction), or null. */
+  lastStoredAt(name: string): Promise<Date | null>;
+  /** Names of every stored document that matches. */
+  storedDocNames(pattern: RegExp): Promise<string[]>;
+  /** Erases every matching document (update log and snapshots); returns their names. */
+  purgeStoredDocs(pattern: RegExp): Promise<string[]>;
 }
 
-/** Several documents' durable states at once (one read per journal segment for all of them). */
-export async function readStoredDocs(names: string[]): Promise<Map<string, Y.Doc>> {
-  const out = new Map<string, Y.Doc>();
-  for (const [name, stored] of await loadStoredStates(names)) {
+export function createStoredDocs(store: CollabStore): StoredDocs {
+  const toDoc = (updates: Uint8Array[]) => {
     const doc = new Y.Doc({ gc: true });
-    for (const update of stored.updates) Y.applyUpdate(doc, update);
-    out.set(name, doc);
-  }
-  return out;
-}
-
-/** The latest time anything was stored for a document (update or compaction), or null. */
-export function lastStoredAt(name: string): Promise<Date | null> {
-  return collabStore.lastStoredAt(name);
-}
-
-/** Names of every stored document that matches. */
-export async function storedDocNames(pattern: RegExp): Promise<string[]> {
-  return (await collabStore.storedDocNames()).filter((name) => pattern.test(name));
-}
-
-/** Erases every matching document (update log and snapshots); returns their names. */
-export async function purgeStoredDocs(pattern: RegExp): Promise<string[]> {
-  const names = await storedDocNames(pattern);
-  for (const name of names) await collabStore.erase(name);
-  return names;
+    for (const update of updates) Y.applyUpdate(doc, update);
+    return doc;
+  };
+  const storedDocNames = async (pattern: RegExp) => (await store.storedDocNames()).filter((name) => pattern.test(name));
+  return {
+    readStoredDoc: async (name) => toDoc((await store.load(name)).updates),
+    async readStoredDocs(names) {
+      const out = new Map<string, Y.Doc>();
+      for (const [name, stored] of await store.loadMany(names)) out.set(name, toDoc(stored.updates));
+      return out;
+    },
+    lastStoredAt: (name) => store.lastStoredAt(name),
+    storedDocNames,
+    async purgeStoredDocs(pattern) {
+      const names = await storedDocNames(pattern);
+      for (const name of names) await store.erase(name);
+      return names;
+    },
+  };
 }

@@ -3,6 +3,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@hearth/shared/
 import { Server, type Socket } from 'socket.io';
 import type { SessionUser } from '../auth/sessionUser';
 import type { Logger } from '../platform/logger';
+import { logFailure } from './guarded';
+import { userRoom } from './rooms';
 
 export interface SocketData {
   user: SessionUser;
@@ -17,11 +19,6 @@ export interface SocketServerDeps {
   logger: Logger;
   allowedOrigins: readonly string[];
   authenticate: (req: IncomingMessage) => Promise<SessionUser | null>;
-}
-
-/** The room every member socket of a space joins. */
-export function spaceRoom(spaceId: string): string {
-  return `space:${spaceId}`;
 }
 
 /**
@@ -58,6 +55,8 @@ export function createSocketServer(httpServer: HttpServer, deps: SocketServerDep
   const handlers: Array<(socket: HearthSocket) => void> = [];
   io.on('connection', (socket) => {
     socket.on('error', (err) => deps.logger.debug({ err }, 'socket error'));
+    // Notifications and session ends reach a person's sockets through this room.
+    logFailure(deps.logger, 'joining the user room', socket.join(userRoom(socket.data.user.id)));
     for (const handler of handlers) handler(socket);
   });
 

@@ -2,7 +2,7 @@ import type { NotificationsChangedPayload } from '@hearth/shared/reminders';
 import { User } from '../auth/user.model';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
-import { readStoredDocs } from '../privacy/storedDocs';
+import type { StoredDocs } from '../privacy/storedDocs';
 import { Space, type SpaceRecord } from '../spaces/space.model';
 import { candidatesFor, type Candidate } from './candidates';
 import { inQuietHours, localTimeOf, type LocalTime } from './localTime';
@@ -15,6 +15,8 @@ export interface ReminderSchedulerDeps {
   clock: () => number;
   /** Tells the person's open tabs (every node, through the Socket.io adapter). */
   push: (userId: string, payload: NotificationsChangedPayload) => void;
+  /** The stored boards the pass reads (never the live ones: no document is loaded for it). */
+  stored: Pick<StoredDocs, 'readStoredDocs'>;
 }
 
 export interface ReminderScheduler {
@@ -106,7 +108,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       }
     }
     const spacesAwake = [...new Set(awake.map((p) => p.spaceId))];
-    const docs = await readStoredDocs([
+    const docs = await deps.stored.readStoredDocs([
       ...spacesAwake.flatMap((id) => [`couple:${id}`, `space:${id}`]),
       ...awake.map((p) => `private:${p.spaceId}:${p.userId}`),
     ]);

@@ -4,7 +4,7 @@ import { parseDocName } from '@hearth/shared/realtime';
 import type { Logger } from '../platform/logger';
 import { trusted } from '../platform/db/trusted';
 import { archiveCutoff, dropExpiredArchived } from '../privacy/archivedExpiry';
-import { lastStoredAt, readStoredDoc, storedDocNames } from '../privacy/storedDocs';
+import type { StoredDocs } from '../privacy/storedDocs';
 import { BoardVersion, type BoardVersionRecord } from './version.model';
 
 const DAY_MS = 86_400_000;
@@ -59,15 +59,20 @@ export async function storeVersion(docName: string, doc: Y.Doc, slot: string, re
  * The periodic sweep: a daily snapshot of every board document that changed since its latest
  * version, and pruning of versions older than `keepDays`. Safe on several nodes at once.
  */
-export async function sweepVersions(now: Date, keepDays: number, logger: Logger): Promise<{ taken: number; pruned: number }> {
+export async function sweepVersions(
+  now: Date,
+  keepDays: number,
+  logger: Logger,
+  stored: Pick<StoredDocs, 'storedDocNames' | 'lastStoredAt' | 'readStoredDoc'>,
+): Promise<{ taken: number; pruned: number }> {
   let taken = 0;
   const day = now.toISOString().slice(0, 10);
-  for (const docName of await storedDocNames(BOARD_DOC)) {
+  for (const docName of await stored.storedDocNames(BOARD_DOC)) {
     try {
-      const changed = await lastStoredAt(docName);
+      const changed = await stored.lastStoredAt(docName);
       const latest = await BoardVersion.findOne({ docName }, { at: 1 }).sort({ at: -1 }).lean();
       if (!changed || (latest && changed <= latest.at)) continue;
-      const doc = await readStoredDoc(docName);
+      const doc = await stored.readStoredDoc(docName);
       if (await storeVersion(docName, doc, `${docName}|day|${day}`, 'daily', now)) taken++;
       doc.destroy();
     } catch (err) {

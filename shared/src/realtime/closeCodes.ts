@@ -22,7 +22,7 @@ export const CloseCode = {
   internalError: 4500,
   /** Too many messages before the document loaded, or per second. Transient. */
   rateLimited: 4529,
-  /** The database is unavailable for too long to buffer more for this document. Transient. */
+  /** The document could not be loaded (the database did not answer). Transient. */
   unavailable: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

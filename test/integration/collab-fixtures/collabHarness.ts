@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
-import { attachCollab, type CollabDeps, type CollabGrant, type CollabServer, type CollabUser } from '../../../server/src/collab';
+import { createCollabServer, createMongoCollabStore, type CollabServerOptions, type CollabGrant, type CollabServer, type CollabUser } from '../../../server/src/collab';
 import { HearthEvents } from '../../../server/src/platform/events';
 import type { ParsedDocName } from '@hearth/shared/realtime';
 
@@ -24,17 +24,21 @@ export interface CollabHarness {
 
 export async function startCollabHarness(
   grant: (user: CollabUser, doc: ParsedDocName) => CollabGrant | null,
-  options: Partial<Pick<CollabDeps, 'limits' | 'unloadDelayMs' | 'compactEvery' | 'batchDelayMs' | 'redisUrl'>> = {},
+  options: Partial<Pick<CollabServerOptions, 'limits' | 'unloadDelayMs' | 'compactEvery' | 'batchDelayMs' | 'redisUrl'>> = {},
 ): Promise<CollabHarness> {
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   const events = new HearthEvents();
-  const collab = attachCollab(server, {
-    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-    authenticate: async (req: IncomingMessage) => {
-      const id = req.headers['x-test-user'];
-      return typeof id === 'string' ? { id, email: `${id}@hearth.test`, displayName: `User ${id.slice(-4)}` } : null;
+  const collab = createCollabServer({
+    httpServer: server,
+    store: createMongoCollabStore(),
+    hooks: {
+      authenticate: async (req: IncomingMessage) => {
+        const id = req.headers['x-test-user'];
+        return typeof id === 'string' ? { id, email: `${id}@hearth.test`, displayName: `User ${id.slice(-4)}` } : null;
+      },
+      authorize: async (user: CollabUser, doc: ParsedDocName) => grant(user, doc),
     },
-    authorize: async (user, doc) => grant(user, doc),
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
     events,
     publicOrigin: TEST_ORIGIN,
     ...options,

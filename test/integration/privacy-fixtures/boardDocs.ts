@@ -1,10 +1,13 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { createAppreciation, createCard, createExperience, type BoardActor } from '@hearth/shared/board';
-import { collabStore } from '../../../server/src/collab/collabStore';
 import { segmentName } from '../../../server/src/collab/journal';
-import { readStoredDoc, storedDocNames } from '../../../server/src/privacy/storedDocs';
 import { NOTES_TEXT_KEY } from '../../../server/src/privacy/notesDoc';
+import { createMongoCollabStore } from '../../../server/src/collab';
+import { createStoredDocs } from '../../../server/src/privacy/storedDocs';
+
+const collabStore = createMongoCollabStore();
+const { readStoredDoc, storedDocNames } = createStoredDocs(collabStore);
 
 let seq = 0;
 

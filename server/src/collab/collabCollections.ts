@@ -2,6 +2,9 @@ import mongoose, { type Collection, type Types } from 'mongoose';
 import { parseDocName } from '@hearth/shared/realtime';
 
 /**
+ * The collab store's collections, addressed through the raw driver (their names vary, so no
+ * mongoose model): row types, and the names of journal segments and snapshot collections.
+ *
  * Storage layout (see docs/realtime.md, "Storage"):
  * - `collab_journal_<opened>_<rand>`: segments of the journal, every accepted update of every
  *   document, appended with one insertMany per group commit (one write transaction however

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { docNameOfCollection, snapshotCollectionName } from './collabRows.model';
+import { docNameOfCollection, snapshotCollectionName } from './collabCollections';
 import { segmentName, segmentOpenedAt } from './journal';
 
 const SPACE = '0123456789abcdef01234567';
