@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import type { AppendRow, CollabStore } from './collabStore';
 import type { Journal } from './journal';
+import { recordStage, stageTimesOn } from './stageTimes';
 
 /** One accepted update waiting to be stored (and then acknowledged to `origin`). */
 export interface PendingUpdate {
@@ -94,14 +95,17 @@ export class WriteQueue {
     this.dirty.clear();
     const batch = targets.map((t) => ({ target: t, entries: t.pending.filter((e) => !e.stored) }));
     let ok = true;
+    const timed = stageTimesOn();
     for (const chunk of chunkRows(batch)) {
       const started = performance.now();
+      if (timed) for (const { entry } of chunk) recordStage('queue_wait', started - entry.receivedAt);
       const segment = this.opts.journal.begin();
       try {
-        await this.store.append(
-          segment,
-          chunk.map(({ entry, name }) => toRow(name, entry)),
-        );
+        const rows = chunk.map(({ entry, name }) => toRow(name, entry));
+        const sending = timed ? performance.now() : 0;
+        if (timed) recordStage('encode', sending - started);
+        await this.store.append(segment, rows);
+        if (timed) recordStage('db_round_trip', performance.now() - sending);
         for (const { entry } of chunk) {
           entry.stored = true;
           entry.segment = segment;
@@ -116,6 +120,7 @@ export class WriteQueue {
         this.opts.journal.end(segment);
       }
     }
+    const ackStarted = timed ? performance.now() : 0;
     for (const { target } of batch) {
       let n = 0;
       while (n < target.pending.length && target.pending[n]!.stored) n++;
@@ -123,6 +128,7 @@ export class WriteQueue {
       if (stored.length > 0) target.onStored(stored);
       if (target.pending.length > 0) this.dirty.add(target);
     }
+    if (timed) recordStage('ack', performance.now() - ackStarted);
     this.setHealthy(ok);
     this.failures = ok ? 0 : this.failures + 1;
     this.running = null;
