@@ -191,8 +191,9 @@ export class LiveDoc implements WriteTarget {
     const writeStarted = performance.now();
     recordStage('compact_encode', writeStarted - encodeStarted);
     const bytesAtEncode = this.approxBytes;
-    this.compacting = this.hooks.store
-      .compact(this.name, state, { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows })
+    const covers = { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows };
+    this.compacting = this.hooks.queue
+      .exclusive(() => this.hooks.store.compact(this.name, state, covers))
       .then((snapshotId) => {
         recordStage('compact_write', performance.now() - writeStarted);
         this.snapshotIds = [snapshotId, ...this.snapshotIds.slice(coveredSnapshots.length)];

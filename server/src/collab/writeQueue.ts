@@ -3,6 +3,7 @@ import type { Types } from 'mongoose';
 import type { AppendRow, CollabStore } from './collabStore';
 import type { Journal } from './journal';
 import { recordStage, stageTimesOn } from './stageTimes';
+import { collabTuning } from './tuning';
 
 /** One accepted update waiting to be stored (and then acknowledged to `origin`). */
 export interface PendingUpdate {
@@ -40,11 +41,21 @@ const MAX_BACKOFF_MS = 5000;
  * Group commit for the update log. One write in flight at a time, so each document's updates
  * are stored in the order they were applied; on failure they stay in memory (no acks) and the
  * batch is retried with exponential backoff until the database answers again.
+ *
+ * Other collab writes (compaction snapshots) take turns with the group commits through
+ * `exclusive`: the embedded database has a single writer, and a commit that collides with
+ * another write sleeps in SQLite's busy handler (1, 2, 5, 10 … 100 ms steps) rather than
+ * waiting its turn, which was the saved-ack tail.
  */
 export class WriteQueue {
   private readonly dirty = new Set<WriteTarget>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The group-commit window has closed; the commit waits for the exclusive job in flight. */
+  private commitDue = false;
+  private readonly jobs: (() => Promise<void>)[] = [];
+  private jobRunning: Promise<void> | null = null;
+  private lastWasCommit = false;
   private failures = 0;
   private healthyNow = true;
 
@@ -59,20 +70,33 @@ export class WriteQueue {
 
   enqueue(target: WriteTarget): void {
     this.dirty.add(target);
-    this.schedule(this.opts.batchDelayMs);
+    this.schedule(collabTuning.commitWindowMs ?? this.opts.batchDelayMs);
+  }
+
+  /**
+   * Runs another write to the database between group commits, never during one; when both
+   * wait, commits and such jobs alternate.
+   */
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    if (!collabTuning.writeLane) return job();
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push(() => job().then(resolve, reject));
+      this.pump();
+    });
   }
 
   /** Resolves once nothing is pending, or false after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (this.dirty.size > 0 || this.running) {
+    while (this.dirty.size > 0 || this.running || this.commitDue) {
       if (Date.now() > deadline) return false;
       if (this.timer && this.failures === 0) {
         clearTimeout(this.timer);
         this.timer = null;
-        this.running = this.run();
+        this.commitDue = true;
+        this.pump();
       }
-      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
+      await (this.running ?? this.jobRunning ?? new Promise((r) => setTimeout(r, 20)));
     }
     return true;
   }
@@ -83,14 +107,43 @@ export class WriteQueue {
   }
 
   private schedule(delay: number): void {
-    if (this.timer || this.running) return;
+    if (this.timer || this.running || this.commitDue) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.run();
+      this.commitDue = true;
+      this.pump();
     }, delay);
   }
 
-  private async run(): Promise<void> {
+  /** Starts the next write when none is in flight: a due commit or a job, alternating. */
+  private pump(): void {
+    if (this.running || this.jobRunning) return;
+    const job = this.jobs.length > 0 && (!this.commitDue || this.lastWasCommit) ? this.jobs.shift() : undefined;
+    if (job) {
+      this.lastWasCommit = false;
+      this.jobRunning = job().finally(() => {
+        this.jobRunning = null;
+        this.pump();
+      });
+    } else if (this.commitDue) {
+      this.commitDue = false;
+      this.lastWasCommit = true;
+      const committed = this.run().catch((err: unknown) => {
+        this.opts.logger.error({ err }, 'collab: group commit failed unexpectedly');
+        return false;
+      });
+      this.running = committed.then((ok) => {
+        this.running = null;
+        if (this.dirty.size > 0) {
+          this.schedule(ok ? (collabTuning.commitWindowMs ?? this.opts.batchDelayMs) : Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS));
+        }
+        this.pump();
+      });
+    }
+  }
+
+  /** One group commit; false when the database refused it. */
+  private async run(): Promise<boolean> {
     const targets = [...this.dirty];
     this.dirty.clear();
     const batch = targets.map((t) => ({ target: t, entries: t.pending.filter((e) => !e.stored) }));
@@ -131,10 +184,7 @@ export class WriteQueue {
     if (timed) recordStage('ack', performance.now() - ackStarted);
     this.setHealthy(ok);
     this.failures = ok ? 0 : this.failures + 1;
-    this.running = null;
-    if (this.dirty.size > 0) {
-      this.schedule(ok ? this.opts.batchDelayMs : Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS));
-    }
+    return ok;
   }
 
   private setHealthy(healthy: boolean): void {
