@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import * as Y from 'yjs';
 import {
   docNameOfCollection,
@@ -43,6 +43,8 @@ export interface AppendRow {
 export interface CollabStore {
   load(doc: string): Promise<StoredState>;
   append(segment: string, rows: AppendRow[]): Promise<void>;
+  /** Creates a journal segment before its first append (optional: append creates it too). */
+  prepareSegment?(segment: string): Promise<void>;
   compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId>;
   /** Every journal segment, oldest first. */
   listSegments(): Promise<string[]>;
@@ -86,6 +88,14 @@ const mongoStore: CollabStore = {
     } catch (err) {
       if (!onlyDuplicateKeys(err)) throw err;
     }
+  },
+
+  async prepareSegment(segment: string): Promise<void> {
+    const db = mongoose.connection.db;
+    if (!db) throw new Error('database not connected');
+    await db.createCollection(segment).catch((err: unknown) => {
+      if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+    });
   },
 
   /**

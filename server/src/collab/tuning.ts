@@ -6,9 +6,12 @@ import { z } from 'zod';
  * - `HEARTH_WRITE_LANE=0`: compaction writes go to the database concurrently with group
  *   commits instead of taking turns with them.
  * - `HEARTH_COMMIT_WINDOW=<ms>`: the group-commit window (overrides `batchDelayMs`).
+ * - `HEARTH_PREPARE_SEGMENTS=0`: the next journal segment is created by its first group
+ *   commit instead of ahead of rotation.
  */
 const schema = z.object({
   HEARTH_WRITE_LANE: z.enum(['0', '1']).default('1'),
+  HEARTH_PREPARE_SEGMENTS: z.enum(['0', '1']).default('1'),
   HEARTH_COMMIT_WINDOW: z.coerce.number().min(0).max(1000).optional(),
 });
 
@@ -17,5 +20,6 @@ if (!parsed.success) throw new Error(`invalid collab tuning variable: ${parsed.e
 
 export const collabTuning = {
   writeLane: parsed.data.HEARTH_WRITE_LANE === '1',
+  prepareSegments: parsed.data.HEARTH_PREPARE_SEGMENTS === '1',
   commitWindowMs: parsed.data.HEARTH_COMMIT_WINDOW,
 };

@@ -35,6 +35,8 @@ export interface WriteQueueOptions {
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** How long before rotation the next journal segment is created (in the write lane). */
+const SEGMENT_LEAD_MS = 2000;
 const MAX_BACKOFF_MS = 5000;
 
 /**
@@ -56,11 +58,13 @@ export class WriteQueue {
   private readonly jobs: (() => Promise<void>)[] = [];
   private jobRunning: Promise<void> | null = null;
   private lastWasCommit = false;
+  /** The journal segment last created ahead of rotation. */
+  private prepared: string | null = null;
   private failures = 0;
   private healthyNow = true;
 
   constructor(
-    private readonly store: Pick<CollabStore, 'append'>,
+    private readonly store: Pick<CollabStore, 'append' | 'prepareSegment'>,
     private readonly opts: WriteQueueOptions,
   ) {}
 
@@ -184,7 +188,19 @@ export class WriteQueue {
     if (timed) recordStage('ack', performance.now() - ackStarted);
     this.setHealthy(ok);
     this.failures = ok ? 0 : this.failures + 1;
+    if (ok) this.prepareNextSegment();
     return ok;
+  }
+
+  /** Creates the journal's next segment between commits (the first append would otherwise). */
+  private prepareNextSegment(): void {
+    const prepare = this.store.prepareSegment?.bind(this.store);
+    const next = prepare && collabTuning.prepareSegments ? this.opts.journal.upcoming(SEGMENT_LEAD_MS) : null;
+    if (!prepare || !next || next === this.prepared) return;
+    this.prepared = next;
+    this.exclusive(() => prepare(next)).catch((err: unknown) =>
+      this.opts.logger.debug({ err }, 'collab: creating the next journal segment failed'),
+    );
   }
 
   private setHealthy(healthy: boolean): void {
