@@ -97,3 +97,12 @@ export async function listCollectionNames(): Promise<string[]> {
 export async function listSegments(names?: string[]): Promise<string[]> {
   return (names ?? (await listCollectionNames())).filter((n) => segmentOpenedAt(n) !== null).sort();
 }
+
+/** Creates a collection unless it exists (so that a later insert is not also a schema change). */
+export async function ensureCollection(name: string): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  await db.createCollection(name).catch((err: unknown) => {
+    if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+  });
+}

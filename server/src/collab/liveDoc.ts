@@ -192,8 +192,8 @@ export class LiveDoc implements WriteTarget {
     recordStage('compact_encode', writeStarted - encodeStarted);
     const bytesAtEncode = this.approxBytes;
     const covers = { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows };
-    this.compacting = this.hooks.queue
-      .exclusive(() => this.hooks.store.compact(this.name, state, covers))
+    this.compacting = this.hooks.store
+      .compact(this.name, state, covers, (write) => this.hooks.queue.exclusive(write))
       .then((snapshotId) => {
         recordStage('compact_write', performance.now() - writeStarted);
         this.snapshotIds = [snapshotId, ...this.snapshotIds.slice(coveredSnapshots.length)];
