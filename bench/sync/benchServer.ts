@@ -10,9 +10,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type UpdateContext } from '../../server/src/collab';
 import { openDatabase } from '../../server/src/platform/db/database';
 import { HearthEvents } from '../../server/src/platform/events';
+import { enableStageTimes } from '../../server/src/collab/stageTimes';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
@@ -62,7 +64,10 @@ function memory(): NodeJS.MemoryUsage & { gc: boolean } {
   gc?.();
   return { ...process.memoryUsage(), gc: gc !== undefined };
 }
-const metrics = createMetricsHandler([collab.metricsRegistry]);
+// BENCH_STAGES=0 turns off the per-stage timings (hearth_collab_stage_seconds).
+const stageRegistry = new Registry();
+if (process.env.BENCH_STAGES !== '0') enableStageTimes(stageRegistry);
+const metrics = createMetricsHandler([collab.metricsRegistry, stageRegistry]);
 // BENCH_LOOP=1: report the server's event-loop delay every 5 s (stderr), to tell a blocked
 // server from a busy machine.
 if (process.env.BENCH_LOOP) {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference]`
+ * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference] [--rules off|on|both]`
  * N spaces × 2 partners typing into the notes of one board plan at R updates/s each for T
  * seconds, against Hearth (embedded database, every update stored and acknowledged) without
  * and then with the board rules checked on every update, and then against the y-websocket@1
@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { LoadClient, sentAt } from './loadClient';
 import { cpuSeconds, percentile, rssMiB } from './processStats';
+import { formatStages, parseStages } from './stages';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '2' },
     duration: { type: 'string', default: '30' },
     'no-reference': { type: 'boolean', default: false },
+    rules: { type: 'string', default: 'both' },
   },
 });
 const SPACES = Number(values.spaces);
@@ -33,6 +35,7 @@ interface Target {
   pids: number[];
   urlFor(doc: string): string;
   storedUpdates?: () => Promise<number>;
+  metricsText?: () => Promise<string>;
   validation?: () => Promise<{ calls: number; ms: number; refused: number }>;
 }
 
@@ -67,6 +70,7 @@ async function startHearth(validation: boolean): Promise<Target> {
     child,
     pids: [child.pid!, Number(match[2])].filter((p) => p > 0),
     urlFor: (doc) => `ws://127.0.0.1:${port}/yjs/${doc}`,
+    metricsText: async () => (await fetch(`http://127.0.0.1:${port}/metrics`)).text(),
     storedUpdates: async () => {
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       return Number(/^hearth_collab_updates_total (\S+)/m.exec(text)?.[1] ?? 0);
@@ -118,6 +122,7 @@ async function runLoad(target: Target) {
   const cpuBefore = target.pids.map(cpuSeconds);
   const loadCpuBefore = process.cpuUsage();
   const storedBefore = (await target.storedUpdates?.()) ?? 0;
+  const stagesBefore = parseStages((await target.metricsText?.()) ?? '');
   let peakRss = 0;
   const started = performance.now();
   const next = clients.map(() => started + Math.random() * (1000 / RATE));
@@ -149,6 +154,7 @@ async function runLoad(target: Target) {
   const loadCpu = process.cpuUsage(loadCpuBefore);
   await waitUntil(() => clients.every((c) => c.pendingAcks === 0), target.storedUpdates ? 15_000 : 0);
   const storedAfter = (await target.storedUpdates?.()) ?? 0;
+  const stages = formatStages(stagesBefore, parseStages((await target.metricsText?.()) ?? ''));
   const validation = await target.validation?.();
   if (validation?.refused) errors.push(`${validation.refused} updates refused`);
   await new Promise((r) => setTimeout(r, 500));
@@ -180,6 +186,7 @@ async function runLoad(target: Target) {
     serverCpu: cpu,
     peakRssMiB: peakRss,
     loadGeneratorCpu: (loadCpu.user + loadCpu.system) / 1e6 / elapsed,
+    stages,
     errors: [...new Set(errors)].slice(0, 10),
     errorCount: errors.length,
   };
@@ -197,33 +204,39 @@ function print(r: Awaited<ReturnType<typeof runLoad>>): void {
       (r.validationUsPerUpdate !== null ? `  board rules     ${f(r.validationUsPerUpdate)} µs per update (in the hook, mean)\n` : '') +
       `  CPU (cores)     ${r.serverCpu.map((c) => c.toFixed(2)).join(' server + ')}${r.serverCpu.length > 1 ? ' database' : ''}; load generator ${r.loadGeneratorCpu.toFixed(2)}\n` +
       `  peak RSS        ${f(r.peakRssMiB)} MiB\n` +
-      `  errors          ${r.errorCount}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}\n`,
+      `  errors          ${r.errorCount}${r.errors.length ? ` (${r.errors.join('; ')})` : ''}\n` +
+      (r.stages ? `  server stages (measured window)\n${r.stages}\n` : ''),
   );
 }
 
 const runs: Awaited<ReturnType<typeof runLoad>>[] = [];
-for (const validation of [false, true]) {
+// --rules off|on runs Hearth once (quicker A/B comparisons); both is the published run.
+const ruleRuns = values.rules === 'both' ? [false, true] : [values.rules === 'on'];
+for (const validation of ruleRuns) {
   const hearth = await startHearth(validation);
   runs.push(await runLoad(hearth));
   hearth.child.kill('SIGTERM');
   await new Promise((resolve) => hearth.child.once('exit', resolve));
   print(runs[runs.length - 1]!);
 }
-const [off, on] = runs as [Awaited<ReturnType<typeof runLoad>>, Awaited<ReturnType<typeof runLoad>>];
+const off = runs[0]!;
+const on = runs[runs.length - 1]!;
 const change = (a: number | undefined | null, b: number | undefined | null) => (a && b ? `${(((b - a) / a) * 100).toFixed(1)}%` : 'n/a');
 const cpuPerUpdate = (r: typeof on) => ((r.serverCpu[0] ?? 0) / r.updatesPerSecond) * 1e6;
-process.stdout.write(
-  `\nboard rules on vs off: propagation p99 ${change(off.propagation.p99, on.propagation.p99)}, ` +
-    `saved-ack p99 ${change(off.ack?.p99, on.ack?.p99)}, stored/s ${change(off.storedPerSecond, on.storedPerSecond)}; ` +
-    `${on.validationUsPerUpdate?.toFixed(1)} µs per update in the hook, ` +
-    `server CPU per update ${cpuPerUpdate(off).toFixed(0)} → ${cpuPerUpdate(on).toFixed(0)} µs\n`,
-);
+if (runs.length === 2) {
+  process.stdout.write(
+    `\nboard rules on vs off: propagation p99 ${change(off.propagation.p99, on.propagation.p99)}, ` +
+      `saved-ack p99 ${change(off.ack?.p99, on.ack?.p99)}, stored/s ${change(off.storedPerSecond, on.storedPerSecond)}; ` +
+      `${on.validationUsPerUpdate?.toFixed(1)} µs per update in the hook, ` +
+      `server CPU per update ${cpuPerUpdate(off).toFixed(0)} → ${cpuPerUpdate(on).toFixed(0)} µs\n`,
+  );
+}
 if (!values['no-reference']) {
   const reference = await startReference();
   const theirs = await runLoad(reference);
   reference.child.kill('SIGTERM');
   print(theirs);
   const ratio = on.propagation.p99 / theirs.propagation.p99;
-  process.stdout.write(`\npropagation p99 ratio Hearth (rules on) / reference: ${ratio.toFixed(2)}×\n`);
+  process.stdout.write(`\npropagation p99 ratio ${on.target} / reference: ${ratio.toFixed(2)}×\n`);
 }
 process.exit(0);

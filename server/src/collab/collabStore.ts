@@ -8,7 +8,7 @@ import {
   type JournalRow,
   type SnapshotPartRow,
 } from './collabCollections';
-import { listCollectionNames, listSegments } from './journal';
+import { ensureCollection, listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
 const SNAPSHOT_PART_BYTES = 8 * 1024 * 1024;
@@ -34,6 +34,9 @@ export interface StoredState {
   bytes: number;
 }
 
+/** Runs one database write when it is its turn (see `WriteQueue.exclusive`). */
+export type WriteTurn = <T>(write: () => Promise<T>) => Promise<T>;
+
 export interface AppendRow {
   id: Types.ObjectId;
   doc: string;
@@ -51,7 +54,15 @@ export interface CollabStore {
   /** Many documents' stored state at once, as `load` gives each (for readers such as the reminder pass). */
   loadMany(docs: string[]): Promise<Map<string, StoredState>>;
   append(segment: string, rows: AppendRow[]): Promise<void>;
-  compact(doc: string, state: Uint8Array, covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number }): Promise<Types.ObjectId>;
+  /** Creates a journal segment before its first append (optional: append creates it too). */
+  prepareSegment?(segment: string): Promise<void>;
+  /** `turn` runs each database write (the write lane); without it they run directly. */
+  compact(
+    doc: string,
+    state: Uint8Array,
+    covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number },
+    turn?: WriteTurn,
+  ): Promise<Types.ObjectId>;
   /** Every journal segment, oldest first. */
   listSegments(): Promise<string[]>;
   dropSegment(segment: string): Promise<void>;
@@ -99,6 +110,8 @@ const mongoStore: CollabStore = {
     }
   },
 
+  prepareSegment: (segment: string) => ensureCollection(segment),
+
   /**
    * Writes `state` as the document's new snapshot, then deletes the snapshots it replaces.
    * The journal rows it covers go when their whole segment is dropped.
@@ -107,8 +120,12 @@ const mongoStore: CollabStore = {
     doc: string,
     state: Uint8Array,
     covers: { snapshotIds: Types.ObjectId[]; maxSeq: number; rows: number },
+    turn: WriteTurn = (write) => write(),
   ): Promise<Types.ObjectId> {
     const collection = snapshotsOf(doc);
+    // A first snapshot creates the collection as a write of its own, so that each turn in the
+    // write lane is one short statement.
+    if (covers.snapshotIds.length === 0) await turn(() => ensureCollection(collection.collectionName));
     const snapshotId = new Types.ObjectId();
     const parts = Math.max(1, Math.ceil(state.length / SNAPSHOT_PART_BYTES));
     const now = new Date();
@@ -124,9 +141,9 @@ const mongoStore: CollabStore = {
         data,
         createdAt: now,
       };
-      await collection.insertOne(row, DURABLE);
+      await turn(() => collection.insertOne(row, DURABLE));
     }
-    if (covers.snapshotIds.length > 0) await collection.deleteMany({ snapshotId: { $in: covers.snapshotIds } });
+    if (covers.snapshotIds.length > 0) await turn(() => collection.deleteMany({ snapshotId: { $in: covers.snapshotIds } }));
     return snapshotId;
   },
 

@@ -21,6 +21,7 @@ import type { CollabMetrics } from './metrics';
 import { RateLimiter } from './rateLimiter';
 import type { CollabGrant, CollabUser } from './types';
 import type { CollabHooks } from './hooks';
+import { recordStage, stageTimesOn } from './stageTimes';
 
 const PING_INTERVAL_MS = 30_000;
 /** Metric labels for `hearth_collab_rejected_frames_total`. */
@@ -187,6 +188,7 @@ export class CollabConnection implements DocPeer {
       throw new ProtocolError(CloseCode.malformedMessage, 'unknown sync message');
     }
     let meta: ReturnType<typeof Y.parseUpdateMeta>;
+    const decodeStarted = stageTimesOn() ? performance.now() : 0;
     try {
       // Full structural decode before touching the live document.
       Y.decodeUpdate(payload);
@@ -194,6 +196,7 @@ export class CollabConnection implements DocPeer {
     } catch {
       throw new ProtocolError(CloseCode.invalidUpdate, 'invalid update');
     }
+    if (decodeStarted) recordStage('decode', performance.now() - decodeStarted);
     if (this.readOnly) {
       // The provider always answers with a step 2; only one carrying edits is an attempt to write.
       if (subtype === SyncMessageType.update || carriesNewStructs(doc, meta.to)) {

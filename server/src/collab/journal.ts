@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 
 const PREFIX = 'collab_journal_';
+/** A next segment named for a rotation this long ago is not used (see `begin`). */
+const STALE_NEXT_MS = 5000;
 
 /**
  * The update journal as rotating segments: one collection per time slice, appended with one
@@ -12,6 +14,8 @@ const PREFIX = 'collab_journal_';
 export class Journal {
   private currentName: string;
   private currentOpenedAt: number;
+  /** The next segment, named ahead of rotation so that it can be created off the commit path. */
+  private nextName: string | null = null;
   private readonly inFlight = new Map<string, number>();
   /** Segments this process wrote to, with when they stopped taking writes. */
   private readonly closed = new Map<string, number>();
@@ -27,10 +31,26 @@ export class Journal {
     if (now - this.currentOpenedAt >= this.rotateMs) {
       this.closed.set(this.currentName, now);
       this.currentOpenedAt = now;
-      this.currentName = segmentName(now);
+      // Other processes judge a segment's age by its name: use one named for a rotation long
+      // past only as an empty segment to drop.
+      const next = this.nextName;
+      const fresh = next !== null && now - segmentOpenedAt(next)! <= STALE_NEXT_MS;
+      if (next !== null && !fresh) this.closed.set(next, now);
+      this.currentName = fresh ? next : segmentName(now);
+      this.nextName = null;
     }
     this.inFlight.set(this.currentName, (this.inFlight.get(this.currentName) ?? 0) + 1);
     return this.currentName;
+  }
+
+  /**
+   * The segment the journal rotates to next, once rotation is less than `leadMs` away (null
+   * before): creating it beforehand keeps the collection's creation out of a group commit.
+   */
+  upcoming(leadMs: number): string | null {
+    const rotatesAt = this.currentOpenedAt + this.rotateMs;
+    if (Date.now() < rotatesAt - leadMs) return null;
+    return (this.nextName ??= segmentName(rotatesAt));
   }
 
   end(segment: string): void {
@@ -50,7 +70,7 @@ export class Journal {
 
   /** Whether a segment was written by this process (others' are recovered, not dropped). */
   owns(segment: string): boolean {
-    return segment === this.currentName || this.closed.has(segment);
+    return segment === this.currentName || segment === this.nextName || this.closed.has(segment);
   }
 }
 
@@ -76,4 +96,13 @@ export async function listCollectionNames(): Promise<string[]> {
 /** Every journal segment among `names` (default: the database's), oldest first. */
 export async function listSegments(names?: string[]): Promise<string[]> {
   return (names ?? (await listCollectionNames())).filter((n) => segmentOpenedAt(n) !== null).sort();
+}
+
+/** Creates a collection unless it exists (so that a later insert is not also a schema change). */
+export async function ensureCollection(name: string): Promise<void> {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('database not connected');
+  await db.createCollection(name).catch((err: unknown) => {
+    if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+  });
 }

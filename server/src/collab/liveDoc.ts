@@ -7,6 +7,7 @@ import type { CollabStore, StoredState } from './collabStore';
 import type { PendingUpdate, WriteQueue, WriteTarget } from './writeQueue';
 import type { UpdateVerdict, UpdateView } from './hooks';
 import { ScratchCopy } from './validation/scratchCopy';
+import { recordStage, stageTimesOn } from './stageTimes';
 
 /** A party that receives a document's broadcasts: a local connection. */
 export interface DocPeer {
@@ -128,17 +129,22 @@ export class LiveDoc implements WriteTarget {
    */
   applyChecked(update: Uint8Array, origin: DocPeer, check?: (view: () => UpdateView) => UpdateVerdict): UpdateVerdict {
     let tried: UpdateView | null = null;
+    const timed = stageTimesOn();
     if (check) {
       this.scratchUsedAt = performance.now();
+      const checkStarted = timed ? this.scratchUsedAt : 0;
       const verdict = check(() => (tried ??= { before: this.ydoc, ...this.scratch.apply(update) }));
+      if (timed) recordStage('validate', performance.now() - checkStarted);
       if (!verdict.ok) {
         if (tried) this.scratch.reset();
         return verdict;
       }
     }
     this.scratchFollows = tried === null;
+    const applyStarted = timed ? performance.now() : 0;
     try {
       Y.applyUpdate(this.ydoc, update, origin);
+      if (timed) recordStage('apply', performance.now() - applyStarted);
     } catch (err) {
       this.scratch.reset();
       throw err;
@@ -187,11 +193,16 @@ export class LiveDoc implements WriteTarget {
     const coveredSnapshots = [...this.snapshotIds];
     const coveredSegments = new Map(this.segments);
     const coveredRows = this.logRows;
+    const encodeStarted = performance.now();
     const state = Y.encodeStateAsUpdate(this.ydoc);
+    const writeStarted = performance.now();
+    recordStage('compact_encode', writeStarted - encodeStarted);
     const bytesAtEncode = this.approxBytes;
+    const covers = { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows };
     this.compacting = this.hooks.store
-      .compact(this.name, state, { snapshotIds: coveredSnapshots, maxSeq: this.seq, rows: coveredRows })
+      .compact(this.name, state, covers, (write) => this.hooks.queue.exclusive(write))
       .then((snapshotId) => {
+        recordStage('compact_write', performance.now() - writeStarted);
         this.snapshotIds = [snapshotId, ...this.snapshotIds.slice(coveredSnapshots.length)];
         // A segment that gained rows after the state was encoded is still needed.
         for (const [segment, rows] of coveredSegments) if (this.segments.get(segment) === rows) this.segments.delete(segment);
@@ -249,11 +260,13 @@ export class LiveDoc implements WriteTarget {
       this.hooks.queue.enqueue(this);
       this.hooks.onLocalUpdate?.(this, update);
     }
+    const broadcastStarted = stageTimesOn() ? performance.now() : 0;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.sync);
     encoding.writeVarUint(encoder, SyncMessageType.update);
     encoding.writeVarUint8Array(encoder, update);
     this.broadcast(encoding.toUint8Array(encoder), origin as DocPeer);
+    if (broadcastStarted) recordStage('broadcast', performance.now() - broadcastStarted);
   };
 
   private readonly handleAwareness = (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {

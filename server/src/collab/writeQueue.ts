@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Types } from 'mongoose';
 import type { AppendRow, CollabStore } from './collabStore';
 import type { Journal } from './journal';
+import { recordStage, stageTimesOn } from './stageTimes';
+import { collabTuning } from './tuning';
 
 /** One accepted update waiting to be stored (and then acknowledged to `origin`). */
 export interface PendingUpdate {
@@ -32,22 +34,36 @@ export interface WriteQueueOptions {
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+/** How long before rotation the next journal segment is created (in the write lane). */
+const SEGMENT_LEAD_MS = 2000;
 const MAX_BACKOFF_MS = 5000;
 
 /**
  * Group commit for the update log. One write in flight at a time, so each document's updates
  * are stored in the order they were applied; on failure they stay in memory (no acks) and the
  * batch is retried with exponential backoff until the database answers again.
+ *
+ * Other collab writes (compaction snapshots) take turns with the group commits through
+ * `exclusive`: the embedded database has a single writer, and a commit that collides with
+ * another write sleeps in SQLite's busy handler (1, 2, 5, 10 … 100 ms steps) rather than
+ * waiting its turn, which was the saved-ack tail.
  */
 export class WriteQueue {
   private readonly dirty = new Set<WriteTarget>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** The group-commit window has closed; the commit waits for the exclusive job in flight. */
+  private commitDue = false;
+  private readonly jobs: (() => Promise<void>)[] = [];
+  private jobRunning: Promise<void> | null = null;
+  private lastWasCommit = false;
+  /** The journal segment last created ahead of rotation. */
+  private prepared: string | null = null;
   private failures = 0;
   private healthyNow = true;
 
   constructor(
-    private readonly store: Pick<CollabStore, 'append'>,
+    private readonly store: Pick<CollabStore, 'append' | 'prepareSegment'>,
     private readonly opts: WriteQueueOptions,
   ) {}
 
@@ -57,20 +73,33 @@ export class WriteQueue {
 
   enqueue(target: WriteTarget): void {
     this.dirty.add(target);
-    this.schedule(this.opts.batchDelayMs);
+    this.schedule(collabTuning.commitWindowMs ?? this.opts.batchDelayMs);
+  }
+
+  /**
+   * Runs another write to the database between group commits, never during one; when both
+   * wait, commits and such jobs alternate.
+   */
+  exclusive<T>(job: () => Promise<T>): Promise<T> {
+    if (!collabTuning.writeLane) return job();
+    return new Promise<T>((resolve, reject) => {
+      this.jobs.push(() => job().then(resolve, reject));
+      this.pump();
+    });
   }
 
   /** Resolves once nothing is pending, or false after `timeoutMs`. */
   async drain(timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
-    while (this.dirty.size > 0 || this.running) {
+    while (this.dirty.size > 0 || this.running || this.commitDue) {
       if (Date.now() > deadline) return false;
       if (this.timer && this.failures === 0) {
         clearTimeout(this.timer);
         this.timer = null;
-        this.running = this.run();
+        this.commitDue = true;
+        this.pump();
       }
-      await (this.running ?? new Promise((r) => setTimeout(r, 20)));
+      await (this.running ?? this.jobRunning ?? new Promise((r) => setTimeout(r, 20)));
     }
     return true;
   }
@@ -81,26 +110,58 @@ export class WriteQueue {
   }
 
   private schedule(delay: number): void {
-    if (this.timer || this.running) return;
+    if (this.timer || this.running || this.commitDue) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.running = this.run();
+      this.commitDue = true;
+      this.pump();
     }, delay);
   }
 
-  private async run(): Promise<void> {
+  /** Starts the next write when none is in flight: a due commit or a job, alternating. */
+  private pump(): void {
+    if (this.running || this.jobRunning) return;
+    const job = this.jobs.length > 0 && (!this.commitDue || this.lastWasCommit) ? this.jobs.shift() : undefined;
+    if (job) {
+      this.lastWasCommit = false;
+      this.jobRunning = job().finally(() => {
+        this.jobRunning = null;
+        this.pump();
+      });
+    } else if (this.commitDue) {
+      this.commitDue = false;
+      this.lastWasCommit = true;
+      const committed = this.run().catch((err: unknown) => {
+        this.opts.logger.error({ err }, 'collab: group commit failed unexpectedly');
+        return false;
+      });
+      this.running = committed.then((ok) => {
+        this.running = null;
+        if (this.dirty.size > 0) {
+          this.schedule(ok ? (collabTuning.commitWindowMs ?? this.opts.batchDelayMs) : Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS));
+        }
+        this.pump();
+      });
+    }
+  }
+
+  /** One group commit; false when the database refused it. */
+  private async run(): Promise<boolean> {
     const targets = [...this.dirty];
     this.dirty.clear();
     const batch = targets.map((t) => ({ target: t, entries: t.pending.filter((e) => !e.stored) }));
     let ok = true;
+    const timed = stageTimesOn();
     for (const chunk of chunkRows(batch)) {
       const started = performance.now();
+      if (timed) for (const { entry } of chunk) recordStage('queue_wait', started - entry.receivedAt);
       const segment = this.opts.journal.begin();
       try {
-        await this.store.append(
-          segment,
-          chunk.map(({ entry, name }) => toRow(name, entry)),
-        );
+        const rows = chunk.map(({ entry, name }) => toRow(name, entry));
+        const sending = timed ? performance.now() : 0;
+        if (timed) recordStage('encode', sending - started);
+        await this.store.append(segment, rows);
+        if (timed) recordStage('db_round_trip', performance.now() - sending);
         for (const { entry } of chunk) {
           entry.stored = true;
           entry.segment = segment;
@@ -115,6 +176,7 @@ export class WriteQueue {
         this.opts.journal.end(segment);
       }
     }
+    const ackStarted = timed ? performance.now() : 0;
     for (const { target } of batch) {
       let n = 0;
       while (n < target.pending.length && target.pending[n]!.stored) n++;
@@ -122,12 +184,22 @@ export class WriteQueue {
       if (stored.length > 0) target.onStored(stored);
       if (target.pending.length > 0) this.dirty.add(target);
     }
+    if (timed) recordStage('ack', performance.now() - ackStarted);
     this.setHealthy(ok);
     this.failures = ok ? 0 : this.failures + 1;
-    this.running = null;
-    if (this.dirty.size > 0) {
-      this.schedule(ok ? this.opts.batchDelayMs : Math.min(100 * 2 ** this.failures, MAX_BACKOFF_MS));
-    }
+    if (ok) this.prepareNextSegment();
+    return ok;
+  }
+
+  /** Creates the journal's next segment between commits (the first append would otherwise). */
+  private prepareNextSegment(): void {
+    const prepare = this.store.prepareSegment?.bind(this.store);
+    const next = prepare && collabTuning.prepareSegments ? this.opts.journal.upcoming(SEGMENT_LEAD_MS) : null;
+    if (!prepare || !next || next === this.prepared) return;
+    this.prepared = next;
+    this.exclusive(() => prepare(next)).catch((err: unknown) =>
+      this.opts.logger.debug({ err }, 'collab: creating the next journal segment failed'),
+    );
   }
 
   private setHealthy(healthy: boolean): void {

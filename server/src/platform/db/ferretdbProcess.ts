@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { DatabaseUnavailableError } from './ferretdbBinary';
 
 export interface EmbeddedDatabase {
@@ -12,9 +14,26 @@ export interface EmbeddedDatabase {
 
 /**
  * SQLite pragmas: WAL and busy timeout as FerretDB's defaults, plus secure_delete so erased
- * rows are overwritten in the database file instead of lingering in free pages.
+ * rows are overwritten in the database file instead of lingering in free pages, and
+ * synchronous=FULL spelled out: every commit is fsynced before it is answered, because an
+ * acknowledged edit must survive the machine crashing. `HEARTH_SQLITE_WAL_AUTOCHECKPOINT`
+ * (pages) and `HEARTH_FERRETDB_NICE` are A/B switches for the sync benchmark
+ * (docs/performance.md, "Closing the tail"); their defaults are the measured best.
  */
-const PRAGMAS = ['journal_mode(wal)', 'busy_timeout(10000)', 'secure_delete(1)', 'journal_size_limit(4194304)'];
+const tuning = z
+  .object({
+    HEARTH_SQLITE_WAL_AUTOCHECKPOINT: z.coerce.number().int().min(0).optional(),
+    HEARTH_FERRETDB_NICE: z.coerce.number().int().min(0).max(19).default(0),
+  })
+  .parse(process.env);
+const PRAGMAS = [
+  'journal_mode(wal)',
+  'busy_timeout(10000)',
+  'synchronous(full)',
+  'secure_delete(1)',
+  'journal_size_limit(4194304)',
+  ...(tuning.HEARTH_SQLITE_WAL_AUTOCHECKPOINT !== undefined ? [`wal_autocheckpoint(${tuning.HEARTH_SQLITE_WAL_AUTOCHECKPOINT})`] : []),
+];
 
 /**
  * Starts FerretDB with data under `<dataDir>/db/`, on a free loopback port, or on `port` (a
@@ -30,6 +49,7 @@ export async function startFerretDB(binary: string, dataDir: string, port = 0): 
   const child = spawn(binary, [`--listen-addr=127.0.0.1:${port}`, `--sqlite-url=${sqliteUrl}`], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  if (tuning.HEARTH_FERRETDB_NICE > 0 && child.pid !== undefined) os.setPriority(child.pid, tuning.HEARTH_FERRETDB_NICE);
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-4000);

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Switches for A/B runs of the sync benchmark (docs/performance.md, "Closing the tail"). The
+ * defaults are the measured best; these exist so that a variant can be re-measured later.
+ * - `HEARTH_WRITE_LANE=0`: compaction writes go to the database concurrently with group
+ *   commits instead of taking turns with them.
+ * - `HEARTH_COMMIT_WINDOW=<ms>`: the group-commit window (overrides `batchDelayMs`).
+ * - `HEARTH_PREPARE_SEGMENTS=0`: the next journal segment is created by its first group
+ *   commit instead of ahead of rotation.
+ */
+const schema = z.object({
+  HEARTH_WRITE_LANE: z.enum(['0', '1']).default('1'),
+  HEARTH_PREPARE_SEGMENTS: z.enum(['0', '1']).default('1'),
+  HEARTH_COMMIT_WINDOW: z.coerce.number().min(0).max(1000).optional(),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) throw new Error(`invalid collab tuning variable: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+
+export const collabTuning = {
+  writeLane: parsed.data.HEARTH_WRITE_LANE === '1',
+  prepareSegments: parsed.data.HEARTH_PREPARE_SEGMENTS === '1',
+  commitWindowMs: parsed.data.HEARTH_COMMIT_WINDOW,
+};
