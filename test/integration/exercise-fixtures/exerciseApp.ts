@@ -1,5 +1,5 @@
 import { MemoryBoardWriter } from '../../../server/src/exercises/testSupport/memoryBoardWriter';
-import { ExercisePlayer } from '../../../server/src/exercises/testSupport/exercisePlayer';
+import { ExercisePlayer } from '../../helpers/exercisePlayer';
 import { spaceMemberships } from '../../../server/src/exercises/spaceMemberships';
 import type { ApiClient } from '../../helpers/api';
 import { startTestServer, type TestServer } from '../../helpers/server';

@@ -1,4 +1,4 @@
-import { CHECKIN_GUIDANCE, FEELING_WORDS, type CheckinAnswer, type CheckinData } from '@hearth/shared/exercises';
+import { CHECKIN_GUIDANCE, FEELING_WORDS, type CheckinAnswer } from '@hearth/shared/exercises';
 import type { MoodValue } from '@hearth/shared/board';
 import { useState, type FormEvent } from 'react';
 import { MoodMeter, MoodPicker } from '../mood/MoodPicker';
@@ -12,8 +12,8 @@ const GROUP_LABELS: Record<keyof typeof FEELING_WORDS, string> = {
   heavy: 'Heavy',
 };
 
-export function CheckinView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
-  const data = state.data as unknown as CheckinData;
+export function CheckinView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'checkin'>) {
+  const { data } = state;
   const mineSubmitted = data.submitted.includes(meId);
   if (data.revealed) {
     return (
