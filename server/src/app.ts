@@ -14,7 +14,6 @@ import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/aud
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
-import type { BoardWriter } from './exercises/boardWriter';
 import { registerExerciseHandlers, startExercises, stopExercises, type ExerciseDeps } from './exercises/exercises.socket';
 import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
@@ -51,8 +50,8 @@ import { spacesRoutes } from './spaces/spaces.routes';
 export interface AppDeps {
   env: Env;
   logger: Logger;
-  /** Test hooks for exercises: an injected clock, a board writer, a cap on timer delays. */
-  exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
+  /** Exercises: the server clock (default `Date.now`) and how often timers re-check it. */
+  exercises?: { clock?: () => number; maxTimerDelayMs?: number };
   /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
   reminders?: { clock?: () => number; intervalMs?: number };
 }
@@ -128,7 +127,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
   const exerciseDeps: ExerciseDeps = {
     logger,
     memberships: auditGatedMemberships(spaceMemberships, audit),
-    board: exercises?.board ?? new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
+    board: new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
     onObserved: (o) => auditor.exerciseObserved(o),

@@ -140,7 +140,7 @@ describe('live exercises: full runs', () => {
     expect(before(pa, secretB)).not.toContain(secretB);
 
     // Saved as check-ins on the board, one per partner.
-    const saved = listCheckins(ex.board.docOf(spaceId));
+    const saved = await ex.onBoard(spaceId, listCheckins);
     expect(saved.map((c) => [c.userId, c.need]).sort()).toEqual(
       [
         [a, secretA],
@@ -202,21 +202,23 @@ describe('live exercises: full runs', () => {
 
   it('promise review: the promiser marks, the partner confirms, a missed promise is renegotiated on the board', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
-    const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
     const partners = { partnerIds: [a, b] };
-    const p1 = createPromise(
-      doc,
-      { userId: a, ...partners },
-      { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
-    const p2 = createPromise(
-      doc,
-      { userId: b, ...partners },
-      { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
+    const [p1, p2] = await ex.onBoard(spaceId, (doc) => {
+      const p1 = createPromise(
+        doc,
+        { userId: a, ...partners },
+        { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
+      const p2 = createPromise(
+        doc,
+        { userId: b, ...partners },
+        { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
+      return [p1, p2];
+    });
 
     const s0 = await start(pa, pb, spaceId, 'promise_review');
     const id = s0.sessionId;
@@ -242,12 +244,13 @@ describe('live exercises: full runs', () => {
     expect((await pa.act(id, 'next')).phase).toBe('summary');
     expect(await pa.act(id, 'next')).toMatchObject({ phase: 'ended', endedReason: 'completed' });
 
-    const kept = readItemOfKind(doc, p1, 'promise');
+    const kept = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, p1, 'promise'));
     expect(kept.status).toBe('kept');
     expect(kept.outcomes[today]).toMatchObject({ outcome: 'kept', confirmedBy: b });
-    const missed = readItemOfKind(doc, p2, 'promise');
+    const missed = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, p2, 'promise'));
     expect(missed.status).toBe('renegotiated');
-    expect(readItemOfKind(doc, missed.renegotiatedInto!, 'promise').text).toBe('Cook every other Sunday');
+    const renegotiated = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, missed.renegotiatedInto!, 'promise'));
+    expect(renegotiated.text).toBe('Cook every other Sunday');
 
     // The next review starts after this one: nothing new is due.
     const next = await start(pa, pb, spaceId, 'promise_review');
@@ -257,16 +260,18 @@ describe('live exercises: full runs', () => {
 
   it('leaves the review where it was when the board refuses a result (the promise was deleted meanwhile)', async () => {
     const { a, b, spaceId, pa, pb } = await room();
-    const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
-    const p1 = createPromise(
-      doc,
-      { userId: a, partnerIds: [a, b] },
-      { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: p1 });
+    const p1 = await ex.onBoard(spaceId, (doc) => {
+      const id = createPromise(
+        doc,
+        { userId: a, partnerIds: [a, b] },
+        { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: id });
+      return id;
+    });
     const id = (await start(pa, pb, spaceId, 'promise_review')).sessionId;
-    deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 });
+    await ex.onBoard(spaceId, (doc) => deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 }));
 
     expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } })).toMatchObject({
       ok: false,
