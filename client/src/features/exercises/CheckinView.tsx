@@ -5,6 +5,9 @@ import { MoodMeter, MoodPicker } from '../mood/MoodPicker';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
 
+/** The feeling groups in the order they are offered. */
+const FEELING_GROUPS = ['pleasant', 'tender', 'unsettled', 'heavy'] as const satisfies ReadonlyArray<keyof typeof FEELING_WORDS>;
+
 const GROUP_LABELS: Record<keyof typeof FEELING_WORDS, string> = {
   pleasant: 'Pleasant',
   tender: 'Tender',
@@ -96,7 +99,7 @@ function CheckinForm({ busy, onSubmit }: FormProps) {
       <MoodPicker value={mood} onChange={setMood} legend={CHECKIN_GUIDANCE.moodPrompt} />
       <fieldset className="ex-feelings">
         <legend>{CHECKIN_GUIDANCE.feelingsPrompt}</legend>
-        {(Object.keys(FEELING_WORDS) as Array<keyof typeof FEELING_WORDS>).map((group) => (
+        {FEELING_GROUPS.map((group) => (
           <div key={group} className="ex-chip-group" role="group" aria-label={GROUP_LABELS[group]}>
             <span className="ex-chip-group-label" aria-hidden="true">
               {GROUP_LABELS[group]}
