@@ -14,7 +14,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { listPromises, markPromise, periodOf, type BoardActor } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
 import { createHearth } from '../../server/src/app';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
 import { openDatabase } from '../../server/src/platform/db/database';
 import { loadEnv } from '../../server/src/platform/env';
 import { createLogger } from '../../server/src/platform/logger';
@@ -78,7 +78,7 @@ async function measure(): Promise<void> {
   const exercises = fillYear(couple, shared, alexId, samId);
   await writeDoc(docNameOf({ kind: 'couple', spaceId: space.id }), (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(couple)));
   await writeDoc(docNameOf({ kind: 'space', spaceId: space.id }), (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(shared)));
-  await ExerciseSessionModel.insertMany(
+  await ExerciseRunModel.insertMany(
     exercises.map((e, i) => ({
       spaceId: space.id,
       kind: e.kind,

@@ -22,7 +22,6 @@ import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/aud
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
 import { watchCounsellorExpiry } from './counsellor/expiryWatcher';
-import type { BoardWriter } from './exercises/boardWriter';
 import { registerExerciseHandlers, startExercises, stopExercises, type ExerciseDeps } from './exercises/exercises.socket';
 import { LiveBoardWriter } from './exercises/liveBoardWriter';
 import { spaceMemberships } from './exercises/spaceMemberships';
@@ -62,8 +61,8 @@ const SESSION_SWEEP_MS = 60_000;
 export interface AppDeps {
   env: Env;
   logger: Logger;
-  /** Test hooks for exercises: an injected clock, a board writer, a cap on timer delays. */
-  exercises?: { clock?: () => number; board?: BoardWriter; maxTimerDelayMs?: number };
+  /** Exercises: the server clock (default `Date.now`) and how often timers re-check it. */
+  exercises?: { clock?: () => number; maxTimerDelayMs?: number };
   /** Test hooks for reminders: an injected clock; `intervalMs: 0` leaves passes to the test. */
   reminders?: { clock?: () => number; intervalMs?: number };
   /** Where Yjs documents are stored (default: MongoDB through the process's connection). */
@@ -143,7 +142,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
   const exerciseDeps: ExerciseDeps = {
     logger,
     memberships: auditGatedMemberships(spaceMemberships, audit),
-    board: exercises?.board ?? new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
+    board: new LiveBoardWriter(collab, spaceMemberships.partnersOf, exercises?.clock),
     clock: exercises?.clock,
     maxTimerDelayMs: exercises?.maxTimerDelayMs,
     onObserved: (o) => auditor.exerciseObserved(o),

@@ -15,7 +15,7 @@ import {
   type BoardActor,
 } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
 import { writeDoc } from '../integration/privacy-fixtures/boardDocs';
 
 const DAY = 86_400_000;
@@ -100,7 +100,7 @@ export async function seedJourney(spaceId: string, alexId: string, samId: string
   });
 
   const startedAt = Date.now() - 5 * DAY;
-  await ExerciseSessionModel.create({
+  await ExerciseRunModel.create({
     spaceId,
     kind: 'speaker_listener',
     contentVersion: 1,

@@ -13,7 +13,7 @@ import {
 import type { ActivityResponse } from '@hearth/shared/activity';
 import { docNameOf } from '@hearth/shared/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
 import { makeCouple, makeCoupleWithCounsellor, type ApiClient } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { actor, writeDoc } from './privacy-fixtures/boardDocs';
@@ -73,7 +73,7 @@ describe('activity feed', () => {
       writeReflection(d, actor(a, both), { itemId: ids.exp, enjoyed: 'the clay' }, { now: tick() });
       createAppreciation(d, actor(b, both), { toId: a, text: 'thanks for dinner' }, { now: tick() });
     });
-    await ExerciseSessionModel.create({
+    await ExerciseRunModel.create({
       spaceId: c.space.id,
       kind: 'speaker_listener',
       contentVersion: 1,

@@ -3,7 +3,7 @@ import { docNameOf } from '@hearth/shared/realtime';
 import { AuditEntry } from '../../server/src/audit/audit.model';
 import { Session } from '../../server/src/auth/session.model';
 import { User } from '../../server/src/auth/user.model';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
 import { Invite } from '../../server/src/spaces/invite.model';
 import { Space } from '../../server/src/spaces/space.model';
 import { sweepOrphanedSpaceData } from '../../server/src/privacy/orphanSweep';
@@ -35,7 +35,7 @@ async function fillSpace(couple: Awaited<ReturnType<typeof makeCoupleWithCounsel
   await writeNotes(docNameOf({ kind: 'notes', spaceId, userId: couple.c.user!.id }), 'notes');
   await couple.a.invite(spaceId, 'partner').catch(() => undefined);
   await couple.a.invite(spaceId, 'counsellor');
-  await ExerciseSessionModel.create({
+  await ExerciseRunModel.create({
     spaceId,
     kind: 'checkin',
     contentVersion: 1,
@@ -60,7 +60,7 @@ async function expectSpaceGone(spaceId: string) {
   expect(await Space.countDocuments({ _id: spaceId })).toBe(0);
   expect(await storedDocCount(new RegExp(spaceId))).toBe(0);
   expect(await Invite.countDocuments({ spaceId })).toBe(0);
-  expect(await ExerciseSessionModel.countDocuments({ spaceId })).toBe(0);
+  expect(await ExerciseRunModel.countDocuments({ spaceId })).toBe(0);
   expect(await AuditEntry.countDocuments({ spaceId })).toBe(0);
 }
 

@@ -1,6 +1,6 @@
 import { acceptPromise, createPromise, listCheckins, readItemOfKind } from '@hearth/shared/board';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { ExercisePlayer, stateOfKind } from '../helpers/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectClient, waitFor, type TestClient } from './collab-fixtures/providers';
@@ -75,7 +75,7 @@ describe('exercises in the app', () => {
       kind: 'promise_review',
       options: { since: new Date(Date.now() - 86_400_000).toISOString() },
     });
-    expect((reviewState.data.items as Array<{ promiseId: string }>).map((i) => i.promiseId)).toEqual([promiseId]);
+    expect(stateOfKind(reviewState, 'promise_review').data.items.map((i) => i.promiseId)).toEqual([promiseId]);
     await pa.act(reviewState.sessionId, 'mark', { promiseId, outcome: 'kept' });
     await pb.act(reviewState.sessionId, 'confirm', { promiseId });
     await waitFor('B sees the promise kept', () => {

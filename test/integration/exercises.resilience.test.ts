@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseState } from '@hearth/shared/exercises';
 import { Space } from '../../server/src/spaces/space.model';
-import type { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { stateOfKind, type ExercisePlayer } from '../helpers/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
 import { ExerciseApp } from './exercise-fixtures/exerciseApp';
 
@@ -84,7 +84,7 @@ describe('live exercises: time-outs, timers, reconnects and restarts', () => {
     // No paraphrase in time: the exchange closes and the roles swap.
     offset += 61_000;
     const swapped = await pa.waitFor((s) => s.sessionId === id && s.phase === 'speaking' && s.turn === b, 'the swap');
-    expect((swapped.data.exchanges as Array<{ outcome: string }>)[0]!.outcome).toBe('timed_out');
+    expect(stateOfKind(swapped, 'speaker_listener').data.exchanges[0]!.outcome).toBe('timed_out');
     expect(swapped.turn).not.toBe(a);
     await pa.act(id, 'end');
   });

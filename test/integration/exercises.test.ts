@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptPromise, createPromise, deleteItem, listCheckins, readItemOfKind } from '@hearth/shared/board';
 import type { ExerciseState } from '@hearth/shared/exercises';
-import type { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { stateOfKind, type ExercisePlayer } from '../helpers/exercisePlayer';
 import { makeCoupleWithCounsellor } from '../helpers/api';
 import { ExerciseApp } from './exercise-fixtures/exerciseApp';
 
@@ -110,8 +110,8 @@ describe('live exercises: full runs', () => {
 
     const mine = await pa.act(id, 'submit', { mood: 2, feelings: ['tired', 'hopeful'], need: secretA });
     expect(mine.data).toMatchObject({ submitted: [a], revealed: false, mine: { need: secretA } });
-    await pb.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
-    await pc.waitFor((s) => s.sessionId === id && (s.data.submitted as string[]).includes(a), 'A submitted');
+    await pb.waitFor((s) => s.sessionId === id && s.kind === 'checkin' && s.data.submitted.includes(a), 'A submitted');
+    await pc.waitFor((s) => s.sessionId === id && s.kind === 'checkin' && s.data.submitted.includes(a), 'A submitted');
     expect(
       await pc.emit('exercise:action', { sessionId: id, type: 'submit', payload: { mood: 3, feelings: [], need: 'x' } }),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -124,15 +124,15 @@ describe('live exercises: full runs', () => {
         { userId: b, need: secretB },
       ],
     });
-    const seenByA = await pa.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
-    const seenByC = await pc.waitFor((s) => s.sessionId === id && s.data.revealed === true, 'the reveal');
+    const seenByA = await pa.waitFor((s) => s.sessionId === id && s.kind === 'checkin' && s.data.revealed, 'the reveal');
+    const seenByC = await pc.waitFor((s) => s.sessionId === id && s.kind === 'checkin' && s.data.revealed, 'the reveal');
     // One reveal moment for everyone.
-    expect(seenByA.data.revealedAt).toBe(revealed.data.revealedAt);
-    expect(seenByC.data.answers).toEqual(revealed.data.answers);
+    expect(stateOfKind(seenByA, 'checkin').data.revealedAt).toBe(stateOfKind(revealed, 'checkin').data.revealedAt);
+    expect(stateOfKind(seenByC, 'checkin').data.answers).toEqual(stateOfKind(revealed, 'checkin').data.answers);
 
     const before = (p: typeof pa, _secret: string) =>
       p.states
-        .filter((s) => s.sessionId === id && s.data.revealed !== true)
+        .filter((s) => s.sessionId === id && s.kind === 'checkin' && !s.data.revealed)
         .map((s) => JSON.stringify(s))
         .join('\n');
     expect(before(pb, secretA)).not.toContain(secretA);
@@ -140,7 +140,7 @@ describe('live exercises: full runs', () => {
     expect(before(pa, secretB)).not.toContain(secretB);
 
     // Saved as check-ins on the board, one per partner.
-    const saved = listCheckins(ex.board.docOf(spaceId));
+    const saved = await ex.onBoard(spaceId, listCheckins);
     expect(saved.map((c) => [c.userId, c.need]).sort()).toEqual(
       [
         [a, secretA],
@@ -155,19 +155,23 @@ describe('live exercises: full runs', () => {
     const id = (await start(pa, pb, spaceId, 'question_deck', { themes: ['trust', 'appreciation'] })).sessionId;
     expect(await pb.emit('exercise:action', { sessionId: id, type: 'draw' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const drawn = await pa.act(id, 'draw', { theme: 'trust' });
-    const first = (drawn.data.current as { questionId: string; theme: string }).questionId;
-    expect(drawn.data.current).toMatchObject({ theme: 'trust', drawnBy: a });
+    const first = stateOfKind(drawn, 'question_deck').data.current!.questionId;
+    expect(stateOfKind(drawn, 'question_deck').data.current).toMatchObject({ theme: 'trust', drawnBy: a });
     await pa.act(id, 'answer', { text: 'When you called from the station.' });
     await pb.act(id, 'answer');
     const starred = await pb.act(id, 'star');
-    expect(starred.data.current).toMatchObject({ starred: true, answers: [{ userId: a }, { userId: b, text: null }] });
+    expect(stateOfKind(starred, 'question_deck').data.current).toMatchObject({
+      starred: true,
+      answers: [{ userId: a }, { userId: b, text: null }],
+    });
     expect(await pb.act(id, 'next')).toMatchObject({ phase: 'drawing', turn: b });
 
     await pb.act(id, 'draw');
     // Either partner may skip; the one who drew draws again.
     expect(await pa.act(id, 'skip')).toMatchObject({ phase: 'drawing', turn: b });
     const again = await pb.act(id, 'draw');
-    const cards = [...(again.data.cards as Array<{ questionId: string }>), again.data.current as { questionId: string }];
+    const deck = stateOfKind(again, 'question_deck').data;
+    const cards = [...deck.cards, deck.current!];
     expect(new Set(cards.map((c) => c.questionId)).size).toBe(3);
     expect(cards[0]!.questionId).toBe(first);
     expect(await pa.act(id, 'end')).toMatchObject({ phase: 'ended', endedReason: 'ended' });
@@ -188,7 +192,7 @@ describe('live exercises: full runs', () => {
       const joined = await pb.emit('exercise:join', { spaceId });
       const state = (joined as { state: ExerciseState }).state;
       expect(state).toMatchObject({ phase: 'drawing', turn: a });
-      const cards = state.data.cards as Array<{ outcome: string }>;
+      const cards = stateOfKind(state, 'question_deck').data.cards;
       expect(cards).toHaveLength(trial);
       expect(cards.every((c) => c.outcome === 'skipped')).toBe(true);
       // Pace the trials below the per-socket rate limit (burst 20, 5 actions a second).
@@ -198,25 +202,27 @@ describe('live exercises: full runs', () => {
 
   it('promise review: the promiser marks, the partner confirms, a missed promise is renegotiated on the board', async () => {
     const { a, b, spaceId, pa, pb, pc } = await room();
-    const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
     const partners = { partnerIds: [a, b] };
-    const p1 = createPromise(
-      doc,
-      { userId: a, ...partners },
-      { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
-    const p2 = createPromise(
-      doc,
-      { userId: b, ...partners },
-      { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
+    const [p1, p2] = await ex.onBoard(spaceId, (doc) => {
+      const p1 = createPromise(
+        doc,
+        { userId: a, ...partners },
+        { text: 'Call if I am running late', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: b, ...partners }, { itemId: p1 });
+      const p2 = createPromise(
+        doc,
+        { userId: b, ...partners },
+        { text: 'Cook on Sunday', promiseeId: a, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: a, ...partners }, { itemId: p2 });
+      return [p1, p2];
+    });
 
     const s0 = await start(pa, pb, spaceId, 'promise_review');
     const id = s0.sessionId;
-    const items = s0.data.items as Array<{ promiseId: string }>;
+    const items = stateOfKind(s0, 'promise_review').data.items;
     expect(items.map((i) => i.promiseId)).toEqual([p1, p2]);
     expect(s0.turn).toBe(a);
 
@@ -238,12 +244,13 @@ describe('live exercises: full runs', () => {
     expect((await pa.act(id, 'next')).phase).toBe('summary');
     expect(await pa.act(id, 'next')).toMatchObject({ phase: 'ended', endedReason: 'completed' });
 
-    const kept = readItemOfKind(doc, p1, 'promise');
+    const kept = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, p1, 'promise'));
     expect(kept.status).toBe('kept');
     expect(kept.outcomes[today]).toMatchObject({ outcome: 'kept', confirmedBy: b });
-    const missed = readItemOfKind(doc, p2, 'promise');
+    const missed = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, p2, 'promise'));
     expect(missed.status).toBe('renegotiated');
-    expect(readItemOfKind(doc, missed.renegotiatedInto!, 'promise').text).toBe('Cook every other Sunday');
+    const renegotiated = await ex.onBoard(spaceId, (doc) => readItemOfKind(doc, missed.renegotiatedInto!, 'promise'));
+    expect(renegotiated.text).toBe('Cook every other Sunday');
 
     // The next review starts after this one: nothing new is due.
     const next = await start(pa, pb, spaceId, 'promise_review');
@@ -253,16 +260,18 @@ describe('live exercises: full runs', () => {
 
   it('leaves the review where it was when the board refuses a result (the promise was deleted meanwhile)', async () => {
     const { a, b, spaceId, pa, pb } = await room();
-    const doc = ex.board.docOf(spaceId);
     const today = new Date().toISOString().slice(0, 10);
-    const p1 = createPromise(
-      doc,
-      { userId: a, partnerIds: [a, b] },
-      { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } },
-    );
-    acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: p1 });
+    const p1 = await ex.onBoard(spaceId, (doc) => {
+      const id = createPromise(
+        doc,
+        { userId: a, partnerIds: [a, b] },
+        { text: 'Walk the dog', promiseeId: b, cadence: { type: 'once', dueDate: today } },
+      );
+      acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: id });
+      return id;
+    });
     const id = (await start(pa, pb, spaceId, 'promise_review')).sessionId;
-    deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 });
+    await ex.onBoard(spaceId, (doc) => deleteItem(doc, { userId: a, partnerIds: [a, b] }, { itemId: p1 }));
 
     expect(await pa.emit('exercise:action', { sessionId: id, type: 'mark', payload: { promiseId: p1, outcome: 'kept' } })).toMatchObject({
       ok: false,

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../server/src/audit/audit.model';
-import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { ExercisePlayer } from '../helpers/exercisePlayer';
 import { makeCoupleWithCounsellor, type ApiClient, type Couple } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { tryUpgrade } from './collab-fixtures/rawSocket';

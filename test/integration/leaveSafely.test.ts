@@ -4,7 +4,7 @@ import { docNameOf } from '@hearth/shared/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../server/src/audit/audit.model';
 import { SignInEvent } from '../../server/src/auth/signInEvent.model';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
 import { createLogger } from '../../server/src/platform/logger';
 import { sweepRetention } from '../../server/src/privacy/retention';
 import { Invite } from '../../server/src/spaces/invite.model';
@@ -113,7 +113,7 @@ describe('deleting one exercise session', () => {
   it('lets either partner delete an ended session once, and nobody else', async () => {
     const { a, b, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
     for (let trial = 0; trial < 10; trial++) {
-      const row = await ExerciseSessionModel.create({
+      const row = await ExerciseRunModel.create({
         spaceId: space.id,
         kind: 'question_deck',
         contentVersion: 1,
@@ -135,7 +135,7 @@ describe('deleting one exercise session', () => {
       const results = await Promise.all([a, b, a, b].map((p) => p.delete(path)));
       expect(results.filter((r) => r.status === 204).length).toBeGreaterThanOrEqual(1);
       for (const r of results) expect([204, 404]).toContain(r.status);
-      expect(await ExerciseSessionModel.exists({ _id: row._id })).toBeNull();
+      expect(await ExerciseRunModel.exists({ _id: row._id })).toBeNull();
     }
   });
 });
@@ -147,7 +147,7 @@ describe('the retention sweep', () => {
     const now = new Date();
     const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
     const exercise = (endedAt: number, data: unknown = {}) =>
-      ExerciseSessionModel.create({
+      ExerciseRunModel.create({
         spaceId,
         kind: 'checkin',
         contentVersion: 1,
@@ -191,8 +191,8 @@ describe('the retention sweep', () => {
       now,
     );
     expect(counts.exercises).toBeGreaterThanOrEqual(1);
-    expect(await ExerciseSessionModel.exists({ _id: oldExercise._id })).toBeNull();
-    expect(JSON.stringify(await ExerciseSessionModel.findById(leaky._id).lean())).not.toContain('secret');
+    expect(await ExerciseRunModel.exists({ _id: oldExercise._id })).toBeNull();
+    expect(JSON.stringify(await ExerciseRunModel.findById(leaky._id).lean())).not.toContain('secret');
     expect(await AuditEntry.exists({ _id: oldAudit._id })).toBeNull();
     expect(await AuditEntry.exists({ _id: newAudit._id })).not.toBeNull();
     expect(await SignInEvent.exists({ _id: oldSignIn._id })).toBeNull();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { ExerciseSummary } from '@hearth/shared/exercises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExerciseSessionModel } from '../../server/src/exercises/exerciseSession.model';
-import { ExercisePlayer } from '../../server/src/exercises/testSupport/exercisePlayer';
+import { ExerciseRunModel } from '../../server/src/exercises/exerciseRun.model';
+import { ExercisePlayer } from '../helpers/exercisePlayer';
 import { makeCoupleWithCounsellor, type ApiClient } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -57,7 +57,7 @@ describe('a check-in ended before the reveal', () => {
     expect(String(markdown.body)).not.toContain(secret);
     expect(JSON.stringify(await history(pa, space.id))).not.toContain(secret);
     // Discarded, not just hidden: B's own export no longer has it either.
-    const stored = await ExerciseSessionModel.findById(sessionId).lean();
+    const stored = await ExerciseRunModel.findById(sessionId).lean();
     expect(JSON.stringify(stored)).not.toContain(secret);
   });
 
@@ -65,7 +65,7 @@ describe('a check-in ended before the reveal', () => {
     const { a, b, space } = await makeCoupleWithCounsellor(server.baseUrl);
     const secret = `legacy-${randomBytes(6).toString('hex')}`;
     const answer = { userId: b.user!.id, mood: 2, feelings: ['tired'], need: secret, note: null, submittedAt: Date.now() };
-    const row = await ExerciseSessionModel.create({
+    const row = await ExerciseRunModel.create({
       spaceId: space.id,
       kind: 'checkin',
       contentVersion: 1,

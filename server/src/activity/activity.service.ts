@@ -1,7 +1,7 @@
 import type { ActivityEventDto, ActivityResponse } from '@hearth/shared/activity';
 import { docNameOf, type ParsedDocName } from '@hearth/shared/realtime';
 import { User } from '../auth/user.model';
-import { ExerciseSessionModel, type ExerciseSessionRecord } from '../exercises/exerciseSession.model';
+import { ExerciseRunModel, type ExerciseRunRecord } from '../exercises/exerciseRun.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import type { StoredDocs } from '../privacy/storedDocs';
@@ -18,7 +18,7 @@ const EXERCISE_NAMES: Record<string, string> = {
   promise_review: 'promise review',
 };
 
-function exerciseEvents(sessions: ExerciseSessionRecord[], viewer: string): RawEvent[] {
+function exerciseEvents(sessions: ExerciseRunRecord[], viewer: string): RawEvent[] {
   const out: RawEvent[] = [];
   for (const s of sessions) {
     if (s.status !== 'ended' || !s.endedAt || !s.participants.includes(viewer)) continue;
@@ -64,7 +64,7 @@ export async function activityFor(
     // A counsellor only reads; nothing on the board waits on them.
     if (grant.role === 'partner') waiting.push(...derived.waiting);
   }
-  const sessions = await ExerciseSessionModel.find({ spaceId, status: 'ended' }).lean<ExerciseSessionRecord[]>();
+  const sessions = await ExerciseRunModel.find({ spaceId, status: 'ended' }).lean<ExerciseRunRecord[]>();
   raw.push(...exerciseEvents(sessions, viewer));
 
   raw.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));

@@ -8,8 +8,8 @@ import type { HearthIo, HearthSocket } from '../realtime/socketServer';
 import type { BoardWriter } from './boardWriter';
 import { ExerciseService } from './exercise.service';
 import type { ServiceResult } from './exercise.service';
-import { fail } from './session';
-import type { Actor, ExerciseSession } from './session';
+import { fail } from './run';
+import type { Actor, ExerciseRun } from './run';
 import { TokenBucket } from './tokenBucket';
 import { viewFor } from './view';
 
@@ -44,14 +44,14 @@ export interface CounsellorHistory {
 const RATE = { burst: 20, perSecond: 5 };
 const runtimes = new WeakMap<HearthIo, ExerciseService>();
 
-/** Creates (once per io) the service, and re-arms the timers of sessions that were running. */
+/** Creates (once per io) the service, and re-arms the timers of runs that were running. */
 export async function startExercises(io: HearthIo, deps: ExerciseDeps): Promise<ExerciseService> {
   const service = serviceFor(io, deps);
   await service.resumeAll();
   return service;
 }
 
-/** Clears every exercise timer (on shutdown); the sessions stay in the database. */
+/** Clears every exercise timer (on shutdown); the runs stay in the database. */
 export function stopExercises(io: HearthIo): void {
   runtimes.get(io)?.close();
   runtimes.delete(io);
@@ -66,7 +66,7 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
       board: deps.board,
       clock,
       maxTimerDelayMs: deps.maxTimerDelayMs,
-      publish: (session) => publish(io, session, clock, deps),
+      publish: (run) => publish(io, run, clock, deps),
     });
     runtimes.set(io, service);
   }
@@ -74,32 +74,31 @@ function serviceFor(io: HearthIo, deps: ExerciseDeps): ExerciseService {
 }
 
 /** One emit per member socket: each person gets their own view (the check-in reveal rule). */
-async function publish(io: HearthIo, session: ExerciseSession, clock: () => number, deps: ExerciseDeps): Promise<void> {
-  const sockets = await io.in(spaceRoom(session.spaceId)).fetchSockets();
+async function publish(io: HearthIo, run: ExerciseRun, clock: () => number, deps: ExerciseDeps): Promise<void> {
+  const sockets = await io.in(spaceRoom(run.spaceId)).fetchSockets();
   const now = clock();
   for (const s of sockets) {
     // Counsellor access that cannot be logged is refused: no state before the entry is written.
-    if (s.data.roles?.[session.spaceId] === 'counsellor' && !(await noteObserved(deps, session.spaceId, s.data.user.id, session.id)))
-      continue;
-    s.emit('exercise:state', { state: viewFor(session, s.data.user?.id ?? null, now) });
+    if (s.data.roles?.[run.spaceId] === 'counsellor' && !(await noteObserved(deps, run.spaceId, s.data.user.id, run.id))) continue;
+    s.emit('exercise:state', { state: viewFor(run, s.data.user?.id ?? null, now) });
   }
-  if (session.status === 'ended') observed.delete(session.id);
+  if (run.status === 'ended') observed.delete(run.id);
 }
 
-/** Counsellors recorded (or being recorded) as observing each running session. */
+/** Counsellors recorded (or being recorded) as observing each running run. */
 const observed = new Map<string, Map<string, Promise<boolean>>>();
 
 /**
- * One audit entry per counsellor and session (per server process); resolves to whether it is
+ * One audit entry per counsellor and run (per server process); resolves to whether it is
  * written. A failed write is tried again the next time (access stays refused meanwhile).
  */
-function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, sessionId: string): Promise<boolean> {
-  const seen = observed.get(sessionId) ?? new Map<string, Promise<boolean>>();
-  observed.set(sessionId, seen);
+function noteObserved(deps: ExerciseDeps, spaceId: string, userId: string, runId: string): Promise<boolean> {
+  const seen = observed.get(runId) ?? new Map<string, Promise<boolean>>();
+  observed.set(runId, seen);
   const known = seen.get(userId);
   if (known) return known;
   const written = Promise.resolve()
-    .then(() => deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: sessionId }))
+    .then(() => deps.onObserved?.({ spaceId, userId, role: 'counsellor', exerciseId: runId }))
     .then(
       () => true,
       () => {
@@ -127,7 +126,7 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
   }
 
   function reply(res: ServiceResult) {
-    return res.ok ? { ok: true as const, state: viewFor(res.session, user.id, clock()) } : res;
+    return res.ok ? { ok: true as const, state: viewFor(res.run, user.id, clock()) } : res;
   }
 
   /** Rate limit, parse, run, and always answer the ack — also when something breaks. */
@@ -146,7 +145,8 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
 
   const notFound = { ok: false as const, error: fail('not_found', 'No such space') };
 
-  on('exercise:start', ExerciseStartPayload, async ({ spaceId, kind, options }) => {
+  on('exercise:start', ExerciseStartPayload, async (start) => {
+    const { spaceId } = start;
     const actor = await actorIn(spaceId);
     if (!actor) return notFound;
     if (actor.role === 'counsellor' && !actor.canFacilitate) {
@@ -155,7 +155,7 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
     const partners = await memberships.partnersOf(spaceId);
     if (partners.length !== 2) return { ok: false, error: fail('conflict', 'Both partners need to be in the space first') };
     await socket.join(spaceRoom(spaceId));
-    return reply(await service.start(spaceId, kind, options, user.id, partners));
+    return reply(await service.start(spaceId, start, user.id, partners));
   });
 
   on('exercise:join', ExerciseJoinPayload, async ({ spaceId }) => {
@@ -163,14 +163,14 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
     if (!role) return notFound;
     socket.data.roles = { ...socket.data.roles, [spaceId]: role };
     await socket.join(spaceRoom(spaceId));
-    const session = await service.current(spaceId);
-    if (session && role === 'counsellor' && !(await noteObserved(deps, spaceId, user.id, session.id))) {
+    const run = await service.current(spaceId);
+    if (run && role === 'counsellor' && !(await noteObserved(deps, spaceId, user.id, run.id))) {
       return {
         ok: false as const,
         error: fail('audit_unavailable', 'The access log cannot be written right now, so this exercise cannot be shown.'),
       };
     }
-    return { ok: true as const, state: session ? viewFor(session, user.id, clock()) : null };
+    return { ok: true as const, state: run ? viewFor(run, user.id, clock()) : null };
   });
 
   on('exercise:action', ExerciseActionPayload, async ({ sessionId, type, payload }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, applyDeadline } from './lifecycle';
-import { A, B, counsellor, errorOf, facilitator, must, partnerA, partnerB, start, startWaiting } from './testing';
+import { A, B, counsellor, errorOf, facilitator, must, partnerA, partnerB, start, startWaiting } from '../../../test/helpers/exerciseRuns';
 
 const T0 = 1_000_000;
 
@@ -108,6 +108,6 @@ describe('exercise lifecycle', () => {
     const s = start('speaker_listener', { turnMinutes: 1 });
     expect(applyDeadline(s, T0 + 59_999)).toBeNull();
     const out = applyDeadline(s, T0 + 60_000);
-    expect(out?.ok && out.session.phase).toBe('paraphrasing');
+    expect(out?.ok && out.run.phase).toBe('paraphrasing');
   });
 });

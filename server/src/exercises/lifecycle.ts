@@ -1,38 +1,37 @@
 import { EXERCISE_CONTENT_VERSION } from '@hearth/shared/exercises';
-import type { ExerciseAction, ExerciseError, ExerciseKind } from '@hearth/shared/exercises';
+import type { ActionInput, ExerciseError } from '@hearth/shared/exercises';
 import type { BoardEffect, PromiseSummary } from './boardWriter';
-import { MACHINES } from './machines/index';
-import { fail, isError, READY_PHASE } from './session';
-import type { Actor, ExerciseSession, Step } from './session';
+import { firstStep, machineOf } from './machines/index';
+import type { AnyMoved, KindStart } from './machines/index';
+import { fail, isError, READY_PHASE } from './run';
+import type { Actor, ExerciseRun } from './run';
 
-export type Outcome =
-  { ok: true; session: ExerciseSession; effects: BoardEffect[]; changed: boolean } | { ok: false; error: ExerciseError };
+export type Outcome = { ok: true; run: ExerciseRun; effects: BoardEffect[]; changed: boolean } | { ok: false; error: ExerciseError };
 
 const STEERING = new Set(['pause', 'resume', 'next', 'end']);
 
-export interface StartInput {
+export type StartInput = KindStart & {
   id: string;
   spaceId: string;
-  kind: ExerciseKind;
-  options: unknown;
   participants: string[];
   startedBy: string;
   now: number;
   seed: number;
   promises?: PromiseSummary[];
   since?: string;
-}
+};
 
 /**
- * A new session opens on the "ready?" step: the machine's first step is prepared (content
+ * A new run opens on the "ready?" step: the machine's first step is prepared (content
  * drawn, promises listed) but held back, untimed, until both partners confirm.
  */
-export function startSession(input: StartInput): ExerciseSession {
-  const step = MACHINES[input.kind].init({ ...input, options: input.options ?? {} });
-  const base: ExerciseSession = {
+export function startRun(input: StartInput): ExerciseRun {
+  const { participants, startedBy, now, seed, promises, since } = input;
+  const step = firstStep(input, { participants, startedBy, now, seed, promises, since });
+  const base: ExerciseRun = {
+    ...step.body,
     id: input.id,
     spaceId: input.spaceId,
-    kind: input.kind,
     contentVersion: EXERCISE_CONTENT_VERSION,
     status: 'running',
     phase: READY_PHASE,
@@ -48,15 +47,14 @@ export function startSession(input: StartInput): ExerciseSession {
     endedBy: null,
     ready: [],
     pending: { phase: step.phase, turn: step.turn, deadlineIn: step.deadline === null ? null : step.deadline - input.now },
-    data: step.data,
   };
   return step.finished ? finish(base, 'completed', null, input.now) : base;
 }
 
 /** A partner confirms the "ready?" step; once both have, the machine's first step begins now. */
-function confirmReady(s: ExerciseSession, actor: Actor, now: number): Outcome {
+function confirmReady(s: ExerciseRun, actor: Actor, now: number): Outcome {
   if (s.phase !== READY_PHASE || !s.pending) return { ok: false, error: fail('conflict', 'The exercise has already begun') };
-  if (s.ready.includes(actor.userId)) return { ok: true, session: s, effects: [], changed: false };
+  if (s.ready.includes(actor.userId)) return { ok: true, run: s, effects: [], changed: false };
   const ready = [...s.ready, actor.userId];
   if (!s.participants.every((id) => ready.includes(id))) return changed({ ...s, ready });
   const { phase, turn, deadlineIn } = s.pending;
@@ -64,7 +62,7 @@ function confirmReady(s: ExerciseSession, actor: Actor, now: number): Outcome {
 }
 
 /** Who may do what, before any kind-specific rule: partners act, a counsellor at most steers. */
-export function checkActor(s: ExerciseSession, type: string, actor: Actor): ExerciseError | null {
+export function checkActor(s: ExerciseRun, type: string, actor: Actor): ExerciseError | null {
   if (actor.role === 'counsellor') {
     if (!actor.canFacilitate) return fail('forbidden', 'An observing counsellor can watch but not take part');
     if (!STEERING.has(type)) return fail('forbidden', 'A facilitating counsellor can start, pause, resume, move on and end, not take part');
@@ -75,14 +73,14 @@ export function checkActor(s: ExerciseSession, type: string, actor: Actor): Exer
 }
 
 /** Apply one action. Never mutates `s`; pause and resume are allowed to either partner at any time. */
-export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: Actor, now: number): Outcome {
+export function applyAction(s: ExerciseRun, action: ActionInput, actor: Actor, now: number): Outcome {
   if (s.status !== 'running') return { ok: false, error: fail('conflict', 'This exercise has ended') };
   const denied = checkActor(s, action.type, actor);
   if (denied) return { ok: false, error: denied };
 
   switch (action.type) {
     case 'pause':
-      if (s.paused) return { ok: true, session: s, effects: [], changed: false };
+      if (s.paused) return { ok: true, run: s, effects: [], changed: false };
       return changed({
         ...s,
         paused: true,
@@ -90,7 +88,7 @@ export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: A
         remainingMs: s.deadline === null ? null : Math.max(0, s.deadline - now),
       });
     case 'resume':
-      if (!s.paused) return { ok: true, session: s, effects: [], changed: false };
+      if (!s.paused) return { ok: true, run: s, effects: [], changed: false };
       return changed({
         ...s,
         paused: false,
@@ -107,30 +105,27 @@ export function applyAction(s: ExerciseSession, action: ExerciseAction, actor: A
   // Server-enforced: nothing of the exercise proper (moving on included) before both are ready.
   if (s.phase === READY_PHASE) return { ok: false, error: fail('conflict', 'Waiting until both partners are ready') };
 
-  const copy = structuredClone(s);
-  const step = MACHINES[s.kind].act(copy, action, actor, now);
+  const step = machineOf(s).act(action, actor, now);
   if (isError(step)) return { ok: false, error: step };
-  return { ok: true, session: applyStep(copy, step, now), effects: step.effects ?? [], changed: true };
+  return { ok: true, run: applyStep(s, step, now), effects: step.effects, changed: true };
 }
 
 /** The deadline passed: let the machine advance. Returns null when nothing is due. */
-export function applyDeadline(s: ExerciseSession, now: number): Outcome | null {
+export function applyDeadline(s: ExerciseRun, now: number): Outcome | null {
   if (s.status !== 'running' || s.paused || s.deadline === null || now < s.deadline) return null;
-  const copy = structuredClone(s);
-  const step = MACHINES[s.kind].expire(copy, now);
-  return { ok: true, session: applyStep(copy, step, now), effects: step.effects ?? [], changed: true };
+  const step = machineOf(s).expire(now);
+  return { ok: true, run: applyStep(s, step, now), effects: step.effects, changed: true };
 }
 
-function applyStep(s: ExerciseSession, step: Step<unknown>, now: number): ExerciseSession {
-  const next = { ...s, phase: step.phase, turn: step.turn, deadline: step.deadline, data: step.data };
+function applyStep(s: ExerciseRun, step: AnyMoved, now: number): ExerciseRun {
+  const next: ExerciseRun = { ...s, ...step.body, phase: step.phase, turn: step.turn, deadline: step.deadline };
   return step.finished ? finish(next, 'completed', null, now) : next;
 }
 
-function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseSession {
-  const retain = MACHINES[s.kind].retainOnEnd;
+function finish(s: ExerciseRun, reason: 'completed' | 'ended', by: string | null, now: number): ExerciseRun {
   return {
     ...s,
-    data: retain ? retain(structuredClone(s.data)) : s.data,
+    ...machineOf(s).retained(),
     status: 'ended',
     phase: 'ended',
     paused: false,
@@ -144,6 +139,6 @@ function finish(s: ExerciseSession, reason: 'completed' | 'ended', by: string | 
   };
 }
 
-function changed(session: ExerciseSession): Outcome {
-  return { ok: true, session, effects: [], changed: true };
+function changed(run: ExerciseRun): Outcome {
+  return { ok: true, run, effects: [], changed: true };
 }

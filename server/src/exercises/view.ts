@@ -1,16 +1,16 @@
 import type { ExerciseState, ExerciseSummary } from '@hearth/shared/exercises';
-import { MACHINES } from './machines/index';
-import type { ExerciseSession } from './session';
+import { machineOf } from './machines/index';
+import type { ExerciseRun } from './run';
 
 /**
  * The state one person receives. `recipientId` is their user id; the check-in machine uses it
  * to show a partner their own answer (and never the other's) before the reveal.
  */
-export function viewFor(s: ExerciseSession, recipientId: string | null, now: number): ExerciseState {
+export function viewFor(s: ExerciseRun, recipientId: string | null, now: number): ExerciseState {
   const isPartner = recipientId !== null && s.participants.includes(recipientId);
   return {
+    ...machineOf(s).view(isPartner ? recipientId : null),
     sessionId: s.id,
-    kind: s.kind,
     phase: s.phase,
     ready: [...s.ready],
     paused: s.paused,
@@ -18,7 +18,6 @@ export function viewFor(s: ExerciseSession, recipientId: string | null, now: num
     deadline: s.deadline,
     serverNow: now,
     participants: [...s.participants],
-    data: MACHINES[s.kind].view(s.data, isPartner ? recipientId : null),
     remainingMs: s.remainingMs,
     contentVersion: s.contentVersion,
     startedBy: s.startedBy,
@@ -29,16 +28,15 @@ export function viewFor(s: ExerciseSession, recipientId: string | null, now: num
 }
 
 /** One history line; results are what nobody-in-particular may see (no hidden answers). */
-export function summaryOf(s: ExerciseSession): ExerciseSummary {
+export function summaryOf(s: ExerciseRun): ExerciseSummary {
   return {
+    ...machineOf(s).results(),
     sessionId: s.id,
-    kind: s.kind,
     contentVersion: s.contentVersion,
     participants: [...s.participants],
     startedBy: s.startedBy,
     startedAt: s.startedAt,
     endedAt: s.endedAt,
     endedReason: s.endedReason,
-    results: MACHINES[s.kind].view(s.data, null),
   };
 }

@@ -4,9 +4,8 @@ import { docNameOf } from '@hearth/shared/realtime';
 import * as Y from 'yjs';
 import type { AuditLog } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessionUser';
-import type { ExerciseKind } from '@hearth/shared/exercises';
-import { MACHINES } from '../exercises/machines/index';
-import { ExerciseSessionModel, type ExerciseSessionRecord } from '../exercises/exerciseSession.model';
+import { viewStored } from '../exercises/machines/index';
+import { ExerciseRunModel, type ExerciseRunRecord } from '../exercises/exerciseRun.model';
 import { AppError } from '../platform/errors';
 import { counsellorAccess, findMember } from '../spaces/counsellorAccess';
 import { toSpaceDto } from '../spaces/spaceDto';
@@ -112,7 +111,7 @@ async function exportBoard(
  * never revealed to both stays with its author, whatever is still stored.
  */
 async function exportExercises(spaceId: string, userId: string): Promise<ExportExercise[]> {
-  const rows = await ExerciseSessionModel.find({ spaceId }).sort({ startedAt: 1 }).lean<ExerciseSessionRecord[]>();
+  const rows = await ExerciseRunModel.find({ spaceId }).sort({ startedAt: 1 }).lean<ExerciseRunRecord[]>();
   return rows.map((r) => ({
     id: r._id.toString(),
     kind: r.kind,
@@ -121,8 +120,8 @@ async function exportExercises(spaceId: string, userId: string): Promise<ExportE
     participants: r.participants,
     startedBy: r.startedBy,
     startedAt: new Date(r.startedAt).toISOString(),
-    endedAt: r.endedAt === null ? null : new Date(r.endedAt).toISOString(),
-    endedReason: r.endedReason,
-    data: MACHINES[r.kind as ExerciseKind]?.view(r.data, r.participants.includes(userId) ? userId : null) ?? null,
+    endedAt: typeof r.endedAt === 'number' ? new Date(r.endedAt).toISOString() : null,
+    endedReason: r.endedReason ?? null,
+    data: viewStored(r.kind, r.data, r.participants.includes(userId) ? userId : null),
   }));
 }

@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { parseDocName } from '@hearth/shared/realtime';
 import { AuditEntry } from '../audit/audit.model';
-import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../exercises/exerciseRun.model';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
 import { Consent } from '../spaces/consent.model';
@@ -32,7 +32,7 @@ export async function sweepOrphanedSpaceData(deps: {
   const [invites, audits, exercises, consents, notifications, versions] = await Promise.all([
     Invite.distinct('spaceId'),
     AuditEntry.distinct('spaceId'),
-    ExerciseSessionModel.distinct('spaceId'),
+    ExerciseRunModel.distinct('spaceId'),
     Consent.distinct('spaceId'),
     NotificationModel.distinct('spaceId'),
     BoardVersion.distinct('spaceId'),

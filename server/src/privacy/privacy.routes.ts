@@ -7,7 +7,7 @@ import type { SessionStore } from '../auth/sessions';
 import { AppError, parseOrThrow } from '../platform/errors';
 import { take, type Limits } from '../platform/limits';
 import { deleteAccount } from './accountErasure';
-import { exerciseStore } from '../exercises/exerciseStore';
+import { runStore } from '../exercises/runStore';
 import { spaceForPartner } from '../spaces/spaces.service';
 import { leaveSafely, type LeaveSafelyDeps } from './leaveSafely';
 import { buildExport } from './export.service';
@@ -85,7 +85,7 @@ export function privacyRoutes(deps: PrivacyRouteDeps): Router {
     const spaceId = spaceIdParam(req.params.spaceId);
     await spaceForPartner(spaceId, currentUser(req).id);
     const id = ObjectIdSchema.safeParse(req.params.sessionId);
-    if (!id.success || !(await exerciseStore.deleteEnded(spaceId, id.data))) {
+    if (!id.success || !(await runStore.deleteEnded(spaceId, id.data))) {
       throw new AppError('not_found', 'No such ended exercise in this space.');
     }
     res.status(204).end();

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { AuditEntry } from '../audit/audit.model';
 import { SignInEvent } from '../auth/signInEvent.model';
 import { Session } from '../auth/session.model';
-import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../exercises/exerciseRun.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
@@ -57,16 +57,16 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
   const before = (days: number) => trusted({ $lt: new Date(now.getTime() - days * DAY) });
   const beforeMs = (days: number) => trusted({ $lt: now.getTime() - days * DAY });
 
-  const exercises = await ExerciseSessionModel.deleteMany({ status: 'ended', endedAt: beforeMs(RETENTION_DAYS.endedExercises) });
+  const exercises = await ExerciseRunModel.deleteMany({ status: 'ended', endedAt: beforeMs(RETENTION_DAYS.endedExercises) });
   // Sessions ended by an older version kept unrevealed answers: they belong to nobody now.
   // (Filtered here rather than in the query: FerretDB's support for array-index paths is partial.)
-  const ended = await ExerciseSessionModel.find({ kind: 'checkin', status: 'ended' }, { data: 1 }).lean();
+  const ended = await ExerciseRunModel.find({ kind: 'checkin', status: 'ended' }, { data: 1 }).lean();
   const leaking = ended.filter((r) => {
     const data = r.data as { revealedAt?: unknown; answers?: unknown[] } | null;
     return data?.revealedAt === null && Array.isArray(data.answers) && data.answers.length > 0;
   });
   for (const r of leaking) {
-    await atomicWrite(ExerciseSessionModel, () => ExerciseSessionModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } }));
+    await atomicWrite(ExerciseRunModel, () => ExerciseRunModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } }));
   }
   const unrevealed = { modifiedCount: leaking.length };
   const cutoff = new Date(now.getTime() - RETENTION_DAYS.spentInvites * DAY);

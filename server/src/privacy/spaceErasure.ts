@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { AuditEntry } from '../audit/audit.model';
-import { ExerciseSessionModel } from '../exercises/exerciseSession.model';
+import { ExerciseRunModel } from '../exercises/exerciseRun.model';
 import { AppError } from '../platform/errors';
 import { Invite } from '../spaces/invite.model';
 import { Consent } from '../spaces/consent.model';
@@ -23,7 +23,7 @@ export function spaceDocPattern(spaceId: string): RegExp {
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */
 export const spaceCollections = () =>
-  [Invite, ExerciseSessionModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead, BoardVersion].map(
+  [Invite, ExerciseRunModel, AuditEntry, Consent, Space, NotificationModel, ActivityRead, BoardVersion].map(
     (m) => m.collection.collectionName,
   );
 
@@ -92,7 +92,7 @@ export async function purgeSpace(spaceId: string, deps: ErasureDeps, opts: { scr
 export async function purgeSpaceData(spaceId: string, stored: Pick<StoredDocs, 'purgeStoredDocs'>): Promise<string[]> {
   const erased = await stored.purgeStoredDocs(spaceDocPattern(spaceId));
   await Invite.deleteMany({ spaceId });
-  await ExerciseSessionModel.deleteMany({ spaceId });
+  await ExerciseRunModel.deleteMany({ spaceId });
   await AuditEntry.deleteMany({ spaceId });
   await Consent.deleteMany({ spaceId });
   await NotificationModel.deleteMany({ spaceId });

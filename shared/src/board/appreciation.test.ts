@@ -5,7 +5,7 @@ import { readItemOfKind } from './read/readBoard';
 import { createAppreciation, respondToAppreciation } from './ops/appreciationOps';
 import { itemMapOf } from './docLayout';
 import { canRespondToAppreciation } from './rules';
-import { ALICE, BOB, alice, at, bob, carol } from './testSupport';
+import { ALICE, BOB, alice, at, bob, carol } from '../../../test/helpers/boardActors';
 
 describe('answering an appreciation', () => {
   it('lets the partner who received it send a heart and a short reply', () => {

@@ -5,7 +5,7 @@ import { readItemOfKind } from './read/readBoard';
 import { acknowledgeCard, addCardComment, createCard, removeCardComment, updateCard } from './ops/cardOps';
 import { setItemText } from './ops/itemOps';
 import { canEditText } from './rules';
-import { ALICE, BOB, alice, at, bob, carol } from './testSupport';
+import { ALICE, BOB, alice, at, bob, carol } from '../../../test/helpers/boardActors';
 
 describe('needs & boundaries cards', () => {
   it('lets only the author edit the statement, what helps and what to avoid', () => {

@@ -8,7 +8,7 @@ import { createPromise, acceptPromise } from './ops/promiseOps';
 import { confirmPromise, markPromise } from './ops/promiseOutcomes';
 import { addCheckin } from './ops/checkinOps';
 import { reorderItem, setItemText } from './ops/itemOps';
-import { alice, at, bob, replicas, sync, ALICE, BOB } from './testSupport';
+import { alice, at, bob, replicas, sync, ALICE, BOB } from '../../../test/helpers/boardActors';
 
 /** Both replicas hold the same, fully valid board. */
 function expectConverged(a: Y.Doc, b: Y.Doc): ReturnType<typeof readBoard> {

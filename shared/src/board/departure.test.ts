@@ -6,7 +6,7 @@ import { FORMER_MEMBER_ID, departFromBoard } from './ops/departure';
 import { createExperience, setExperienceStatus } from './ops/experienceOps';
 import { writeReflection } from './ops/experienceReflections';
 import { readBoard, readItemOfKind } from './read/readBoard';
-import { ALICE, BOB, alice, bob } from './testSupport';
+import { ALICE, BOB, alice, bob } from '../../../test/helpers/boardActors';
 
 /** A board with Alice's and Bob's words mixed: cards, comments, a check-in, a shared plan. */
 function mixedBoard() {

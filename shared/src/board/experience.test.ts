@@ -6,7 +6,7 @@ import { getReflectionText, getStepText } from './read/textAccess';
 import { createExperience, setExperienceStatus, updateExperience } from './ops/experienceOps';
 import { addStep, removeStep, updateStep } from './ops/experienceSteps';
 import { writeReflection } from './ops/experienceReflections';
-import { ALICE, BOB, CAROL, alice, at, bob } from './testSupport';
+import { ALICE, BOB, CAROL, alice, at, bob } from '../../../test/helpers/boardActors';
 
 describe('experience plans', () => {
   it('stores every detail of a plan', () => {

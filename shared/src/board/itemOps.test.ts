@@ -8,7 +8,7 @@ import { createCard } from './ops/cardOps';
 import { addCheckin } from './ops/checkinOps';
 import { createAppreciation, updateAppreciation } from './ops/appreciationOps';
 import { deleteItem, reorderItem, setArchived, setItemText } from './ops/itemOps';
-import { ALICE, BOB, alice, at, bob } from './testSupport';
+import { ALICE, BOB, alice, at, bob } from '../../../test/helpers/boardActors';
 
 describe('item operations', () => {
   it('archives, unarchives and deletes, by whoever may manage the item', () => {

@@ -5,7 +5,7 @@ import { readItemOfKind } from './read/readBoard';
 import { acceptPromise, createPromise, renegotiatePromise, updatePromise } from './ops/promiseOps';
 import { confirmPromise, markPromise } from './ops/promiseOutcomes';
 import { promisesDueSince } from './ops/promiseSchedule';
-import { BOB, CAROL, alice, at, bob, carol } from './testSupport';
+import { BOB, CAROL, alice, at, bob, carol } from '../../../test/helpers/boardActors';
 
 function rejects(code: BoardRuleError['code'], run: () => unknown): void {
   try {

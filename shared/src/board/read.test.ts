@@ -7,7 +7,7 @@ import { createCard, updateCard } from './ops/cardOps';
 import { createExperience, updateExperience } from './ops/experienceOps';
 import { moveItem } from './visibility';
 import { subscribe } from './subscribe';
-import { alice, bob, replicas, sync } from './testSupport';
+import { alice, bob, replicas, sync } from '../../../test/helpers/boardActors';
 
 describe('reading the board', () => {
   it('stamps the schema version on first write', () => {

@@ -5,7 +5,7 @@ import { readBoard, readItem } from './read/readBoard';
 import { acceptPromise, createPromise } from './ops/promiseOps';
 import { addCardComment, createCard } from './ops/cardOps';
 import { boardDocName, defaultVisibilityFor, moveItem, visibilityOfDocName } from './visibility';
-import { BOB, alice, bob } from './testSupport';
+import { BOB, alice, bob } from '../../../test/helpers/boardActors';
 
 const SPACE = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 

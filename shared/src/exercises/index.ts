@@ -1,28 +1,35 @@
+export { ExerciseKind, QuestionTheme, LIFECYCLE_ACTIONS } from './base';
 export {
-  ExerciseKind,
-  QuestionTheme,
   SpeakerListenerOptions,
-  CheckinOptions,
-  QuestionDeckOptions,
+  ParaphrasePayload,
+  SpeakerConfirmPayload,
+  SpeakerListenerAction,
+  SpeakerListenerData,
+  SpeakerListenerExchange,
+  ParaphraseAttempt,
+} from './kinds/speakerListener';
+export { CheckinOptions, CheckinSubmitPayload, CheckinAction, CheckinData, CheckinAnswer } from './kinds/checkin';
+export { QuestionDeckOptions, DrawPayload, AnswerPayload, QuestionDeckAction, QuestionDeckData, DeckCard } from './kinds/questionDeck';
+export {
   PromiseReviewOptions,
+  MarkPayload,
+  PromiseConfirmPayload,
+  RenegotiatePayload,
+  PromiseReviewAction,
+  PromiseReviewData,
+  ReviewItem,
+} from './kinds/promiseReview';
+export {
+  EXERCISE_KINDS,
   ExerciseStartPayload,
   ExerciseJoinPayload,
   ExerciseHistoryPayload,
   ExerciseActionType,
   ExerciseActionPayload,
-  LIFECYCLE_ACTIONS,
-  ACTION_PAYLOADS,
-  ParaphrasePayload,
-  SpeakerConfirmPayload,
-  CheckinSubmitPayload,
-  DrawPayload,
-  AnswerPayload,
-  MarkPayload,
-  PromiseConfirmPayload,
-  RenegotiatePayload,
+  parseAction,
   parseActionPayload,
 } from './schemas';
-export type { ExerciseAction, ParsedAction } from './schemas';
+export type { ActionInput, ActionOf, DataOf, OptionsOf, ExerciseAction, ExerciseStart, Parsed } from './schemas';
 export { ExerciseStateSchema } from './state';
 export type {
   ExerciseState,
@@ -33,15 +40,6 @@ export type {
   ExerciseAck,
   ExerciseJoinAck,
   ExerciseHistoryAck,
-  SpeakerListenerData,
-  SpeakerListenerExchange,
-  ParaphraseAttempt,
-  CheckinData,
-  CheckinAnswer,
-  QuestionDeckData,
-  DeckCard,
-  PromiseReviewData,
-  ReviewItem,
 } from './state';
 export type { ExerciseClientEvents, ExerciseServerEvents } from './events';
 export { clockOffset, msLeft } from './clock';

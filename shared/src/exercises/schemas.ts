@@ -1,60 +1,45 @@
 import { z } from 'zod';
 import { ObjectIdSchema } from '../api/spaces';
-import { QUESTION_THEMES } from './content/questionThemes';
-import { FEELING_WORD_MAX } from './content/checkin';
+import { LIFECYCLE_ACTIONS } from './base';
+import type { ExerciseKind } from './base';
+// Other features import these from here.
+export { ExerciseKind, QuestionTheme } from './base';
+import { CheckinKind } from './kinds/checkin';
+import { PromiseReviewKind } from './kinds/promiseReview';
+import { QuestionDeckKind } from './kinds/questionDeck';
+import { SpeakerListenerKind } from './kinds/speakerListener';
 
-/** The four live exercises. */
-export const ExerciseKind = z.enum(['speaker_listener', 'checkin', 'question_deck', 'promise_review']);
-export type ExerciseKind = z.infer<typeof ExerciseKind>;
+/** One definition per kind: its start options, its actions with their payloads, its `data`. */
+export const EXERCISE_KINDS = {
+  speaker_listener: SpeakerListenerKind,
+  checkin: CheckinKind,
+  question_deck: QuestionDeckKind,
+  promise_review: PromiseReviewKind,
+} as const satisfies { [K in ExerciseKind]: { kind: K; options: z.ZodType; action: z.ZodType; data: z.ZodType } };
 
-export const QuestionTheme = z.enum(QUESTION_THEMES);
-export type QuestionTheme = z.infer<typeof QuestionTheme>;
-
-const Text = (max: number) => z.string().trim().min(1).max(max);
-
-// ---- start options, one schema per kind ----
-
-export const SpeakerListenerOptions = z.strictObject({
-  /** Minutes the speaker holds the floor (default 3). */
-  turnMinutes: z.number().min(0.5).max(20).optional(),
-  /** Minutes the listener has to write each paraphrase (default 2). */
-  paraphraseMinutes: z.number().min(0.5).max(20).optional(),
-  /** A round is both partners speaking once (default 1). */
-  rounds: z.number().int().min(1).max(6).optional(),
-  /** A prompt from the content (`sl-…`) or a topic in the couple's own words. */
-  topicId: z.string().max(40).optional(),
-  topic: Text(200).optional(),
-  /** Who speaks first (default: whoever started, or the first partner). */
-  firstSpeakerId: ObjectIdSchema.optional(),
-});
-export type SpeakerListenerOptions = z.infer<typeof SpeakerListenerOptions>;
-
-export const CheckinOptions = z.strictObject({});
-export type CheckinOptions = z.infer<typeof CheckinOptions>;
-
-export const QuestionDeckOptions = z.strictObject({
-  /** Themes in the deck (default: all). */
-  themes: z.array(QuestionTheme).min(1).max(QUESTION_THEMES.length).optional(),
-  /** Optional time per card; without it, cards have no countdown. */
-  answerMinutes: z.number().min(0.5).max(30).optional(),
-});
-export type QuestionDeckOptions = z.infer<typeof QuestionDeckOptions>;
-
-export const PromiseReviewOptions = z.strictObject({
-  /** Review promises due since this moment (default: the end of the last review). */
-  since: z.iso.datetime().optional(),
-});
-export type PromiseReviewOptions = z.infer<typeof PromiseReviewOptions>;
+type Kinds = typeof EXERCISE_KINDS;
+export type OptionsOf<K extends ExerciseKind> = z.infer<Kinds[K]['options']>;
+/** A validated action of one kind: its type and the payload that type carries there. */
+export type ActionOf<K extends ExerciseKind> = z.infer<Kinds[K]['action']>;
+/** What a client sees of one kind's `data`. */
+export type DataOf<K extends ExerciseKind> = z.infer<Kinds[K]['data']>;
+export type ExerciseAction = ActionOf<ExerciseKind>;
 
 // ---- client → server payloads ----
 
+function startOf<K extends ExerciseKind, O extends z.ZodType>(kind: K, options: O) {
+  return z.strictObject({ spaceId: ObjectIdSchema, kind: z.literal(kind), options: options.optional() });
+}
+
 export const ExerciseStartPayload = z.discriminatedUnion('kind', [
-  z.strictObject({ spaceId: ObjectIdSchema, kind: z.literal('speaker_listener'), options: SpeakerListenerOptions.optional() }),
-  z.strictObject({ spaceId: ObjectIdSchema, kind: z.literal('checkin'), options: CheckinOptions.optional() }),
-  z.strictObject({ spaceId: ObjectIdSchema, kind: z.literal('question_deck'), options: QuestionDeckOptions.optional() }),
-  z.strictObject({ spaceId: ObjectIdSchema, kind: z.literal('promise_review'), options: PromiseReviewOptions.optional() }),
+  startOf('speaker_listener', SpeakerListenerKind.options),
+  startOf('checkin', CheckinKind.options),
+  startOf('question_deck', QuestionDeckKind.options),
+  startOf('promise_review', PromiseReviewKind.options),
 ]);
 export type ExerciseStartPayload = z.infer<typeof ExerciseStartPayload>;
+/** Which exercise to start, with that kind's options. */
+export type ExerciseStart = { [K in ExerciseKind]: { kind: K; options?: OptionsOf<K> | undefined } }[ExerciseKind];
 
 export const ExerciseJoinPayload = z.strictObject({ spaceId: ObjectIdSchema });
 export type ExerciseJoinPayload = z.infer<typeof ExerciseJoinPayload>;
@@ -67,7 +52,6 @@ export const ExerciseHistoryPayload = z.strictObject({
 });
 export type ExerciseHistoryPayload = z.infer<typeof ExerciseHistoryPayload>;
 
-export const LIFECYCLE_ACTIONS = ['pause', 'resume', 'next', 'end', 'ready'] as const;
 export const ExerciseActionType = z.enum([
   ...LIFECYCLE_ACTIONS,
   'paraphrase',
@@ -82,7 +66,7 @@ export const ExerciseActionType = z.enum([
 ]);
 export type ExerciseActionType = z.infer<typeof ExerciseActionType>;
 
-/** The envelope; `payload` is checked per kind with `parseActionPayload` once the session is known. */
+/** The envelope; `payload` is checked against the kind's actions once the session is known. */
 export const ExerciseActionPayload = z.strictObject({
   sessionId: ObjectIdSchema,
   type: ExerciseActionType,
@@ -90,67 +74,25 @@ export const ExerciseActionPayload = z.strictObject({
 });
 export type ExerciseActionPayload = z.infer<typeof ExerciseActionPayload>;
 
-// ---- per-kind action payloads ----
+/** An action as it arrives, before its kind's schema has checked it. */
+export interface ActionInput {
+  type: string;
+  payload?: unknown;
+}
 
-const None = z.strictObject({}).optional();
+export type Parsed<A> = { ok: true; action: A } | { ok: false; message: string };
 
-export const ParaphrasePayload = z.strictObject({ text: Text(2000) });
-export const SpeakerConfirmPayload = z.strictObject({ accurate: z.boolean(), correction: Text(2000).optional() });
-export const CheckinSubmitPayload = z.strictObject({
-  mood: z.number().int().min(1).max(5),
-  feelings: z
-    .array(Text(FEELING_WORD_MAX))
-    .max(8)
-    .refine((l) => new Set(l).size === l.length, 'no duplicates'),
-  need: Text(280),
-  note: Text(1000).optional(),
-});
-export type CheckinSubmitPayload = z.infer<typeof CheckinSubmitPayload>;
-export const DrawPayload = z.strictObject({ theme: QuestionTheme.optional() }).optional();
-export const AnswerPayload = z.strictObject({ text: Text(2000).optional() }).optional();
-export const MarkPayload = z.strictObject({ promiseId: Text(128), outcome: z.enum(['kept', 'missed']) });
-export const PromiseConfirmPayload = z.strictObject({ promiseId: Text(128) });
-export const RenegotiatePayload = z.strictObject({
-  promiseId: Text(128),
-  text: Text(500),
-  /** A new date for a one-off promise whose date has passed (YYYY-MM-DD). */
-  dueDate: z.iso.date().optional(),
-});
+/** Checks an action against one kind's action schema; a type the kind lacks is refused by name. */
+export function parseAction<S extends z.ZodType>(schema: S, kind: ExerciseKind, input: ActionInput): Parsed<z.output<S>> {
+  const result = schema.safeParse(input.payload === undefined ? { type: input.type } : input);
+  if (result.success) return { ok: true, action: result.data };
+  const issue = result.error.issues[0];
+  if (issue?.path[0] === 'type') return { ok: false, message: `"${input.type}" is not an action of ${kind}` };
+  const field = issue && issue.path.length > 0 ? issue.path.join('.') : 'payload';
+  return { ok: false, message: `${field}: ${issue?.message ?? 'invalid'}` };
+}
 
-/** `ready`: a partner confirms the opening "ready?" step (every kind starts with it). */
-const lifecycle = { pause: None, resume: None, next: None, end: None, ready: None };
-
-/** Which action types each kind accepts, and the payload each one carries. */
-export const ACTION_PAYLOADS = {
-  speaker_listener: { ...lifecycle, paraphrase: ParaphrasePayload, confirm: SpeakerConfirmPayload },
-  checkin: { ...lifecycle, submit: CheckinSubmitPayload },
-  question_deck: { ...lifecycle, draw: DrawPayload, answer: AnswerPayload, skip: None, star: None },
-  promise_review: { ...lifecycle, mark: MarkPayload, confirm: PromiseConfirmPayload, renegotiate: RenegotiatePayload },
-} as const satisfies Record<ExerciseKind, Partial<Record<ExerciseActionType, z.ZodType>>>;
-
-/** A validated action: the type plus its kind-specific payload. */
-export type ExerciseAction =
-  | { type: 'pause' | 'resume' | 'next' | 'end' | 'ready' | 'skip' | 'star' }
-  | { type: 'paraphrase'; payload: z.infer<typeof ParaphrasePayload> }
-  | { type: 'confirm'; payload: z.infer<typeof SpeakerConfirmPayload> | z.infer<typeof PromiseConfirmPayload> }
-  | { type: 'submit'; payload: CheckinSubmitPayload }
-  | { type: 'draw'; payload: z.infer<typeof DrawPayload> }
-  | { type: 'answer'; payload: z.infer<typeof AnswerPayload> }
-  | { type: 'mark'; payload: z.infer<typeof MarkPayload> }
-  | { type: 'renegotiate'; payload: z.infer<typeof RenegotiatePayload> };
-
-export type ParsedAction = { ok: true; action: ExerciseAction } | { ok: false; message: string };
-
-/** Checks an action's payload against the schema for this kind; unknown types are refused. */
-export function parseActionPayload(kind: ExerciseKind, type: ExerciseActionType, payload: unknown): ParsedAction {
-  const table = ACTION_PAYLOADS[kind] as Partial<Record<ExerciseActionType, z.ZodType>>;
-  const schema = table[type];
-  if (!schema) return { ok: false, message: `"${type}" is not an action of ${kind}` };
-  const result = schema.safeParse(payload);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const field = issue && issue.path.length > 0 ? `payload.${issue.path.join('.')}` : 'payload';
-    return { ok: false, message: `${field}: ${issue?.message ?? 'invalid'}` };
-  }
-  return { ok: true, action: { type, payload: result.data } as ExerciseAction };
+/** `parseAction` with the schema looked up by kind. */
+export function parseActionPayload(kind: ExerciseKind, type: string, payload: unknown): Parsed<ExerciseAction> {
+  return parseAction(EXERCISE_KINDS[kind].action, kind, { type, payload });
 }

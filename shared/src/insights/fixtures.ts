@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard, type Visibility } from '../board';
-import { ALICE, BOB } from '../board/testSupport';
+import { ALICE, BOB } from '../../../test/helpers/boardActors';
 import type { JourneyExercise, JourneyInput, JourneySource } from './types';
 
 /** Fixed data sets for the journey's unit tests: docs built with the real board operations. */

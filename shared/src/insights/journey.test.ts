@@ -11,7 +11,7 @@ import {
   updateCard,
   writeReflection,
 } from '../board';
-import { ALICE, BOB, CAROL, alice, at, bob } from '../board/testSupport';
+import { ALICE, BOB, CAROL, alice, at, bob } from '../../../test/helpers/boardActors';
 import { computeJourney } from './computeJourney';
 import { PEOPLE, inputOf, speakerListener } from './fixtures';
 import {

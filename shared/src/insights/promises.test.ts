@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { acceptPromise, confirmPromise, createPromise, markPromise, readBoard, renegotiatePromise, setArchived } from '../board';
-import { ALICE, BOB, alice, at, bob } from '../board/testSupport';
+import { ALICE, BOB, alice, at, bob } from '../../../test/helpers/boardActors';
 import { computeJourney } from './computeJourney';
 import { inputOf } from './fixtures';
 import { keepRateSummary, promiseSummary, streakSummary } from './summaries';

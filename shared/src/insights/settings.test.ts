@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardRuleError } from '../board';
-import { ALICE, BOB, alice, bob, carol, sync } from '../board/testSupport';
+import { ALICE, BOB, alice, bob, carol, sync } from '../../../test/helpers/boardActors';
 import { readJourneySettings, setJourneyTimeZone, setMoodHidden } from './settings';
 
 describe('journey settings in the "us + counsellor" document', () => {

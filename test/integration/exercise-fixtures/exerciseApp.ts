@@ -1,31 +1,34 @@
-import { MemoryBoardWriter } from '../../../server/src/exercises/testSupport/memoryBoardWriter';
-import { ExercisePlayer } from '../../../server/src/exercises/testSupport/exercisePlayer';
-import { spaceMemberships } from '../../../server/src/exercises/spaceMemberships';
+import type * as Y from 'yjs';
+import { boardDocName } from '@hearth/shared/board';
+import { ExercisePlayer } from '../../helpers/exercisePlayer';
 import type { ApiClient } from '../../helpers/api';
 import { startTestServer, type TestServer } from '../../helpers/server';
 
 /**
- * The real Hearth server, its own Socket.io and exercise wiring, with two test hooks: an
- * injected clock (timers expire by moving it) and an in-memory board the tests can inspect.
- * `restart()` stops the server and starts a new one on the same database and board.
+ * The real Hearth server, its own Socket.io and exercise wiring and its live boards, with an
+ * injected clock (timers expire by moving it). `restart()` stops the server and starts a new
+ * one on the same database.
  */
 export class ExerciseApp {
   readonly players: ExercisePlayer[] = [];
 
   private constructor(
     public server: TestServer,
-    readonly board: MemoryBoardWriter,
     private readonly clock: () => number,
   ) {}
 
   static async start(clock: () => number = Date.now): Promise<ExerciseApp> {
-    const board = new MemoryBoardWriter((id) => spaceMemberships.partnersOf(id), clock);
-    return new ExerciseApp(await startTestServer(ExerciseApp.options(board, clock)), board, clock);
+    return new ExerciseApp(await startTestServer(ExerciseApp.options(clock)), clock);
   }
 
-  private static options(board: MemoryBoardWriter, clock: () => number) {
+  private static options(clock: () => number) {
     // A short timer re-check, so moving the injected clock expires deadlines promptly.
-    return { exercises: { clock, board, maxTimerDelayMs: 50 } };
+    return { exercises: { clock, maxTimerDelayMs: 50 } };
+  }
+
+  /** Works on the space's live "us" board, where exercise results land, as the server holds it. */
+  onBoard<T>(spaceId: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    return this.server.hearth.collab.withDoc(boardDocName(spaceId, 'couple', ''), fn);
   }
 
   /** One person's socket on the app, closed by `closePlayers()`. */
@@ -45,7 +48,7 @@ export class ExerciseApp {
     this.server = await startTestServer({
       dbName: this.server.dbName,
       dataDir: this.server.dataDir,
-      ...ExerciseApp.options(this.board, this.clock),
+      ...ExerciseApp.options(this.clock),
     });
   }
 

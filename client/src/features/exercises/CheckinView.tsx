@@ -1,9 +1,12 @@
-import { CHECKIN_GUIDANCE, FEELING_WORDS, type CheckinAnswer, type CheckinData } from '@hearth/shared/exercises';
+import { CHECKIN_GUIDANCE, FEELING_WORDS, type CheckinAnswer } from '@hearth/shared/exercises';
 import type { MoodValue } from '@hearth/shared/board';
 import { useState, type FormEvent } from 'react';
 import { MoodMeter, MoodPicker } from '../mood/MoodPicker';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
+
+/** The feeling groups in the order they are offered. */
+const FEELING_GROUPS = ['pleasant', 'tender', 'unsettled', 'heavy'] as const satisfies ReadonlyArray<keyof typeof FEELING_WORDS>;
 
 const GROUP_LABELS: Record<keyof typeof FEELING_WORDS, string> = {
   pleasant: 'Pleasant',
@@ -12,8 +15,8 @@ const GROUP_LABELS: Record<keyof typeof FEELING_WORDS, string> = {
   heavy: 'Heavy',
 };
 
-export function CheckinView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
-  const data = state.data as unknown as CheckinData;
+export function CheckinView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'checkin'>) {
+  const { data } = state;
   const mineSubmitted = data.submitted.includes(meId);
   if (data.revealed) {
     return (
@@ -96,7 +99,7 @@ function CheckinForm({ busy, onSubmit }: FormProps) {
       <MoodPicker value={mood} onChange={setMood} legend={CHECKIN_GUIDANCE.moodPrompt} />
       <fieldset className="ex-feelings">
         <legend>{CHECKIN_GUIDANCE.feelingsPrompt}</legend>
-        {(Object.keys(FEELING_WORDS) as Array<keyof typeof FEELING_WORDS>).map((group) => (
+        {FEELING_GROUPS.map((group) => (
           <div key={group} className="ex-chip-group" role="group" aria-label={GROUP_LABELS[group]}>
             <span className="ex-chip-group-label" aria-hidden="true">
               {GROUP_LABELS[group]}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import type { SpaceMemberDto } from '@hearth/shared/api';
-import type { ExerciseKind, ExerciseState } from '@hearth/shared/exercises';
+import type { ExerciseState } from '@hearth/shared/exercises';
 import { CheckinView } from './CheckinView';
 import { Countdown } from './Countdown';
 import { ExerciseControls } from './ExerciseControls';
@@ -15,12 +15,20 @@ import { SpeakerListenerView } from './SpeakerListenerView';
 import type { ExerciseViewProps } from './types';
 import type { ExerciseControls as Controls } from './useExercise';
 
-const VIEWS: Record<ExerciseKind, (props: ExerciseViewProps) => React.JSX.Element> = {
-  checkin: CheckinView,
-  speaker_listener: SpeakerListenerView,
-  question_deck: QuestionDeckView,
-  promise_review: PromiseReviewView,
-};
+/** The view of the state's own kind, given that kind's state. */
+function KindView(props: ExerciseViewProps) {
+  const { state } = props;
+  switch (state.kind) {
+    case 'checkin':
+      return <CheckinView {...props} state={state} />;
+    case 'speaker_listener':
+      return <SpeakerListenerView {...props} state={state} />;
+    case 'question_deck':
+      return <QuestionDeckView {...props} state={state} />;
+    case 'promise_review':
+      return <PromiseReviewView {...props} state={state} />;
+  }
+}
 
 interface Props {
   ex: Controls;
@@ -64,7 +72,7 @@ export function ExerciseFocus({ ex, meId, members, canAnswer, canSteer, onLeave 
   const ended = state.phase === 'ended';
   // Every exercise opens on the "ready?" step both partners confirm.
   const waitingReady = state.phase === 'ready';
-  const View = waitingReady ? ReadyStep : VIEWS[state.kind];
+  const View = waitingReady ? ReadyStep : KindView;
   const turnText = ended ? null : turnLine(state, nameOf(members, state.turn, meId));
 
   return createPortal(

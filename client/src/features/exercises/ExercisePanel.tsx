@@ -73,7 +73,7 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
           </button>
         </div>
       ) : canSteer ? (
-        <StartExercise busy={ex.busy} onStart={(kind, options) => void start(kind, options)} />
+        <StartExercise busy={ex.busy} onStart={(choice) => void start(choice)} />
       ) : (
         <p className="ex-status">No exercise is running. When the couple starts one, you will be asked to join.</p>
       )}

@@ -1,10 +1,10 @@
-import { PROMISE_REVIEW_GUIDANCE, type PromiseReviewData } from '@hearth/shared/exercises';
+import { PROMISE_REVIEW_GUIDANCE } from '@hearth/shared/exercises';
 import { useState } from 'react';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
 
-export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
-  const data = state.data as unknown as PromiseReviewData;
+export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'promise_review'>) {
+  const { data } = state;
   const [text, setText] = useState('');
   const item = data.items[data.current];
   if (data.items.length === 0) {

@@ -1,10 +1,10 @@
-import { THEME_LABELS, type QuestionDeckData } from '@hearth/shared/exercises';
+import { THEME_LABELS } from '@hearth/shared/exercises';
 import { useState } from 'react';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
 
-export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
-  const data = state.data as unknown as QuestionDeckData;
+export function QuestionDeckView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'question_deck'>) {
+  const { data } = state;
   const [answer, setAnswer] = useState('');
   const [theme, setTheme] = useState('');
   const myTurn = canAnswer && (state.turn === null || state.turn === meId);

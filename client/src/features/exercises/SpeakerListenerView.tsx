@@ -1,10 +1,10 @@
-import { SPEAKER_LISTENER_GUIDANCE, type SpeakerListenerData } from '@hearth/shared/exercises';
+import { SPEAKER_LISTENER_GUIDANCE } from '@hearth/shared/exercises';
 import { useState } from 'react';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
 
-export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps) {
-  const data = state.data as unknown as SpeakerListenerData;
+export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'speaker_listener'>) {
+  const { data } = state;
   const exchange = data.exchanges[data.current];
   const [text, setText] = useState('');
   const [correction, setCorrection] = useState('');

@@ -1,10 +1,10 @@
-import { SPEAKER_LISTENER_TOPICS, type ExerciseKind } from '@hearth/shared/exercises';
+import { SPEAKER_LISTENER_TOPICS, type ExerciseStart } from '@hearth/shared/exercises';
 import { useState } from 'react';
-import { EXERCISE_LABELS } from './labels';
+import { EXERCISE_LABELS, EXERCISE_ORDER } from './labels';
 
 interface Props {
   busy: boolean;
-  onStart(kind: ExerciseKind, options?: Record<string, unknown>): void;
+  onStart(choice: ExerciseStart): void;
 }
 
 export function StartExercise({ busy, onStart }: Props) {
@@ -14,7 +14,7 @@ export function StartExercise({ busy, onStart }: Props) {
     <div className="ex-start">
       <p className="ex-guidance">Pick something to do together now. Either of you can pause at any time.</p>
       <ul className="ex-choices">
-        {(Object.keys(EXERCISE_LABELS) as ExerciseKind[]).map((kind) => (
+        {EXERCISE_ORDER.map((kind) => (
           <li key={kind} className="ex-choice">
             <h4>{EXERCISE_LABELS[kind].title}</h4>
             <p>{EXERCISE_LABELS[kind].blurb}</p>
@@ -40,7 +40,7 @@ export function StartExercise({ busy, onStart }: Props) {
               type="button"
               className="btn"
               disabled={busy}
-              onClick={() => onStart(kind, kind === 'speaker_listener' ? { topicId, turnMinutes: minutes } : undefined)}
+              onClick={() => onStart(kind === 'speaker_listener' ? { kind, options: { topicId, turnMinutes: minutes } } : { kind })}
             >
               Start {EXERCISE_LABELS[kind].title.toLowerCase()}
             </button>

@@ -1,6 +1,9 @@
 import type { ExerciseKind } from '@hearth/shared/exercises';
 
 /** How each exercise is named: its title, a one-line blurb, and as it reads in a sentence. */
+/** The order the exercises are offered in. */
+export const EXERCISE_ORDER = ['checkin', 'speaker_listener', 'question_deck', 'promise_review'] as const satisfies readonly ExerciseKind[];
+
 export const EXERCISE_LABELS: Record<ExerciseKind, { title: string; blurb: string; phrase: string }> = {
   checkin: {
     title: 'Together check-in',

@@ -1,9 +1,9 @@
 import type { SpaceMemberDto } from '@hearth/shared/api';
-import type { ExerciseActionType, ExerciseState } from '@hearth/shared/exercises';
+import type { ExerciseActionType, ExerciseKind, ExerciseStateOf } from '@hearth/shared/exercises';
 
-/** What every per-kind view receives. */
-export interface ExerciseViewProps {
-  state: ExerciseState;
+/** What every per-kind view receives: the state of its own kind (any kind by default). */
+export interface ExerciseViewProps<K extends ExerciseKind = ExerciseKind> {
+  state: ExerciseStateOf<K>;
   meId: string;
   members: SpaceMemberDto[];
   /** Partners act; an observing counsellor only watches. */

@@ -1,8 +1,8 @@
 import type {
   ExerciseAck,
   ExerciseActionType,
+  ExerciseStart,
   ExerciseStartPayload,
-  ExerciseKind,
   ExerciseState,
   ExerciseSummary,
 } from '@hearth/shared/exercises';
@@ -18,7 +18,7 @@ export interface ExerciseControls {
   /** The server has answered this screen's first join (so `state === null` means nothing runs). */
   joined: boolean;
   /** Starts one; resolves to the new session's id, or null when the server refused. */
-  start(kind: ExerciseKind, options?: Record<string, unknown>): Promise<string | null>;
+  start(choice: ExerciseStart): Promise<string | null>;
   act(type: ExerciseActionType, payload?: unknown): Promise<boolean>;
   history: ExerciseSummary[];
   loadHistory(): Promise<void>;
@@ -78,10 +78,10 @@ export function useExercise(spaceId: string): ExerciseControls {
   );
 
   const start = useCallback(
-    async (kind: ExerciseKind, options?: Record<string, unknown>) => {
+    async (choice: ExerciseStart) => {
       setBusy(true);
       try {
-        const payload = { spaceId, kind, ...(options ? { options } : {}) } as ExerciseStartPayload;
+        const payload: ExerciseStartPayload = { ...choice, spaceId };
         const res = await getSocket().emitWithAck('exercise:start', payload);
         return handleAck(res) && res.ok ? res.state.sessionId : null;
       } finally {

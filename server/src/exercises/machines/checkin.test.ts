@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../lifecycle';
-import { A, B, C, errorOf, must, partnerA, partnerB, start } from '../testing';
-import { viewFor } from '../view';
+import { A, B, C, errorOf, must, partnerA, partnerB, start, stateOf } from '../../../../test/helpers/exerciseRuns';
 
 const T0 = 1_000_000;
 const answerA = { mood: 2, feelings: ['tired', 'hopeful'], need: 'an early night', note: 'long week' };
@@ -13,9 +12,9 @@ describe('together check-in', () => {
     s = must(s, { type: 'submit', payload: answerA }, partnerA, T0 + 10);
     expect(s.phase).toBe('answering');
 
-    const forB = viewFor(s, B, T0).data;
-    const forC = viewFor(s, C, T0).data;
-    const forA = viewFor(s, A, T0).data;
+    const forB = stateOf(s, 'checkin', B).data;
+    const forC = stateOf(s, 'checkin', C).data;
+    const forA = stateOf(s, 'checkin', A).data;
     expect(forB).toEqual({ submitted: [A], revealed: false, revealedAt: null, answers: [], mine: null });
     expect(forC).toEqual(forB);
     expect(JSON.stringify(forB)).not.toContain('early night');
@@ -28,12 +27,12 @@ describe('together check-in', () => {
     s = must(s, { type: 'submit', payload: answerA }, partnerA, T0 + 10);
     const out = applyAction(s, { type: 'submit', payload: answerB }, partnerB, T0 + 20);
     if (!out.ok) throw new Error(out.error.message);
-    s = out.session;
+    s = out.run;
     expect(s.phase).toBe('revealed');
     for (const viewer of [A, B, C]) {
-      const data = viewFor(s, viewer, T0 + 20).data;
+      const data = stateOf(s, 'checkin', viewer).data;
       expect(data).toMatchObject({ revealed: true, revealedAt: T0 + 20, mine: null });
-      expect((data.answers as unknown[]).length).toBe(2);
+      expect(data.answers.length).toBe(2);
     }
     expect(out.effects).toEqual([
       {
@@ -52,7 +51,7 @@ describe('together check-in', () => {
     let s = start('checkin');
     s = must(s, { type: 'submit', payload: answerA }, partnerA, T0);
     s = must(s, { type: 'submit', payload: { ...answerA, mood: 3 } }, partnerA, T0 + 1);
-    expect(viewFor(s, A, T0).data.mine).toMatchObject({ mood: 3 });
+    expect(stateOf(s, 'checkin', A).data.mine).toMatchObject({ mood: 3 });
     expect(errorOf(applyAction(s, { type: 'next' }, partnerA, T0))).toBe('conflict');
     s = must(s, { type: 'submit', payload: answerB }, partnerB, T0 + 2);
     expect(errorOf(applyAction(s, { type: 'submit', payload: answerA }, partnerA, T0 + 3))).toBe('conflict');

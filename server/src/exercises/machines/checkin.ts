@@ -1,14 +1,8 @@
-import type { CheckinAnswer, CheckinData, CheckinOptions, CheckinSubmitPayload } from '@hearth/shared/exercises';
-import { fail } from '../session';
-import type { ExerciseMachine } from '../session';
+import type { CheckinAnswer } from '@hearth/shared/exercises';
+import { fail } from '../run';
+import type { ExerciseMachine } from '../run';
 
-/** Stored form: answers are kept here from the first submit but shown only after the reveal. */
-export interface CheckinInternal {
-  answers: CheckinAnswer[];
-  revealedAt: number | null;
-}
-
-export const checkinMachine: ExerciseMachine<CheckinInternal, CheckinOptions> = {
+export const checkinMachine: ExerciseMachine<'checkin'> = {
   kind: 'checkin',
 
   init() {
@@ -21,7 +15,7 @@ export const checkinMachine: ExerciseMachine<CheckinInternal, CheckinOptions> = 
       case 'submit': {
         if (s.phase !== 'answering') return fail('conflict', 'The answers were already revealed');
         if (actor.role !== 'partner') return fail('forbidden', 'Only partners answer the check-in');
-        const p = action.payload as CheckinSubmitPayload;
+        const p = action.payload;
         const answer: CheckinAnswer = {
           userId: actor.userId,
           mood: p.mood,
@@ -66,7 +60,7 @@ export const checkinMachine: ExerciseMachine<CheckinInternal, CheckinOptions> = 
   },
 
   /** The one place the reveal rule lives: nobody sees a partner's answer before both submitted. */
-  view(data, recipientId): CheckinData & Record<string, unknown> {
+  view(data, recipientId) {
     const revealed = data.revealedAt !== null;
     return {
       submitted: data.answers.map((a) => a.userId),

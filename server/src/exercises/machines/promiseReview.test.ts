@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PromiseReviewData } from '@hearth/shared/exercises';
 import { applyAction } from '../lifecycle';
-import type { ExerciseSession } from '../session';
-import { A, B, errorOf, must, partnerA, partnerB, start } from '../testing';
+import type { ExerciseRun } from '../run';
+import { A, B, runOf, errorOf, must, partnerA, partnerB, start } from '../../../../test/helpers/exerciseRuns';
 
 const T0 = 1_000_000;
 const promises = [
   { id: 'p1', text: 'Call when I am late', promiserId: A, promiseeId: B, period: '2025-01-02', status: 'accepted' },
   { id: 'p2', text: 'Cook on Sundays', promiserId: B, promiseeId: A, period: '2025-01-03', status: 'accepted' },
 ];
-const data = (s: ExerciseSession) => s.data as PromiseReviewData;
+const data = (s: ExerciseRun) => runOf(s, 'promise_review').data;
 
 describe('promise review', () => {
   it('walks each promise: the promiser marks, the partner confirms, a missed one is renegotiated', () => {
@@ -20,7 +19,7 @@ describe('promise review', () => {
     const marked = applyAction(s, { type: 'mark', payload: { promiseId: 'p1', outcome: 'kept' } }, partnerA, T0);
     if (!marked.ok) throw new Error(marked.error.message);
     expect(marked.effects).toEqual([{ type: 'markPromise', promiseId: 'p1', period: '2025-01-02', byUserId: A, outcome: 'kept' }]);
-    s = marked.session;
+    s = marked.run;
     expect(s.turn).toBe(B);
     expect(errorOf(applyAction(s, { type: 'confirm', payload: { promiseId: 'p1' } }, partnerA, T0))).toBe('forbidden');
     s = must(s, { type: 'confirm', payload: { promiseId: 'p1' } }, partnerB, T0);
@@ -34,7 +33,7 @@ describe('promise review', () => {
     const reneg = applyAction(s, { type: 'renegotiate', payload: { promiseId: 'p2', text: 'Cook every other Sunday' } }, partnerB, T0);
     if (!reneg.ok) throw new Error(reneg.error.message);
     expect(reneg.effects[0]).toMatchObject({ type: 'renegotiatePromise', promiseId: 'p2', change: { text: 'Cook every other Sunday' } });
-    s = must(reneg.session, { type: 'next' }, partnerA, T0);
+    s = must(reneg.run, { type: 'next' }, partnerA, T0);
     expect(s.phase).toBe('summary');
     expect(data(s).items.map((i) => [i.outcome, i.confirmed, i.renegotiatedText])).toEqual([
       ['kept', true, null],

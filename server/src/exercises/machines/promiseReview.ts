@@ -1,8 +1,8 @@
-import type { ExerciseError, PromiseReviewData, PromiseReviewOptions, ReviewItem } from '@hearth/shared/exercises';
-import { fail } from '../session';
-import type { ExerciseMachine, ExerciseSession, Step } from '../session';
+import type { ExerciseError, PromiseReviewData, ReviewItem } from '@hearth/shared/exercises';
+import { fail } from '../run';
+import type { ExerciseMachine, RunOf, Step } from '../run';
 
-type S = ExerciseSession<PromiseReviewData>;
+type S = RunOf<'promise_review'>;
 
 /** Who should move next on an item: the promiser marks, the partner confirms. */
 function turnFor(item: ReviewItem | undefined): string | null {
@@ -24,7 +24,7 @@ function currentItem(s: S, promiseId: string): ReviewItem | ExerciseError {
   return item;
 }
 
-export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseReviewOptions> = {
+export const promiseReviewMachine: ExerciseMachine<'promise_review'> = {
   kind: 'promise_review',
 
   init({ promises = [], since = new Date(0).toISOString(), participants }) {
@@ -61,7 +61,7 @@ export const promiseReviewMachine: ExerciseMachine<PromiseReviewData, PromiseRev
         return { ...at(s.data), effects: [effect] };
       }
       case 'confirm': {
-        const item = currentItem(s, (action.payload as { promiseId: string }).promiseId);
+        const item = currentItem(s, action.payload.promiseId);
         if ('code' in item) return item;
         if (actor.userId !== item.promiseeId) return fail('forbidden', 'The partner who received the promise confirms it');
         if (!item.outcome) return fail('conflict', 'The promise has not been marked yet');

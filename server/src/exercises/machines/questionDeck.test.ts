@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { questionsOfTheme } from '@hearth/shared/exercises';
-import type { QuestionDeckData } from '@hearth/shared/exercises';
 import { applyAction } from '../lifecycle';
-import type { ExerciseSession } from '../session';
-import { A, B, C, errorOf, must, partnerA, partnerB, start } from '../testing';
-import type { Actor } from '../session';
-import { viewFor } from '../view';
+import type { ExerciseRun } from '../run';
+import { A, B, C, errorOf, must, partnerA, partnerB, start, stateOf } from '../../../../test/helpers/exerciseRuns';
+import type { Actor } from '../run';
 
 const T0 = 1_000_000;
-const view = (s: ExerciseSession) => viewFor(s, C, T0).data as unknown as QuestionDeckData;
+const view = (s: ExerciseRun) => stateOf(s, 'question_deck', C).data;
 
 describe('question deck', () => {
   it('takes turns drawing; both may answer aloud or in writing and star; next passes the deck', () => {

@@ -1,24 +1,13 @@
 import { QUESTION_THEMES } from '@hearth/shared/exercises';
-import type { DeckCard, QuestionDeckData, QuestionDeckOptions, QuestionTheme } from '@hearth/shared/exercises';
-import { fail, otherOf } from '../session';
-import type { ExerciseMachine, ExerciseSession, Step } from '../session';
+import { fail, otherOf } from '../run';
+import type { ExerciseMachine, RunOf, Step } from '../run';
 import { drawQuestion, remainingByTheme } from './deckDraw';
+import type { QuestionDeckStored } from './storedData';
 
-/** Stored form: the view adds `remaining` and hides the seed and the used list. */
-export interface QuestionDeckInternal {
-  themes: QuestionTheme[];
-  answerMs: number | null;
-  seed: number;
-  draws: number;
-  used: string[];
-  current: DeckCard | null;
-  cards: DeckCard[];
-}
-
-type S = ExerciseSession<QuestionDeckInternal>;
+type S = RunOf<'question_deck'>;
 
 /** Put the current card on the table's pile and hand the deck to `nextDrawer`. */
-function closeCard(s: S, outcome: 'answered' | 'skipped', nextDrawer: string): Step<QuestionDeckInternal> {
+function closeCard(s: S, outcome: 'answered' | 'skipped', nextDrawer: string): Step<QuestionDeckStored> {
   const card = s.data.current!;
   card.outcome = outcome;
   s.data.cards.push(card);
@@ -26,13 +15,13 @@ function closeCard(s: S, outcome: 'answered' | 'skipped', nextDrawer: string): S
   return { phase: 'drawing', turn: nextDrawer, deadline: null, data: s.data };
 }
 
-export const questionDeckMachine: ExerciseMachine<QuestionDeckInternal, QuestionDeckOptions> = {
+export const questionDeckMachine: ExerciseMachine<'question_deck'> = {
   kind: 'question_deck',
 
   init({ options, participants, startedBy, seed }) {
     const first = participants.includes(startedBy) ? startedBy : participants[0]!;
     const themes = options.themes ? QUESTION_THEMES.filter((t) => options.themes!.includes(t)) : [...QUESTION_THEMES];
-    const data: QuestionDeckInternal = {
+    const data: QuestionDeckStored = {
       themes,
       answerMs: options.answerMinutes ? Math.round(options.answerMinutes * 60_000) : null,
       seed,
@@ -101,7 +90,7 @@ export const questionDeckMachine: ExerciseMachine<QuestionDeckInternal, Question
     return closeCard(s, 'answered', otherOf(s.participants, s.data.current.drawnBy));
   },
 
-  view(data): QuestionDeckData & Record<string, unknown> {
+  view(data) {
     return {
       themes: data.themes,
       answerMs: data.answerMs,

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { ExerciseRun } from '../run';
 import { applyAction, applyDeadline } from '../lifecycle';
-import type { ExerciseSession } from '../session';
-import { A, B, errorOf, must, partnerA, partnerB, start } from '../testing';
-import type { SpeakerListenerData } from '@hearth/shared/exercises';
+import { A, B, runOf, errorOf, must, partnerA, partnerB, start } from '../../../../test/helpers/exerciseRuns';
 
 const T0 = 1_000_000;
-const data = (s: ExerciseSession) => s.data as SpeakerListenerData;
+const data = (s: ExerciseRun) => runOf(s, 'speaker_listener').data;
 
 describe('speaker–listener', () => {
   it('runs speak → paraphrase → correct → retry → confirm, then swaps roles, for the rounds asked', () => {
@@ -53,12 +52,12 @@ describe('speaker–listener', () => {
     let s = start('speaker_listener', { turnMinutes: 1, paraphraseMinutes: 1 });
     const first = applyDeadline(s, T0 + 60_000);
     if (!first?.ok) throw new Error('expected expiry');
-    s = first.session;
+    s = first.run;
     expect(s).toMatchObject({ phase: 'paraphrasing', turn: B, deadline: T0 + 120_000 });
     const second = applyDeadline(s, T0 + 120_000);
     if (!second?.ok) throw new Error('expected expiry');
-    expect(second.session).toMatchObject({ phase: 'speaking', turn: B });
-    expect(data(second.session).exchanges[0]!.outcome).toBe('timed_out');
+    expect(second.run).toMatchObject({ phase: 'speaking', turn: B });
+    expect(data(second.run).exchanges[0]!.outcome).toBe('timed_out');
   });
 
   it('accepts a topic in the couple’s own words', () => {

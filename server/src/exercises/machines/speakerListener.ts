@@ -1,13 +1,13 @@
 import { findSpeakerListenerTopic, SPEAKER_LISTENER_TOPICS } from '@hearth/shared/exercises';
-import type { SpeakerListenerData, SpeakerListenerOptions } from '@hearth/shared/exercises';
-import { fail, otherOf } from '../session';
-import type { ExerciseMachine, ExerciseSession, Step } from '../session';
+import type { SpeakerListenerData } from '@hearth/shared/exercises';
+import { fail, otherOf } from '../run';
+import type { ExerciseMachine, RunOf, Step } from '../run';
 
 const MINUTE = 60_000;
 export const DEFAULT_TURN_MINUTES = 3;
 export const DEFAULT_PARAPHRASE_MINUTES = 2;
 
-type S = ExerciseSession<SpeakerListenerData>;
+type S = RunOf<'speaker_listener'>;
 
 function speaking(data: SpeakerListenerData, now: number): Step<SpeakerListenerData> {
   const ex = data.exchanges[data.current]!;
@@ -32,7 +32,7 @@ function advance(s: S, outcome: 'confirmed' | 'moved_on' | 'timed_out', now: num
   return speaking(data, now);
 }
 
-export const speakerListenerMachine: ExerciseMachine<SpeakerListenerData, SpeakerListenerOptions> = {
+export const speakerListenerMachine: ExerciseMachine<'speaker_listener'> = {
   kind: 'speaker_listener',
 
   init({ options, participants, startedBy, now }) {
@@ -65,7 +65,7 @@ export const speakerListenerMachine: ExerciseMachine<SpeakerListenerData, Speake
       case 'confirm': {
         if (s.phase !== 'confirming') return fail('conflict', 'There is no paraphrase to confirm yet');
         if (!isSpeaker) return fail('forbidden', 'Only the speaker confirms the paraphrase');
-        const payload = action.payload as { accurate: boolean; correction?: string };
+        const { payload } = action;
         const attempt = ex.attempts[ex.attempts.length - 1]!;
         attempt.accurate = payload.accurate;
         attempt.correction = payload.correction ?? null;

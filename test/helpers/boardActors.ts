@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { BoardActor, OpOptions } from './context';
+import type { BoardActor, OpOptions } from '../../shared/src/board/context';
 
 /** Fixtures for the board's unit tests: two partners, a stranger, and replicas to sync. */
 

@@ -1,12 +1,12 @@
-import mongoose, { Schema, type Types } from 'mongoose';
+import mongoose, { Schema, type InferSchemaType, type Types } from 'mongoose';
 
 /**
- * One exercise session. `activeKey` is the space id while running and the session's own id
- * once ended: a plain unique index on it allows one running session per space, and finished
- * sessions never collide (FerretDB has no partial indexes and ignores `sparse`).
+ * One run of an exercise. `activeKey` is the space id while running and the run's own id
+ * once ended: a plain unique index on it allows one running run per space, and finished
+ * runs never collide (FerretDB has no partial indexes and ignores `sparse`).
  * `rev` guards against two writers: every save matches the rev it read.
  */
-const exerciseSessionSchema = new Schema(
+const exerciseRunSchema = new Schema(
   {
     spaceId: { type: String, required: true },
     kind: { type: String, required: true },
@@ -22,7 +22,7 @@ const exerciseSessionSchema = new Schema(
     startedBy: { type: String, required: true },
     startedAt: { type: Number, required: true },
     endedAt: { type: Number, default: null },
-    endedReason: { type: String, default: null },
+    endedReason: { type: String, enum: ['completed', 'ended'], default: null },
     endedBy: { type: String, default: null },
     // The opening "ready?" step: who confirmed, and the first step held back until both have.
     ready: { type: [String], default: [] },
@@ -33,32 +33,11 @@ const exerciseSessionSchema = new Schema(
   },
   { strict: 'throw', minimize: false, versionKey: false },
 );
-exerciseSessionSchema.index({ spaceId: 1, startedAt: -1 });
-exerciseSessionSchema.index({ status: 1 });
+exerciseRunSchema.index({ spaceId: 1, startedAt: -1 });
+exerciseRunSchema.index({ status: 1 });
 
-export interface ExerciseSessionRecord {
-  _id: Types.ObjectId;
-  spaceId: string;
-  kind: string;
-  contentVersion: number;
-  status: 'running' | 'ended';
-  activeKey: string;
-  phase: string;
-  paused: boolean;
-  turn: string | null;
-  deadline: number | null;
-  remainingMs: number | null;
-  participants: string[];
-  startedBy: string;
-  startedAt: number;
-  endedAt: number | null;
-  endedReason: 'completed' | 'ended' | null;
-  endedBy: string | null;
-  /** Absent on sessions stored before the "ready?" step existed. */
-  ready?: string[];
-  pending?: { phase: string; turn: string | null; deadlineIn: number | null } | null;
-  data: unknown;
-  rev: number;
-}
+/** A stored run, as `lean()` returns it. */
+export type ExerciseRunRecord = InferSchemaType<typeof exerciseRunSchema> & { _id: Types.ObjectId };
 
-export const ExerciseSessionModel = mongoose.model('ExerciseSession', exerciseSessionSchema);
+/** Named `ExerciseRun` in code; the collection keeps the name older deployments stored runs under. */
+export const ExerciseRunModel = mongoose.model('ExerciseRun', exerciseRunSchema, 'exercisesessions');

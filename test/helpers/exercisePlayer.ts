@@ -4,7 +4,7 @@ import type { ExerciseState } from '@hearth/shared/exercises';
 
 type Ack = { ok: true; state?: ExerciseState | null; sessions?: unknown[] } | { ok: false; error: { code: string; message: string } };
 
-/** FOR TESTS ONLY: one person's socket, remembering every state it was sent. */
+/** One person's socket, remembering every state it was sent. */
 export class ExercisePlayer {
   readonly socket: Socket;
   readonly states: ExerciseState[] = [];
@@ -73,4 +73,14 @@ export class ExercisePlayer {
   close(): void {
     this.socket.close();
   }
+}
+
+/** The state, checked to be of `kind` (so its `data` is that kind's). */
+export function stateOfKind<K extends ExerciseState['kind']>(s: ExerciseState, kind: K): Extract<ExerciseState, { kind: K }> {
+  if (!isKind(s, kind)) throw new Error(`expected a ${kind} state, got ${s.kind}`);
+  return s;
+}
+
+function isKind<K extends ExerciseState['kind']>(s: ExerciseState, kind: K): s is Extract<ExerciseState, { kind: K }> {
+  return s.kind === kind;
 }

@@ -1,12 +1,12 @@
-import type { ExerciseAction, ExerciseError, ExerciseKind } from '@hearth/shared/exercises';
+import type { ActionOf, DataOf, ExerciseError, ExerciseKind, OptionsOf } from '@hearth/shared/exercises';
 import type { ErrorCode } from '@hearth/shared/errors';
 import type { BoardEffect, PromiseSummary } from './boardWriter';
+import type { StoredDataOf } from './machines/storedData';
 
-/** A session as the server keeps it: `data` may hold what some viewers must not see yet. */
-export interface ExerciseSession<D = unknown> {
+/** What every run has, whatever its kind. */
+export interface RunBase {
   id: string;
   spaceId: string;
-  kind: ExerciseKind;
   contentVersion: number;
   status: 'running' | 'ended';
   phase: string;
@@ -26,8 +26,11 @@ export interface ExerciseSession<D = unknown> {
   ready: string[];
   /** While in the "ready?" step: where the exercise proper begins once both partners confirm. */
   pending: PendingStep | null;
-  data: D;
 }
+
+/** One run of an exercise as the server keeps it: `data` may hold what some viewers must not see yet. */
+export type RunOf<K extends ExerciseKind> = RunBase & { kind: K; data: StoredDataOf<K> };
+export type ExerciseRun = { [K in ExerciseKind]: RunOf<K> }[ExerciseKind];
 
 /** The machine's first step, held back until both partners are ready; the clock starts then. */
 export interface PendingStep {
@@ -37,7 +40,7 @@ export interface PendingStep {
   deadlineIn: number | null;
 }
 
-/** The phase every session starts in: both partners confirm before the exercise begins. */
+/** The phase every run starts in: both partners confirm before the exercise begins. */
 export const READY_PHASE = 'ready';
 
 /** Who is acting. A counsellor may only steer (pause/resume/next/end), and only when allowed. */
@@ -47,7 +50,7 @@ export interface Actor {
   canFacilitate: boolean;
 }
 
-/** What a machine returns for one step; `finished` ends the session as completed. */
+/** What a machine returns for one step; `finished` ends the run as completed. */
 export interface Step<D> {
   phase: string;
   turn: string | null;
@@ -62,31 +65,31 @@ export interface InitInput<O> {
   participants: string[];
   startedBy: string;
   now: number;
-  /** Seeds anything random (the deck's draws) so replaying a session gives the same cards. */
+  /** Seeds anything random (the deck's draws) so replaying a run gives the same cards. */
   seed: number;
   /** Promise review only: what came due, and since when. */
   promises?: PromiseSummary[];
   since?: string;
 }
 
-/** One exercise kind. `act` gets a private copy of the session, so it may mutate `s.data`. */
-export interface ExerciseMachine<D, O> {
-  kind: ExerciseKind;
-  init(input: InitInput<O>): Step<D>;
-  act(s: ExerciseSession<D>, action: ExerciseAction, actor: Actor, now: number): Step<D> | ExerciseError;
+/** One exercise kind. `act` gets a private copy of the run, so it may mutate `s.data`. */
+export interface ExerciseMachine<K extends ExerciseKind> {
+  kind: K;
+  init(input: InitInput<OptionsOf<K>>): Step<StoredDataOf<K>>;
+  act(s: RunOf<K>, action: ActionOf<K>, actor: Actor, now: number): Step<StoredDataOf<K>> | ExerciseError;
   /** The deadline passed: advance. */
-  expire(s: ExerciseSession<D>, now: number): Step<D>;
+  expire(s: RunOf<K>, now: number): Step<StoredDataOf<K>>;
   /** What `recipientId` may see of `data` (null: someone who is not a partner, or history). */
-  view(data: D, recipientId: string | null): Record<string, unknown>;
-  /** What is kept once the session ends (e.g. answers never revealed to both are dropped). */
-  retainOnEnd?(data: D): D;
+  view(data: StoredDataOf<K>, recipientId: string | null): DataOf<K>;
+  /** What is kept once the run ends (e.g. answers never revealed to both are dropped). */
+  retainOnEnd?(data: StoredDataOf<K>): StoredDataOf<K>;
 }
 
 export function fail(code: ErrorCode, message: string): ExerciseError {
   return { code, message };
 }
 
-export function isError<D>(r: Step<D> | ExerciseError): r is ExerciseError {
+export function isError<T extends object>(r: T | ExerciseError): r is ExerciseError {
   return 'code' in r && 'message' in r && !('phase' in r);
 }
 
