@@ -102,7 +102,7 @@ export type { BoardItemOf, TextField, TextFieldOf } from './schema/item';
 
 // Ordering
 export { keyBetween, spreadKeys, isPositionKey } from './fractionalIndex';
-export { positionAfter, positionAtEnd, previousItemId } from './ordering';
+export { compareByPosition, positionAfter, positionAtEnd, previousItemId } from './ordering';
 
 // Rules (also for clients binding inputs straight to Y.Text)
 export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation } from './rules';
@@ -118,7 +118,6 @@ export {
   listPromises,
   listCards,
   listAppreciations,
-  compareByPosition,
 } from './read/readBoard';
 export type { BoardSnapshot, ListOptions } from './read/readBoard';
 export { listCheckins, checkinFor } from './read/checkins';
