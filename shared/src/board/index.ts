@@ -148,7 +148,8 @@ export { createAppreciation, updateAppreciation, respondToAppreciation } from '.
 export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDocName, visibilityOfDocName, moveItem } from './visibility';
 
 // Text helpers
-export { setTextValue } from './text';
+export { applyTextChange, diffText, setTextValue } from './text';
+export type { TextChange } from './text';
 
 // The one mood scale (board check-ins and the together check-in)
 export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';
