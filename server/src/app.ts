@@ -72,7 +72,11 @@ export interface Hearth {
   close(): Promise<void>;
 }
 
-/** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
+/**
+ * Builds the whole server (HTTP API, Socket.io, Yjs) without listening and without reading the
+ * database, so it can be built before the database is open; `listen` starts the work that
+ * reads it at once (counsellor access expiry, running exercises).
+ */
 export function createHearth({ env, logger, exercises, reminders: reminderHooks }: AppDeps): Hearth {
   const events = new HearthEvents();
   // A session that ends closes its live Yjs and Socket.io connections (4401, disconnect).
@@ -150,7 +154,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
     counsellorsAllowed: () => audit.writable(),
   });
   const stopWatchingPresence = watchPresenceSettings(sockets.io, events, logger);
-  const stopExpiry = watchCounsellorExpiry(events, logger);
+  let stopExpiry: (() => void) | null = null;
   const releaseAvailability = databaseAvailability.start();
   const gate = databaseGate(databaseAvailability);
 
@@ -239,6 +243,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
       // Shared login limits from the first request (each node counts alone until Redis answers).
       await Promise.race([limits.ready(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await startExercises(sockets.io, exerciseDeps);
+      stopExpiry ??= watchCounsellorExpiry(events, logger);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -255,7 +260,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks 
       stopWatchingAccess();
       stopWatchingPresence();
       liveStatus.stop();
-      stopExpiry();
+      stopExpiry?.();
       releaseAvailability();
       gate.close();
       auth.close();
