@@ -90,7 +90,11 @@ export interface Hearth {
   close(): Promise<void>;
 }
 
-/** Builds the whole server (HTTP API, Socket.io, Yjs) without listening or opening the database. */
+/**
+ * Builds the whole server (HTTP API, Socket.io, Yjs) without listening and without reading the
+ * database, so it can be built before the database is open; `listen` starts the work that
+ * reads it at once (counsellor access expiry, running exercises).
+ */
 export function createHearth({ env, logger, exercises, reminders: reminderHooks, collabStore }: AppDeps): Hearth {
   const events = new HearthEvents();
   // Every session that ends is announced (`session:ended`): the collab server closes its Yjs
@@ -162,7 +166,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
     counsellorsAllowed: () => audit.writable(),
   });
-  const stopExpiry = watchCounsellorExpiry(events, logger);
+  let stopExpiry: (() => void) | null = null;
   const releaseAvailability = databaseAvailability.start();
   const gate = databaseGate(databaseAvailability);
 
@@ -253,6 +257,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
       // Shared login limits from the first request (each node counts alone until Redis answers).
       await Promise.race([limits.ready(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
       await startExercises(sockets.io, exerciseDeps);
+      stopExpiry ??= watchCounsellorExpiry(events, logger);
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -269,7 +274,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
       stopWatchingAccess();
       stopWatchingSessions();
       liveStatus.stop();
-      stopExpiry();
+      stopExpiry?.();
       releaseAvailability();
       gate.close();
       auth.close();

@@ -1,3 +1,4 @@
+import { DeviceKeyResponse } from '@hearth/shared/api';
 import { request } from '../lib/http';
 import { importCopyKey } from './copyCrypto';
 
@@ -8,7 +9,7 @@ let key: Promise<CryptoKey | null> | null = null;
  * when it cannot be had (offline, signed out): then no copy is read or written.
  */
 export function deviceKey(): Promise<CryptoKey | null> {
-  key ??= request<{ key: string }>('GET', '/api/me/device-key')
+  key ??= request('GET', '/api/me/device-key', DeviceKeyResponse)
     .then(({ key: raw }) => importCopyKey(raw))
     .catch(() => {
       key = null;

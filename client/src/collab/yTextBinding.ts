@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { diffText } from './textDiff';
+import { applyTextChange, diffText } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from './origins';
 
 /** What the binding needs from an <input> or <textarea>; a plain object in unit tests. */
@@ -77,10 +77,7 @@ export function bindYText(ytext: Y.Text, field: TextFieldLike, isFocused: () => 
     handleInput() {
       const change = diffText(ytext.toString(), field.value, field.selectionEnd);
       if (!change) return;
-      doc.transact(() => {
-        if (change.remove > 0) ytext.delete(change.index, change.remove);
-        if (change.insert) ytext.insert(change.index, change.insert);
-      }, origin);
+      doc.transact(() => applyTextChange(ytext, change), origin);
     },
     destroy() {
       doc.off('beforeTransaction', onBeforeTransaction);

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { AccountSettings, AccountSettingsPatch } from '@hearth/shared/api';
+import { AccountSettingsResponse, type AccountSettings, type AccountSettingsPatch } from '@hearth/shared/api';
 import { DEFAULT_ACCOUNT_SETTINGS } from '@hearth/shared/safety';
 import { request } from './http';
 
@@ -20,7 +20,7 @@ export function getAccountSettings(): AccountSettings {
 }
 
 export async function loadAccountSettings(): Promise<void> {
-  const { settings } = await request<{ settings: AccountSettings }>('GET', '/api/me/settings');
+  const { settings } = await request('GET', '/api/me/settings', AccountSettingsResponse);
   set(settings);
 }
 
@@ -29,7 +29,7 @@ export async function updateAccountSettings(patch: AccountSettingsPatch): Promis
   const before = current;
   set({ ...current, ...patch });
   try {
-    const { settings } = await request<{ settings: AccountSettings }>('PATCH', '/api/me/settings', patch);
+    const { settings } = await request('PATCH', '/api/me/settings', AccountSettingsResponse, patch);
     set(settings);
     return settings;
   } catch (err) {

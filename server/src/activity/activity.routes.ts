@@ -1,16 +1,10 @@
 import { Router } from 'express';
 import { ActivityQuery } from '@hearth/shared/activity';
-import { ObjectIdSchema } from '@hearth/shared/api';
 import { currentUser, requireUser } from '../auth/requireUser';
-import { AppError, parseOrThrow } from '../platform/errors';
+import { parseOrThrow } from '../platform/errors';
+import { spaceIdParam } from '../platform/http/routeParams';
 import type { StoredDocs } from '../privacy/storedDocs';
 import { activityFor, markActivityRead } from './activity.service';
-
-function spaceIdParam(value: unknown): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', 'No such space.');
-  return parsed.data;
-}
 
 /** The activity feed of a space (docs/api.md, "Activity"). */
 export function activityRoutes(clock: () => number, stored: Pick<StoredDocs, 'readStoredDoc'>): Router {

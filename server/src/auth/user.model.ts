@@ -1,4 +1,4 @@
-import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import mongoose, { Schema } from 'mongoose';
 
 const userSchema = new Schema(
   {
@@ -8,7 +8,5 @@ const userSchema = new Schema(
   },
   { timestamps: true, strict: 'throw' },
 );
-
-export type UserRecord = InferSchemaType<typeof userSchema> & { _id: mongoose.Types.ObjectId };
 
 export const User = mongoose.model('User', userSchema);

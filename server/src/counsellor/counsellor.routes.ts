@@ -1,10 +1,10 @@
-import { ObjectIdSchema } from '@hearth/shared/api';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/audit.service';
 import { User } from '../auth/user.model';
 import { currentUser, requireUser } from '../auth/requireUser';
-import { AppError, parseOrThrow } from '../platform/errors';
+import { parseOrThrow } from '../platform/errors';
+import { idParam } from '../platform/http/routeParams';
 import type { HearthEvents } from '../platform/events';
 import { FORMER_MEMBER } from '../spaces/spaceDto';
 import { spaceForPartner } from '../spaces/spaces.service';
@@ -20,12 +20,6 @@ export interface CounsellorRouteDeps {
 }
 
 const FacilitationBody = z.strictObject({ allowed: z.boolean() });
-
-function idParam(value: unknown, what: string): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No such ${what}.`);
-  return parsed.data;
-}
 
 /** Counsellor dashboard, the partners' view of counsellors, facilitation and the audit log. */
 export function counsellorRoutes(deps: CounsellorRouteDeps): Router {

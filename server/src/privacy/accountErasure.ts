@@ -1,3 +1,4 @@
+import { docNamePattern } from '@hearth/shared/realtime';
 import { AccountSettingsModel } from '../auth/accountSettings.model';
 import { Session } from '../auth/session.model';
 import type { SessionStore } from '../auth/sessions';
@@ -21,7 +22,7 @@ import { purgeSpace, spaceCollections } from './spaceErasure';
 
 /** Every private document of a user in any space: their "only me" boards and counsellor notes. */
 export function privateDocPattern(userId: string): RegExp {
-  return new RegExp(`^(private|notes):[a-f0-9]{24}:${userId}$`);
+  return docNamePattern({ kinds: ['private', 'notes'], userId });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { boardDocName, itemsOf, readBoard, type Visibility } from '@hearth/shared/board';
 import { readJourneySettings, type JourneySettings } from '@hearth/shared/insights';
-import { docNameOf } from '@hearth/shared/realtime';
+import { docNameOf, notesTextOf } from '@hearth/shared/realtime';
 import * as Y from 'yjs';
 import type { AuditLog } from '../audit/audit.service';
 import type { SessionUser } from '../auth/sessionUser';
@@ -12,7 +12,6 @@ import { toSpaceDto } from '../spaces/spaceDto';
 import type { SpaceRecord } from '../spaces/space.model';
 import { spaceForMember } from '../spaces/spaces.service';
 import type { ExportBoard, ExportExercise, HearthExport } from './export.types';
-import { notesTextOf } from './notesDoc';
 import type { StoredDocs } from './storedDocs';
 
 /**
@@ -48,7 +47,7 @@ export async function buildExport(
   if (!isPartner) {
     const name = docNameOf({ kind: 'notes', spaceId, userId: user.id });
     const doc = await stored.readStoredDoc(name);
-    notes = { document: name, text: notesTextOf(doc) };
+    notes = { document: name, text: notesTextOf(doc).toString() };
     doc.destroy();
     await audit.record({ spaceId, actorId: user.id, action: 'export', target: `export:${format}` });
   }

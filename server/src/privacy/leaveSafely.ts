@@ -1,5 +1,5 @@
 import { departFromBoard, type DepartureChoice } from '@hearth/shared/board';
-import { docNameOf } from '@hearth/shared/realtime';
+import { docNameOf, docNamePattern } from '@hearth/shared/realtime';
 import * as Y from 'yjs';
 import { AppError } from '../platform/errors';
 import { findMember } from '../spaces/counsellorAccess';
@@ -43,7 +43,7 @@ export async function leaveSafely(
   }
   const privateName = docNameOf({ kind: 'private', spaceId, userId });
   await deps.evictDocuments?.((name) => name === privateName);
-  await deps.stored.purgeStoredDocs(new RegExp(`^${privateName}$`));
+  await deps.stored.purgeStoredDocs(docNamePattern({ kinds: ['private'], spaceId, userId }));
   await BoardVersion.deleteMany({ docName: privateName });
   // Older versions of the shared boards still hold what they wrote as it was: unless they
   // chose to keep it, those versions go too. No version is taken *before* this bulk change

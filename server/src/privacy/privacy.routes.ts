@@ -5,6 +5,7 @@ import type { AuditLog } from '../audit/audit.service';
 import { currentUser, requireUser } from '../auth/requireUser';
 import type { SessionStore } from '../auth/sessions';
 import { AppError, parseOrThrow } from '../platform/errors';
+import { spaceIdParam } from '../platform/http/routeParams';
 import { take, type Limits } from '../platform/limits';
 import { deleteAccount } from './accountErasure';
 import { runStore } from '../exercises/runStore';
@@ -24,12 +25,6 @@ export interface PrivacyRouteDeps extends LeaveSafelyDeps {
 const DeleteAccountBody = z.strictObject({ password: z.string().min(1).max(256) });
 const LeaveSafelyBody = z.strictObject({ sharedItems: z.enum(['keep', 'anonymise', 'delete']) });
 const ExportQuery = z.strictObject({ format: z.enum(['json', 'md']).default('json') });
-
-function spaceIdParam(value: unknown): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', 'No such space.');
-  return parsed.data;
-}
 
 /** Export and erasure (docs/api.md, "Counsellor, audit, export and erasure"). */
 export function privacyRoutes(deps: PrivacyRouteDeps): Router {

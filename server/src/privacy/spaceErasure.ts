@@ -1,3 +1,4 @@
+import { docNamePattern } from '@hearth/shared/realtime';
 import mongoose from 'mongoose';
 import { AuditEntry } from '../audit/audit.model';
 import { ExerciseRunModel } from '../exercises/exerciseRun.model';
@@ -17,8 +18,7 @@ import type { StoredDocs } from './storedDocs';
 
 /** Every Yjs document of a space: the three boards' shared two, notes, and all private ones. */
 export function spaceDocPattern(spaceId: string): RegExp {
-  // `notes:<spaceId>` without a counsellor id is the older shared notes document.
-  return new RegExp(`^(space|couple|notes):${spaceId}$|^(private|notes):${spaceId}:[a-f0-9]{24}$`);
+  return docNamePattern({ spaceId });
 }
 
 /** Collections a space's rows live in besides its documents (for MongoDB's `compact`). */

@@ -2,6 +2,7 @@ import { CreateInviteBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/sha
 import { Router } from 'express';
 import { currentUser, requireUser } from '../auth/requireUser';
 import { AppError, parseOrThrow } from '../platform/errors';
+import { spaceIdParam } from '../platform/http/routeParams';
 import type { HearthEvents } from '../platform/events';
 import { previewInvite } from './invitePreview.service';
 import { revokeInvite } from './invites.service';
@@ -11,12 +12,6 @@ import { spaceForPartner } from './spaces.service';
 export interface InviteRouteDeps {
   events: HearthEvents;
   publicOrigin: string;
-}
-
-function spaceIdParam(value: unknown): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', 'No such space.');
-  return parsed.data;
 }
 
 function tokenParam(value: unknown, message: string): string {

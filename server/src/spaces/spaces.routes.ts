@@ -1,7 +1,8 @@
-import { ConsentBody, CreateSpaceBody, InviteTokenSchema, ObjectIdSchema } from '@hearth/shared/api';
+import { ConsentBody, CreateSpaceBody, InviteTokenSchema } from '@hearth/shared/api';
 import { Router } from 'express';
 import { currentUser, requireUser } from '../auth/requireUser';
 import { AppError, parseOrThrow } from '../platform/errors';
+import { idParam, spaceIdParam } from '../platform/http/routeParams';
 import type { HearthEvents } from '../platform/events';
 import { setConsent } from './consent.service';
 import { acceptInvite } from './invites.service';
@@ -13,13 +14,6 @@ export interface SpacesRouteDeps {
   publicOrigin: string;
   /** Called when the last partner leaves: the space and all its data go. */
   onSpaceAbandoned?: (spaceId: string) => Promise<void>;
-}
-
-/** A malformed id cannot name a space the caller may see: same 404 as any other. */
-function spaceIdParam(value: unknown): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', 'No such space.');
-  return parsed.data;
 }
 
 export function spacesRoutes(deps: SpacesRouteDeps): Router {
@@ -50,10 +44,9 @@ export function spacesRoutes(deps: SpacesRouteDeps): Router {
 
   router.post('/spaces/:spaceId/counsellors/:userId/consent', async (req, res) => {
     const spaceId = spaceIdParam(req.params.spaceId);
-    const counsellorId = ObjectIdSchema.safeParse(req.params.userId);
-    if (!counsellorId.success) throw new AppError('not_found', 'No such counsellor in this space.');
+    const counsellorId = idParam(req.params.userId, 'counsellor in this space');
     const body = parseOrThrow(ConsentBody, req.body);
-    res.json({ counsellor: await setConsent(spaceId, currentUser(req).id, counsellorId.data, body, deps.events) });
+    res.json({ counsellor: await setConsent(spaceId, currentUser(req).id, counsellorId, body, deps.events) });
   });
 
   router.post('/invites/:token/accept', async (req, res) => {

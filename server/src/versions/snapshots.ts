@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { readBoard, visibilityOfDocName } from '@hearth/shared/board';
-import { parseDocName } from '@hearth/shared/realtime';
+import { docNamePattern, parseDocName } from '@hearth/shared/realtime';
 import type { Logger } from '../platform/logger';
 import { trusted } from '../platform/db/trusted';
 import { archiveCutoff, dropExpiredArchived } from '../privacy/archivedExpiry';
@@ -8,7 +8,7 @@ import type { StoredDocs } from '../privacy/storedDocs';
 import { BoardVersion, type BoardVersionRecord } from './version.model';
 
 const DAY_MS = 86_400_000;
-const BOARD_DOC = /^(couple|space):[a-f0-9]{24}$|^private:[a-f0-9]{24}:[a-f0-9]{24}$/;
+const BOARD_DOC = docNamePattern({ kinds: ['couple', 'space', 'private'] });
 
 export function stateOf(record: BoardVersionRecord): Uint8Array {
   const s = record.state as unknown;

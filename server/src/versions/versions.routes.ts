@@ -1,19 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ObjectIdSchema } from '@hearth/shared/api';
 import { ItemId, Visibility } from '@hearth/shared/board';
 import { currentUser, requireUser } from '../auth/requireUser';
-import { AppError, parseOrThrow } from '../platform/errors';
+import { parseOrThrow } from '../platform/errors';
+import { idParam } from '../platform/http/routeParams';
 import { listVersions, previewVersion, restoreVersion, type VersionDeps } from './versions.service';
 
 const ListQuery = z.strictObject({ visibility: Visibility });
 const RestoreBody = z.strictObject({ itemIds: z.array(ItemId).min(1).max(500).optional() });
-
-function idParam(value: unknown, what: string): string {
-  const parsed = ObjectIdSchema.safeParse(value);
-  if (!parsed.success) throw new AppError('not_found', `No such ${what}.`);
-  return parsed.data;
-}
 
 /** Version history of the board documents (docs/api.md, "Version history"). */
 export function versionRoutes(deps: VersionDeps): Router {

@@ -4,17 +4,6 @@ import { DEFAULT_ACCOUNT_SETTINGS, IDLE_LOCK_MINUTES } from '../safety';
 
 export { DEFAULT_ACCOUNT_SETTINGS, IDLE_LOCK_MINUTES };
 
-/** One signed-in session on the account safety centre (`GET /api/me/sessions`). */
-export interface SessionDto {
-  id: string;
-  /** "Firefox on Windows", from the user agent at sign-in. */
-  device: string;
-  signedInAt: string;
-  lastUsedAt: string;
-  /** The session this request came from. */
-  current: boolean;
-}
-
 export const SessionIdSchema = z.string().regex(/^[a-f0-9]{64}$/, 'a session id');
 
 export const ChangePasswordBody = z.strictObject({
@@ -35,25 +24,6 @@ export const AccountSettings = z.strictObject({
 export type AccountSettings = z.infer<typeof AccountSettings>;
 export const AccountSettingsPatch = AccountSettings.partial();
 export type AccountSettingsPatch = z.infer<typeof AccountSettingsPatch>;
-
-/** A sign-in on another device the owner has not acknowledged yet (`GET /api/me/sign-ins`). */
-export interface SignInNoticeDto {
-  at: string;
-  device: string;
-}
-
-/** Where quick exit goes and which helplines the safety page lists (`GET /api/safety`). */
-export interface Helpline {
-  name: string;
-  region: string;
-  phone?: string;
-  url?: string;
-  hours?: string;
-}
-export interface SafetyInfoDto {
-  quickExitUrl: string;
-  helplines: Helpline[];
-}
 
 export const HelplineSchema = z.strictObject({
   name: z.string().min(1).max(120),

@@ -23,4 +23,23 @@ export {
   DEFAULT_ACCOUNT_SETTINGS,
   HelplineSchema,
 } from './account';
-export type { SessionDto, SignInNoticeDto, Helpline, SafetyInfoDto } from './account';
+export {
+  UserResponse,
+  SpacesResponse,
+  SpaceResponse,
+  InviteResponse,
+  InvitePreviewResponse,
+  SessionDto,
+  SessionsResponse,
+  EndedSessionsResponse,
+  SignInNoticeDto,
+  SignInsResponse,
+  Helpline,
+  SafetyInfoDto,
+  AccountSettingsResponse,
+  LeaveSafelyResponse,
+  DeviceKeyResponse,
+  ReminderSettingsResponse,
+  DeletionPendingResponse,
+  DeletionRequestsResponse,
+} from './responses';

@@ -41,11 +41,6 @@ export function assertPartner(actor: BoardActor): void {
   }
 }
 
-/** The other partner, or null while the space has one partner. */
-export function otherPartnerOf(actor: BoardActor, userId: string = actor.userId): string | null {
-  return actor.partnerIds.find((id) => id !== userId) ?? null;
-}
-
 export function assertIsPartnerId(actor: BoardActor, userId: string, field: string): void {
   if (!actor.partnerIds.includes(userId)) {
     throw new BoardRuleError('invalid_input', `${field}: not a partner of this space`);

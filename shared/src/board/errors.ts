@@ -40,7 +40,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns a failed input parse into one `invalid_input` error naming the first bad field. */
-export function inputError(error: z.ZodError): BoardRuleError {
+function inputError(error: z.ZodError): BoardRuleError {
   const issue = error.issues[0];
   if (!issue) return new BoardRuleError('invalid_input', 'invalid input');
   return new BoardRuleError('invalid_input', `${fieldPath(issue.path)}: ${issue.message}`);

@@ -53,4 +53,29 @@ describe('fractional position keys', () => {
     expect([...keys].sort()).toEqual(keys);
     expect(keys.every(isPositionKey)).toBe(true);
   });
+
+  it('keeps placing correctly among keys already stored by earlier versions', () => {
+    // Neighbouring keys from boards written before Hearth used the package (jittered and
+    // negative ones included), with the key the earlier implementation put between them.
+    const stored: [string | null, string | null, string][] = [
+      [null, 'Zx', 'Zw'],
+      ['Zx', 'ZyDe', 'Zy'],
+      ['ZyDe', 'Zz', 'Zyc'],
+      ['Zz', 'a00CmS', 'a0'],
+      ['a00CmS', 'a0GEV', 'a08'],
+      ['a0GEV', 'a1Bbh', 'a1'],
+      ['a1Bbh', 'a1nAr', 'a1U'],
+      ['a1nAr', 'a2cs', 'a2'],
+      ['a2cs', 'a2kow', 'a2g'],
+      ['a2kow', 'a2oM', 'a2m'],
+      ['a2oM', null, 'a3'],
+    ];
+    for (const [before, after, earlier] of stored) {
+      for (const key of [before, after]) if (key !== null) expect(isPositionKey(key)).toBe(true);
+      const key = keyBetween(before, after, () => 0.5);
+      expect(key.startsWith(earlier)).toBe(true);
+      if (before !== null) expect(key > before).toBe(true);
+      if (after !== null) expect(key < after).toBe(true);
+    }
+  });
 });

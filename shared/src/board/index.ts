@@ -102,7 +102,7 @@ export type { BoardItemOf, TextField, TextFieldOf } from './schema/item';
 
 // Ordering
 export { keyBetween, spreadKeys, isPositionKey } from './fractionalIndex';
-export { positionAfter, positionAtEnd, previousItemId } from './ordering';
+export { compareByPosition, positionAfter, positionAtEnd, previousItemId } from './ordering';
 
 // Rules (also for clients binding inputs straight to Y.Text)
 export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation } from './rules';
@@ -118,7 +118,6 @@ export {
   listPromises,
   listCards,
   listAppreciations,
-  compareByPosition,
 } from './read/readBoard';
 export type { BoardSnapshot, ListOptions } from './read/readBoard';
 export { listCheckins, checkinFor } from './read/checkins';
@@ -149,7 +148,8 @@ export { createAppreciation, updateAppreciation, respondToAppreciation } from '.
 export { DEFAULT_VISIBILITY, VISIBILITY_AUDIENCE, defaultVisibilityFor, boardDocName, visibilityOfDocName, moveItem } from './visibility';
 
 // Text helpers
-export { setTextValue } from './text';
+export { applyTextChange, diffText, setTextValue } from './text';
+export type { TextChange } from './text';
 
 // The one mood scale (board check-ins and the together check-in)
 export { MOOD_VALUES, MOOD_SCALE, MOOD_PROMPT, moodLabel } from './mood';

@@ -3,6 +3,12 @@ import { itemsOf, type ItemMap } from './docLayout';
 import { isPositionKey, keyBetween, spreadKeys } from './fractionalIndex';
 import type { ItemKind } from './schema/common';
 
+/** Board order: position key, then id, so two replicas with equal keys agree. */
+export function compareByPosition(a: { position: string; id: string }, b: { position: string; id: string }): number {
+  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 interface Placed {
   id: string;
   position: string;
@@ -18,7 +24,7 @@ function placedOfKind(doc: Y.Doc, kind: ItemKind): Placed[] {
     placed.push({ id, map, position: typeof position === 'string' && isPositionKey(position) ? position : '' });
   });
   // Items without a valid key sort first; the next reorder gives them one.
-  return placed.sort((a, b) => (a.position !== b.position ? (a.position < b.position ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return placed.sort(compareByPosition);
 }
 
 /**

@@ -1,5 +1,6 @@
-export { parseDocName, docNameOf } from './docNames';
-export type { DocKind, ParsedDocName } from './docNames';
+export { parseDocName, docNameOf, docNamePattern } from './docNames';
+export type { DocKind, DocNameQuery, ParsedDocName } from './docNames';
+export { NOTES_TEXT_KEY, notesTextOf } from './notesDoc';
 export {
   MessageType,
   SyncMessageType,

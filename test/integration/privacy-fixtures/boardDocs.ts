@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
 import { createAppreciation, createCard, createExperience, type BoardActor } from '@hearth/shared/board';
+import { notesTextOf } from '@hearth/shared/realtime';
 import { segmentName } from '../../../server/src/collab/journal';
-import { NOTES_TEXT_KEY } from '../../../server/src/privacy/notesDoc';
 import { createMongoCollabStore } from '../../../server/src/collab';
 import { createStoredDocs } from '../../../server/src/privacy/storedDocs';
 
@@ -54,7 +54,7 @@ export async function addAppreciation(name: string, who: BoardActor, toId: strin
 }
 
 export async function writeNotes(name: string, text: string): Promise<void> {
-  await writeDoc(name, (doc) => doc.getText(NOTES_TEXT_KEY).insert(0, text));
+  await writeDoc(name, (doc) => notesTextOf(doc).insert(0, text));
 }
 
 /** How many stored documents match (each with its update log and snapshots). */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ActivityEventDto, ActivityResponse, WaitingItemDto } from '@hearth/shared/activity';
-import { request } from '../../lib/http';
+import { NoContent, request, requestUnchecked } from '../../lib/http';
 
 // Stored state lags a live edit by the database write: look again shortly after, and once more.
 const REFETCH_AFTER_MS = [500, 2500];
@@ -20,7 +20,7 @@ export function useActivity(spaceId: string, docs: readonly Y.Doc[]) {
 
   const load = useCallback(async () => {
     try {
-      const res = await request<ActivityResponse>('GET', `/api/spaces/${encodeURIComponent(spaceId)}/activity`);
+      const res = await requestUnchecked<ActivityResponse>('GET', `/api/spaces/${encodeURIComponent(spaceId)}/activity`);
       setWaiting(res.waiting);
       setUnread(res.unread);
       setFailed(false);
@@ -54,7 +54,7 @@ export function useActivity(spaceId: string, docs: readonly Y.Doc[]) {
 
   const loadOlder = useCallback(async () => {
     if (!nextBefore) return;
-    const res = await request<ActivityResponse>(
+    const res = await requestUnchecked<ActivityResponse>(
       'GET',
       `/api/spaces/${encodeURIComponent(spaceId)}/activity?before=${encodeURIComponent(nextBefore)}`,
     );
@@ -64,7 +64,7 @@ export function useActivity(spaceId: string, docs: readonly Y.Doc[]) {
   }, [spaceId, nextBefore]);
 
   const markRead = useCallback(async () => {
-    await request('POST', `/api/spaces/${encodeURIComponent(spaceId)}/activity/read`, {});
+    await request('POST', `/api/spaces/${encodeURIComponent(spaceId)}/activity/read`, NoContent, {});
     setUnread(0);
     setEvents((list) => list.map((e) => ({ ...e, unread: false })));
   }, [spaceId]);

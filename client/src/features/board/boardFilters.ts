@@ -28,7 +28,7 @@ export function isOpen(item: BoardItem): boolean | null {
   }
 }
 
-export function matchesFilter(item: BoardItem, filter: BoardFilter, myId: string): boolean {
+function matchesFilter(item: BoardItem, filter: BoardFilter, myId: string): boolean {
   const author = authorOf(item);
   if (filter.who === 'mine' && author !== myId) return false;
   if (filter.who === 'partner' && author === myId) return false;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { Visibility } from '@hearth/shared/board';
+import { compareByPosition, type Visibility } from '@hearth/shared/board';
 import type { SpaceDocs } from '../../collab/useSpaceDocs';
 import { BoardReader, type BoardEntry } from './boardStore';
 
@@ -32,11 +32,7 @@ export function useBoardEntries(docs: SpaceDocs): BoardEntry[] {
       const parts = readers.map((r) => r.getEntries());
       const previous = cache.current;
       if (parts.length === previous.parts.length && parts.every((p, i) => p === previous.parts[i])) return previous.merged;
-      const merged = parts
-        .flat()
-        .sort((a, b) =>
-          a.item.position !== b.item.position ? (a.item.position < b.item.position ? -1 : 1) : a.item.id < b.item.id ? -1 : 1,
-        );
+      const merged = parts.flat().sort((a, b) => compareByPosition(a.item, b.item));
       cache.current = { parts, merged };
       return merged;
     },

@@ -1,12 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { docNameOf } from '@hearth/shared/realtime';
+import { docNameOf, notesTextOf } from '@hearth/shared/realtime';
 import { DocConnection, type PresenceUser } from '../../collab/docConnection';
 import { useDocStatus } from '../../collab/useDocStatus';
 import { useYText } from '../../collab/useYText';
-import { notesTextOf } from './notesDoc';
 
 /**
- * The counsellor's private notes for a space (`notes:<spaceId>`), live and saved like the
+ * The counsellor's private notes for a space (`notes:<spaceId>:<counsellorId>`), live and saved like the
  * board. Partners never see them; render this for a counsellor with active access only.
  */
 export function CounsellorNotes({ spaceId, me }: { spaceId: string; me: PresenceUser }) {

@@ -7,5 +7,4 @@ export { useCounsellorSpaces } from './useCounsellorSpaces';
 export { useCounsellors, useAuditLog } from './useCounsellors';
 export { counsellorApi } from './counsellorApi';
 export { describeAuditEntry } from './auditText';
-export { NOTES_TEXT_KEY } from './notesDoc';
 export type { CounsellorSpace, CounsellorMember, AuditEntry, CounsellorAccessState } from './types';

@@ -1,5 +1,5 @@
 import type { BoardItem, Visibility } from '@hearth/shared/board';
-import { request } from '../../lib/http';
+import { requestUnchecked } from '../../lib/http';
 
 export interface VersionSummary {
   id: string;
@@ -12,13 +12,13 @@ export interface VersionSummary {
 const base = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}/versions`;
 
 export async function listVersions(spaceId: string, visibility: Visibility): Promise<VersionSummary[]> {
-  return (await request<{ versions: VersionSummary[] }>('GET', `${base(spaceId)}?visibility=${visibility}`)).versions;
+  return (await requestUnchecked<{ versions: VersionSummary[] }>('GET', `${base(spaceId)}?visibility=${visibility}`)).versions;
 }
 
 export function previewVersion(spaceId: string, id: string): Promise<{ version: VersionSummary; items: BoardItem[] }> {
-  return request('GET', `${base(spaceId)}/${encodeURIComponent(id)}`);
+  return requestUnchecked('GET', `${base(spaceId)}/${encodeURIComponent(id)}`);
 }
 
 export function restoreVersion(spaceId: string, id: string, itemIds?: string[]): Promise<{ restored: string[]; before: string }> {
-  return request('POST', `${base(spaceId)}/${encodeURIComponent(id)}/restore`, itemIds ? { itemIds } : {});
+  return requestUnchecked('POST', `${base(spaceId)}/${encodeURIComponent(id)}/restore`, itemIds ? { itemIds } : {});
 }

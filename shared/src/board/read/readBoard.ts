@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { BoardDataError, BoardRuleError } from '../errors';
 import { itemMapOf, itemsOf, schemaVersionOf } from '../docLayout';
+import { compareByPosition } from '../ordering';
 import type { ItemKind } from '../schema/common';
 import type { BoardItem, BoardItemOf } from '../schema/item';
 import { parseItemMap } from './parseItem';
@@ -15,12 +16,6 @@ export interface BoardSnapshot {
 
 export interface ListOptions {
   includeArchived?: boolean;
-}
-
-/** Board order: position key, then id, so two replicas with equal keys agree. */
-export function compareByPosition(a: { position: string; id: string }, b: { position: string; id: string }): number {
-  if (a.position !== b.position) return a.position < b.position ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export function readBoard(doc: Y.Doc): BoardSnapshot {
