@@ -11,7 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import { createBoardValidator, createCollabServer, createMetricsHandler, createMongoCollabStore, type UpdateContext } from '../../server/src/collab';
+import {
+  createBoardValidator,
+  createCollabServer,
+  createMetricsHandler,
+  createMongoCollabStore,
+  type UpdateContext,
+} from '../../server/src/collab';
 import { openDatabase } from '../../server/src/platform/db/database';
 import { HearthEvents } from '../../server/src/platform/events';
 import { enableStageTimes } from '../../server/src/collab/stageTimes';

@@ -1,7 +1,14 @@
 import http from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import { pino } from 'pino';
-import { createCollabServer, createMongoCollabStore, type CollabServerOptions, type CollabGrant, type CollabServer, type CollabUser } from '../../../server/src/collab';
+import {
+  createCollabServer,
+  createMongoCollabStore,
+  type CollabServerOptions,
+  type CollabGrant,
+  type CollabServer,
+  type CollabUser,
+} from '../../../server/src/collab';
 import { HearthEvents } from '../../../server/src/platform/events';
 import type { ParsedDocName } from '@hearth/shared/realtime';
 

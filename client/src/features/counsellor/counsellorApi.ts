@@ -4,7 +4,8 @@ import type { AuditEntry, CounsellorMember, CounsellorSpace } from './types';
 const space = (spaceId: string) => `/api/spaces/${encodeURIComponent(spaceId)}`;
 
 export const counsellorApi = {
-  dashboard: (signal?: AbortSignal) => requestUnchecked<{ spaces: CounsellorSpace[] }>('GET', '/api/counsellor/spaces', undefined, { signal }),
+  dashboard: (signal?: AbortSignal) =>
+    requestUnchecked<{ spaces: CounsellorSpace[] }>('GET', '/api/counsellor/spaces', undefined, { signal }),
   counsellors: (spaceId: string, signal?: AbortSignal) =>
     requestUnchecked<{ counsellors: CounsellorMember[] }>('GET', `${space(spaceId)}/counsellors`, undefined, { signal }),
   consent: (spaceId: string, userId: string, granted: boolean, until?: string) =>
