@@ -24,7 +24,7 @@ const MOVE_WINDOW_MS = 60_000;
 const ACCEPTED: UpdateVerdict = { ok: true };
 
 interface Removal {
-  json: string;
+  item: BoardItem;
   createdBy: string;
   at: number;
   /** The document it was removed from, who removed it, and the item exactly as it was. */
@@ -63,7 +63,7 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
       for (const item of removed) {
         removals.set(`${spaceId}:${item.id}`, {
-          json: movable(item),
+          item,
           createdBy: item.createdBy,
           at: now,
           docName: ctx.docName,
@@ -79,17 +79,18 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
 
     /** Who created the item this one copies (from another board of the space), or null. */
     function movedFrom(item: BoardItem): string | null {
-      const wanted = movable(item);
       for (const visibility of VISIBILITIES) {
         const name = boardDocName(spaceId, visibility, actor.userId);
         if (name === ctx.docName) continue;
         const source = ctx.loadedDoc(name)?.getMap(ITEMS_KEY).get(item.id);
         if (!(source instanceof Y.Map)) continue;
         const original = parseOrNull(item.id, source);
-        if (original && movable(original) === wanted) return original.createdBy;
+        if (original && isCopyOf(original, item, actor)) return original.createdBy;
       }
       const recent = removals.get(`${spaceId}:${item.id}`);
-      return recent !== undefined && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS ? recent.createdBy : null;
+      return recent !== undefined && Date.now() - recent.at <= MOVE_WINDOW_MS && isCopyOf(recent.item, item, actor)
+        ? recent.createdBy
+        : null;
     }
 
     /**
@@ -107,6 +108,24 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       );
     }
   };
+}
+
+/**
+ * Whether `copy` is `original` as its mover writes it elsewhere: identical but for the stamp,
+ * or (the creator moving) differing only by changes the mover may make to the original itself.
+ * The latter is a move racing with the partner's edit of the source (their typing, a tick):
+ * the copy lacks that edit, which is the same as the mover undoing it and then moving.
+ */
+function isCopyOf(original: BoardItem, copy: BoardItem, actor: RuleActor): boolean {
+  if (movable(original) === movable(copy)) return true;
+  if (original.createdBy !== actor.userId) return false;
+  try {
+    checkChange(original, copy, actor);
+    return true;
+  } catch (err) {
+    if (err instanceof Refused) return false;
+    throw err;
+  }
 }
 
 /** An item as a move carries it: everything but the stamp the mover adds. */
