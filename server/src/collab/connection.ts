@@ -22,6 +22,7 @@ import { RateLimiter } from './rateLimiter';
 import type { CollabGrant, CollabUser } from './types';
 import type { CollabHooks, UpdateView } from './hooks';
 import { applyResendInParts, splitResend } from './validation/resendParts';
+import { textOnlyChanges } from './validation/textFastPath';
 
 const PING_INTERVAL_MS = 30_000;
 /** Metric labels for `hearth_collab_rejected_frames_total`. */
@@ -215,7 +216,18 @@ export class CollabConnection implements DocPeer {
     const hook = this.ctx.beforeApplyUpdate;
     const { docName, parsed, user, grant } = this.ctx;
     const check = (update: Uint8Array) =>
-      hook && ((view: () => UpdateView) => hook({ docName, parsed, user, grant, update, view, loadedDoc: this.ctx.loadedDoc }));
+      hook &&
+      ((view: () => UpdateView) =>
+        hook({
+          docName,
+          parsed,
+          user,
+          grant,
+          update,
+          view,
+          textChanges: () => textOnlyChanges(doc.ydoc, update),
+          loadedDoc: this.ctx.loadedDoc,
+        }));
     let verdict;
     try {
       verdict = doc.applyChecked(payload, this, check(payload));
