@@ -290,3 +290,48 @@ it(
     }
   },
 );
+
+// The creator moves a plan (a copy into "us + counsellor", then a delete from "us") while the
+// partner, who ticked one of its steps, types into it or ticks another step at the same moment.
+// The copy lacks the partner's newest edit; the server must still pair it with the original,
+// whichever half of the move it sees first, so the plan is never lost.
+it('loses no item when a move races with the partner’s edit of it', { timeout: 180_000 }, async () => {
+  const ROUNDS = 12;
+  const partnerIds = [couple.a.user!.id, couple.b.user!.id];
+  const [A, S] = partnerIds.map((userId): BoardActor => ({ userId, partnerIds }));
+  const names = [`couple:${couple.space.id}`, `space:${couple.space.id}`];
+  const [alexUs, alexShared] = names.map((n) => join('a', n));
+  const [samUs, samShared] = names.map((n) => join('b', n));
+  await waitFor('sync', () => [alexUs, alexShared, samUs, samShared].every((c) => c!.provider.synced));
+  const refusalsBefore = server.collab.refusals();
+  const has = (c: TestClient, id: string) => c.doc.getMap('items').has(id);
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = createExperience(alexUs!.doc, A!, { title: `Race ${round}`, steps: [{ text: 'one' }, { text: 'two' }] });
+    await waitFor('the plan to reach Sam', () => has(samUs!, id));
+    const [first, second] = stepIds(samUs!.doc, id);
+    updateStep(samUs!.doc, S!, { itemId: id, stepId: first!, done: true });
+    await waitFor("Sam's tick to reach Alex", () => stepIds(alexUs!.doc, id).length === 2 && isTicked(alexUs!.doc, id, first!));
+    // Both at once: nothing is sent between them.
+    if (round % 2 === 0) getItemText(samUs!.doc, id, 'notes')!.insert(0, `note ${round}`);
+    else updateStep(samUs!.doc, S!, { itemId: id, stepId: second!, done: true });
+    moveItem(alexUs!.doc, alexShared!.doc, A!, { itemId: id });
+    await waitFor('the move to settle', () => has(samShared!, id) && !has(samUs!, id) && !has(alexUs!, id), 20_000);
+  }
+  await waitFor('everything saved', () => [alexUs, alexShared, samUs, samShared].every((c) => c!.allSaved()), 60_000);
+  expect(server.collab.refusals() - refusalsBefore).toBe(0);
+  const fresh = join('a', names[1]!);
+  await waitFor('fresh sync', () => fresh.provider.synced);
+  const moved = listItems(fresh.doc, 'experience').filter((i) => /^Race \d+$/.test(i.title));
+  expect(moved).toHaveLength(ROUNDS);
+});
+
+function stepIds(doc: Y.Doc, id: string): string[] {
+  return (
+    listItems(doc, 'experience')
+      .find((i) => i.id === id)
+      ?.steps.map((s) => s.id) ?? []
+  );
+}
+function isTicked(doc: Y.Doc, id: string, stepId: string): boolean {
+  return listItems(doc, 'experience').some((i) => i.id === id && i.steps.some((s) => s.id === stepId && s.done));
+}

@@ -28,7 +28,8 @@ function typist(client: TestClient, actor: BoardActor, label: string) {
   const items: { id: string; clock: number }[] = [];
   let n = 0;
   // Plans made up front are stored long before any crash: a partner's relayed copy of a plan
-  // creation the crash lost would be refused (docs/realtime.md), typing into it is not.
+  // creation the crash lost is left to its author's own resend (docs/realtime.md); typing into
+  // an existing plan is accepted from either partner.
   const plans = Array.from({ length: 12 }, (_, i) => createExperience(client.doc, actor, { title: `${label}'s notes ${i}` }));
   let planId = plans.shift()!;
   const timer = setInterval(() => {

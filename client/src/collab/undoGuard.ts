@@ -13,7 +13,15 @@ export interface KeptItem {
   name: string | null;
   /** The item's last editor as stored on the board, a fallback for people no longer connected. */
   updatedBy: string | null;
+  /**
+   * Why it was kept: someone else worked in it since (default), or the step would put back
+   * their name in a field that only they may set (a tick, an acknowledgement, a mark).
+   */
+  reason?: 'theirs';
 }
+
+/** Fields that name who did something; the server accepts only the writer's own id there. */
+const AUTHOR_FIELDS = new Set(['doneBy', 'acknowledgedBy', 'markedBy', 'confirmedBy']);
 
 type StackItem = Y.UndoManager['undoStack'][number];
 type AnyType = Y.AbstractType<unknown>;
@@ -39,6 +47,31 @@ export function protectedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | 
         const others = new Set<number>();
         othersIn(s.content.type as AnyType, mine, others);
         if (others.size > 0) kept.push(describe(s, root, [...others], identify));
+      }
+    }
+  });
+  return dedupe(kept);
+}
+
+/**
+ * Values a step would put back that name someone else in an authorship field: undoing my
+ * untick of my partner's tick would write their `doneBy` in my name, which the server refuses.
+ */
+export function othersNamedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | null, identify: IdentifyClient): KeptItem[] {
+  const kept: KeptItem[] = [];
+  step.deletions.clients.forEach((ranges, client) => {
+    if (client === doc.clientID) return;
+    const structs = doc.store.clients.get(client);
+    if (!structs) return;
+    for (const { clock, len } of ranges) {
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const s = structs[i]!;
+        if (s.id.clock >= clock + len) break;
+        if (!(s instanceof Y.Item) || !(s.content instanceof Y.ContentAny) || !AUTHOR_FIELDS.has(s.parentSub ?? '')) continue;
+        const named = s.content.arr[0];
+        if (typeof named !== 'string' || named === '') continue;
+        const who = identify(client);
+        kept.push({ ...describe(s, root, [client], identify), userId: who?.userId ?? named, reason: 'theirs' });
       }
     }
   });

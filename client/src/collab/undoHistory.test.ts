@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addStep, createExperience, getItemText, getStepText, itemsOf, readItem, touchItem, type BoardActor } from '@hearth/shared/board';
+import {
+  addStep,
+  createExperience,
+  getItemText,
+  getStepText,
+  itemsOf,
+  readItem,
+  readItemOfKind,
+  touchItem,
+  updateStep,
+  type BoardActor,
+} from '@hearth/shared/board';
 import { UndoHistory, undoKeyAction } from './undoHistory';
 import { LOCAL_ORIGIN } from './origins';
 
@@ -130,6 +141,34 @@ describe('UndoHistory', () => {
     expect(outcome.kept).toHaveLength(1);
     expect(outcome.kept[0]).toMatchObject({ itemId: id, label: 'Cabin', name: 'Sam' });
     expect(getStepText(alex, id, stepId)!.toString()).toBe('pack the tent');
+  });
+
+  it('never puts the partner’s tick back in my name: undoing my untick of it is skipped and said', () => {
+    const { alex, sam, history } = couple();
+    const id = createExperience(sam, bob, { title: 'Cabin', steps: [{ text: 'pack' }] }, { origin: null });
+    const stepId = readItemOfKind(sam, id, 'experience').steps[0]!.id;
+    updateStep(sam, bob, { itemId: id, stepId, done: true }, { origin: null });
+    sync(sam, alex);
+    updateStep(alex, alice, { itemId: id, stepId, done: false }, mine);
+    sync(alex, sam);
+
+    // Yjs would restore Sam's doneBy as Alex's own write, which the server refuses (forged-author).
+    const outcome = history.undo();
+    expect(outcome.changed).toBe(false);
+    expect(outcome.kept).toEqual([expect.objectContaining({ itemId: id, label: 'Cabin', name: 'Sam', reason: 'theirs' })]);
+    const step = readItemOfKind(alex, id, 'experience').steps[0]!;
+    expect(step).toMatchObject({ done: false, doneBy: null });
+    expect(history.canUndo()).toBe(false);
+  });
+
+  it('undoes my untick of my own tick', () => {
+    const { alex, history } = couple();
+    const id = createExperience(alex, alice, { title: 'Cabin', steps: [{ text: 'pack' }] }, { origin: null });
+    const stepId = readItemOfKind(alex, id, 'experience').steps[0]!.id;
+    updateStep(alex, alice, { itemId: id, stepId, done: true }, { origin: null });
+    updateStep(alex, alice, { itemId: id, stepId, done: false }, mine);
+    expect(history.undo()).toEqual({ changed: true, kept: [] });
+    expect(readItemOfKind(alex, id, 'experience').steps[0]).toMatchObject({ done: true, doneBy: alice.userId });
   });
 
   it('keeps creating an item and typing into it as separate steps', () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
-import { protectedIn, type IdentifyClient, type KeptItem } from './undoGuard';
+import { othersNamedIn, protectedIn, type IdentifyClient, type KeptItem } from './undoGuard';
 import { userOfClient } from './awarenessRegistry';
 
 export type { IdentifyClient, KeptItem } from './undoGuard';
@@ -26,7 +26,8 @@ const NOTHING: UndoOutcome = { changed: false, kept: [] };
  *
  * - Each document has a Y.UndoManager tracking only LOCAL_ORIGIN, so only my changes are reverted.
  * - A step that would delete an item (or step, comment…) someone else has edited since is skipped
- *   and reported, so an Undo never takes a partner's words with it.
+ *   and reported, so an Undo never takes a partner's words with it; so is one that would put
+ *   back a partner's name where only they may write it (their tick on a step).
  * - Creating or deleting a thing is a step of its own, never merged with the typing around it.
  * - One click reverts exactly one step (the newest across documents): Yjs's own undo would keep
  *   popping past steps that no longer change anything, which made one click revert several.
@@ -124,7 +125,10 @@ export class UndoHistory {
     for (let guard = 0; guard < 1000; guard++) {
       const group = this.newest(stack);
       if (group.length === 0) return NOTHING;
-      const kept = group.flatMap((t) => protectedIn(t.manager.doc, t.manager[stack].at(-1)!, t.root, t.identify));
+      const kept = group.flatMap((t) => {
+        const top = t.manager[stack].at(-1)!;
+        return [...protectedIn(t.manager.doc, top, t.root, t.identify), ...othersNamedIn(t.manager.doc, top, t.root, t.identify)];
+      });
       if (kept.length > 0) {
         for (const t of group) t.manager[stack].pop();
         this.changed();

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { pino } from 'pino';
 import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createCard, createExperience, getItemText } from '@hearth/shared/board';
+import { createCard, createExperience, getItemText, listCards } from '@hearth/shared/board';
 import { BoardRefusal, MessageType, SyncMessageType, decodeStateVectorMap, parseRefusal } from '@hearth/shared/realtime';
 import { HearthEvents } from '../platform/events';
 import { createBoardValidator, createCollabServer, createMemoryCollabStore, type CollabServer, type StoredEvent } from './index';
@@ -53,9 +54,8 @@ afterAll(async () => {
 });
 
 /** A bare y-websocket protocol client: sync, updates, saved (100) and auth (2) messages. */
-function connect(userId: string) {
-  const doc = new Y.Doc();
-  const ws = new WebSocket(url, { headers: { 'x-user': userId, origin: 'http://hearth.test' } });
+function connect(userId: string, doc = new Y.Doc(), docUrl = url) {
+  const ws = new WebSocket(docUrl, { headers: { 'x-user': userId, origin: 'http://hearth.test' } });
   const client = { doc, ws, synced: false, stored: new Map<number, number>(), denied: [] as string[] };
   const send = (subtype: number, payload: Uint8Array) => {
     const e = encoding.createEncoder();
@@ -64,7 +64,14 @@ function connect(userId: string) {
     encoding.writeVarUint8Array(e, payload);
     if (ws.readyState === WebSocket.OPEN) ws.send(encoding.toUint8Array(e));
   };
-  ws.on('open', () => send(SyncMessageType.step1, Y.encodeStateVector(doc)));
+  ws.on('open', () => {
+    send(SyncMessageType.step1, Y.encodeStateVector(doc));
+    // As y-websocket does: the awareness state names the document's Yjs client id.
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(new awarenessProtocol.Awareness(doc), [doc.clientID]));
+    ws.send(encoding.toUint8Array(e));
+  });
   doc.on('update', (update: Uint8Array, origin: unknown) => origin !== client && send(SyncMessageType.update, update));
   ws.on('message', (data: Buffer) => {
     const d = decoding.createDecoder(new Uint8Array(data));
@@ -135,3 +142,48 @@ function syncUpdate(update: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
+
+it("takes a resend's own edits and leaves the partner's to the partner, refusing no one", async () => {
+  // The server lost both partners' edits (a crash): each copy holds Alex's new card and Sam's.
+  const resendUrl = url.replace(SPACE, 'b2b2b2b2b2b2b2b2b2b2b2b2');
+  const alexDoc = new Y.Doc();
+  const samDoc = new Y.Doc();
+  const alexCard = createCard(alexDoc, { userId: ALEX, partnerIds }, { cardType: 'need', statement: 'Quiet evenings' });
+  const samCard = createCard(samDoc, { userId: SAM, partnerIds }, { cardType: 'boundary', statement: 'No phones in bed' });
+  Y.applyUpdate(samDoc, Y.encodeStateAsUpdate(alexDoc));
+  Y.applyUpdate(alexDoc, Y.encodeStateAsUpdate(samDoc));
+  const refusalsBefore = collab.refusals();
+
+  // Sam resends first: Sam's card is stored at once, Alex's waits for Alex.
+  const sam = connect(SAM, samDoc, resendUrl);
+  await until("Sam's card saved", () => saved(sam));
+  const stored = async () => {
+    const reloaded = new Y.Doc();
+    for (const update of (await store.load('couple:b2b2b2b2b2b2b2b2b2b2b2b2')).updates) Y.applyUpdate(reloaded, update);
+    return new Map(listCards(reloaded).map((c) => [c.id, c]));
+  };
+  expect([...(await stored()).keys()]).toEqual([samCard]);
+  const alex = connect(ALEX, alexDoc, resendUrl);
+  await until("Alex's card saved", () => saved(alex));
+  expect([...alex.denied, ...sam.denied]).toEqual([]);
+  expect(collab.refusals()).toBe(refusalsBefore);
+  const cards = await stored();
+  expect(cards.get(alexCard)?.authorId).toBe(ALEX);
+  expect(cards.get(alexCard)?.statement).toBe('Quiet evenings');
+  expect(cards.get(samCard)?.statement).toBe('No phones in bed');
+  alex.ws.close();
+  sam.ws.close();
+});
+
+it("still refuses a resend that writes in the partner's name from the sender's own client", async () => {
+  const forgedUrl = url.replace(SPACE, 'c3c3c3c3c3c3c3c3c3c3c3c3');
+  const samDoc = new Y.Doc();
+  const other = new Y.Doc();
+  createCard(other, { userId: SAM, partnerIds }, { cardType: 'boundary', statement: 'Mine' });
+  Y.applyUpdate(samDoc, Y.encodeStateAsUpdate(other));
+  const forged = createCard(samDoc, { userId: ALEX, partnerIds }, { cardType: 'need', statement: 'FORGED' });
+  const sam = connect(SAM, samDoc, forgedUrl);
+  await until('the refusal', () => sam.denied.length > 0);
+  expect(parseRefusal(sam.denied[0]!)).toEqual({ code: BoardRefusal.forgedAuthor, itemId: forged });
+  sam.ws.close();
+});

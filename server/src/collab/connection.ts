@@ -20,8 +20,10 @@ import type { DocPeer, LiveDoc } from './liveDoc';
 import type { CollabMetrics } from './metrics';
 import { RateLimiter } from './rateLimiter';
 import type { CollabGrant, CollabUser } from './types';
-import type { CollabHooks } from './hooks';
+import type { CollabHooks, UpdateView } from './hooks';
 import { recordStage, stageTimesOn } from './stageTimes';
+import { applyResendInParts, splitResend } from './validation/resendParts';
+import { textOnlyChanges } from './validation/textFastPath';
 
 const PING_INTERVAL_MS = 30_000;
 /** Metric labels for `hearth_collab_rejected_frames_total`. */
@@ -212,13 +214,31 @@ export class CollabConnection implements DocPeer {
     const pendingBefore = doc.pending.length;
     const hook = this.ctx.beforeApplyUpdate;
     const { docName, parsed, user, grant } = this.ctx;
+    const check = (update: Uint8Array) =>
+      hook &&
+      ((view: () => UpdateView) =>
+        hook({
+          docName,
+          parsed,
+          user,
+          grant,
+          update,
+          view,
+          textChanges: () => textOnlyChanges(doc.ydoc, update),
+          loadedDoc: this.ctx.loadedDoc,
+        }));
     let verdict;
     try {
-      verdict = doc.applyChecked(
-        payload,
-        this,
-        hook && ((view) => hook({ docName, parsed, user, grant, update: payload, view, loadedDoc: this.ctx.loadedDoc })),
-      );
+      verdict = doc.applyChecked(payload, this, check(payload));
+      if (!verdict.ok && subtype === SyncMessageType.step2) {
+        // A resend after a crash may relay the partner's own edits: keep what is the sender's to write.
+        const parts = splitResend(payload, Y.decodeStateVector(Y.encodeStateVector(doc.ydoc)));
+        const result = applyResendInParts(parts, verdict, this.boundClientId, (part) => doc.applyChecked(part, this, check(part)));
+        verdict = result.verdict;
+        if (verdict.ok && result.dropped > 0) {
+          this.ctx.logger.info({ doc: docName, user: user.id, dropped: result.dropped }, 'collab: resend applied in part');
+        }
+      }
     } catch (err) {
       this.ctx.logger.info({ err, doc: docName }, 'collab: update failed to apply');
       throw new ProtocolError(CloseCode.invalidUpdate, 'update failed to apply');

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { ParsedDocName } from '@hearth/shared/realtime';
 import type { CollabAccess, CollabGrant, CollabUser } from './types';
 import type { UpdateChanges } from './validation/scratchCopy';
+import type { TextChange } from './validation/textFastPath';
 
 /** An incoming update tried on a scratch copy: the live state, the state after it, what it touched. */
 export interface UpdateView {
@@ -19,6 +20,8 @@ export interface UpdateContext {
   update: Uint8Array;
   /** Tries the update on a scratch copy of the document (only when first asked). */
   view(): UpdateView;
+  /** The live texts the update only types into or deletes from, without applying it; null for anything else. */
+  textChanges(): ReadonlyMap<Y.Text, TextChange> | null;
   /** Another document of this server, if it is in memory (e.g. the source of a move). */
   loadedDoc(name: string): Y.Doc | undefined;
 }

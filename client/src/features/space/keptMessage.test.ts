@@ -26,6 +26,12 @@ describe('the message when Undo keeps an item', () => {
     );
   });
 
+  it('says why a step that would put back the partner’s tick was skipped', () => {
+    expect(keptMessage([{ ...kept, userId: 'u2', reason: 'theirs' }], members, 'u1')).toBe(
+      'Undo would put back Sam’s tick or mark on “Weekend” in your name — left it as it is.',
+    );
+  });
+
   it('counts further items kept in the same step', () => {
     expect(
       keptMessage(

@@ -15,6 +15,7 @@ import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
 import type { UpdateContext, UpdateVerdict } from '../hooks';
 import { TEXT_LIMITS, checkShapeAndSize } from './boardLimits';
 import { checkChange, checkNewItem, checkRemoval } from './itemRules';
+import { isCopyOf } from './movePairing';
 import { Refused, refuseUnless, stableJson } from './refused';
 import { isPartner, type RuleActor } from './ruleContext';
 import type { UpdateChanges } from './scratchCopy';
@@ -24,7 +25,7 @@ const MOVE_WINDOW_MS = 60_000;
 const ACCEPTED: UpdateVerdict = { ok: true };
 
 interface Removal {
-  json: string;
+  item: BoardItem;
   createdBy: string;
   at: number;
   /** The document it was removed from, who removed it, and the item exactly as it was. */
@@ -54,8 +55,19 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
 
   return (ctx) => {
     if (ctx.parsed.kind === 'notes') return ACCEPTED;
-    const { before, after, changes } = ctx.view();
     const actor: RuleActor = { userId: ctx.user.id, partnerIds: ctx.grant.partnerIds ?? null };
+    // The cheapest path: characters typed into or deleted from texts that exist, read from the update.
+    const typed = ctx.textChanges();
+    if (typed) {
+      try {
+        for (const [text, { inserted, deleted }] of typed) checkTypingInto(text, actor, text.length + inserted - deleted);
+        return ACCEPTED;
+      } catch (err) {
+        if (err instanceof Refused) return { ok: false, reason: encodeRefusal(err.code, err.itemId) };
+        throw err;
+      }
+    }
+    const { before, after, changes } = ctx.view();
     const spaceId = ctx.parsed.spaceId;
     try {
       const removed = checkBoardUpdate(before, after, changes, actor, { movedFrom, restored }, ctx.parsed.kind === 'space');
@@ -63,7 +75,7 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
       for (const item of removed) {
         removals.set(`${spaceId}:${item.id}`, {
-          json: movable(item),
+          item,
           createdBy: item.createdBy,
           at: now,
           docName: ctx.docName,
@@ -79,17 +91,18 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
 
     /** Who created the item this one copies (from another board of the space), or null. */
     function movedFrom(item: BoardItem): string | null {
-      const wanted = movable(item);
       for (const visibility of VISIBILITIES) {
         const name = boardDocName(spaceId, visibility, actor.userId);
         if (name === ctx.docName) continue;
         const source = ctx.loadedDoc(name)?.getMap(ITEMS_KEY).get(item.id);
         if (!(source instanceof Y.Map)) continue;
         const original = parseOrNull(item.id, source);
-        if (original && movable(original) === wanted) return original.createdBy;
+        if (original && isCopyOf(original, item, actor)) return original.createdBy;
       }
       const recent = removals.get(`${spaceId}:${item.id}`);
-      return recent !== undefined && recent.json === wanted && Date.now() - recent.at <= MOVE_WINDOW_MS ? recent.createdBy : null;
+      return recent !== undefined && Date.now() - recent.at <= MOVE_WINDOW_MS && isCopyOf(recent.item, item, actor)
+        ? recent.createdBy
+        : null;
     }
 
     /**
@@ -107,12 +120,6 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       );
     }
   };
-}
-
-/** An item as a move carries it: everything but the stamp the mover adds. */
-function movable(item: BoardItem): string {
-  const { updatedAt: _at, updatedBy: _by, ...rest } = item;
-  return stableJson(rest);
 }
 
 /** Throws `Refused`; returns the items the update removes (for pairing later moves). */
@@ -219,8 +226,19 @@ function checkMeta(before: Y.Doc, after: Y.Doc): void {
   );
 }
 
+/** Typing into a live text, before it is applied: `length` is the text's length after it. */
+function checkTypingInto(text: Y.Text, actor: RuleActor, length: number): void {
+  const doc = text.doc!;
+  const roots = new Map<unknown, string>();
+  for (const [name, type] of doc.share) roots.set(type, name);
+  let top = text._item!;
+  while (parentOf(top)._item) top = parentOf(top)._item!;
+  if (roots.get(top.parent) !== ITEMS_KEY || typeof top.parentSub !== 'string') throw new Refused(BoardRefusal.unknownRoot);
+  checkTextEdit(text, top.parentSub, actor, roots, length);
+}
+
 /** Who may type into this text, read from the item around it; no parsing. */
-function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Map<unknown, string>): void {
+function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Map<unknown, string>, length = text.length): void {
   const me = actor.userId;
   const field = text._item!.parentSub;
   const holder = parentOf(text._item!);
@@ -251,7 +269,7 @@ function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Ma
     limit = TEXT_LIMITS[field];
   }
   refuseUnless(limit !== undefined, BoardRefusal.invalidStructure, itemId);
-  refuseUnless(text.length <= limit!, BoardRefusal.tooLarge, itemId);
+  refuseUnless(length <= limit!, BoardRefusal.tooLarge, itemId);
 }
 
 function parseOrNull(itemId: string, map: Y.Map<unknown>): BoardItem | null {

@@ -24,14 +24,24 @@ export class ScratchCopy {
     return this.doc !== null;
   }
 
-  /** Applies an update the live document took without validation. */
+  /** Updates the live document took that the copy has not applied yet (typing, mostly). */
+  private backlog: Uint8Array[] = [];
+
+  /** Takes note of an update the live document took without trying it here; applied when next needed. */
   follow(update: Uint8Array): void {
-    if (this.doc) Y.applyUpdate(this.doc, update);
+    if (!this.doc) return;
+    this.backlog.push(update);
+    // A long run of typing: rebuilding from the live document is cheaper than replaying it.
+    if (this.backlog.length > 2000) this.reset();
   }
 
   /** Tries `update` on the copy; throws if it is not a valid Yjs update. */
   apply(update: Uint8Array): { after: Y.Doc; changes: UpdateChanges } {
     const doc = (this.doc ??= this.fromLive());
+    if (this.backlog.length > 0) {
+      Y.applyUpdate(doc, Y.mergeUpdates(this.backlog));
+      this.backlog = [];
+    }
     const changes: UpdateChanges = { inserted: [], deleted: [], missingDependencies: false };
     const hadPending = hasPending(doc);
     try {
@@ -64,6 +74,7 @@ export class ScratchCopy {
   reset(): void {
     this.doc?.destroy();
     this.doc = null;
+    this.backlog = [];
   }
 
   private fromLive(): Y.Doc {
