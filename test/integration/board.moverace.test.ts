@@ -118,15 +118,20 @@ for (const held of ['delete', 'copy'] as const) {
   it(`puts the card back in "us" when its copy is refused and the ${held} arrives last`, { timeout: 60_000 }, async () => {
     const refusalsBefore = server.collab.refusals();
     const id = await cardSamCommentedOn(`Refused copy, ${held} last`);
-    const late = held === 'delete' ? alexUs : alexShared;
-    late.provider.disconnect();
+    // Alex's "us" is offline, so Alex's copy still holds Sam's comment.
+    const offline = held === 'delete' ? [alexUs] : [alexUs, alexShared];
+    for (const c of offline) c.provider.disconnect();
     removeCardComment(samUs.doc, S, { itemId: id, commentId: card(samUs.doc, id)!.comments[0]!.id });
     await waitFor("Sam's removal to be saved", () => samUs.allSaved());
     moveItem(alexUs.doc, alexShared.doc, A, { itemId: id });
-    await waitFor('the half sent first to be handled', () =>
-      held === 'delete' ? alexShared.permissionDenied.length > 0 : !has(samUs, id),
-    );
-    late.provider.connect();
+    if (held === 'delete') {
+      await waitFor('the copy to be refused', () => alexShared.permissionDenied.length > 0);
+      alexUs.provider.connect();
+    } else {
+      alexUs.provider.connect();
+      await waitFor('the delete to reach Sam', () => !has(samUs, id));
+      alexShared.provider.connect();
+    }
     await waitFor('the card back in "us" for both', () => has(samUs, id) && has(alexUs, id), 20_000);
     await waitFor('Alex and Sam saved', () => samUs.allSaved() && alexUs.allSaved());
     expect(server.collab.refusals() - refusalsBefore).toBe(1);
