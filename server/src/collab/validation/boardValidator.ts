@@ -1,46 +1,16 @@
 import * as Y from 'yjs';
-import {
-  BoardDataError,
-  ITEMS_KEY,
-  META_KEY,
-  TEXT_FIELDS,
-  VISIBILITIES,
-  boardDocName,
-  parseItemMap,
-  type BoardItem,
-  type ItemKind,
-} from '@hearth/shared/board';
+import { ITEMS_KEY, META_KEY, TEXT_FIELDS, type BoardItem, type ItemKind } from '@hearth/shared/board';
 import { JOURNEY_SETTINGS_KEY, isTimeZone } from '@hearth/shared/insights';
 import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
 import type { UpdateContext, UpdateVerdict } from '../hooks';
 import { TEXT_LIMITS, checkShapeAndSize } from './boardLimits';
 import { checkChange, checkNewItem, checkRemoval } from './itemRules';
-import { isCopyOf } from './movePairing';
-import { Refused, refuseUnless, stableJson } from './refused';
+import { MoveTracker, parseOrNull, type Provenance } from './moveTracker';
+import { Refused, refuseUnless } from './refused';
 import { isPartner, type RuleActor } from './ruleContext';
 import type { UpdateChanges } from './scratchCopy';
 
-/** How long a removed item can still be paired with its copy in another visibility level. */
-const MOVE_WINDOW_MS = 60_000;
 const ACCEPTED: UpdateVerdict = { ok: true };
-
-interface Removal {
-  item: BoardItem;
-  createdBy: string;
-  at: number;
-  /** The document it was removed from, who removed it, and the item exactly as it was. */
-  docName: string;
-  removedBy: string;
-  exact: string;
-}
-
-/** How the item checks recognise a copy of an item that is, or just was, elsewhere. */
-interface Provenance {
-  /** Who created the item this one copies (from another board of the space), or null. */
-  movedFrom(item: BoardItem): string | null;
-  /** Whether this is the item the actor removed from this document in the last minute, exactly as it was. */
-  restored(item: BoardItem): boolean;
-}
 
 /**
  * The board's rules as a `beforeApplyUpdate` hook: every update to a board document is tried
@@ -49,9 +19,7 @@ interface Provenance {
  * anything else re-reads each touched item and compares it with its version before.
  */
 export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
-  // Removals of the last minute, per space and item: a move deletes from the source and writes
-  // the target on two sockets, so the copy may arrive after the original is gone.
-  const removals = new Map<string, Removal>();
+  const moves = new MoveTracker();
 
   return (ctx) => {
     if (ctx.parsed.kind === 'notes') return ACCEPTED;
@@ -68,56 +36,14 @@ export function createBoardValidator(): (ctx: UpdateContext) => UpdateVerdict {
       }
     }
     const { before, after, changes } = ctx.view();
-    const spaceId = ctx.parsed.spaceId;
+    const provenance = moves.forUpdate(ctx, actor);
     try {
-      const removed = checkBoardUpdate(before, after, changes, actor, { movedFrom, restored }, ctx.parsed.kind === 'space');
-      const now = Date.now();
-      for (const [key, removal] of removals) if (now - removal.at > MOVE_WINDOW_MS) removals.delete(key);
-      for (const item of removed) {
-        removals.set(`${spaceId}:${item.id}`, {
-          item,
-          createdBy: item.createdBy,
-          at: now,
-          docName: ctx.docName,
-          removedBy: actor.userId,
-          exact: stableJson(item),
-        });
-      }
+      provenance.accepted(checkBoardUpdate(before, after, changes, actor, provenance, ctx.parsed.kind === 'space'));
       return ACCEPTED;
     } catch (err) {
-      if (err instanceof Refused) return { ok: false, reason: encodeRefusal(err.code, err.itemId) };
-      throw err;
-    }
-
-    /** Who created the item this one copies (from another board of the space), or null. */
-    function movedFrom(item: BoardItem): string | null {
-      for (const visibility of VISIBILITIES) {
-        const name = boardDocName(spaceId, visibility, actor.userId);
-        if (name === ctx.docName) continue;
-        const source = ctx.loadedDoc(name)?.getMap(ITEMS_KEY).get(item.id);
-        if (!(source instanceof Y.Map)) continue;
-        const original = parseOrNull(item.id, source);
-        if (original && isCopyOf(original, item, actor)) return original.createdBy;
-      }
-      const recent = removals.get(`${spaceId}:${item.id}`);
-      return recent !== undefined && Date.now() - recent.at <= MOVE_WINDOW_MS && isCopyOf(recent.item, item, actor)
-        ? recent.createdBy
-        : null;
-    }
-
-    /**
-     * Undo of a delete: the person who deleted an item puts it back where it was, unchanged,
-     * within the minute. Deleting was theirs to do; the copy holds nothing it did not hold.
-     */
-    function restored(item: BoardItem): boolean {
-      const recent = removals.get(`${spaceId}:${item.id}`);
-      return (
-        recent !== undefined &&
-        recent.docName === ctx.docName &&
-        recent.removedBy === actor.userId &&
-        Date.now() - recent.at <= MOVE_WINDOW_MS &&
-        recent.exact === stableJson(item)
-      );
+      if (!(err instanceof Refused)) throw err;
+      provenance.refused();
+      return { ok: false, reason: encodeRefusal(err.code, err.itemId) };
     }
   };
 }
@@ -272,15 +198,6 @@ function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Ma
   refuseUnless(length <= limit!, BoardRefusal.tooLarge, itemId);
 }
 
-function parseOrNull(itemId: string, map: Y.Map<unknown>): BoardItem | null {
-  try {
-    return parseItemMap(itemId, map);
-  } catch (err) {
-    if (err instanceof BoardDataError) return null;
-    throw err;
-  }
-}
-
 /** Creation, removal or change of one item; returns the item if the update removes it. */
 function checkItem(itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor, provenance: Provenance): BoardItem | null {
   const { movedFrom, restored } = provenance;
@@ -316,7 +233,10 @@ function checkItem(itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor
     } catch (err) {
       // Content that is not the actor's own may only arrive as a copy of their own item (a move).
       if (!(err instanceof Refused) || movedFrom(item) !== actor.userId) throw err;
+      return null;
     }
+    // Still possibly a move: the partner's first comment may be on the original and not in the copy.
+    movedFrom(item);
     return null;
   }
   // The item itself replaced by another map: its history and everything in it rewritten.
