@@ -1,8 +1,10 @@
 /**
- * `npm run bench:soak -- [--spaces 1000] [--rate 1] [--minutes 10] [--sample 30]`
+ * `npm run bench:soak -- [--spaces 1000] [--rate 1] [--minutes 10] [--sample 30] [--max-length 200]`
  * N spaces × 2 partners (real y-websocket protocol clients, this process) type one character
  * per client every 1/rate s into their space's plan for the given minutes against the Hearth
- * bench server (own process, board rules on). Every `sample` seconds it prints the server's
+ * bench server (own process, board rules on); once the notes hold `max-length` characters each
+ * keystroke also deletes one, so the documents keep their size and memory growth is not
+ * mistaken for content (`--max-length 0`: they grow). Every `sample` seconds it prints the server's
  * RSS, heap (after a forced GC), connections and loaded documents; at the end it compares the
  * updates typed with those the server stored (`hearth_collab_updates_total`) and acknowledged,
  * and counts errors (socket errors, unexpected closes, diverged spaces, refusals).
@@ -19,10 +21,13 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '1' },
     minutes: { type: 'string', default: '10' },
     sample: { type: 'string', default: '30' },
+    /** Notes longer than this lose a character with each one typed (0: they grow without limit). */
+    'max-length': { type: 'string', default: '200' },
   },
 });
 const SPACES = Number(values.spaces);
 const RATE = Number(values.rate);
+const MAX_LENGTH = Number(values['max-length']) || Infinity;
 const DURATION_MS = Number(values.minutes) * 60_000;
 const SAMPLE_MS = Number(values.sample) * 1000;
 requireFileDescriptors(SPACES * 2);
@@ -59,7 +64,7 @@ while (performance.now() - started < DURATION_MS) {
   const now = performance.now();
   for (let i = 0; i < clients.length; i++) {
     if (next[i]! <= now) {
-      if (clients[i]!.type()) typed++;
+      if (clients[i]!.type(MAX_LENGTH)) typed++;
       next[i]! += 1000 / RATE;
     }
   }
@@ -89,6 +94,16 @@ process.stdout.write(
     `(${stored === typed ? 'every update' : `${typed - stored} missing`}), unacknowledged ${unacked}, acks ${observer.acks.length}\n` +
     `errors ${observer.errorCount}${observer.errors.length ? ` (${observer.errors.join('; ')})` : ''}\n`,
 );
+// Everyone leaves: memory held by the documents themselves (their Yjs history grows with every
+// edit) is given back once they unload; what stays would be a leak.
 for (const c of clients) c.close();
+const left = performance.now();
+for (let i = 0; i < 120 && (await server.metric('hearth_collab_loaded_documents')) > 0; i++) await sleep(500);
+const after = await server.memory();
+process.stdout.write(
+  `after everyone left: ${await server.metric('hearth_collab_loaded_documents')} loaded documents after ` +
+    `${((performance.now() - left) / 1000).toFixed(1)} s; heap ${(after.heapUsed / 1024 / 1024).toFixed(1)} MiB, ` +
+    `rss ${(after.rss / 1024 / 1024).toFixed(1)} MiB\n`,
+);
 await server.stop();
 process.exit(observer.errorCount > 0 || stored !== typed ? 1 : 0);

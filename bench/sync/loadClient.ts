@@ -83,12 +83,18 @@ export class LoadClient {
     return this.notes()?.toString() ?? '';
   }
 
-  /** Types one character; false when the plan has not arrived yet. */
-  type(): boolean {
+  /**
+   * Types one character; false when the plan has not arrived yet. With `maxLength`, a text that
+   * long first loses one character in the same update (an edit that keeps the notes' size).
+   */
+  type(maxLength = Infinity): boolean {
     const text = this.notes();
     if (!text) return false;
     const at = performance.now();
-    text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+    this.doc.transact(() => {
+      if (text.length >= maxLength) text.delete(Math.floor(Math.random() * text.length), 1);
+      text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
+    });
     const clock = Y.getState(this.doc.store, this.doc.clientID);
     sentAt.set(`${this.doc.clientID}:${clock}`, at);
     this.unacked.push({ clock, at });

@@ -28,7 +28,7 @@ export function AppHeader({ route }: { route: Route }) {
       toggleRef.current?.focus();
     };
     const onPointer = (e: PointerEvent) => {
-      if (!headerRef.current?.contains(e.target as Node)) setMenuOpen(false);
+      if (!headerRef.current?.contains(e.target instanceof Node ? e.target : null)) setMenuOpen(false);
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('pointerdown', onPointer);

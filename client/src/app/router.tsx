@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import { isRecord } from '@hearth/shared/guards';
 import { parseRoute, type Route } from './routes';
 
 // A tiny history-API router: the app has five pages, which does not justify a router package.
@@ -23,7 +24,8 @@ function currentUrl(): string {
  * address is left in the tab's history.
  */
 export function historyDepth(): number {
-  const depth = (window.history.state as { hearthDepth?: unknown } | null)?.hearthDepth;
+  const state: unknown = window.history.state;
+  const depth = isRecord(state) ? state.hearthDepth : undefined;
   return typeof depth === 'number' && depth > 0 ? depth : 0;
 }
 

@@ -61,7 +61,7 @@ export function copyKey(userId: string, docName: string): string {
 export async function deleteCopies(match: (key: string) => boolean): Promise<void> {
   generation += 1;
   if (typeof indexedDB === 'undefined') return;
-  const keys = ((await run('readonly', (s) => s.getAllKeys())) ?? []) as IDBValidKey[];
+  const keys: IDBValidKey[] = (await run('readonly', (s) => s.getAllKeys())) ?? [];
   const doomed = keys.filter((k): k is string => typeof k === 'string' && match(k));
   if (doomed.length === 0) return;
   await run('readwrite', (s) => {
@@ -73,5 +73,6 @@ export async function deleteCopies(match: (key: string) => boolean): Promise<voi
 /** Keys of the copies on this device (tests and the safety centre look at them). */
 export async function copyKeys(): Promise<string[]> {
   if (typeof indexedDB === 'undefined') return [];
-  return (((await run('readonly', (s) => s.getAllKeys())) ?? []) as IDBValidKey[]).filter((k): k is string => typeof k === 'string');
+  const keys: IDBValidKey[] = (await run('readonly', (s) => s.getAllKeys())) ?? [];
+  return keys.filter((k): k is string => typeof k === 'string');
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { openCopy, sealCopy, type SealedCopy } from './copyCrypto';
+import { isSealedCopy, openCopy, sealCopy } from './copyCrypto';
 import { currentGeneration, run } from './copyStore';
 
 const SAVE_DELAY_MS = 400;
@@ -34,9 +34,8 @@ export class EncryptedCopy {
   }
 
   private async load(): Promise<boolean> {
-    const sealed =
-      (await run('readonly', (s) => s.get(this.recordKey) as IDBRequest<SealedCopy | undefined>).catch(() => undefined)) ?? undefined;
-    if (!sealed || this.destroyed) return false;
+    const sealed: unknown = await run('readonly', (s) => s.get(this.recordKey)).catch(() => undefined);
+    if (!isSealedCopy(sealed) || this.destroyed) return false;
     const plain = await openCopy(this.key, sealed, this.label);
     if (!plain || this.destroyed) return false;
     Y.applyUpdate(this.doc, plain, this);

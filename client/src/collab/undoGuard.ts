@@ -25,12 +25,14 @@ const AUTHOR_FIELDS = new Set(['doneBy', 'acknowledgedBy', 'markedBy', 'confirme
 
 type StackItem = Y.UndoManager['undoStack'][number];
 type AnyType = Y.AbstractType<unknown>;
+/** The tracked board root (the `items` map); only compared by identity, so any object will do. */
+export type TrackedRoot = object;
 
 /**
  * The things a step would delete that contain someone else's work: a container (an item, a
  * step, a reflection) this client inserted, in which another client has written since.
  */
-export function protectedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | null, identify: IdentifyClient): KeptItem[] {
+export function protectedIn(doc: Y.Doc, step: StackItem, root: TrackedRoot | null, identify: IdentifyClient): KeptItem[] {
   const kept: KeptItem[] = [];
   const mine = doc.clientID;
   step.insertions.clients.forEach((ranges, client) => {
@@ -45,7 +47,7 @@ export function protectedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | 
         while (s instanceof Y.Item && s.redone) s = Y.getItem(doc.store, s.redone);
         if (!(s instanceof Y.Item) || s.deleted || !(s.content instanceof Y.ContentType)) continue;
         const others = new Set<number>();
-        othersIn(s.content.type as AnyType, mine, others);
+        othersIn(s.content.type, mine, others);
         if (others.size > 0) kept.push(describe(s, root, [...others], identify));
       }
     }
@@ -57,7 +59,7 @@ export function protectedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | 
  * Values a step would put back that name someone else in an authorship field: undoing my
  * untick of my partner's tick would write their `doneBy` in my name, which the server refuses.
  */
-export function othersNamedIn(doc: Y.Doc, step: StackItem, root: Y.Map<unknown> | null, identify: IdentifyClient): KeptItem[] {
+export function othersNamedIn(doc: Y.Doc, step: StackItem, root: TrackedRoot | null, identify: IdentifyClient): KeptItem[] {
   const kept: KeptItem[] = [];
   step.deletions.clients.forEach((ranges, client) => {
     if (client === doc.clientID) return;
@@ -83,22 +85,23 @@ export function othersIn(type: AnyType, mine: number, out: Set<number>): void {
   const visit = (item: Y.Item | null) => {
     for (let it = item; it; it = it.left) {
       if (it.id.client !== mine) out.add(it.id.client);
-      if (it.content instanceof Y.ContentType) othersIn(it.content.type as AnyType, mine, out);
+      if (it.content instanceof Y.ContentType) othersIn(it.content.type, mine, out);
     }
   };
   // Map entries: the current value and, to its left, the values it replaced.
   type._map.forEach((item) => visit(item));
   for (let it = type._start; it; it = it.right) {
     if (it.id.client !== mine) out.add(it.id.client);
-    if (it.content instanceof Y.ContentType) othersIn(it.content.type as AnyType, mine, out);
+    if (it.content instanceof Y.ContentType) othersIn(it.content.type, mine, out);
   }
 }
 
-function describe(struct: Y.Item, root: Y.Map<unknown> | null, others: number[], identify: IdentifyClient): KeptItem {
+function describe(struct: Y.Item, root: TrackedRoot | null, others: number[], identify: IdentifyClient): KeptItem {
   // Walk up to the board item that holds this container.
   let item: Y.Item | null = struct;
-  while (item && item.parent !== root) item = (item.parent as AnyType | null)?._item ?? null;
-  const map = item?.content instanceof Y.ContentType ? (item.content.type as Y.Map<unknown>) : null;
+  while (item && item.parent !== root) item = item.parent instanceof Y.AbstractType ? item.parent._item : null;
+  const type = item?.content instanceof Y.ContentType ? item.content.type : null;
+  const map = type instanceof Y.Map ? type : null;
   const who = others.map(identify).find((w) => w !== null) ?? null;
   const updatedBy = map?.get('updatedBy');
   return {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from './origins';
-import { othersNamedIn, protectedIn, type IdentifyClient, type KeptItem } from './undoGuard';
+import { othersNamedIn, protectedIn, type IdentifyClient, type KeptItem, type TrackedRoot } from './undoGuard';
 import { userOfClient } from './awarenessRegistry';
 
 export type { IdentifyClient, KeptItem } from './undoGuard';
@@ -15,7 +15,7 @@ export interface UndoOutcome {
 
 interface Tracked {
   manager: Y.UndoManager;
-  root: Y.Map<unknown>;
+  root: TrackedRoot;
   identify: IdentifyClient;
 }
 
@@ -45,7 +45,7 @@ export class UndoHistory {
    * `identify` names other client ids (default: the document's live presence).
    */
   track<T>(doc: Y.Doc, scope: Y.Map<T>, identify: IdentifyClient = (clientId) => userOfClient(doc, clientId)): () => void {
-    const root = scope as unknown as Y.Map<unknown>;
+    const root: TrackedRoot = scope;
     let manager: Y.UndoManager | null = null;
     const boundary = (tr: Y.Transaction) => {
       if (manager && tr.origin === LOCAL_ORIGIN && isStructural(tr, root)) manager.stopCapturing();
@@ -215,8 +215,8 @@ function plainFieldsIn(doc: Y.Doc, step: Y.UndoManager['undoStack'][number]): Ar
 }
 
 /** Creating or deleting an item, a step, a comment: anything but typing and field values. */
-function isStructural(tr: Y.Transaction, root: Y.Map<unknown>): boolean {
-  if (tr.changed.has(root as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>)) return true;
+function isStructural(tr: Y.Transaction, root: TrackedRoot): boolean {
+  for (const type of tr.changed.keys()) if (type === root) return true;
   const client = tr.doc.clientID;
   const start = tr.beforeState.get(client) ?? 0;
   const end = tr.afterState.get(client) ?? 0;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { isRecord } from '@hearth/shared/guards';
 import { presenceSectionOf, type PresenceSection } from '@hearth/shared/realtime';
 import { registerAwareness } from './awarenessRegistry';
 
@@ -15,12 +16,11 @@ export interface Peer {
 
 export function peersOf(awareness: Awareness): Peer[] {
   const peers: Peer[] = [];
-  awareness.getStates().forEach((state, clientId) => {
-    const user = (state as { user?: unknown }).user;
-    if (!user || typeof user !== 'object') return;
-    const { id, name, role } = user as Record<string, unknown>;
+  awareness.getStates().forEach((state: unknown, clientId) => {
+    if (!isRecord(state) || !isRecord(state.user)) return;
+    const { id, name, role } = state.user;
     if (typeof id !== 'string' || typeof name !== 'string') return;
-    const editing = (state as { editing?: unknown }).editing;
+    const { editing } = state;
     peers.push({
       clientId,
       user: { id, name, role: typeof role === 'string' ? role : 'partner' },

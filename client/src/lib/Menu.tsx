@@ -50,7 +50,7 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
     window.addEventListener('resize', onScroll);
     window.addEventListener('scroll', onScroll, { passive: true });
     const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
+      const target = event.target instanceof Node ? event.target : null;
       if (!list.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
@@ -68,7 +68,8 @@ export function Menu({ label, items, testId }: { label: string; items: readonly 
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const all = entries();
-    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    const active = document.activeElement;
+    const at = active instanceof HTMLButtonElement ? all.indexOf(active) : -1;
     const go = (i: number) => all[(i + all.length) % all.length]?.focus({ preventScroll: true });
     if (event.key === 'ArrowDown') go(at + 1);
     else if (event.key === 'ArrowUp') go(at - 1);

@@ -56,7 +56,7 @@ export class LiveDoc implements WriteTarget {
   /** Where validators try updates first; kept in step with every change of `ydoc`. */
   private readonly scratch = new ScratchCopy(this.ydoc);
   private scratchFollows = true;
-  /** When a validator last used the scratch copy (performance.now()). */
+  /** When a validator last needed the scratch copy (performance.now()); typing checked on the fast path does not count. */
   private scratchUsedAt = 0;
 
   constructor(
@@ -131,9 +131,12 @@ export class LiveDoc implements WriteTarget {
     let tried: UpdateView | null = null;
     const timed = stageTimesOn();
     if (check) {
-      this.scratchUsedAt = performance.now();
-      const checkStarted = timed ? this.scratchUsedAt : 0;
-      const verdict = check(() => (tried ??= { before: this.ydoc, ...this.scratch.apply(update) }));
+      const checkStarted = timed ? performance.now() : 0;
+      const verdict = check(() => {
+        if (tried) return tried;
+        this.scratchUsedAt = performance.now();
+        return (tried = { before: this.ydoc, ...this.scratch.apply(update) });
+      });
       if (timed) recordStage('validate', performance.now() - checkStarted);
       if (!verdict.ok) {
         if (tried) this.scratch.reset();
@@ -217,9 +220,11 @@ export class LiveDoc implements WriteTarget {
   }
 
   /**
-   * Drops the validators' scratch copy when no update was checked for `idleMs`: a second
-   * Y.Doc per idle document is most of an idle connection's memory (docs/performance.md,
-   * "Idle connections"); the next checked update rebuilds it from the live document.
+   * Drops the validators' scratch copy when no check needed it for `idleMs` (idle, or only
+   * typing, which is checked without it): a second Y.Doc per document, plus the typing it has
+   * not replayed yet, is most of an idle connection's memory and half a busy document's
+   * (docs/performance.md, "Idle connections", "Soak"); the next check that needs it rebuilds it
+   * from the live document.
    */
   releaseIdleScratch(idleMs: number): void {
     if (this.scratch.active && performance.now() - this.scratchUsedAt >= idleMs) this.scratch.reset();

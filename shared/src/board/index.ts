@@ -106,6 +106,7 @@ export { compareByPosition, positionAfter, positionAtEnd, previousItemId } from 
 
 // Rules (also for clients binding inputs straight to Y.Text)
 export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation } from './rules';
+export type { ItemOwnership } from './rules';
 
 // Reading
 export {

@@ -1,4 +1,4 @@
-import { TEXT_FIELDS, type BoardItem, type TextField } from './schema/item';
+import { TEXT_FIELDS, type BoardItem, type BoardItemOf, type TextField } from './schema/item';
 import type { ExperienceItem } from './schema/experience';
 import type { AppreciationItem } from './schema/appreciation';
 
@@ -7,8 +7,16 @@ import type { AppreciationItem } from './schema/appreciation';
  * straight to a Y.Text asks `canEditText` first, since a Y.Text cannot check it itself.
  */
 
+/** The fields the ownership rules read; every BoardItem has them. */
+export type ItemOwnership =
+  | Pick<BoardItemOf<'card'>, 'kind' | 'createdBy' | 'authorId'>
+  | Pick<BoardItemOf<'checkin'>, 'kind' | 'createdBy' | 'userId'>
+  | Pick<BoardItemOf<'appreciation'>, 'kind' | 'createdBy' | 'fromId'>
+  | Pick<BoardItemOf<'promise'>, 'kind' | 'createdBy' | 'promiserId' | 'promiseeId'>
+  | Pick<BoardItemOf<'experience'>, 'kind' | 'createdBy'>;
+
 /** Who is the author: the one whose words the item holds. */
-export function authorOf(item: BoardItem): string {
+export function authorOf(item: ItemOwnership): string {
   switch (item.kind) {
     case 'card':
       return item.authorId;
@@ -27,7 +35,7 @@ export function authorOf(item: BoardItem): string {
  * Archive, unarchive, delete and change visibility. Experiences and promises belong to both
  * partners; a card, a check-in and an appreciation to their author alone.
  */
-export function canManageItem(item: BoardItem, userId: string): boolean {
+export function canManageItem(item: ItemOwnership, userId: string): boolean {
   switch (item.kind) {
     case 'experience':
       return true;
@@ -39,13 +47,14 @@ export function canManageItem(item: BoardItem, userId: string): boolean {
 }
 
 /** Changing visibility moves the item out of someone's sight, so only its creator may. */
-export function canChangeVisibility(item: BoardItem, userId: string): boolean {
+export function canChangeVisibility(item: ItemOwnership, userId: string): boolean {
   return item.createdBy === userId;
 }
 
 /** May `userId` edit this top-level text field of the item? */
 export function canEditText(item: BoardItem, field: TextField, userId: string): boolean {
-  if (!(TEXT_FIELDS[item.kind] as readonly string[]).includes(field)) return false;
+  const fields: readonly TextField[] = TEXT_FIELDS[item.kind];
+  if (!fields.includes(field)) return false;
   switch (item.kind) {
     case 'experience':
       return true;

@@ -1,5 +1,5 @@
+import { recordOf } from '../guards';
 import { QUESTION_THEMES } from '../exercises/content/questionThemes';
-import type { QuestionTheme } from '../exercises/schemas';
 import { emptyBuckets, type InsightContext } from './context';
 import { checkinRevealed, deckOf, speakerListenerOf, startedAtMs } from './exerciseResults';
 import { dateInZone } from './time';
@@ -8,7 +8,7 @@ import type { CommunicationInsights } from './types';
 /** Speaker–listener "felt heard", question-deck themes and together check-ins in the window. */
 export function communicationInsights(ctx: InsightContext): CommunicationInsights {
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, exchanges: 0, heardFirstTime: 0 }));
-  const deckAnswered = Object.fromEntries(QUESTION_THEMES.map((t) => [t, 0])) as Record<QuestionTheme, number>;
+  const deckAnswered = recordOf(QUESTION_THEMES, () => 0);
   const out: CommunicationInsights = {
     buckets: buckets.list,
     speakerListenerSessions: 0,

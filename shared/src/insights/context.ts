@@ -17,15 +17,11 @@ export interface InsightContext {
   streaks: Streak[];
 }
 
+export type ItemsByKind = Pick<InsightContext, 'promises' | 'experiences' | 'cards' | 'checkins' | 'appreciations'>;
+
 /** Archived items count: archiving tidies the board, it does not undo what happened. */
-export function byKind(sources: JourneyInput['sources']) {
-  const out = {
-    promises: [] as BoardItemOf<'promise'>[],
-    experiences: [] as BoardItemOf<'experience'>[],
-    cards: [] as BoardItemOf<'card'>[],
-    checkins: [] as BoardItemOf<'checkin'>[],
-    appreciations: [] as BoardItemOf<'appreciation'>[],
-  };
+export function byKind(sources: JourneyInput['sources']): ItemsByKind {
+  const out: ItemsByKind = { promises: [], experiences: [], cards: [], checkins: [], appreciations: [] };
   for (const { item } of sources) {
     switch (item.kind) {
       case 'promise':

@@ -1,10 +1,11 @@
 import { CLOSENESS_KINDS, EXPERIENCE_CATEGORIES, type ClosenessKind, type ExperienceCategory } from '../board';
+import { recordOf } from '../guards';
 import { emptyBuckets, type InsightContext } from './context';
 import { dateInZone } from './time';
 import type { ExperienceInsights } from './types';
 
 function zeroed<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  return recordOf(keys, () => 0);
 }
 
 /** Experiences done in the window, their balance of closeness and kind, and reflections on them. */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { readBoard, type Visibility } from '../board';
+import { readBoard, VISIBILITIES, type Visibility } from '../board';
+import { isOneOf } from '../guards';
 import { ALICE, BOB } from '../../../test/helpers/boardActors';
 import type { JourneyExercise, JourneyInput, JourneySource } from './types';
 
@@ -12,7 +13,8 @@ export const PEOPLE = [
 
 export function sourcesOf(docs: Partial<Record<Visibility, Y.Doc>>): JourneySource[] {
   const out: JourneySource[] = [];
-  for (const [visibility, doc] of Object.entries(docs) as Array<[Visibility, Y.Doc]>) {
+  for (const [visibility, doc] of Object.entries(docs)) {
+    if (!isOneOf(VISIBILITIES, visibility) || !doc) continue;
     for (const item of readBoard(doc).items) out.push({ item, visibility });
   }
   return out;

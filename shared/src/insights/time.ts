@@ -103,7 +103,7 @@ export function bucketOf(date: string, unit: BucketUnit): string {
 }
 
 function nextMonth(key: string): string {
-  const [y, m] = key.split('-').map(Number) as [number, number];
+  const [y = 0, m = 0] = key.split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 

@@ -1,4 +1,5 @@
-import { CARD_TYPES, type CardType } from '../board';
+import { CARD_TYPES } from '../board';
+import { recordOf } from '../guards';
 import { emptyBuckets, median, type InsightContext } from './context';
 import { dateInZone, daysBetween } from './time';
 import type { UnderstandingInsights } from './types';
@@ -6,10 +7,7 @@ import type { UnderstandingInsights } from './types';
 /** Needs, boundaries and triggers the partner acknowledged, how long that took, and revisits. */
 export function understandingInsights(ctx: InsightContext): UnderstandingInsights {
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, acknowledged: 0 }));
-  const byType = Object.fromEntries(CARD_TYPES.map((t) => [t, { total: 0, acknowledged: 0 }])) as Record<
-    CardType,
-    { total: number; acknowledged: number }
-  >;
+  const byType = recordOf(CARD_TYPES, () => ({ total: 0, acknowledged: 0 }));
   const waits: number[] = [];
   let acknowledgedInRange = 0;
   let revisited = 0;

@@ -1,3 +1,5 @@
+import { isOneOf } from '../guards';
+
 /**
  * The only Yjs documents Hearth serves, one per visibility level (see docs/realtime.md).
  * Ids are MongoDB ObjectIds in hex, so the names never contain anything else.
@@ -15,11 +17,11 @@ const SIMPLE = new RegExp(`^(${SHARED_KINDS.join('|')}):(${ID})$`);
 const PER_USER = new RegExp(`^(${PER_USER_KINDS.join('|')}):(${ID}):(${ID})$`);
 
 function isSharedKind(kind: string): kind is (typeof SHARED_KINDS)[number] {
-  return (SHARED_KINDS as readonly string[]).includes(kind);
+  return isOneOf(SHARED_KINDS, kind);
 }
 
 function isPerUserKind(kind: string): kind is (typeof PER_USER_KINDS)[number] {
-  return (PER_USER_KINDS as readonly string[]).includes(kind);
+  return isOneOf(PER_USER_KINDS, kind);
 }
 
 export function parseDocName(name: string): ParsedDocName | null {

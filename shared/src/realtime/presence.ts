@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRecord } from '../guards';
 
 /**
  * Which board section someone is looking at, shared in their awareness state (`section`) on
@@ -9,7 +10,7 @@ export type PresenceSection = z.infer<typeof PresenceSection>;
 
 /** The section in an awareness state, or null when it has none or one this version does not know. */
 export function presenceSectionOf(state: unknown): PresenceSection | null {
-  const section = (state as { section?: unknown } | null)?.section;
+  const section = isRecord(state) ? state.section : undefined;
   const parsed = PresenceSection.safeParse(section);
   return parsed.success ? parsed.data : null;
 }

@@ -1,3 +1,5 @@
+import { isOneOf } from '../guards';
+
 /**
  * Why the server refused a board edit: the reason of the y-protocols auth `permission-denied`
  * message is `<code>` or `<code> <itemId>`. The client rolls back to the server's state and
@@ -39,7 +41,7 @@ export const BoardRefusal = {
 } as const;
 export type BoardRefusal = (typeof BoardRefusal)[keyof typeof BoardRefusal];
 
-const CODES = new Set<string>(Object.values(BoardRefusal));
+const CODES: readonly BoardRefusal[] = Object.values(BoardRefusal);
 
 export function encodeRefusal(code: BoardRefusal, itemId?: string | null): string {
   return itemId ? `${code} ${itemId}` : code;
@@ -49,6 +51,6 @@ export function encodeRefusal(code: BoardRefusal, itemId?: string | null): strin
 export function parseRefusal(reason: string): { code: BoardRefusal; itemId: string | null } | null {
   const space = reason.indexOf(' ');
   const code = space < 0 ? reason : reason.slice(0, space);
-  if (!CODES.has(code)) return null;
-  return { code: code as BoardRefusal, itemId: space < 0 ? null : reason.slice(space + 1) || null };
+  if (!isOneOf(CODES, code)) return null;
+  return { code, itemId: space < 0 ? null : reason.slice(space + 1) || null };
 }

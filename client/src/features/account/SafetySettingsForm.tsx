@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { AccountSettingsPatch } from '@hearth/shared/api';
+import { isOneOf } from '@hearth/shared/guards';
 import { IDLE_LOCK_MINUTES } from '@hearth/shared/safety';
 import { updateAccountSettings, useAccountSettings } from '../../lib/accountSettings';
 import { ApiError } from '../../lib/http';
@@ -60,7 +61,10 @@ export function SafetySettingsForm() {
         <select
           id={`${id}-idle`}
           value={settings.idleLockMinutes}
-          onChange={(e) => void change({ idleLockMinutes: Number(e.target.value) as AccountSettingsPatch['idleLockMinutes'] })}
+          onChange={(e) => {
+            const minutes = Number(e.target.value);
+            if (isOneOf(IDLE_LOCK_MINUTES, minutes)) void change({ idleLockMinutes: minutes });
+          }}
         >
           {IDLE_LOCK_MINUTES.map((m) => (
             <option key={m} value={m}>

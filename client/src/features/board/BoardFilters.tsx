@@ -49,7 +49,10 @@ export function BoardFilters({
         <select
           id={`${id}-status`}
           value={filter.status}
-          onChange={(e) => onChange({ ...filter, status: e.target.value as StatusFilter })}
+          onChange={(e) => {
+            const picked = STATUS.find(([value]) => value === e.target.value);
+            if (picked) onChange({ ...filter, status: picked[0] });
+          }}
           style={{ width: 'auto' }}
         >
           {STATUS.map(([value, label]) => (

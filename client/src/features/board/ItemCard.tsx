@@ -47,7 +47,8 @@ export const ItemCard = memo(function ItemCard({
     setEditing(entry, typing);
   }
   function onBlur(event: FocusEvent<HTMLElement>) {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setEditing(entry, false);
+    const next = event.relatedTarget instanceof Node ? event.relatedTarget : null;
+    if (!event.currentTarget.contains(next)) setEditing(entry, false);
   }
   // Alt+↑ / Alt+↓ moves the focused card, the keyboard equivalent of dragging.
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {

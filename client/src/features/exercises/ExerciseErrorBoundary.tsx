@@ -12,7 +12,7 @@ interface Props {
  * the board. The session keeps running on the server, so nobody is stuck on a broken screen.
  */
 export class ExerciseErrorBoundary extends Component<Props, { error: Error | null }> {
-  override state = { error: null as Error | null };
+  override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: Error) {
     return { error };

@@ -30,7 +30,8 @@ export function InviteStep({ spaceId, spaceName, myName }: { spaceId: string; sp
       setCopied(true);
     } catch {
       // Clipboard can be blocked; the link is selected so it can be copied by hand.
-      (document.getElementById(`${id}-url`) as HTMLInputElement | null)?.select();
+      const input = document.getElementById(`${id}-url`);
+      if (input instanceof HTMLInputElement) input.select();
     }
   }
 

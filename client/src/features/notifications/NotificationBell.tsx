@@ -15,7 +15,7 @@ export function NotificationBell() {
   useEffect(() => {
     if (!open) return undefined;
     const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
+      const target = event.target instanceof Node ? event.target : null;
       if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
     };
     const onKey = (event: KeyboardEvent) => {

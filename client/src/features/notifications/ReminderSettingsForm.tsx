@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { ReminderKind, ReminderSettings } from '@hearth/shared/reminders';
+import { isOneOf } from '@hearth/shared/guards';
+import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from '@hearth/shared/reminders';
 import { ApiError } from '../../lib/http';
 import { fetchReminderSettings, saveReminderSettings } from './notificationsApi';
 import './notifications.css';
@@ -12,9 +13,12 @@ const KIND_TEXT: Record<ReminderKind, { label: string; hint: string }> = {
   dailyCheckin: { label: 'Daily check-in', hint: 'At the time you pick below.' },
 };
 
+/** The kinds in the order the form lists them. */
+const KINDS = Object.keys(KIND_TEXT).filter((kind): kind is ReminderKind => isOneOf(REMINDER_KINDS, kind));
+
 function timeZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? ['UTC'];
+  // Older browsers lack Intl.supportedValuesOf; they offer UTC besides the zone already saved.
+  return typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 }
 
 /** Each partner's own reminders: which kinds, when not, and how many a week at most. */
@@ -68,7 +72,7 @@ export function ReminderSettingsForm() {
         <>
           <fieldset className="reminder-kinds">
             <legend>Remind me when</legend>
-            {(Object.keys(KIND_TEXT) as ReminderKind[]).map((kind) => (
+            {KINDS.map((kind) => (
               <div className="check-row" key={kind}>
                 <input
                   id={`${id}-${kind}`}

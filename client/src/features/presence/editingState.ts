@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { itemsOf } from '@hearth/shared/board';
+import { isRecord } from '@hearth/shared/guards';
 import { peersOf } from '../../collab/useAwareness';
 
 /**
@@ -22,6 +23,6 @@ export function editorsOf(awarenesses: readonly Awareness[], doc: Y.Doc, itemId:
 
 /** Stops announcing "editing `itemId`" (when this screen still announces it). */
 export function releaseEditing(awareness: Awareness, itemId: string): void {
-  const state = awareness.getLocalState() as { editing?: unknown } | null;
-  if (state?.editing === itemId) awareness.setLocalStateField('editing', null);
+  const state: unknown = awareness.getLocalState();
+  if (isRecord(state) && state.editing === itemId) awareness.setLocalStateField('editing', null);
 }

@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
+import { isRecord } from '@hearth/shared/guards';
 import type { PresenceSection } from '@hearth/shared/realtime';
 import type { Peer } from '../../collab/useAwareness';
 
@@ -9,8 +10,8 @@ import type { Peer } from '../../collab/useAwareness';
  */
 export function shareSection(awarenesses: readonly Awareness[], section: PresenceSection): void {
   for (const awareness of awarenesses) {
-    const state = awareness.getLocalState() as { section?: unknown } | null;
-    if (state && state.section !== section) awareness.setLocalStateField('section', section);
+    const state: unknown = awareness.getLocalState();
+    if (isRecord(state) && state.section !== section) awareness.setLocalStateField('section', section);
   }
 }
 

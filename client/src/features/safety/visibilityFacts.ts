@@ -4,8 +4,8 @@ import {
   canChangeVisibility,
   canManageItem,
   defaultVisibilityFor,
-  type BoardItem,
   type ItemKind,
+  type ItemOwnership,
   type Visibility,
 } from '@hearth/shared/board';
 
@@ -41,9 +41,19 @@ const ME = 'me';
 const PARTNER = 'partner';
 
 /** An item of each kind that "I" wrote, with just the fields the rules read. */
-function mine(kind: ItemKind): BoardItem {
-  const base = { kind, createdBy: ME, authorId: ME, userId: ME, fromId: ME, promiserId: ME, promiseeId: PARTNER, toId: PARTNER };
-  return base as unknown as BoardItem;
+function mine(kind: ItemKind): ItemOwnership {
+  switch (kind) {
+    case 'card':
+      return { kind, createdBy: ME, authorId: ME };
+    case 'checkin':
+      return { kind, createdBy: ME, userId: ME };
+    case 'appreciation':
+      return { kind, createdBy: ME, fromId: ME };
+    case 'promise':
+      return { kind, createdBy: ME, promiserId: ME, promiseeId: PARTNER };
+    case 'experience':
+      return { kind, createdBy: ME };
+  }
 }
 
 export function kindFacts(kinds: readonly ItemKind[]): KindFact[] {

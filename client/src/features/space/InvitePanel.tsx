@@ -67,7 +67,8 @@ export function InvitePanel({
       setCopied(role);
     } catch {
       // Clipboard can be blocked; the link is selected so it can be copied by hand.
-      (document.getElementById(`${id}-${role}`) as HTMLInputElement | null)?.select();
+      const input = document.getElementById(`${id}-${role}`);
+      if (input instanceof HTMLInputElement) input.select();
     }
   }
 

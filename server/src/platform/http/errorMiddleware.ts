@@ -25,19 +25,27 @@ const DATABASE_GONE = new Set([
   'MongoPoolClearedError',
   'MongoNotConnectedError',
   'MongoTopologyClosedError',
+  'MongooseServerSelectionError',
 ]);
+
+/** A driver error (or one it caused) that means the database went away, not a bad query. */
+function databaseGone(err: unknown, depth = 0): boolean {
+  if (!(err instanceof Error) || depth > 3) return false;
+  if (DATABASE_GONE.has(err.name)) return true;
+  const labelled = 'hasErrorLabel' in err && typeof err.hasErrorLabel === 'function' ? err.hasErrorLabel.bind(err) : null;
+  if (labelled && (labelled('NetworkError') || labelled('ResetPool'))) return true;
+  return databaseGone(err.cause, depth + 1);
+}
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  // body-parser marks its errors with `type`; the MongoDB driver names its error classes.
+  // body-parser marks its errors with `type`.
   const type = propertyOf(err, 'type');
-  const name = propertyOf(err, 'name');
   if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
   if (type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
   if (type === 'charset.unsupported' || type === 'encoding.unsupported')
     return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
-  if (typeof name === 'string' && DATABASE_GONE.has(name))
-    return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
+  if (databaseGone(err)) return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
   return new AppError('internal', 'Something went wrong on our side.');
 }
 

@@ -11,6 +11,7 @@ import {
   UpdateCardInput,
   type CardComment,
 } from '../schema/card';
+import { isRecord } from '../../guards';
 import { arrayField, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
 
 /**
@@ -81,7 +82,7 @@ export function addCardComment(doc: Y.Doc, actor: BoardActor, input: AddCardComm
   const { at } = clockOf(options);
   const id = newItemId();
   writeBoard(doc, options, () => {
-    arrayField<CardComment>(map, 'comments').push([{ id, by: actor.userId, at, text }]);
+    arrayField(map, 'comments').push([{ id, by: actor.userId, at, text } satisfies CardComment]);
     stampUpdated(map, actor, at);
   });
   return id;
@@ -97,8 +98,8 @@ export function removeCardComment(doc: Y.Doc, actor: BoardActor, input: RemoveCa
   if (comment.by !== actor.userId) throw new BoardRuleError('forbidden', 'only its writer removes a comment');
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
-    const comments = arrayField<CardComment>(map, 'comments');
-    const live = comments.toArray().findIndex((c) => c.id === commentId);
+    const comments = arrayField(map, 'comments');
+    const live = comments.toArray().findIndex((c) => isRecord(c) && c.id === commentId);
     if (live >= 0) comments.delete(live, 1);
     stampUpdated(map, actor, at);
   });

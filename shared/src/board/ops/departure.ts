@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isRecord } from '../../guards';
 import { itemsOf } from '../docLayout';
 import { readItem } from '../read/readBoard';
 import { authorOf } from '../rules';
@@ -33,7 +34,8 @@ export function departFromBoard(
       try {
         author = authorOf(readItem(doc, id));
       } catch {
-        author = typeof map.get('createdBy') === 'string' ? (map.get('createdBy') as string) : null;
+        const createdBy = map.get('createdBy');
+        author = typeof createdBy === 'string' ? createdBy : null;
       }
       const isCheckin = map.get('kind') === 'checkin';
       if (author === userId && (choice === 'delete' || isCheckin)) {
@@ -54,8 +56,8 @@ function dropComments(map: Y.Map<unknown>, userId: string): boolean {
   if (!(comments instanceof Y.Array)) return false;
   let changed = false;
   for (let i = comments.length - 1; i >= 0; i--) {
-    const c = comments.get(i) as { by?: unknown } | null;
-    if (c && typeof c === 'object' && c.by === userId) {
+    const c: unknown = comments.get(i);
+    if (isRecord(c) && c.by === userId) {
       comments.delete(i, 1);
       changed = true;
     }
@@ -70,7 +72,7 @@ function replaceId(node: Y.Map<unknown> | Y.Array<unknown>, userId: string): boo
     // Entries keyed by the person (an experience's reflections) move to the stand-in key.
     const own = node.get(userId);
     if (own !== undefined && !node.has(FORMER_MEMBER_ID)) {
-      node.set(FORMER_MEMBER_ID, own instanceof Y.AbstractType ? (own as Y.Map<unknown>).clone() : own);
+      node.set(FORMER_MEMBER_ID, own instanceof Y.AbstractType ? own.clone() : own);
       node.delete(userId);
       changed = true;
     }

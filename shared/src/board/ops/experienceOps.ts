@@ -91,7 +91,7 @@ export function setExperienceStatus(doc: Y.Doc, actor: BoardActor, input: SetExp
     appendHistory(map, actor, at, { action: status, note });
     stampUpdated(map, actor, at);
     if (status === 'done') {
-      const reflections = mapField<Y.Map<unknown>>(map, 'reflections');
+      const reflections = mapField(map, 'reflections');
       for (const partnerId of actor.partnerIds) {
         if (!reflections.has(partnerId)) reflections.set(partnerId, newReflectionMap());
       }

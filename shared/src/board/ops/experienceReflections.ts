@@ -5,7 +5,7 @@ import { setTextValue } from '../text';
 import { WriteReflectionInput } from '../schema/experience';
 import { canWriteReflection } from '../rules';
 import { newReflectionMap } from './experienceOps';
-import { loadItem, mapField, stampUpdated } from './shared';
+import { loadItem, mapField, nestedMap, stampUpdated, textField } from './shared';
 
 /**
  * After an experience is done, each partner writes their own reflection ("what I enjoyed",
@@ -20,14 +20,14 @@ export function writeReflection(doc: Y.Doc, actor: BoardActor, input: WriteRefle
   }
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
-    const reflections = mapField<Y.Map<unknown>>(map, 'reflections');
-    let own = reflections.get(actor.userId);
+    const reflections = mapField(map, 'reflections');
+    let own = nestedMap(reflections, actor.userId);
     if (!own) {
-      reflections.set(actor.userId, newReflectionMap());
-      own = reflections.get(actor.userId)!;
+      own = newReflectionMap();
+      reflections.set(actor.userId, own);
     }
-    if (enjoyed !== undefined) setTextValue(own.get('enjoyed') as Y.Text, enjoyed);
-    if (learned !== undefined) setTextValue(own.get('learned') as Y.Text, learned);
+    if (enjoyed !== undefined) setTextValue(textField(own, 'enjoyed'), enjoyed);
+    if (learned !== undefined) setTextValue(textField(own, 'learned'), learned);
     own.set('updatedAt', at);
     stampUpdated(map, actor, at);
   });

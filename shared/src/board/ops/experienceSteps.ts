@@ -1,23 +1,24 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { BoardRuleError, parseInput } from '../errors';
 import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type BoardActor, type OpOptions } from '../context';
 import type { ItemMap } from '../docLayout';
 import { setTextValue } from '../text';
 import { AddStepInput, RemoveStepInput, UpdateStepInput } from '../schema/experience';
 import { newStepMap } from './experienceOps';
-import { arrayField, loadItem, stampUpdated } from './shared';
+import { arrayField, loadItem, stampUpdated, textField } from './shared';
 
 /** The checklist of an experience plan: add, edit, tick, assign, remove. Either partner. */
 
-function stepsOf(map: ItemMap): Y.Array<Y.Map<unknown>> {
-  return arrayField<Y.Map<unknown>>(map, 'steps');
+function stepsOf(map: ItemMap): Y.Array<unknown> {
+  return arrayField(map, 'steps');
 }
 
 function findStep(map: ItemMap, stepId: string): { index: number; step: Y.Map<unknown> } {
   const steps = stepsOf(map).toArray();
-  const index = steps.findIndex((s) => s.get('id') === stepId);
-  if (index < 0) throw new BoardRuleError('not_found', `stepId: no step ${stepId} in this experience`);
-  return { index, step: steps[index]! };
+  const index = steps.findIndex((s) => s instanceof Y.Map && s.get('id') === stepId);
+  const step = steps[index];
+  if (!(step instanceof Y.Map)) throw new BoardRuleError('not_found', `stepId: no step ${stepId} in this experience`);
+  return { index, step };
 }
 
 /** Adds a step at the end of the checklist; returns the step's id. */
@@ -45,7 +46,7 @@ export function updateStep(doc: Y.Doc, actor: BoardActor, input: UpdateStepInput
   const { step } = findStep(map, stepId);
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
-    if (text !== undefined) setTextValue(step.get('text') as Y.Text, text);
+    if (text !== undefined) setTextValue(textField(step, 'text'), text);
     if (done !== undefined && step.get('done') !== done) {
       step.set('done', done);
       step.set('doneAt', done ? at : null);

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { isOneOf } from '../../guards';
 import { BoardRuleError, parseInput } from '../errors';
 import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } from '../context';
 import { itemMapOf, itemsOf } from '../docLayout';
@@ -72,10 +73,11 @@ export function setItemText(doc: Y.Doc, actor: BoardActor, input: SetItemTextInp
   assertPartner(actor);
   const { itemId, field, value } = parseInput(SetItemTextInput, input);
   const item = readItem(doc, itemId);
-  if (!(TEXT_FIELDS[item.kind] as readonly string[]).includes(field)) {
+  const fields: readonly TextField[] = TEXT_FIELDS[item.kind];
+  if (!isOneOf(fields, field)) {
     throw new BoardRuleError('invalid_input', `field: a ${item.kind} has no text field '${field}'`);
   }
-  if (!canEditText(item, field as TextField, actor.userId)) {
+  if (!canEditText(item, field, actor.userId)) {
     throw new BoardRuleError('forbidden', `you may not edit the ${field} of this ${item.kind}`);
   }
   const { at } = clockOf(options);

@@ -1,18 +1,19 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { isRecord } from '../../guards';
 import { BoardRuleError, parseInput } from '../errors';
 import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } from '../context';
 import { ConfirmPromiseInput, MarkPromiseInput, type PromiseItem } from '../schema/promise';
 import { isPeriodOf, periodOf } from './promiseSchedule';
 import { setStatus } from './promiseOps';
-import { appendHistory, loadItem, mapField, newMap, stampUpdated } from './shared';
+import { appendHistory, loadItem, mapField, nestedMap, newMap, stampUpdated } from './shared';
 
 /**
  * Keeping score, kindly: only the promiser marks a period kept or missed, only the promisee
  * confirms it. A mark can be changed until it is confirmed.
  */
 
-function outcomesOf(map: Y.Map<unknown>): Y.Map<Y.Map<unknown>> {
-  return mapField<Y.Map<unknown>>(map, 'outcomes');
+function outcomesOf(map: Y.Map<unknown>): Y.Map<unknown> {
+  return mapField(map, 'outcomes');
 }
 
 function isMarkable(item: PromiseItem): boolean {
@@ -43,7 +44,7 @@ export function markPromise(doc: Y.Doc, actor: BoardActor, input: MarkPromiseInp
   writeBoard(doc, options, () => {
     const outcomes = outcomesOf(map);
     const fields = { outcome, markedAt: at, markedBy: actor.userId, note: note ?? '' };
-    const existing = outcomes.get(period);
+    const existing = nestedMap(outcomes, period);
     if (existing) {
       for (const [key, value] of Object.entries(fields)) existing.set(key, value);
     } else {
@@ -67,11 +68,12 @@ export function clearMissedMarks(map: Y.Map<unknown>, item: PromiseItem): string
   const cleared = new Set(missed);
   const outcomes = outcomesOf(map);
   for (const period of missed) outcomes.delete(period);
-  const history = map.get('history') as Y.Array<Record<string, unknown>> | undefined;
-  if (history && typeof history.toArray === 'function') {
+  const history = map.get('history');
+  if (history instanceof Y.Array) {
     const entries = history.toArray();
     for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i]!;
+      const e: unknown = entries[i];
+      if (!isRecord(e)) continue;
       const aboutMiss = typeof e.period === 'string' && cleared.has(e.period) && (e.action === 'missed' || e.action === 'confirmed');
       if (aboutMiss || (item.cadence.type === 'once' && e.action === 'missed')) history.delete(i, 1);
     }
@@ -97,7 +99,7 @@ export function confirmPromise(doc: Y.Doc, actor: BoardActor, input: ConfirmProm
   if (!open.includes(period)) throw new BoardRuleError('conflict', `period ${period} is already confirmed`);
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
-    const outcome = outcomesOf(map).get(period)!;
+    const outcome = nestedMap(outcomesOf(map), period)!;
     outcome.set('confirmedAt', at);
     outcome.set('confirmedBy', actor.userId);
     appendHistory(map, actor, at, { action: 'confirmed', note, period });

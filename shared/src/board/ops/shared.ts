@@ -25,16 +25,22 @@ export function textField(map: ItemMap, field: string): Y.Text {
   return value;
 }
 
-export function arrayField<T>(map: ItemMap, field: string): Y.Array<T> {
+export function arrayField(map: ItemMap, field: string): Y.Array<unknown> {
   const value = map.get(field);
   if (!(value instanceof Y.Array)) throw new BoardDataError(String(map.get('id')), field, 'must be a Y.Array');
-  return value as Y.Array<T>;
+  return value;
 }
 
-export function mapField<T>(map: ItemMap, field: string): Y.Map<T> {
+export function mapField(map: ItemMap, field: string): Y.Map<unknown> {
   const value = map.get(field);
   if (!(value instanceof Y.Map)) throw new BoardDataError(String(map.get('id')), field, 'must be a Y.Map');
-  return value as Y.Map<T>;
+  return value;
+}
+
+/** The Y.Map stored under `key` (a reflection, an outcome), or undefined when there is none. */
+export function nestedMap(parent: Y.Map<unknown>, key: string): Y.Map<unknown> | undefined {
+  const value = parent.get(key);
+  return value instanceof Y.Map ? value : undefined;
 }
 
 /** The fields every new item starts with. */
@@ -81,5 +87,5 @@ export interface HistoryInput {
 /** Appends `{at, by, action, note?}`; entries are never edited, so both partners' survive. */
 export function appendHistory(map: ItemMap, actor: BoardActor, at: string, entry: HistoryInput): void {
   const { note, ...rest } = entry;
-  arrayField<Record<string, unknown>>(map, 'history').push([{ ...rest, at, by: actor.userId, ...(note ? { note } : {}) }]);
+  arrayField(map, 'history').push([{ ...rest, at, by: actor.userId, ...(note ? { note } : {}) }]);
 }

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isOneOf } from '../../guards';
 import { BoardDataError, fieldPath } from '../errors';
 import { ITEM_KINDS, type ItemKind } from '../schema/common';
 import { ITEM_SCHEMAS, type BoardItem } from '../schema/item';
@@ -49,7 +50,7 @@ function checkShapes(map: Y.Map<unknown>, spec: ShapeSpec, itemId: string, prefi
 }
 
 function isItemKind(value: unknown): value is ItemKind {
-  return typeof value === 'string' && (ITEM_KINDS as readonly string[]).includes(value);
+  return isOneOf(ITEM_KINDS, value);
 }
 
 /**

@@ -50,14 +50,18 @@ export function readItem(doc: Y.Doc, itemId: string): BoardItem {
 /** One item of the given kind; another kind counts as not found. */
 export function readItemOfKind<K extends ItemKind>(doc: Y.Doc, itemId: string, kind: K): BoardItemOf<K> {
   const item = readItem(doc, itemId);
-  if (item.kind !== kind) throw new BoardRuleError('not_found', `no ${kind} ${itemId} on this board`);
-  return item as BoardItemOf<K>;
+  if (!isOfKind(item, kind)) throw new BoardRuleError('not_found', `no ${kind} ${itemId} on this board`);
+  return item;
+}
+
+function isOfKind<K extends ItemKind>(item: BoardItem, kind: K): item is BoardItemOf<K> {
+  return item.kind === kind;
 }
 
 /** The valid items of one kind in board order (archived ones only when asked). */
 export function listItems<K extends ItemKind>(doc: Y.Doc, kind: K, options: ListOptions = {}): BoardItemOf<K>[] {
   return readBoard(doc).items.filter(
-    (item): item is BoardItemOf<K> => item.kind === kind && (options.includeArchived === true || !item.archived),
+    (item): item is BoardItemOf<K> => isOfKind(item, kind) && (options.includeArchived === true || !item.archived),
   );
 }
 

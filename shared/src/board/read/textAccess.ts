@@ -15,7 +15,8 @@ export function getItemText(doc: Y.Doc, itemId: string, field: TextField): Y.Tex
 export function getStepText(doc: Y.Doc, itemId: string, stepId: string): Y.Text | undefined {
   const steps = itemMapOf(doc, itemId)?.get('steps');
   if (!(steps instanceof Y.Array)) return undefined;
-  for (const step of steps.toArray() as unknown[]) {
+  const list: unknown[] = steps.toArray();
+  for (const step of list) {
     if (step instanceof Y.Map && step.get('id') === stepId) {
       const text = step.get('text');
       return text instanceof Y.Text ? text : undefined;

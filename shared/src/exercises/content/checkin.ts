@@ -1,11 +1,12 @@
 /** Together check-in content: mood scale, feeling words and the prompts shown to both. */
 
-import { MOOD_PROMPT, MOOD_SCALE, type MoodValue } from '../../board/mood';
+import { recordOf } from '../../guards';
+import { MOOD_PROMPT, MOOD_VALUES, moodLabel } from '../../board/mood';
 
 export const FEELING_WORD_MAX = 40;
 
 /** The board's one mood scale (see board/mood.ts), by value. */
-export const MOOD_LABELS = Object.fromEntries(MOOD_SCALE.map((m) => [m.value, m.label])) as Record<MoodValue, string>;
+export const MOOD_LABELS = recordOf(MOOD_VALUES, moodLabel);
 
 /** Suggested words, grouped so the picker can show a few at a time; any word is accepted. */
 export const FEELING_WORDS: Record<'pleasant' | 'tender' | 'unsettled' | 'heavy', readonly string[]> = {

@@ -1,14 +1,6 @@
 import { useId, useState } from 'react';
-import {
-  CARD_TYPES,
-  LONG_TEXT,
-  acknowledgeCard,
-  addCardComment,
-  canEditText,
-  updateCard,
-  type CardItem,
-  type CardType,
-} from '@hearth/shared/board';
+import { CARD_TYPES, LONG_TEXT, acknowledgeCard, addCardComment, canEditText, updateCard, type CardItem } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
 import { SubmitButton } from '../../../lib/SubmitButton';
@@ -88,7 +80,10 @@ export function CardBody({ entry, item }: { entry: BoardEntry; item: CardItem })
                 <select
                   id={`${id}-type`}
                   value={item.cardType}
-                  onChange={(e) => run(() => updateCard(entry.doc, actor, { itemId: item.id, cardType: e.target.value as CardType }, opts))}
+                  onChange={(e) => {
+                    const cardType = e.target.value;
+                    if (isOneOf(CARD_TYPES, cardType)) run(() => updateCard(entry.doc, actor, { itemId: item.id, cardType }, opts));
+                  }}
                 >
                   {CARD_TYPES.map((t) => (
                     <option key={t} value={t}>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import {
   EXPERIENCE_CATEGORIES,
+  EXPERIENCE_STATUSES,
   EXPERIENCE_TRANSITIONS,
   SHORT_TEXT,
   LONG_TEXT,
@@ -9,6 +10,7 @@ import {
   type ExperienceItem,
   type ExperienceStatus,
 } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../../collab/origins';
 import { formatCalendarDate } from '../../../lib/relativeTime';
 import { useBoard } from '../boardContext';
@@ -100,16 +102,11 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 id={`${id}-status`}
                 value={item.status}
                 disabled={readOnly}
-                onChange={(e) =>
-                  run(() =>
-                    setExperienceStatus(
-                      entry.doc,
-                      actor,
-                      { itemId: item.id, status: e.target.value as ExperienceStatus },
-                      { origin: COMMITTED_ORIGIN },
-                    ),
-                  )
-                }
+                onChange={(e) => {
+                  const status = e.target.value;
+                  if (!isOneOf(EXPERIENCE_STATUSES, status)) return;
+                  run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status }, { origin: COMMITTED_ORIGIN }));
+                }}
               >
                 {[item.status, ...next].map((s) => (
                   <option key={s} value={s}>
@@ -124,11 +121,11 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 id={`${id}-category`}
                 value={item.category}
                 disabled={readOnly}
-                onChange={(e) =>
-                  run(() =>
-                    updateExperience(entry.doc, actor, { itemId: item.id, category: e.target.value as ExperienceItem['category'] }, opts),
-                  )
-                }
+                onChange={(e) => {
+                  const category = e.target.value;
+                  if (isOneOf(EXPERIENCE_CATEGORIES, category))
+                    run(() => updateExperience(entry.doc, actor, { itemId: item.id, category }, opts));
+                }}
               >
                 {EXPERIENCE_CATEGORIES.map((c) => (
                   <option key={c} value={c}>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { CARD_TYPES, createCard, defaultVisibilityFor, type CardType } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
 import { LimitedInput } from './LimitedInput';
@@ -32,7 +33,13 @@ export function AddCardForm({ onDone }: { onDone(): void }) {
     <form onSubmit={submit} aria-label="New card">
       <div className="field">
         <label htmlFor={`${id}-type`}>Kind of card</label>
-        <select id={`${id}-type`} value={cardType} onChange={(e) => chooseType(e.target.value as CardType)}>
+        <select
+          id={`${id}-type`}
+          value={cardType}
+          onChange={(e) => {
+            if (isOneOf(CARD_TYPES, e.target.value)) chooseType(e.target.value);
+          }}
+        >
           {CARD_TYPES.map((t) => (
             <option key={t} value={t}>
               {TYPE_TEXT[t]}

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { EXPERIENCE_CATEGORIES, createExperience, type ExperienceCategory } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { CATEGORY_TEXT } from '../bodies/ExperienceBody';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
@@ -25,7 +26,13 @@ export function AddExperienceForm({ onDone }: { onDone(): void }) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-category`}>Kind</label>
-        <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value as ExperienceCategory)}>
+        <select
+          id={`${id}-category`}
+          value={category}
+          onChange={(e) => {
+            if (isOneOf(EXPERIENCE_CATEGORIES, e.target.value)) setCategory(e.target.value);
+          }}
+        >
           {EXPERIENCE_CATEGORIES.map((c) => (
             <option key={c} value={c}>
               {CATEGORY_TEXT[c]}

@@ -1,11 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { createPromise, type CadenceInput } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { formatCalendarDate } from '../../../lib/relativeTime';
 import { useBoard } from '../boardContext';
 import { VisibilityPicker } from './VisibilityPicker';
 import { useCreate } from './useCreate';
 import { LimitedInput } from './LimitedInput';
 import { SubmitButton } from '../../../lib/SubmitButton';
+
+const CADENCE_TYPES: readonly CadenceInput['type'][] = ['once', 'daily', 'weekly'];
+const CADENCE_TEXT: Record<CadenceInput['type'], string> = { once: 'Once', daily: 'Every day', weekly: 'Every week' };
 
 export function AddPromiseForm({ onDone }: { onDone(): void }) {
   const id = useId();
@@ -34,10 +38,18 @@ export function AddPromiseForm({ onDone }: { onDone(): void }) {
       <div className="field-grid">
         <div className="field">
           <label htmlFor={`${id}-cadence`}>How often</label>
-          <select id={`${id}-cadence`} value={cadenceType} onChange={(e) => setCadenceType(e.target.value as CadenceInput['type'])}>
-            <option value="once">Once</option>
-            <option value="daily">Every day</option>
-            <option value="weekly">Every week</option>
+          <select
+            id={`${id}-cadence`}
+            value={cadenceType}
+            onChange={(e) => {
+              if (isOneOf(CADENCE_TYPES, e.target.value)) setCadenceType(e.target.value);
+            }}
+          >
+            {CADENCE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {CADENCE_TEXT[type]}
+              </option>
+            ))}
           </select>
         </div>
         {cadenceType === 'once' && (

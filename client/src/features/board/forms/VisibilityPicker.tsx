@@ -1,4 +1,5 @@
 import { DEFAULT_VISIBILITY, VISIBILITIES, type Visibility } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { VISIBILITY_LABEL } from '../boardContext';
 
 export { DEFAULT_VISIBILITY };
@@ -14,7 +15,14 @@ export function VisibilityPicker({ id, value, onChange }: { id: string; value: V
   return (
     <div className="field">
       <label htmlFor={id}>Who can see this</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value as Visibility)} aria-describedby={`${id}-hint`}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => {
+          if (isOneOf(VISIBILITIES, e.target.value)) onChange(e.target.value);
+        }}
+        aria-describedby={`${id}-hint`}
+      >
         {VISIBILITIES.map((v) => (
           <option key={v} value={v}>
             {VISIBILITY_LABEL[v]}
