@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { itemTitle, readBoard, type BoardItem } from '@hearth/shared/board';
 import type { ActivityKind, WaitingItemDto } from '@hearth/shared/activity';
+import { propertyOf } from '../platform/propertyOf';
 
 /** One thing someone did, read from an item's own history (no separate event log). */
 export interface RawEvent {
@@ -40,10 +41,12 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
   const ev = (kind: ActivityKind, at: string, by: string, text: (name: string) => string, key: string = kind) =>
     events.push({ id: `${item.id}:${key}:${at}`, kind, at, by, itemId: item.id, text });
   // Set by a restore from version history (server/src/versions); stored items are loose objects.
-  const restored = item as { restoredBy?: unknown; restoredAt?: unknown; restoredFrom?: unknown };
-  if (typeof restored.restoredBy === 'string' && typeof restored.restoredAt === 'string' && typeof restored.restoredFrom === 'string') {
-    const from = restored.restoredFrom.slice(0, 10);
-    ev('item_restored', restored.restoredAt, restored.restoredBy, (n) => `${n} restored ${q(titleOf(item))} from ${day(from)}`);
+  const restoredBy = propertyOf(item, 'restoredBy');
+  const restoredAt = propertyOf(item, 'restoredAt');
+  const restoredFrom = propertyOf(item, 'restoredFrom');
+  if (typeof restoredBy === 'string' && typeof restoredAt === 'string' && typeof restoredFrom === 'string') {
+    const from = restoredFrom.slice(0, 10);
+    ev('item_restored', restoredAt, restoredBy, (n) => `${n} restored ${q(titleOf(item))} from ${day(from)}`);
   }
   switch (item.kind) {
     case 'promise': {

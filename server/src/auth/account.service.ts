@@ -1,5 +1,5 @@
 import { type AccountSettings, type AccountSettingsPatch, type SessionDto, type SignInNoticeDto } from '@hearth/shared/api';
-import { DEFAULT_ACCOUNT_SETTINGS } from '@hearth/shared/api';
+import { DEFAULT_ACCOUNT_SETTINGS, IDLE_LOCK_MINUTES } from '@hearth/shared/api';
 import { AppError } from '../platform/errors';
 import type { HearthEvents } from '../platform/events';
 import { trusted } from '../platform/db/trusted';
@@ -10,6 +10,7 @@ import { Session } from './session.model';
 import type { SessionStore } from './sessions';
 import { SignInEvent } from './signInEvent.model';
 import { User } from './user.model';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 /**
  * The account safety centre: sessions, password, sign-in notices and safety settings. The
@@ -96,13 +97,13 @@ async function ensureSettingsRow(userId: string): Promise<void> {
   try {
     await AccountSettingsModel.create({ _id: userId });
   } catch (err) {
-    if ((err as { code?: number }).code !== 11000) throw err;
+    if (!isDuplicateKey(err)) throw err;
   }
 }
 
 export async function settingsOf(userId: string): Promise<AccountSettings> {
   const row = await AccountSettingsModel.findById(userId).lean();
   if (!row) return { ...DEFAULT_ACCOUNT_SETTINGS };
-  const idle = [0, 5, 15, 60].includes(row.idleLockMinutes) ? (row.idleLockMinutes as AccountSettings['idleLockMinutes']) : 0;
+  const idle = IDLE_LOCK_MINUTES.find((m) => m === row.idleLockMinutes) ?? 0;
   return { appearOffline: row.appearOffline === true, idleLockMinutes: idle, neutralTitle: row.neutralTitle === true };
 }

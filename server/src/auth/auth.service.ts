@@ -4,6 +4,7 @@ import type { Limits } from '../platform/limits';
 import { LoginLimits } from './loginLimits';
 import { assertStrongPassword, hashPassword, verifyAgainstDummy, verifyPassword } from './password';
 import { User } from './user.model';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 export function toUserDto(user: { _id: { toString(): string }; email: string; displayName: string }): UserDto {
   return { id: user._id.toString(), email: user.email, displayName: user.displayName };
@@ -23,7 +24,7 @@ export class AuthService {
       const user = await User.create({ email: body.email, displayName: body.displayName, passwordHash });
       return toUserDto(user);
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) {
+      if (isDuplicateKey(err)) {
         throw new AppError('email_taken', 'An account with this email already exists.');
       }
       throw err;

@@ -48,7 +48,7 @@ export function guardAwarenessUpdate(raw: Uint8Array, input: AwarenessGuardInput
       kept.push({ clientId, clock, json });
       continue;
     }
-    const base = typeof state === 'object' && !Array.isArray(state) ? (state as Record<string, unknown>) : {};
+    const base: object = typeof state === 'object' && state !== null && !Array.isArray(state) ? state : {};
     kept.push({ clientId, clock, json: JSON.stringify({ ...base, user: input.identity }) });
   }
   if (kept.length === 0) return { update: null, boundClientId: bound };

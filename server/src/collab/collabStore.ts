@@ -8,6 +8,7 @@ import {
   type JournalRow,
   type SnapshotPartRow,
 } from './collabCollections';
+import { binaryBytes, hasCodeName, onlyDuplicateKeys } from '../platform/db/driverValues';
 import { ensureCollection, listCollectionNames, listSegments } from './journal';
 
 /** Parts stay well below MongoDB's 16 MiB document limit. */
@@ -20,7 +21,8 @@ const DURABLE = { writeConcern: { w: 'majority' as const, j: true } };
  * turns every row into a document, so ids, timestamps and document names of thousands of
  * journal rows are measurable (docs/performance.md, "Cold open").
  */
-const JOURNAL_LOAD = { projection: { _id: 0, seq: 1, data: 1 }, batchSize: 100_000 } as const;
+const JOURNAL_PROJECTION = { _id: 0, seq: 1, data: 1 } as const;
+const JOURNAL_BATCH = { batchSize: 100_000 } as const;
 // Snapshot and journal collections use the raw driver (their names vary); every filter is
 // built from server-side values (document names already validated, ObjectIds).
 
@@ -93,7 +95,7 @@ const mongoStore: CollabStore = {
     const segments = await listSegments();
     const [parts, ...rowsBySegment] = await Promise.all([
       partsRead,
-      ...segments.map((s) => journalSegment(s).find({ doc }, JOURNAL_LOAD).toArray() as Promise<LoadedRow[]>),
+      ...segments.map((s) => journalSegment(s).find({ doc }, JOURNAL_BATCH).project<LoadedRow>(JOURNAL_PROJECTION).toArray()),
     ]);
     return assemble(doc, parts, segments, rowsBySegment);
   },
@@ -151,7 +153,7 @@ const mongoStore: CollabStore = {
     await journalSegment(segment)
       .drop()
       .catch((err: unknown) => {
-        if ((err as { codeName?: string }).codeName !== 'NamespaceNotFound') throw err;
+        if (!hasCodeName(err, 'NamespaceNotFound')) throw err;
       });
   },
 
@@ -160,7 +162,7 @@ const mongoStore: CollabStore = {
    * what the database holds, then drops it. Safe to run twice or concurrently.
    */
   async recoverSegment(segment: string): Promise<void> {
-    const docs = (await journalSegment(segment).distinct('doc')) as string[];
+    const docs = await journalSegment(segment).distinct('doc');
     for (const doc of docs) {
       const state = await mongoStore.load(doc);
       const ydoc = new Y.Doc({ gc: true });
@@ -201,7 +203,7 @@ const mongoStore: CollabStore = {
   async storedDocNames(): Promise<string[]> {
     const names = await listCollectionNames();
     const fromSnapshots = names.map(docNameOfCollection).filter((n): n is string => n !== null);
-    const fromJournal = await Promise.all((await listSegments(names)).map((s) => journalSegment(s).distinct('doc') as Promise<string[]>));
+    const fromJournal = await Promise.all((await listSegments(names)).map((s) => journalSegment(s).distinct('doc')));
     return [...new Set([...fromSnapshots, ...fromJournal.flat()])];
   },
 
@@ -214,7 +216,7 @@ const mongoStore: CollabStore = {
     await snapshotsOf(doc)
       .drop()
       .catch((err: unknown) => {
-        if ((err as { codeName?: string }).codeName !== 'NamespaceNotFound') throw err;
+        if (!hasCodeName(err, 'NamespaceNotFound')) throw err;
       });
   },
 
@@ -299,13 +301,7 @@ async function loadStoredStates(docs: string[]): Promise<Map<string, StoredState
 function toBuffer(data: unknown): Buffer {
   if (Buffer.isBuffer(data)) return data;
   // The driver returns BSON Binary for binary fields.
-  const binary = data as { buffer?: Uint8Array };
-  if (binary.buffer instanceof Uint8Array) return Buffer.from(binary.buffer);
+  const bytes = binaryBytes(data);
+  if (bytes) return Buffer.from(bytes);
   throw new Error('unexpected binary representation in collab store');
-}
-
-function onlyDuplicateKeys(err: unknown): boolean {
-  const e = err as { code?: number; writeErrors?: Array<{ code?: number }> };
-  if (e.code === 11000 && !e.writeErrors) return true;
-  return Array.isArray(e.writeErrors) && e.writeErrors.length > 0 && e.writeErrors.every((w) => w.code === 11000);
 }

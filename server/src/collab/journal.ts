@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
+import { hasCodeName } from '../platform/db/driverValues';
 
 const PREFIX = 'collab_journal_';
 /** A next segment named for a rotation this long ago is not used (see `begin`). */
@@ -103,6 +104,6 @@ export async function ensureCollection(name: string): Promise<void> {
   const db = mongoose.connection.db;
   if (!db) throw new Error('database not connected');
   await db.createCollection(name).catch((err: unknown) => {
-    if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+    if (!hasCodeName(err, 'NamespaceExists')) throw err;
   });
 }

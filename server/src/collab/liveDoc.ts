@@ -172,7 +172,7 @@ export class LiveDoc implements WriteTarget {
     }
     this.oldestLogAt ??= Date.now();
     // The senders (a delete-only edit advances no clock) and everyone whose awaited clocks are now covered.
-    const recipients = new Set(entries.map((e) => e.origin).filter((o): o is DocPeer => o !== null && this.peers.has(o as DocPeer)));
+    const recipients = new Set(entries.map((e) => e.origin).filter((o): o is DocPeer => this.isPeer(o)));
     for (const [peer, wanted] of this.awaiting) {
       for (const [client, clock] of wanted) {
         if ((this.storedClocks.get(client) ?? 0) < clock) continue;
@@ -237,6 +237,12 @@ export class LiveDoc implements WriteTarget {
     await this.compacting?.catch(() => undefined);
   }
 
+  /** Whether a transaction origin is one of this document's connections. */
+  private isPeer(origin: unknown): origin is DocPeer {
+    const peers: ReadonlySet<unknown> = this.peers;
+    return peers.has(origin);
+  }
+
   broadcast(message: Uint8Array, except?: DocPeer): void {
     for (const peer of this.peers) if (peer !== except) peer.send(message);
   }
@@ -270,7 +276,7 @@ export class LiveDoc implements WriteTarget {
     encoding.writeVarUint(encoder, MessageType.sync);
     encoding.writeVarUint(encoder, SyncMessageType.update);
     encoding.writeVarUint8Array(encoder, update);
-    this.broadcast(encoding.toUint8Array(encoder), origin as DocPeer);
+    this.broadcast(encoding.toUint8Array(encoder), this.isPeer(origin) ? origin : undefined);
     if (broadcastStarted) recordStage('broadcast', performance.now() - broadcastStarted);
   };
 

@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import { z } from 'zod';
 import type { SessionEnded } from '../platform/events';
 
 /** What travels between nodes: a Yjs update or an awareness update of one document. */
@@ -10,6 +11,11 @@ export const FanoutKind = { update: 0, awareness: 1 } as const;
 export type FanoutKind = (typeof FanoutKind)[keyof typeof FanoutKind];
 
 export type FanoutListener = (kind: FanoutKind, payload: Uint8Array) => void;
+
+/** A field of the wrong type is dropped, as if absent (messages come from other Hearth nodes). */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const AccessMessage = z.object({ node: z.unknown(), spaceId: lenient(z.string()), userId: lenient(z.string()) });
+const SessionMessage = z.object({ node: z.unknown(), userId: z.unknown(), sessionIds: lenient(z.array(z.unknown())) });
 
 /**
  * Cross-node fan-out over Redis pub/sub, one channel per document. A node publishes only
@@ -61,11 +67,11 @@ export class RedisFanout {
     await this.ready;
     await this.sub.subscribe(ACCESS_CHANNEL, (message: string) => {
       try {
-        const parsed = JSON.parse(message) as { node?: string; spaceId?: unknown; userId?: unknown };
+        const parsed = AccessMessage.parse(JSON.parse(message));
         if (parsed.node === this.nodeId) return;
         listener({
-          ...(typeof parsed.spaceId === 'string' ? { spaceId: parsed.spaceId } : {}),
-          ...(typeof parsed.userId === 'string' ? { userId: parsed.userId } : {}),
+          ...(parsed.spaceId !== undefined ? { spaceId: parsed.spaceId } : {}),
+          ...(parsed.userId !== undefined ? { userId: parsed.userId } : {}),
         });
       } catch (err) {
         this.logger.warn({ err }, 'collab: bad access message');
@@ -84,9 +90,9 @@ export class RedisFanout {
     await this.ready;
     await this.sub.subscribe(SESSION_CHANNEL, (message: string) => {
       try {
-        const parsed = JSON.parse(message) as { node?: string; userId?: unknown; sessionIds?: unknown };
+        const parsed = SessionMessage.parse(JSON.parse(message));
         if (parsed.node === this.nodeId || typeof parsed.userId !== 'string') return;
-        const ids = Array.isArray(parsed.sessionIds) ? parsed.sessionIds.filter((id): id is string => typeof id === 'string') : undefined;
+        const ids = parsed.sessionIds?.filter((id): id is string => typeof id === 'string');
         listener({ userId: parsed.userId, ...(ids ? { sessionIds: ids } : {}) });
       } catch (err) {
         this.logger.warn({ err }, 'collab: bad session message');

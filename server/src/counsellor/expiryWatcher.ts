@@ -42,14 +42,19 @@ export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () 
     timers.set(k, timer);
   }
 
-  function track(space: SpaceRecord): void {
-    const spaceId = space._id.toString();
+  /** Stops the timers of a space (before re-arming them, or because it is gone). */
+  function forget(spaceId: string): void {
     for (const [k, timer] of timers) {
       if (k.startsWith(`${spaceId}:`)) {
         clearTimeout(timer);
         timers.delete(k);
       }
     }
+  }
+
+  function track(space: SpaceRecord): void {
+    const spaceId = space._id.toString();
+    forget(spaceId);
     for (const m of space.members) {
       if (m.role !== 'counsellor') continue;
       // The effective end: the earliest of the standing consents' limits (consentState.ts).
@@ -66,7 +71,7 @@ export function watchCounsellorExpiry(events: HearthEvents, logger: Logger): () 
   const onSpaceChanged = ({ spaceId }: { spaceId: string }) => {
     if (!mongoose.isValidObjectId(spaceId)) return;
     loadSpace(spaceId)
-      .then((space) => (space ? track(space) : track({ _id: new mongoose.Types.ObjectId(spaceId), members: [] } as unknown as SpaceRecord)))
+      .then((space) => (space ? track(space) : forget(spaceId)))
       .catch((err: unknown) => logger.warn({ err, spaceId }, 'counsellor expiry: re-check failed'));
   };
   const sync = () => resync().catch((err: unknown) => logger.warn({ err }, 'counsellor expiry: resync failed'));

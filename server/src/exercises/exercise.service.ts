@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { parseActionPayload } from '@hearth/shared/exercises';
 import type { ExerciseActionType, ExerciseError, ExerciseKind, ExerciseSummary } from '@hearth/shared/exercises';
-import { ErrorCodes } from '@hearth/shared/errors';
-import type { ErrorCode } from '@hearth/shared/errors';
+import { isErrorCode } from '../platform/errors';
 import type { Logger } from '../platform/logger';
+import { propertyOf } from '../platform/propertyOf';
 import { runBoardEffect } from './boardWriter';
 import type { BoardEffect, BoardWriter } from './boardWriter';
 import { runStore } from './runStore';
@@ -167,10 +167,8 @@ export class ExerciseService {
       try {
         await runBoardEffect(this.deps.board, spaceId, effect);
       } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        if (typeof code === 'string' && code in ErrorCodes && code !== 'internal') {
-          return fail(code as ErrorCode, (err as Error).message);
-        }
+        const code = propertyOf(err, 'code');
+        if (isErrorCode(code) && code !== 'internal') return fail(code, String(propertyOf(err, 'message') ?? ''));
         this.deps.logger.error({ err, effect: effect.type, spaceId }, 'exercise board write failed');
         return fail('internal', 'Could not save to the board; try again');
       }

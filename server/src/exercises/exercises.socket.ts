@@ -1,5 +1,5 @@
 import { ExerciseActionPayload, ExerciseHistoryPayload, ExerciseJoinPayload, ExerciseStartPayload } from '@hearth/shared/exercises';
-import type { ExerciseFailure } from '@hearth/shared/exercises';
+import type { ExerciseClientEvents, ExerciseFailure } from '@hearth/shared/exercises';
 import type { z } from 'zod';
 import type { Logger } from '../platform/logger';
 import { describeZodError } from '../platform/errors';
@@ -130,9 +130,13 @@ export function registerExerciseHandlers(io: HearthIo, socket: HearthSocket, dep
   }
 
   /** Rate limit, parse, run, and always answer the ack — also when something breaks. */
-  function on<S extends z.ZodType, R>(event: string, schema: S, run: (payload: z.infer<S>) => Promise<R | ExerciseFailure>) {
-    socket.on(event as 'exercise:join', (raw: unknown, ack: unknown) => {
-      const respond = typeof ack === 'function' ? (ack as (r: unknown) => void) : () => undefined;
+  function on<S extends z.ZodType, R>(
+    event: keyof ExerciseClientEvents,
+    schema: S,
+    run: (payload: z.infer<S>) => Promise<R | ExerciseFailure>,
+  ) {
+    socket.on(event, (raw: unknown, ack: unknown) => {
+      const respond = typeof ack === 'function' ? (r: unknown) => void ack(r) : () => undefined;
       if (!bucket.take()) return respond({ ok: false, error: fail('rate_limited', 'Too many exercise actions; slow down') });
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return respond({ ok: false, error: fail('invalid_input', describeZodError(parsed.error)) });

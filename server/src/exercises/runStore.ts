@@ -6,14 +6,13 @@ import type { ExerciseRunRecord } from './exerciseRun.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { readBody } from './machines/index';
 import type { ExerciseRun } from './run';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 /** A run as loaded, with the revision a save must match. */
 export interface Stored {
   run: ExerciseRun;
   rev: number;
 }
-
-const DUPLICATE_KEY = 11000;
 
 /** Absent on runs stored before the "ready?" step existed. */
 const PendingStored = z
@@ -74,7 +73,7 @@ export const runStore = {
       await ExerciseRunModel.create({ _id: s.id, ...toFields(s), rev: 1 });
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === DUPLICATE_KEY) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   },

@@ -1,4 +1,4 @@
-import { statusOf, type ErrorCode } from '@hearth/shared/errors';
+import { ErrorCodes, statusOf, type ErrorCode } from '@hearth/shared/errors';
 import type { z } from 'zod';
 
 /** The one error type the server throws on purpose; the middleware turns it into JSON. */
@@ -10,6 +10,11 @@ export class AppError extends Error {
     this.code = code;
     this.status = statusOf(code);
   }
+}
+
+/** Whether a value (say the `code` of something thrown) is one of Hearth's error codes. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ErrorCodes, code);
 }
 
 /** Names the first failing field, e.g. `email: Invalid email address`. */

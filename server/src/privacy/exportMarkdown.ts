@@ -1,4 +1,4 @@
-import type { BoardItem } from '@hearth/shared/board';
+import { ITEM_KINDS, type BoardItem } from '@hearth/shared/board';
 import { JourneyExercise, journeyMarkdown } from '@hearth/shared/insights';
 import { auditEvents, describeAuditEvent, formatUtc } from '@hearth/shared/audit';
 import type { ExportBoard, HearthExport } from './export.types';
@@ -34,7 +34,7 @@ export function exportToMarkdown(data: HearthExport): string {
   for (const board of data.boards) {
     out.push(`## ${BOARD_TITLES[board.visibility]}`, '');
     if (board.items.length === 0 && board.unreadable.length === 0) out.push('_Nothing here yet._', '');
-    for (const kind of Object.keys(KIND_TITLES) as Array<BoardItem['kind']>) {
+    for (const kind of ITEM_KINDS) {
       const items = board.items.filter((i) => i.kind === kind);
       if (items.length === 0) continue;
       out.push(`### ${KIND_TITLES[kind]}`, '');

@@ -7,6 +7,7 @@ import { ExerciseRunModel } from '../exercises/exerciseRun.model';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { trusted } from '../platform/db/trusted';
 import type { Logger } from '../platform/logger';
+import { propertyOf } from '../platform/propertyOf';
 import { Invite } from '../spaces/invite.model';
 import { trimVersions } from '../versions/trimVersions';
 import { ARCHIVED_ITEM_DAYS, archiveCutoff, dropExpiredArchived } from './archivedExpiry';
@@ -62,8 +63,8 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
   // (Filtered here rather than in the query: FerretDB's support for array-index paths is partial.)
   const ended = await ExerciseRunModel.find({ kind: 'checkin', status: 'ended' }, { data: 1 }).lean();
   const leaking = ended.filter((r) => {
-    const data = r.data as { revealedAt?: unknown; answers?: unknown[] } | null;
-    return data?.revealedAt === null && Array.isArray(data.answers) && data.answers.length > 0;
+    const answers = propertyOf(r.data, 'answers');
+    return propertyOf(r.data, 'revealedAt') === null && Array.isArray(answers) && answers.length > 0;
   });
   for (const r of leaking) {
     await atomicWrite(ExerciseRunModel, () => ExerciseRunModel.updateOne({ _id: r._id }, { $set: { 'data.answers': [] } }));

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Logger } from '../platform/logger';
+import { hasCodeName } from '../platform/db/driverValues';
 
 /**
  * Makes erased bytes unreadable in the database files, not just unreachable by queries.
@@ -37,7 +38,7 @@ export async function scrubDeletedBytes(collections: string[], logger: Logger): 
     for (const name of new Set(collections)) {
       await db.command({ compact: name, force: true }).catch((err: unknown) => {
         // A dropped collection has nothing left to compact.
-        if ((err as { codeName?: string }).codeName === 'NamespaceNotFound') return;
+        if (hasCodeName(err, 'NamespaceNotFound')) return;
         logger.warn({ err, collection: name }, 'erasure: compact not available');
       });
     }

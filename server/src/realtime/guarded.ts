@@ -17,7 +17,7 @@ export function guarded<Args extends unknown[]>(
     handler(...args).catch((err: unknown) => {
       logger.error({ err, event }, 'socket event failed');
       const ack = args.at(-1);
-      if (typeof ack === 'function') (ack as (reply: typeof FAILED_REPLY) => void)(FAILED_REPLY);
+      if (typeof ack === 'function') ack(FAILED_REPLY);
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { NotificationDto, ReminderKind } from '@hearth/shared/reminders';
+import type { NotificationDto } from '@hearth/shared/reminders';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import { AppError } from '../platform/errors';
 import { NotificationModel, type NotificationRecord } from './reminder.model';
@@ -8,7 +8,7 @@ const PAGE = 50;
 export function toNotificationDto(n: NotificationRecord): NotificationDto {
   return {
     id: n._id.toString(),
-    kind: n.kind as ReminderKind,
+    kind: n.kind,
     spaceId: n.spaceId,
     text: n.text,
     link: n.link,

@@ -1,4 +1,5 @@
 import mongoose, { Schema } from 'mongoose';
+import { REMINDER_KINDS, type ReminderKind } from '@hearth/shared/reminders';
 
 /** One person's reminder settings (`_id` is the user id); absent means the defaults. */
 const reminderSettingsSchema = new Schema(
@@ -20,7 +21,7 @@ const notificationSchema = new Schema(
   {
     userId: { type: String, required: true, index: true },
     spaceId: { type: String, required: true, index: true },
-    kind: { type: String, required: true },
+    kind: { type: String, enum: REMINDER_KINDS, required: true },
     key: { type: String, required: true, unique: true },
     week: { type: String, required: true },
     capSlot: { type: String, required: true, unique: true },
@@ -37,12 +38,12 @@ export interface NotificationRecord {
   _id: mongoose.Types.ObjectId;
   userId: string;
   spaceId: string;
-  kind: string;
+  kind: ReminderKind;
   key: string;
   week: string;
   capSlot: string;
   text: string;
   link: string;
   at: Date;
-  readAt: Date | null;
+  readAt?: Date | null;
 }

@@ -9,6 +9,7 @@ import { inQuietHours, localTimeOf, type LocalTime } from './localTime';
 import { NotificationModel, type NotificationRecord } from './reminder.model';
 import { toNotificationDto, unreadCount } from './notifications';
 import { reminderSettingsFor } from './settings';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 export interface ReminderSchedulerDeps {
   logger: Logger;
@@ -31,10 +32,6 @@ const BATCH = 50;
 /** The claim on one reminder: person, kind, space, subject, period. */
 function keyOf(userId: string, spaceId: string, c: Candidate): string {
   return `${userId}|${c.kind}|${spaceId}|${c.subject}|${c.period}`;
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
 }
 
 /**
@@ -71,7 +68,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
           await NotificationModel.deleteOne({ _id: created._id });
           return false;
         }
-        const record = created.toObject() as NotificationRecord;
+        const record: NotificationRecord = created.toObject();
         deps.push(userId, { unread: await unreadCount(userId), added: toNotificationDto(record) });
         return true;
       } catch (err) {

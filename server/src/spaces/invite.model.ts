@@ -5,7 +5,7 @@ const inviteSchema = new Schema(
   {
     tokenHash: { type: String, required: true, unique: true },
     spaceId: { type: Schema.Types.ObjectId, required: true, index: true },
-    role: { type: String, enum: ['partner', 'counsellor'], required: true },
+    role: { type: String, enum: ['partner', 'counsellor'] as const, required: true },
     createdBy: { type: Schema.Types.ObjectId, required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },

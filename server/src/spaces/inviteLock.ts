@@ -1,5 +1,6 @@
 import mongoose, { Schema } from 'mongoose';
 import { trusted } from '../platform/db/trusted';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 /**
  * A short lock per space, decided by a unique `_id` insert — the one write FerretDB lets
@@ -12,10 +13,16 @@ const lockSchema = new Schema(
 );
 const InviteLock = mongoose.model('InviteLock', lockSchema, 'invite_locks');
 
-const DUPLICATE_KEY = 11000;
 /** A holder that crashed leaves its row; after this long it no longer counts. */
 const STALE_MS = 10_000;
 const WAIT_MS = 8_000;
+
+/** Thrown when the lock stayed taken for the whole wait. */
+export class InviteLockBusy extends Error {
+  constructor() {
+    super('invite lock busy');
+  }
+}
 
 export async function withInviteLock<T>(key: string, run: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
@@ -24,8 +31,8 @@ export async function withInviteLock<T>(key: string, run: () => Promise<T>): Pro
       await InviteLock.create({ _id: key, at: new Date() });
       break;
     } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      if (Date.now() > deadline) throw Object.assign(new Error('invite lock busy'), { lockBusy: true });
+      if (!isDuplicateKey(err)) throw err;
+      if (Date.now() > deadline) throw new InviteLockBusy();
       await InviteLock.deleteOne({ _id: key, at: trusted({ $lt: new Date(Date.now() - STALE_MS) }) });
       await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 25));
     }

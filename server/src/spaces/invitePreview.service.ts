@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { InvitePreviewDto, MemberRole } from '@hearth/shared/api';
+import type { InvitePreviewDto } from '@hearth/shared/api';
 import { User } from '../auth/user.model';
 import { loadSpace } from './access';
 import { findMember } from './counsellorAccess';
@@ -15,7 +15,7 @@ const NOT_FOUND: InvitePreviewDto = { state: 'not_found', role: null, spaceName:
 export async function previewInvite(token: string | null, viewerId: string | null, now = new Date()): Promise<InvitePreviewDto> {
   const invite = token ? await Invite.findOne({ tokenHash: createHash('sha256').update(token).digest('hex') }).lean() : null;
   if (!invite) return NOT_FOUND;
-  const role = invite.role as MemberRole;
+  const role = invite.role;
   const base = { role, expiresAt: invite.expiresAt.toISOString(), spaceName: null, inviterName: null, spaceId: null };
   if (invite.revokedAt) return { ...base, state: 'revoked' };
   if (invite.usedAt) return { ...base, state: 'used' };

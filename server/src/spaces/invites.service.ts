@@ -31,7 +31,7 @@ export async function revokeInvite(spaceId: string, token: string): Promise<void
 export async function describeInvite(token: string): Promise<{ spaceId: string; role: MemberRole }> {
   const invite = await Invite.findOne({ tokenHash: hashToken(token) }).lean();
   assertUsable(invite);
-  return { spaceId: invite.spaceId.toString(), role: invite.role as MemberRole };
+  return { spaceId: invite.spaceId.toString(), role: invite.role };
 }
 
 /**
@@ -56,7 +56,7 @@ export async function acceptInvite(token: string, userId: string, events: Hearth
   }
   const spaceId = invite.spaceId.toString();
   try {
-    await addMember(spaceId, userId, invite.role as MemberRole, { invitedBy: invite.createdBy.toString() });
+    await addMember(spaceId, userId, invite.role, { invitedBy: invite.createdBy.toString() });
   } catch (err) {
     const revoked = err instanceof AppError && err.code === 'invite_revoked';
     await atomicWrite(Invite, () =>

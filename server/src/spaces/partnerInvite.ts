@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors';
 import { atomicWrite } from '../platform/db/atomicWrite';
 import type { HearthEvents } from '../platform/events';
 import { Invite } from './invite.model';
-import { withInviteLock } from './inviteLock';
+import { InviteLockBusy, withInviteLock } from './inviteLock';
 import { createInvite } from './invites.service';
 import type { SpaceRecord } from './space.model';
 
@@ -31,8 +31,7 @@ export async function createSpaceInvite(
         return createInvite(spaceId, 'partner', createdBy, publicOrigin);
       });
     } catch (err) {
-      if ((err as { lockBusy?: boolean }).lockBusy)
-        throw new AppError('conflict', 'Another invitation is being made right now; try again.');
+      if (err instanceof InviteLockBusy) throw new AppError('conflict', 'Another invitation is being made right now; try again.');
       throw err;
     }
   } else {

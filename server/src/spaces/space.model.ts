@@ -9,7 +9,7 @@ import type { ConsentRecord } from './consent.model';
 const memberSchema = new Schema(
   {
     userId: { type: Schema.Types.ObjectId, required: true },
-    role: { type: String, enum: ['partner', 'counsellor'], required: true },
+    role: { type: String, enum: ['partner', 'counsellor'] as const, required: true },
     joinedAt: { type: Date, required: true },
     // Legacy (before consent records, see consent.model.ts): read nowhere, kept so that old
     // member entries still validate when the members array is written back.

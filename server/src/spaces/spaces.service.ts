@@ -39,7 +39,8 @@ export async function createSpace(name: string, userId: string): Promise<SpaceRe
     partnerCount: 1,
     partnersChangedAt: now,
   });
-  return { ...(space.toObject() as SpaceRecord), consents: [] };
+  const record: SpaceRecord = space.toObject();
+  return { ...record, consents: [] };
 }
 
 export async function listSpaces(userId: string): Promise<SpaceRecord[]> {

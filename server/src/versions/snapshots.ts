@@ -6,18 +6,15 @@ import { trusted } from '../platform/db/trusted';
 import { archiveCutoff, dropExpiredArchived } from '../privacy/archivedExpiry';
 import type { StoredDocs } from '../privacy/storedDocs';
 import { BoardVersion, type BoardVersionRecord } from './version.model';
+import { isDuplicateKey } from '../platform/db/driverValues';
 
 const DAY_MS = 86_400_000;
 const BOARD_DOC = docNamePattern({ kinds: ['couple', 'space', 'private'] });
 
 export function stateOf(record: BoardVersionRecord): Uint8Array {
-  const s = record.state as unknown;
+  const s = record.state;
   if (s instanceof Uint8Array) return s;
-  return new Uint8Array((s as { buffer: Uint8Array }).buffer);
-}
-
-function isDuplicateKey(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+  return new Uint8Array(s.buffer);
 }
 
 export type VersionReason = 'daily' | 'restore' | 'departure';

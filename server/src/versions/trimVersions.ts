@@ -15,7 +15,7 @@ import { BoardVersion, type BoardVersionRecord } from './version.model';
 export async function trimVersions(cutoff: Date): Promise<number> {
   let trimmed = 0;
   const cursor = BoardVersion.find({}).lean<BoardVersionRecord[]>().cursor();
-  for await (const v of cursor as AsyncIterable<BoardVersionRecord>) {
+  for await (const v of cursor) {
     const doc = new Y.Doc({ gc: true });
     try {
       Y.applyUpdate(doc, stateOf(v));

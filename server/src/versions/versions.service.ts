@@ -113,7 +113,8 @@ export async function restoreVersion(
     const ids = itemIds ?? [...oldItems.keys()];
     if (!itemIds) for (const id of [...items.keys()]) if (!oldItems.has(id)) items.delete(id);
     for (const id of ids) {
-      const was = oldItems.get(id) as Y.Map<unknown>;
+      const was = oldItems.get(id);
+      if (!was) continue; // every id was checked against the version above
       const copy = was.clone();
       // Who restored it and from when: the partner's activity feed says so.
       copy.set('restoredBy', userId);

@@ -6,5 +6,5 @@ import mongoose from 'mongoose';
  * marked: `{ expiresAt: trusted({ $gt: now }) }`.
  */
 export function trusted<T extends object>(operators: T): T {
-  return mongoose.trusted(operators) as T;
+  return mongoose.trusted(operators);
 }

@@ -1,11 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
 import { AppError } from '../errors';
-
-interface BodyParserError extends Error {
-  type?: string;
-  status?: number;
-}
+import { propertyOf } from '../propertyOf';
 
 /** Turns anything thrown into `{"error":{"code","message"}}`; internals stay in the log. */
 export function errorMiddleware(logger: Logger, availability?: { isUp(): boolean }): ErrorRequestHandler {
@@ -43,10 +39,11 @@ function databaseGone(err: unknown, depth = 0): boolean {
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  const e = err as BodyParserError;
-  if (e?.type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
-  if (e?.type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
-  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported')
+  // body-parser marks its errors with `type`.
+  const type = propertyOf(err, 'type');
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'The request body is too large.');
+  if (type === 'entity.parse.failed') return new AppError('malformed_json', 'The request body is not valid JSON.');
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported')
     return new AppError('unsupported_media_type', 'Send the body as UTF-8 JSON.');
   if (databaseGone(err)) return new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
   return new AppError('internal', 'Something went wrong on our side.');
