@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { ITEMS_KEY, META_KEY, TEXT_FIELDS, type BoardItem, type ItemKind } from '@hearth/shared/board';
+import { ITEMS_KEY, ITEM_KINDS, META_KEY, TEXT_FIELDS, type BoardItem } from '@hearth/shared/board';
+import { isOneOf } from '@hearth/shared/guards';
 import { JOURNEY_SETTINGS_KEY, isTimeZone } from '@hearth/shared/insights';
 import { BoardRefusal, encodeRefusal } from '@hearth/shared/realtime';
 import type { UpdateContext, UpdateVerdict } from '../hooks';
@@ -147,7 +148,7 @@ function checkMeta(before: Y.Doc, after: Y.Doc): void {
   const old = before.getMap<unknown>(META_KEY).get('schemaVersion');
   if (typeof old === 'number') refuseUnless(typeof version === 'number' && version >= old, BoardRefusal.immutable);
   refuseUnless(
-    version === undefined || (Number.isInteger(version) && (version as number) >= 1 && (version as number) < 1000),
+    version === undefined || (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < 1000),
     BoardRefusal.invalidStructure,
   );
 }
@@ -169,12 +170,12 @@ function checkTextEdit(text: Y.Text, itemId: string, actor: RuleActor, roots: Ma
   const field = text._item!.parentSub;
   const holder = parentOf(text._item!);
   refuseUnless(holder instanceof Y.Map && typeof field === 'string' && holder._item !== null, BoardRefusal.invalidStructure, itemId);
-  const map = holder as Y.Map<unknown>;
+  const map: Y.Map<unknown> = holder;
   const holderParent = parentOf(map._item!);
   let limit: number | undefined;
   if (roots.get(holderParent) === ITEMS_KEY) {
-    const kind = map.get('kind') as ItemKind;
-    refuseUnless(((TEXT_FIELDS[kind] ?? []) as readonly string[]).includes(field!), BoardRefusal.invalidStructure, itemId);
+    const kind = map.get('kind');
+    refuseUnless(isOneOf(ITEM_KINDS, kind) && isOneOf<string>(TEXT_FIELDS[kind] ?? [], field), BoardRefusal.invalidStructure, itemId);
     if (kind === 'promise') {
       refuseUnless(map.get('promiserId') === me, BoardRefusal.notPromiser, itemId);
       refuseUnless(map.get('status') === 'proposed', BoardRefusal.illegalTransition, itemId);
@@ -211,7 +212,7 @@ function checkItem(itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor
     return old;
   }
   refuseUnless(afterMap instanceof Y.Map, BoardRefusal.invalidStructure, itemId);
-  const item = parseOrNull(itemId, afterMap as Y.Map<unknown>);
+  const item = parseOrNull(itemId, afterMap);
   if (!item) throw new Refused(BoardRefusal.invalidStructure, itemId);
   checkShapeAndSize(item);
   const lookup = {
@@ -240,7 +241,7 @@ function checkItem(itemId: string, before: Y.Doc, after: Y.Doc, actor: RuleActor
     return null;
   }
   // The item itself replaced by another map: its history and everything in it rewritten.
-  refuseUnless(Y.compareIDs(beforeMap._item!.id, (afterMap as Y.Map<unknown>)._item!.id), BoardRefusal.immutable, itemId);
+  refuseUnless(Y.compareIDs(beforeMap._item!.id, afterMap._item!.id), BoardRefusal.immutable, itemId);
   const old = parseOrNull(itemId, beforeMap);
   refuseUnless(old !== null, BoardRefusal.invalidStructure, itemId);
   checkChange(old!, item, actor);

@@ -1,3 +1,4 @@
+import { isRecord } from '@hearth/shared/guards';
 import type { BoardRefusal } from '@hearth/shared/realtime';
 
 /** Thrown by a board check: the whole update is refused with this code. */
@@ -10,15 +11,13 @@ export class Refused extends Error {
   }
 }
 
-export function refuseUnless(condition: boolean, code: BoardRefusal, itemId: string | null = null): void {
+export function refuseUnless(condition: boolean, code: BoardRefusal, itemId: string | null = null): asserts condition {
   if (!condition) throw new Refused(code, itemId);
 }
 
 /** JSON with sorted keys, so two copies of one value compare equal whatever their key order. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }

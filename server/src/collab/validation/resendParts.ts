@@ -25,7 +25,7 @@ export function splitResend(update: Uint8Array, known: Map<number, number>): Res
     if (!(s instanceof Y.Skip) && s.id.clock + s.length > (known.get(s.id.client) ?? 0)) fresh.add(s.id.client);
   }
   const without = (keep: number | null) =>
-    Y.encodeStateVector(new Map([...everyone].filter((c) => c !== keep).map((c) => [c, BEYOND] as [number, number])));
+    Y.encodeStateVector(new Map([...everyone].filter((c) => c !== keep).map((c): [number, number] => [c, BEYOND])));
   // No structs: the varuint 0 for "no clients", then the delete set as the update wrote it.
   const deletions = Y.diffUpdate(update, without(null));
   const deleteSetBytes = deletions.length - 1;

@@ -14,8 +14,8 @@ export function isPartner(actor: RuleActor, userId: string | null | undefined): 
 
 /** Fields whose value differs between the two versions of an item (stable JSON). */
 export function changedFields(before: BoardItem, after: BoardItem): string[] {
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
+  const b: Record<string, unknown> = before;
+  const a: Record<string, unknown> = after;
   const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
   return [...keys].filter((k) => !sameValue(b[k], a[k]));
 }
