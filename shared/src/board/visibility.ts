@@ -54,8 +54,10 @@ export function visibilityOfDocName(name: string): Visibility | null {
  * Moves an item from `source` to `target` keeping its id, position and everything in it
  * (history, comments, outcomes, unknown fields of newer clients). The copy is written before
  * the original is deleted, so a failure in between leaves two copies, never none. Only the
- * item's creator may move it. Edits a partner makes to the source copy while the move
- * travels are lost with it (docs/board.md).
+ * item's creator may move it. A partner's comment or acknowledgement written to the source
+ * while the move travels is carried over to the copy by the server; what it cannot carry
+ * (a partner's promise step, or anything written after both halves arrived) is lost with the
+ * source (docs/board.md, "Changing visibility").
  */
 export function moveItem(source: Y.Doc, target: Y.Doc, actor: BoardActor, input: ItemRefInput, options?: OpOptions): void {
   assertPartner(actor);
