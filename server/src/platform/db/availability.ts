@@ -24,6 +24,28 @@ export class DatabaseAvailability {
     return this.up;
   }
 
+  /**
+   * Whether the database answers a ping within `timeoutMs` (false at once when it is known to
+   * be down): asked when a request failed inside, to tell a database that just went away —
+   * before the supervisor or the probe noticed — from a bug.
+   */
+  async answers(timeoutMs: number): Promise<boolean> {
+    const db = mongoose.connection.db;
+    if (!this.isUp() || !db) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([db.command({ ping: 1 }).then(() => true), late]);
+    } catch {
+      this.set(false);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Told by the supervisor: the embedded process died (false) or is back (true, then confirmed by a ping). */
   report(up: boolean): void {
     if (!up) this.set(false);

@@ -3,12 +3,16 @@ import type { Logger } from '../logger';
 import { AppError } from '../errors';
 import { propertyOf } from '../propertyOf';
 
+/** How long a failed request waits for a ping before calling the database unavailable. */
+const ANSWER_WITHIN_MS = 500;
+
 /** Turns anything thrown into `{"error":{"code","message"}}`; internals stay in the log. */
-export function errorMiddleware(logger: Logger, availability?: { isUp(): boolean }): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+export function errorMiddleware(logger: Logger, availability?: { answers(timeoutMs: number): Promise<boolean> }): ErrorRequestHandler {
+  return async (err: unknown, req, res, _next) => {
     let appError = toAppError(err);
-    // A query cut off by the database going away (socket ended, pool cleared …) says so.
-    if (appError.status >= 500 && availability && !availability.isUp()) {
+    // A query cut off by the database going away (socket ended, pool cleared …) says so, also
+    // when it failed before anything noticed: a ping that fails or stays unanswered decides.
+    if (appError.status >= 500 && availability && !(await availability.answers(ANSWER_WITHIN_MS))) {
       appError = new AppError('database_unavailable', 'Storage is unavailable right now; try again shortly.');
     }
     if (appError.status >= 500) logger.error({ err, path: req.path }, 'request failed');
