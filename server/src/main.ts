@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     logger,
     withDoc: (name, fn) => hearth.collab.withDoc(name, fn, 'retention'),
     stored: hearth.storedDocs,
+    sweepSessions: () => hearth.sweepSessions(),
   });
   const shownHost = env.host === '127.0.0.1' || env.host === '0.0.0.0' ? 'localhost' : env.host;
   logger.info(`Hearth is running at http://${shownHost}:${port}`);

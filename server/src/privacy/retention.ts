@@ -51,6 +51,11 @@ export interface RetentionDeps {
   withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /** Which board documents are stored (the sweep visits each). */
   stored: Pick<StoredDocs, 'storedDocNames'>;
+  /**
+   * Ends expired sessions through the session store, which announces each one so its live
+   * connections close (without it, the rows are only deleted).
+   */
+  sweepSessions?: () => Promise<number>;
 }
 
 /** One pass of the schedule; safe to run on several nodes at once (deletes are idempotent). */
@@ -76,7 +81,9 @@ export async function sweepRetention(deps: RetentionDeps, now = new Date()): Pro
   });
   const audit = await AuditEntry.deleteMany({ at: before(RETENTION_DAYS.auditEntries) });
   const signIns = await SignInEvent.deleteMany({ at: before(RETENTION_DAYS.signIns) });
-  const sessions = await Session.deleteMany({ expiresAt: trusted({ $lte: now }) });
+  const sessions = deps.sweepSessions
+    ? { deletedCount: await deps.sweepSessions() }
+    : await Session.deleteMany({ expiresAt: trusted({ $lte: now }) });
   const archivedItems = await sweepArchivedItems(deps, archiveCutoff(now));
   // Then history: what left the board must not survive in its versions (pruned by age apart).
   const versionsTrimmed = await trimVersions(archiveCutoff(now));
