@@ -1,10 +1,12 @@
 /**
- * `npm run bench:soak -- [--spaces 1000] [--rate 1] [--minutes 10] [--sample 30] [--max-length 200]`
- * N spaces × 2 partners (real y-websocket protocol clients, this process) type one character
- * per client every 1/rate s into their space's plan for the given minutes against the Hearth
- * bench server (own process, board rules on); once the notes hold `max-length` characters each
- * keystroke also deletes one, so the documents keep their size and memory growth is not
- * mistaken for content (`--max-length 0`: they grow). Every `sample` seconds it prints the server's
+ * `npm run bench:soak -- [--spaces 1000] [--rate 1] [--minutes 10] [--sample 30] [--max-length 200] [--typing cursor|random]`
+ * N spaces × 2 partners (real y-websocket protocol clients, this process) make one keystroke
+ * per client every 1/rate s in their space's plan for the given minutes against the Hearth
+ * bench server (own process, board rules on). `--typing cursor` (default) types as a person
+ * does, at a cursor, with backspaces; `--typing random` puts every character at a random place
+ * (the worst case for a CRDT's memory: no two keystrokes merge). Once the notes hold
+ * `max-length` characters they are trimmed in the same update, so the documents keep their size
+ * and memory growth is not mistaken for content (`--max-length 0`: they grow). Every `sample` seconds it prints the server's
  * RSS, heap (after a forced GC), connections and loaded documents; at the end it compares the
  * updates typed with those the server stored (`hearth_collab_updates_total`) and acknowledged,
  * and counts errors (socket errors, unexpected closes, diverged spaces, refusals).
@@ -23,8 +25,11 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '30' },
     /** Notes longer than this lose a character with each one typed (0: they grow without limit). */
     'max-length': { type: 'string', default: '200' },
+    typing: { type: 'string', default: 'cursor' },
   },
 });
+if (values.typing !== 'cursor' && values.typing !== 'random') throw new Error('--typing is cursor or random');
+const AT_CURSOR = values.typing === 'cursor';
 const SPACES = Number(values.spaces);
 const RATE = Number(values.rate);
 const MAX_LENGTH = Number(values['max-length']) || Infinity;
@@ -64,7 +69,7 @@ while (performance.now() - started < DURATION_MS) {
   const now = performance.now();
   for (let i = 0; i < clients.length; i++) {
     if (next[i]! <= now) {
-      if (clients[i]!.type(MAX_LENGTH)) typed++;
+      if (AT_CURSOR ? clients[i]!.typeAtCursor(MAX_LENGTH) : clients[i]!.type(MAX_LENGTH)) typed++;
       next[i]! += 1000 / RATE;
     }
   }

@@ -25,6 +25,9 @@ export class LoadClient {
   synced = false;
   closedUnexpectedly = false;
   private readonly unacked: { clock: number; at: number }[] = [];
+  /** Where `typeAtCursor` types next. */
+  private cursor: Y.RelativePosition | null = null;
+  private keystrokes = 0;
   private closing = false;
 
   constructor(
@@ -84,8 +87,32 @@ export class LoadClient {
   }
 
   /**
-   * Types one character; false when the plan has not arrived yet. With `maxLength`, a text that
-   * long first loses one character in the same update (an edit that keeps the notes' size).
+   * One keystroke as a person makes it (`--typing cursor` of the soak): at a cursor that stays
+   * put between keystrokes (a relative position, so the partner's edits do not move it) and
+   * jumps somewhere else every 60 keystrokes; one keystroke in ten is a backspace. A text of
+   * `maxLength` characters first loses its first 40 (a paragraph rewritten) in the same update.
+   * False when the plan has not arrived yet.
+   */
+  typeAtCursor(maxLength = Infinity): boolean {
+    const text = this.notes();
+    if (!text) return false;
+    const at = performance.now();
+    this.doc.transact(() => {
+      if (text.length >= maxLength) text.delete(0, Math.min(40, text.length));
+      const resolved = this.cursor && Y.createAbsolutePositionFromRelativePosition(this.cursor, this.doc);
+      let pos = this.keystrokes++ % 60 === 0 || !resolved ? Math.floor(Math.random() * (text.length + 1)) : resolved.index;
+      if (this.keystrokes % 10 === 0 && pos > 0) text.delete(--pos, 1);
+      else text.insert(pos++, 'x');
+      this.cursor = Y.createRelativePositionFromTypeIndex(text, pos);
+    });
+    this.noteSent(at);
+    return true;
+  }
+
+  /**
+   * Types one character at a random place (the sync benchmark's keystroke, and the soak's worst
+   * case: no two keystrokes adjacent); false when the plan has not arrived yet. With `maxLength`,
+   * a text that long first loses one character at random in the same update.
    */
   type(maxLength = Infinity): boolean {
     const text = this.notes();
@@ -95,10 +122,15 @@ export class LoadClient {
       if (text.length >= maxLength) text.delete(Math.floor(Math.random() * text.length), 1);
       text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
     });
+    this.noteSent(at);
+    return true;
+  }
+
+  /** Remembers a keystroke's clock for its propagation and saved-ack times. */
+  private noteSent(at: number): void {
     const clock = Y.getState(this.doc.store, this.doc.clientID);
     sentAt.set(`${this.doc.clientID}:${clock}`, at);
     this.unacked.push({ clock, at });
-    return true;
   }
 
   close(): void {

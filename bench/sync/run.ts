@@ -7,6 +7,7 @@
  * per update, and the ratio to the reference.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
 const SPACES = Number(values.spaces);
 const RATE = Number(values.rate);
 const DURATION_S = Number(values.duration);
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 interface Target {
@@ -43,7 +45,9 @@ async function startProcess(cmd: string, args: string[], env: Record<string, str
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const match = await new Promise<RegExpExecArray>((resolve, reject) => {
     let out = '';
+    const log = process.env.BENCH_SERVER_LOG;
     child.stdout!.on('data', (d: Buffer) => {
+      if (log) appendFileSync(log, d);
       out += d.toString();
       const m = ready.exec(out);
       if (m) resolve(m);
@@ -55,6 +59,8 @@ async function startProcess(cmd: string, args: string[], env: Record<string, str
 
 async function startHearth(validation: boolean): Promise<Target> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // e.g. BENCH_NODE_FLAGS=--trace-gc BENCH_SERVER_LOG=/tmp/server.log: the server's stdout is kept there.
+  profile.push(...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean));
   const env = { BENCH_VALIDATION: validation ? '1' : '0' };
   const { child, match } = await startProcess(
     process.execPath,
@@ -99,9 +105,24 @@ async function runLoad(target: Target) {
   const propagation: number[] = [];
   const acks: number[] = [];
   const errors: string[] = [];
+  // BENCH_TIMELINE=1: when the slow ones happened (second of the run → count, worst), to tell
+  // periodic stalls (rotation, a database checkpoint) from a spread-out tail.
+  const slow = { propagation: new Map<number, number[]>(), ack: new Map<number, number[]>() };
+  const noteSlow = (kind: keyof typeof slow, ms: number, limit: number) => {
+    if (!TIMELINE || ms < limit) return;
+    const second = Math.floor((performance.now() - timelineStart) / 1000);
+    slow[kind].set(second, [...(slow[kind].get(second) ?? []), ms]);
+  };
+  let timelineStart = performance.now();
   const observer = {
-    propagation: (ms: number) => propagation.push(ms),
-    ack: (ms: number) => acks.push(ms),
+    propagation: (ms: number) => {
+      propagation.push(ms);
+      noteSlow('propagation', ms, 25);
+    },
+    ack: (ms: number) => {
+      acks.push(ms);
+      noteSlow('ack', ms, 50);
+    },
     error: (e: string) => errors.push(e),
   };
   const clients: LoadClient[] = [];
@@ -125,6 +146,9 @@ async function runLoad(target: Target) {
   const stagesBefore = parseStages((await target.metricsText?.()) ?? '');
   let peakRss = 0;
   const started = performance.now();
+  timelineStart = started;
+  slow.propagation.clear();
+  slow.ack.clear();
   const next = clients.map(() => started + Math.random() * (1000 / RATE));
   let typed = 0;
   await new Promise<void>((resolve) => {
@@ -167,6 +191,12 @@ async function runLoad(target: Target) {
   if (target.storedUpdates && unacked > 0) errors.push(`${unacked} updates never acknowledged`);
   for (const c of clients) c.close();
   sentAt.clear();
+  if (TIMELINE) {
+    for (const [kind, bySecond] of Object.entries(slow)) {
+      const line = [...bySecond].sort(([a], [b]) => a - b).map(([sec, v]) => `${sec}s:${v.length}/${Math.round(Math.max(...v))}`);
+      process.stdout.write(`  slow ${kind} (second:count/worst ms) ${line.join(' ')}\n`);
+    }
+  }
   propagation.sort((x, y) => x - y);
   acks.sort((x, y) => x - y);
   return {

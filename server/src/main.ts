@@ -2,6 +2,7 @@ import { createHearth } from './app';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
 import { ConfigError, loadEnv } from './platform/env';
+import { freePort } from './platform/freePort';
 import { createMongoCollabStore } from './collab';
 import { sweepOrphanedSpaceData } from './privacy/orphanSweep';
 import { createStoredDocs } from './privacy/storedDocs';
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   let env;
   try {
     env = loadEnv();
+    // PORT=0 without PUBLIC_ORIGIN: the accepted origins name the port, so choose it now
+    // (listening on 0 would leave the printed URL's own origin refused).
+    if (env.port === 0 && !process.env.PUBLIC_ORIGIN) env = loadEnv({ ...process.env, PORT: String(await freePort(env.host)) });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

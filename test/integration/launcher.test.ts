@@ -61,6 +61,13 @@ describe('embedded database launcher', () => {
     });
     const health = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/health`);
     expect(await health.json()).toEqual({ status: 'ok', db: 'ok' });
+    // With PORT=0 the origin a browser uses is the printed URL's own: it is accepted.
+    const signup = await fetch(`${url.replace('localhost', '127.0.0.1')}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url },
+      body: JSON.stringify({ email: 'first@hearth.test', password: 'correct horse battery', displayName: 'First' }),
+    });
+    expect(signup.status).toBe(201);
     // The generated session secret is kept in DATA_DIR for the next start.
     expect(readFileSync(path.join(dataDir, 'session-secret'), 'utf8').length).toBeGreaterThanOrEqual(32);
 

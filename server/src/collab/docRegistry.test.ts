@@ -29,8 +29,17 @@ async function registryOver(rows: number) {
     'collab_journal_000000000_aaaaaa',
     updates.map((data, i) => ({ id: new Types.ObjectId(), doc: DOC, seq: i + 1, data })),
   );
-  const queue = new WriteQueue(store, { logger, journal: new Journal(60_000), batchDelayMs: 2 });
-  return { store, text, registry: new DocRegistry({ store, logger, unloadDelayMs: 60_000, hooks: { queue, store } }) };
+  const written: number[] = [];
+  const journal = new Journal(60_000);
+  const queue = new WriteQueue(store, { logger, journal, batchDelayMs: 2, onWrite: (_s, updates) => written.push(updates) });
+  return {
+    store,
+    text,
+    queue,
+    journal,
+    written,
+    registry: new DocRegistry({ store, logger, unloadDelayMs: 60_000, hooks: { queue, store } }),
+  };
 }
 
 async function eventually(check: () => Promise<boolean>): Promise<void> {
@@ -60,4 +69,64 @@ it('a document loaded with a short journal is left as it is', async () => {
   await new Promise((r) => setTimeout(r, 50));
   expect(doc.logLength).toBe(21);
   expect((await store.load(DOC)).snapshotIds).toHaveLength(0);
+});
+
+it('a checkpoint folds the journal into one row of the next group commit, with no snapshot write', async () => {
+  const { store, registry, queue, journal, written } = await registryOver(20);
+  const doc = await registry.acquire(DOC);
+  const [planId] = itemsOf(doc.ydoc).keys();
+  const notes = () => getItemText(doc.ydoc, planId!, 'notes')!;
+  const peer = { send: () => undefined };
+  const type = (text: string) => {
+    const before = Y.encodeStateVector(doc.ydoc);
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
+    getItemText(copy, planId!, 'notes')!.insert(0, text);
+    doc.applyChecked(Y.encodeStateAsUpdate(copy, before), peer);
+  };
+  type('a');
+  await queue.drain(1000);
+  const live = journal.begin();
+  journal.end(live);
+  expect(doc.needsSegment('collab_journal_000000000_aaaaaa')).toBe(true);
+
+  expect(doc.checkpoint()).toBe(true);
+  expect(doc.checkpoint()).toBe(false); // one at a time
+  type('b'); // queued after the checkpoint: not covered by it
+  written.length = 0;
+  await queue.drain(1000);
+
+  expect(written.reduce((n, w) => n + w, 0)).toBe(1); // the typed update; the checkpoint is not an update
+  expect(doc.needsSegment('collab_journal_000000000_aaaaaa')).toBe(false);
+  expect(doc.needsSegment(live)).toBe(true);
+  expect(doc.logLength).toBe(2); // the checkpoint row and the update after it
+  expect(doc.storedStateVector()).toEqual(Y.encodeStateVector(doc.ydoc));
+  expect((await store.load(DOC)).snapshotIds).toHaveLength(0);
+
+  // Without the old segment, the stored state is still the whole document.
+  await store.dropSegment('collab_journal_000000000_aaaaaa');
+  const copy = new Y.Doc();
+  for (const u of (await store.load(DOC)).updates) Y.applyUpdate(copy, u);
+  expect(getItemText(copy, planId!, 'notes')!.toString()).toBe(notes().toString());
+});
+
+it('a document that stopped changing is compacted into its snapshot, one being edited gets a checkpoint', async () => {
+  const { store, registry, queue } = await registryOver(20);
+  const doc = await registry.acquire(DOC);
+  await registry.foldOlderThan(0, { checkpoints: 10, compactions: 10, busyMs: 60_000 });
+  expect(doc.logLength).toBe(0); // idle since load: snapshot
+  expect((await store.load(DOC)).snapshotIds).toHaveLength(1);
+
+  const [planId] = itemsOf(doc.ydoc).keys();
+  const before = Y.encodeStateVector(doc.ydoc);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
+  getItemText(copy, planId!, 'notes')!.insert(0, 'x');
+  doc.applyChecked(Y.encodeStateAsUpdate(copy, before), { send: () => undefined });
+  await queue.drain(1000);
+  expect(doc.logLength).toBe(1);
+  await registry.foldOlderThan(0, { checkpoints: 10, compactions: 10, busyMs: 60_000 });
+  await queue.drain(1000);
+  expect(doc.logLength).toBe(1); // the checkpoint row replaced the update's row
+  expect((await store.load(DOC)).snapshotIds).toHaveLength(1); // no new snapshot
 });

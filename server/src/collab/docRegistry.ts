@@ -84,16 +84,24 @@ export class DocRegistry {
   }
 
   /**
-   * Compacts documents whose journal rows wait longer than `ageMs` for a snapshot, oldest
-   * first and at most `limit` per call, so snapshot writes do not crowd out live updates.
+   * Folds documents whose journal rows wait longer than `ageMs`, oldest first: one edited in
+   * the last `limits.busyMs` gets a checkpoint row in the next group commit (no write of its own, at most
+   * `limits.checkpoints`); an idle one is compacted into its snapshot collection, which takes
+   * it out of the journal (at most `limits.compactions`, one after another, so that snapshot
+   * writes do not crowd out live updates).
    */
-  async compactOlderThan(ageMs: number, limit: number): Promise<void> {
+  async foldOlderThan(ageMs: number, limits: { checkpoints: number; compactions: number; busyMs: number }): Promise<void> {
     const now = Date.now();
     const due = (await this.loaded())
       .filter((doc) => doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs)
-      .sort((a, b) => a.oldestLogAt! - b.oldestLogAt!)
-      .slice(0, limit);
+      .sort((a, b) => a.oldestLogAt! - b.oldestLogAt!);
+    let checkpoints = 0;
+    const idle: LiveDoc[] = [];
     for (const doc of due) {
+      if (!doc.changedWithin(limits.busyMs)) idle.push(doc);
+      else if (checkpoints < limits.checkpoints && doc.checkpoint()) checkpoints++;
+    }
+    for (const doc of idle.slice(0, limits.compactions)) {
       await doc.compact().catch((err: unknown) => this.opts.logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
     }
   }

@@ -75,14 +75,21 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         const now = performance.now();
         for (const e of entries) if (e.origin) metrics.ackLatency.observe((now - e.receivedAt) / 1000);
         hooks.afterStored?.({ docName: doc.name, updates: entries.length });
-        if (doc.logLength >= compactEvery) {
+        if (doc.logLength >= compactEvery && !doc.checkpoint()) {
           doc.compact().catch((err: unknown) => logger.warn({ err, doc: doc.name }, 'collab: compaction failed'));
         }
       },
     },
   });
 
-  const maintenance = startMaintenance({ registry, journal, rotateMs: JOURNAL_ROTATE_MS, store, logger });
+  const maintenance = startMaintenance({
+    registry,
+    journal,
+    rotateMs: JOURNAL_ROTATE_MS,
+    store,
+    logger,
+    turn: (write) => queue.exclusive(write),
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   wss.on('error', (err) => logger.error({ err }, 'collab: websocket server error'));

@@ -27,6 +27,9 @@ export interface LiveDocHooks {
 /** A bound on what one connection can make the server remember (its state vector is untrusted). */
 const MAX_AWAITED_CLIENTS = 1024;
 
+/** A checkpoint larger than this is written as a snapshot instead (a journal row stays small). */
+const MAX_CHECKPOINT_BYTES = 1024 * 1024;
+
 /** Transaction origin for updates that another node already stores. */
 export const REMOTE_ORIGIN = Symbol('remote');
 
@@ -48,6 +51,10 @@ export class LiveDoc implements WriteTarget {
   private logRows: number;
   private seq: number;
   private compacting: Promise<void> | null = null;
+  /** A checkpoint row is waiting in `pending` for its group commit. */
+  private checkpointing = false;
+  /** When a change was last accepted here (performance.now()), stored or not. */
+  private lastChangeAt = 0;
   /** When the oldest journal row not yet folded into a snapshot was stored (ms epoch). */
   oldestLogAt: number | null;
   private evicted = false;
@@ -163,10 +170,8 @@ export class LiveDoc implements WriteTarget {
 
   onStored(entries: PendingUpdate[]): void {
     for (const entry of entries) {
-      const { to } = Y.parseUpdateMeta(entry.data);
-      for (const [client, clock] of to) {
-        if ((this.storedClocks.get(client) ?? 0) < clock) this.storedClocks.set(client, clock);
-      }
+      if (entry.checkpoint) this.checkpointStored(entry, entry.checkpoint);
+      else this.advanceStoredClocks(Y.parseUpdateMeta(entry.data).to);
       if (entry.segment) this.segments.set(entry.segment, (this.segments.get(entry.segment) ?? 0) + 1);
       this.logRows++;
     }
@@ -188,10 +193,65 @@ export class LiveDoc implements WriteTarget {
     this.hooks.onStored?.(this, entries);
   }
 
+  private advanceStoredClocks(clocks: Map<number, number>): void {
+    for (const [client, clock] of clocks) {
+      if ((this.storedClocks.get(client) ?? 0) < clock) this.storedClocks.set(client, clock);
+    }
+  }
+
+  /**
+   * A checkpoint row is stored: it holds everything applied before it was queued, and every
+   * row stored before it (the queue is FIFO per document) was applied before that. So it
+   * replaces all of them, and only its own segment (and what follows) is still needed.
+   */
+  private checkpointStored(entry: PendingUpdate, checkpoint: NonNullable<PendingUpdate['checkpoint']>): void {
+    this.advanceStoredClocks(checkpoint.clocks);
+    this.segments.clear();
+    this.logRows = 0;
+    this.oldestLogAt = null;
+    this.approxBytes = entry.data.length + (this.approxBytes - checkpoint.bytesAtEncode);
+    this.checkpointing = false;
+  }
+
+  /** Whether a change was accepted here in the last `ms` (the document is being edited). */
+  changedWithin(ms: number): boolean {
+    return this.lastChangeAt > 0 && performance.now() - this.lastChangeAt < ms;
+  }
+
+  /**
+   * Folds the document into one journal row that rides along with the next group commit: the
+   * rows before it (and the segments holding only those) are no longer needed, at no write of
+   * its own. For documents being edited; an idle one is compacted into its snapshot collection
+   * (`compact`), which takes it out of the journal altogether. Returns false when it did
+   * nothing (nothing to fold, a fold already under way, or a state too large for one row).
+   */
+  checkpoint(): boolean {
+    if (this.evicted || this.compacting || this.checkpointing || this.logRows === 0) return false;
+    const encodeStarted = performance.now();
+    const state = Y.encodeStateAsUpdate(this.ydoc);
+    recordStage('checkpoint_encode', performance.now() - encodeStarted);
+    if (state.length > MAX_CHECKPOINT_BYTES) return false;
+    this.checkpointing = true;
+    this.pending.push({
+      id: new Types.ObjectId(),
+      seq: ++this.seq,
+      data: state,
+      origin: null,
+      receivedAt: performance.now(),
+      stored: false,
+      checkpoint: { clocks: Y.decodeStateVector(Y.encodeStateVector(this.ydoc)), bytesAtEncode: this.approxBytes },
+    });
+    this.hooks.queue.enqueue(this);
+    return true;
+  }
+
   /** Folds everything in memory into one snapshot, then drops the rows it replaces. */
   compact(): Promise<void> {
     if (this.evicted) return Promise.resolve();
     if (this.compacting) return this.compacting;
+    // A queued checkpoint resets the row accounting when stored; the caller comes back later
+    // (an unload waits for every pending row first).
+    if (this.checkpointing) return Promise.resolve();
     if (this.logRows === 0 && this.snapshotIds.length <= 1) return Promise.resolve();
     const coveredSnapshots = [...this.snapshotIds];
     const coveredSegments = new Map(this.segments);
@@ -234,6 +294,7 @@ export class LiveDoc implements WriteTarget {
   async evict(): Promise<void> {
     this.evicted = true;
     this.pending.splice(0);
+    this.checkpointing = false;
     await this.compacting?.catch(() => undefined);
   }
 
@@ -259,6 +320,7 @@ export class LiveDoc implements WriteTarget {
     if (this.scratchFollows && this.scratch.active) this.scratch.follow(update);
     if (this.evicted) return;
     this.approxBytes += update.length;
+    this.lastChangeAt = performance.now();
     if (origin !== REMOTE_ORIGIN) {
       this.pending.push({
         id: new Types.ObjectId(),

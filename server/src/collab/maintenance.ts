@@ -1,13 +1,18 @@
 import type { Logger } from 'pino';
-import type { CollabStore } from './collabStore';
+import type { CollabStore, WriteTurn } from './collabStore';
 import type { DocRegistry } from './docRegistry';
 import { segmentOpenedAt, type Journal } from './journal';
 
-/** Journal rows older than this are folded into their document's snapshot. */
-const COMPACT_AFTER_MS = 10_000;
+/** Journal rows older than this are folded: a checkpoint row, or the document's snapshot. */
+const FOLD_AFTER_MS = 10_000;
 const INTERVAL_MS = 1_000;
-/** Snapshot writes per tick: spreads compaction instead of bursting every document at once. */
-const COMPACTIONS_PER_TICK = 25;
+/**
+ * Per tick: checkpoints (each encodes a document's state on the main thread, ~0.1–1 ms) and
+ * snapshot writes (each takes turns with the group commits), spread instead of bursting.
+ */
+const FOLDS_PER_TICK = { checkpoints: 100, compactions: 25 };
+/** A document changed this recently is being edited: it is checkpointed, not compacted. */
+const BUSY_MS = 10_000;
 /** A document with no checked update for this long gives its validation scratch copy back. */
 const SCRATCH_IDLE_MS = 10_000;
 /** A foreign segment this much older than a rotation is closed for writes: safe to fold in. */
@@ -19,24 +24,30 @@ export interface MaintenanceOptions {
   rotateMs: number;
   store: Pick<CollabStore, 'dropSegment' | 'recoverSegment' | 'listSegments'>;
   logger: Logger;
+  /**
+   * Runs a segment drop when it is its turn (the write lane): dropping a table holds the
+   * database's single writer, and a group commit meeting it would sleep in SQLite's busy handler.
+   */
+  turn?: WriteTurn;
 }
 
 /**
- * Keeps the journal short: compacts loaded documents whose journal rows are getting old,
+ * Keeps the journal short: folds loaded documents whose journal rows are getting old,
  * drops this process's closed segments once no loaded document needs them, and folds in
  * segments other (or crashed) processes left behind.
  */
 export function startMaintenance(opts: MaintenanceOptions) {
   const { registry, journal, store, logger } = opts;
+  const turn: WriteTurn = opts.turn ?? ((write) => write());
   let running = false;
 
   async function tick(): Promise<void> {
-    await registry.compactOlderThan(COMPACT_AFTER_MS, COMPACTIONS_PER_TICK);
+    await registry.foldOlderThan(FOLD_AFTER_MS, { ...FOLDS_PER_TICK, busyMs: BUSY_MS });
     const loaded = await registry.loaded();
     for (const doc of loaded) doc.releaseIdleScratch(SCRATCH_IDLE_MS);
     for (const segment of journal.closedSegments()) {
       if (loaded.some((doc) => doc.needsSegment(segment))) continue;
-      await store.dropSegment(segment);
+      await turn(() => store.dropSegment(segment));
       journal.forget(segment);
     }
     const now = Date.now();

@@ -14,7 +14,17 @@ import { Histogram, Registry } from 'prom-client';
  * Off unless `enableStageTimes` is called: the server pays one branch per stage.
  */
 export type Stage =
-  'decode' | 'validate' | 'apply' | 'broadcast' | 'queue_wait' | 'encode' | 'db_round_trip' | 'ack' | 'compact_encode' | 'compact_write';
+  | 'decode'
+  | 'validate'
+  | 'apply'
+  | 'broadcast'
+  | 'queue_wait'
+  | 'encode'
+  | 'db_round_trip'
+  | 'ack'
+  | 'checkpoint_encode'
+  | 'compact_encode'
+  | 'compact_write';
 
 const BUCKETS_S = [
   0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1, 2.5,

@@ -27,7 +27,7 @@ export interface CollabSettings {
   /** Group-commit window in ms (default 2) and idle-unload delay (default 2000). */
   batchDelayMs?: number;
   unloadDelayMs?: number;
-  /** Compact a document after this many logged updates (default 200). */
+  /** Fold a document (a checkpoint row, else a snapshot) after this many journal rows (default 200). */
   compactEvery?: number;
   redisUrl?: string;
 }

@@ -16,6 +16,11 @@ export interface PendingUpdate {
   stored: boolean;
   /** The journal segment that holds it, once stored. */
   segment?: string;
+  /**
+   * Set on a checkpoint row (`LiveDoc.checkpoint`): the document's whole state, written with
+   * the group commit instead of as a snapshot write of its own. `clocks` is its state vector.
+   */
+  checkpoint?: { clocks: Map<number, number>; bytesAtEncode: number };
 }
 
 /** A document with a FIFO of pending updates; told when a prefix of them is stored. */
@@ -30,7 +35,8 @@ export interface WriteQueueOptions {
   journal: Journal;
   /** Group-commit window: updates arriving within it share one insertMany. */
   batchDelayMs: number;
-  onWrite?: (seconds: number, rows: number, ok: boolean) => void;
+  /** After each insertMany: its duration, how many updates it held (checkpoints not counted), success. */
+  onWrite?: (seconds: number, updates: number, ok: boolean) => void;
 }
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -154,7 +160,7 @@ export class WriteQueue {
     const timed = stageTimesOn();
     for (const chunk of chunkRows(batch)) {
       const started = performance.now();
-      if (timed) for (const { entry } of chunk) recordStage('queue_wait', started - entry.receivedAt);
+      if (timed) for (const { entry } of chunk) if (!entry.checkpoint) recordStage('queue_wait', started - entry.receivedAt);
       const segment = this.opts.journal.begin();
       try {
         const rows = chunk.map(({ entry, name }) => toRow(name, entry));
@@ -166,10 +172,10 @@ export class WriteQueue {
           entry.stored = true;
           entry.segment = segment;
         }
-        this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, true);
+        this.opts.onWrite?.((performance.now() - started) / 1000, updateRows(chunk), true);
       } catch (err) {
         ok = false;
-        this.opts.onWrite?.((performance.now() - started) / 1000, chunk.length, false);
+        this.opts.onWrite?.((performance.now() - started) / 1000, updateRows(chunk), false);
         this.opts.logger.warn({ err, rows: chunk.length }, 'collab: storing updates failed; keeping them in memory');
         break;
       } finally {
@@ -207,6 +213,10 @@ export class WriteQueue {
     this.healthyNow = healthy;
     this.opts.logger.info({ healthy }, 'collab: database write health changed');
   }
+}
+
+function updateRows(chunk: { entry: PendingUpdate }[]): number {
+  return chunk.reduce((n, { entry }) => (entry.checkpoint ? n : n + 1), 0);
 }
 
 function toRow(doc: string, entry: PendingUpdate): AppendRow {
