@@ -1,10 +1,13 @@
 /**
- * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference] [--rules off|on|both]`
+ * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference] [--rules off|on|both] [--cold-open-every 2]`
  * N spaces × 2 partners typing into the notes of one board plan at R updates/s each for T
  * seconds, against Hearth (embedded database, every update stored and acknowledged) without
  * and then with the board rules checked on every update, and then against the y-websocket@1
- * reference server (in memory, no acknowledgement). Prints each run, what validation costs
- * per update, and the ratio to the reference.
+ * reference server (in memory, no acknowledgement); meanwhile one more partner opens a space
+ * that is not loaded every `cold-open-every` seconds. Prints each run, what validation costs
+ * per update, and the ratio to the reference. `BENCH_TIMELINE=1` also prints when the slow
+ * updates happened; `BENCH_NODE_FLAGS` / `BENCH_SERVER_LOG` pass flags to the server process
+ * and keep its output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
@@ -23,8 +26,11 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '30' },
     'no-reference': { type: 'boolean', default: false },
     rules: { type: 'string', default: 'both' },
+    /** Seconds between cold opens during the measured window (0: none, as before 2026-11-30 10:15). */
+    'cold-open-every': { type: 'string', default: '2' },
   },
 });
+const COLD_OPEN_EVERY_MS = Number(values['cold-open-every']) * 1000;
 const SPACES = Number(values.spaces);
 const RATE = Number(values.rate);
 const DURATION_S = Number(values.duration);
@@ -145,6 +151,22 @@ async function runLoad(target: Target) {
   const storedBefore = (await target.storedUpdates?.()) ?? 0;
   const stagesBefore = parseStages((await target.metricsText?.()) ?? '');
   let peakRss = 0;
+  // Every 2 s one more partner opens a space that is not loaded, while everyone types: the time
+  // from connecting to holding the synced document (a cold open under load).
+  const coldOpens: number[] = [];
+  let opened = 0;
+  const opener = setInterval(() => {
+    if (COLD_OPEN_EVERY_MS === 0) return;
+    const n = SPACES + opened++;
+    const doc = `space:${runId}${n.toString(16).padStart(12, '0')}`;
+    const t0 = performance.now();
+    const client = new LoadClient(target.urlFor(doc), { 'x-bench-user': `a${n}`, origin: 'http://bench.test' }, observer);
+    void waitUntil(() => client.synced, 30_000).then((ok) => {
+      if (ok) coldOpens.push(performance.now() - t0);
+      else errors.push('a cold open did not sync');
+      client.close();
+    });
+  }, COLD_OPEN_EVERY_MS || 60_000);
   const started = performance.now();
   timelineStart = started;
   slow.propagation.clear();
@@ -173,6 +195,7 @@ async function runLoad(target: Target) {
       if (performance.now() - started >= DURATION_S * 1000) clearInterval(sampler);
     }, 1000);
   });
+  clearInterval(opener);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = target.pids.map((p, i) => (cpuSeconds(p) - cpuBefore[i]!) / elapsed);
   const loadCpu = process.cpuUsage(loadCpuBefore);
@@ -211,6 +234,14 @@ async function runLoad(target: Target) {
       n: propagation.length,
     },
     ack: target.storedUpdates ? { p50: percentile(acks, 50), p99: percentile(acks, 99), n: acks.length } : null,
+    coldOpen: {
+      p50: percentile(
+        coldOpens.sort((x, y) => x - y),
+        50,
+      ),
+      max: coldOpens.at(-1),
+      n: coldOpens.length,
+    },
     storedPerSecond: target.storedUpdates ? (storedAfter - storedBefore) / elapsed : null,
     validationUsPerUpdate: validation && validation.calls > 0 ? (validation.ms * 1000) / validation.calls : null,
     serverCpu: cpu,
@@ -230,6 +261,7 @@ function print(r: Awaited<ReturnType<typeof runLoad>>): void {
       (r.ack
         ? `  saved-ack ms    p50 ${f(r.ack.p50)}  p99 ${f(r.ack.p99)}  (n=${r.ack.n})\n`
         : '  saved-ack       none (the reference server does not store or acknowledge)\n') +
+      `  cold open ms    p50 ${f(r.coldOpen.p50)}  max ${f(r.coldOpen.max)}  (n=${r.coldOpen.n}, a space not loaded, opened while everyone types)\n` +
       (r.storedPerSecond !== null ? `  stored/s        ${f(r.storedPerSecond)}\n` : '') +
       (r.validationUsPerUpdate !== null ? `  board rules     ${f(r.validationUsPerUpdate)} µs per update (in the hook, mean)\n` : '') +
       `  CPU (cores)     ${r.serverCpu.map((c) => c.toFixed(2)).join(' server + ')}${r.serverCpu.length > 1 ? ' database' : ''}; load generator ${r.loadGeneratorCpu.toFixed(2)}\n` +

@@ -51,8 +51,11 @@ export interface AppendRow {
  * append, compact, and the journal housekeeping. `createMongoCollabStore` is the real one;
  * `createMemoryCollabStore` (memoryStore.ts) serves unit tests.
  */
+/** Journal segments a load may leave out (they hold no row of the document that matters). */
+export type SkipSegment = (segment: string) => boolean;
+
 export interface CollabStore {
-  load(doc: string): Promise<StoredState>;
+  load(doc: string, skip?: SkipSegment): Promise<StoredState>;
   /** Many documents' stored state at once, as `load` gives each (for readers such as the reminder pass). */
   loadMany(docs: string[]): Promise<Map<string, StoredState>>;
   append(segment: string, rows: AppendRow[]): Promise<void>;
@@ -88,11 +91,11 @@ const mongoStore: CollabStore = {
   listSegments: () => listSegments(),
   loadMany: (docs) => loadStoredStates(docs),
 
-  async load(doc: string): Promise<StoredState> {
+  async load(doc: string, skip?: SkipSegment): Promise<StoredState> {
     // The snapshot read does not wait for the collection listing that finds the journal segments.
     const partsRead = snapshotsOf(doc).find({}).toArray();
     partsRead.catch(() => undefined); // its failure is reported by the Promise.all below
-    const segments = await listSegments();
+    const segments = (await listSegments()).filter((s) => !skip?.(s));
     const [parts, ...rowsBySegment] = await Promise.all([
       partsRead,
       ...segments.map((s) => journalSegment(s).find({ doc }, JOURNAL_BATCH).project<LoadedRow>(JOURNAL_PROJECTION).toArray()),

@@ -130,3 +130,23 @@ it('a document that stopped changing is compacted into its snapshot, one being e
   expect(doc.logLength).toBe(1); // the checkpoint row replaced the update's row
   expect((await store.load(DOC)).snapshotIds).toHaveLength(1); // no new snapshot
 });
+
+it('a cold open reads no journal segment the registry knows holds nothing of the document', async () => {
+  const { store } = await registryOver(20);
+  const queue = new WriteQueue(store, { logger, journal: new Journal(60_000), batchDelayMs: 2 });
+  const asked: string[] = [];
+  const registry = new DocRegistry({
+    store,
+    logger,
+    unloadDelayMs: 60_000,
+    hooks: { queue, store },
+    skipSegment: (segment, doc) => {
+      asked.push(`${doc} ${segment}`);
+      return true;
+    },
+  });
+  const doc = await registry.acquire(DOC);
+  expect(asked).toEqual([`${DOC} collab_journal_000000000_aaaaaa`]);
+  expect(doc.logLength).toBe(0);
+  expect(itemsOf(doc.ydoc).size).toBe(0);
+});

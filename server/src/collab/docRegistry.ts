@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabStore } from './collabStore';
 import { LiveDoc, REMOTE_ORIGIN, type LiveDocHooks } from './liveDoc';
 import { FanoutKind, type RedisFanout } from './redisFanout';
+import { collabTuning } from './tuning';
 
 /**
  * A document loaded with this many journal rows outside its snapshot is compacted at once, so
@@ -29,6 +30,10 @@ export interface DocRegistryOptions {
   fanout?: RedisFanout;
   /** Compact a document loaded with at least this many journal rows (default 200). */
   compactOnLoadRows?: number;
+  /** Journal segments a load of `doc` can leave out (`Journal.mayHold`). */
+  skipSegment?: (segment: string, doc: string) => boolean;
+  /** A document was compacted and left memory. */
+  onUnloaded?: (doc: string) => void;
 }
 
 /**
@@ -98,7 +103,7 @@ export class DocRegistry {
     let checkpoints = 0;
     const idle: LiveDoc[] = [];
     for (const doc of due) {
-      if (!doc.changedWithin(limits.busyMs)) idle.push(doc);
+      if (!collabTuning.checkpoints || !doc.changedWithin(limits.busyMs)) idle.push(doc);
       else if (checkpoints < limits.checkpoints && doc.checkpoint()) checkpoints++;
     }
     for (const doc of idle.slice(0, limits.compactions)) {
@@ -153,7 +158,8 @@ export class DocRegistry {
     };
     await fanout?.subscribe(name, (kind, payload) => (doc ? apply(doc, kind, payload) : early.push([kind, payload])));
     try {
-      doc = new LiveDoc(name, await this.opts.store.load(name), this.opts.hooks);
+      const skip = this.opts.skipSegment;
+      doc = new LiveDoc(name, await this.opts.store.load(name, skip && ((segment) => skip(segment, name))), this.opts.hooks);
     } catch (err) {
       await fanout?.unsubscribe(name);
       throw err;
@@ -198,6 +204,7 @@ export class DocRegistry {
       }
       doc.destroy();
       this.entries.delete(name);
+      this.opts.onUnloaded?.(name);
       await this.opts.fanout?.unsubscribe(name);
     })();
     return entry.unloading;

@@ -7,6 +7,7 @@ import { DocRegistry } from './docRegistry';
 import { createCollabMetrics } from './metrics';
 import { Journal } from './journal';
 import { startMaintenance } from './maintenance';
+import { collabTuning } from './tuning';
 import { FanoutKind, RedisFanout } from './redisFanout';
 import { createUpgradeHandler } from './upgrade';
 import { WriteQueue } from './writeQueue';
@@ -66,6 +67,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     logger,
     unloadDelayMs: deps.unloadDelayMs ?? 2000,
     fanout,
+    skipSegment: collabTuning.segmentIndex ? (segment, doc) => !journal.mayHold(segment, doc) : undefined,
+    onUnloaded: (doc) => journal.forgetDoc(doc),
     hooks: {
       queue,
       store,

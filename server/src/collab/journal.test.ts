@@ -37,3 +37,16 @@ it('does not use a name prepared for a rotation long past, and drops it as a clo
   journal.end(current);
   expect(journal.closedSegments()).toContain(stale);
 });
+
+it('a load may leave out own segments that never held the document, never another process’s', () => {
+  const journal = new Journal(10_000);
+  const segment = journal.begin();
+  journal.noteWriting(segment, ['space:a']);
+  journal.end(segment);
+  expect(journal.mayHold(segment, 'space:a')).toBe(true);
+  expect(journal.mayHold(segment, 'space:b')).toBe(false);
+  expect(journal.mayHold('collab_journal_000000001_abcdef', 'space:b')).toBe(true);
+  // Compacted and unloaded: its rows there are covered by its snapshot.
+  journal.forgetDoc('space:a');
+  expect(journal.mayHold(segment, 'space:a')).toBe(false);
+});

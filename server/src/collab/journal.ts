@@ -20,6 +20,8 @@ export class Journal {
   private readonly inFlight = new Map<string, number>();
   /** Segments this process wrote to, with when they stopped taking writes. */
   private readonly closed = new Map<string, number>();
+  /** Own segment → documents that may have rows there (noted before each write). */
+  private readonly docsBySegment = new Map<string, Set<string>>();
 
   constructor(private readonly rotateMs: number) {
     this.currentOpenedAt = Date.now();
@@ -67,6 +69,31 @@ export class Journal {
 
   forget(segment: string): void {
     this.closed.delete(segment);
+    this.docsBySegment.delete(segment);
+  }
+
+  /** Notes, before the write, which documents a group commit writes rows for. */
+  noteWriting(segment: string, docs: Iterable<string>): void {
+    let set = this.docsBySegment.get(segment);
+    if (!set) this.docsBySegment.set(segment, (set = new Set()));
+    for (const doc of docs) set.add(doc);
+  }
+
+  /**
+   * Whether a segment may hold rows of `doc` that no snapshot covers: always for another
+   * process's segment; for an own one, only if this process wrote rows of it there since its
+   * last unload. Loading skips the others — a cold open reads the journal rows of its own
+   * document, not every segment every busy document is writing to (FerretDB v1 scans whole
+   * collections).
+   */
+  mayHold(segment: string, doc: string): boolean {
+    if (!this.owns(segment)) return true;
+    return this.docsBySegment.get(segment)?.has(doc) ?? false;
+  }
+
+  /** A document was compacted and unloaded: the rows it had in own segments are all covered. */
+  forgetDoc(doc: string): void {
+    for (const set of this.docsBySegment.values()) set.delete(doc);
   }
 
   /** Whether a segment was written by this process (others' are recovered, not dropped). */

@@ -8,6 +8,7 @@ import type { PendingUpdate, WriteQueue, WriteTarget } from './writeQueue';
 import type { UpdateVerdict, UpdateView } from './hooks';
 import { ScratchCopy } from './validation/scratchCopy';
 import { recordStage, stageTimesOn } from './stageTimes';
+import { collabTuning } from './tuning';
 
 /** A party that receives a document's broadcasts: a local connection. */
 export interface DocPeer {
@@ -226,7 +227,7 @@ export class LiveDoc implements WriteTarget {
    * nothing (nothing to fold, a fold already under way, or a state too large for one row).
    */
   checkpoint(): boolean {
-    if (this.evicted || this.compacting || this.checkpointing || this.logRows === 0) return false;
+    if (!collabTuning.checkpoints || this.evicted || this.compacting || this.checkpointing || this.logRows === 0) return false;
     const encodeStarted = performance.now();
     const state = Y.encodeStateAsUpdate(this.ydoc);
     recordStage('checkpoint_encode', performance.now() - encodeStarted);

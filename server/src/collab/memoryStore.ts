@@ -18,7 +18,7 @@ export function createMemoryCollabStore(): CollabStore & { rows(): number } {
   const snapshots = new Map<string, Snapshot[]>();
 
   const store: CollabStore & { rows(): number } = {
-    async load(doc) {
+    async load(doc, skip) {
       const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
       for (const snap of snapshots.get(doc) ?? []) {
         state.updates.push(snap.data);
@@ -26,7 +26,9 @@ export function createMemoryCollabStore(): CollabStore & { rows(): number } {
         state.maxSeq = Math.max(state.maxSeq, snap.coversSeq);
         state.bytes += snap.data.length;
       }
-      const rows = [...segments].flatMap(([name, seg]) => [...seg.values()].filter((r) => r.doc === doc).map((r) => ({ name, ...r })));
+      const rows = [...segments]
+        .filter(([name]) => !skip?.(name))
+        .flatMap(([name, seg]) => [...seg.values()].filter((r) => r.doc === doc).map((r) => ({ name, ...r })));
       rows.sort((a, b) => a.seq - b.seq);
       for (const row of rows) {
         state.updates.push(row.data);

@@ -8,11 +8,17 @@ import { z } from 'zod';
  * - `HEARTH_COMMIT_WINDOW=<ms>`: the group-commit window (overrides `batchDelayMs`).
  * - `HEARTH_PREPARE_SEGMENTS=0`: the next journal segment is created by its first group
  *   commit instead of ahead of rotation.
+ * - `HEARTH_CHECKPOINTS=0`: documents being edited are compacted into their snapshot
+ *   collection (a write of its own) instead of checkpointed into the group commit.
+ * - `HEARTH_SEGMENT_INDEX=0`: a cold open reads every journal segment, also own segments
+ *   that hold no row of the document.
  */
 const schema = z.object({
   HEARTH_WRITE_LANE: z.enum(['0', '1']).default('1'),
   HEARTH_PREPARE_SEGMENTS: z.enum(['0', '1']).default('1'),
   HEARTH_COMMIT_WINDOW: z.coerce.number().min(0).max(1000).optional(),
+  HEARTH_CHECKPOINTS: z.enum(['0', '1']).default('1'),
+  HEARTH_SEGMENT_INDEX: z.enum(['0', '1']).default('1'),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -22,4 +28,6 @@ export const collabTuning = {
   writeLane: parsed.data.HEARTH_WRITE_LANE === '1',
   prepareSegments: parsed.data.HEARTH_PREPARE_SEGMENTS === '1',
   commitWindowMs: parsed.data.HEARTH_COMMIT_WINDOW,
+  checkpoints: parsed.data.HEARTH_CHECKPOINTS === '1',
+  segmentIndex: parsed.data.HEARTH_SEGMENT_INDEX === '1',
 };

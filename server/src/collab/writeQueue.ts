@@ -162,6 +162,7 @@ export class WriteQueue {
       const started = performance.now();
       if (timed) for (const { entry } of chunk) if (!entry.checkpoint) recordStage('queue_wait', started - entry.receivedAt);
       const segment = this.opts.journal.begin();
+      this.opts.journal.noteWriting(segment, new Set(chunk.map((c) => c.name)));
       try {
         const rows = chunk.map(({ entry, name }) => toRow(name, entry));
         const sending = timed ? performance.now() : 0;
