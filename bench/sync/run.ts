@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference] [--rules off|on|both] [--cold-open-every 2]`
+ * `npm run bench:sync -- [--spaces 250] [--rate 2] [--duration 30] [--no-reference] [--rules off|on|both] [--cold-open-every 2] [--warmup 5]`
  * N spaces × 2 partners typing into the notes of one board plan at R updates/s each for T
  * seconds, against Hearth (embedded database, every update stored and acknowledged) without
  * and then with the board rules checked on every update, and then against the y-websocket@1
@@ -28,8 +28,11 @@ const { values } = parseArgs({
     rules: { type: 'string', default: 'both' },
     /** Seconds between cold opens during the measured window (0: none, as before 2026-11-30 10:15). */
     'cold-open-every': { type: 'string', default: '2' },
+    /** Seconds of typing before the measured window (0: the window starts with the first keystroke). */
+    warmup: { type: 'string', default: '5' },
   },
 });
+const WARMUP_S = Number(values.warmup);
 const COLD_OPEN_EVERY_MS = Number(values['cold-open-every']) * 1000;
 const SPACES = Number(values.spaces);
 const RATE = Number(values.rate);
@@ -145,6 +148,22 @@ async function runLoad(target: Target) {
   if (!(await waitUntil(() => clients.every((c) => c.hasPlan()), 60_000))) errors.push('not every client got its plan');
   // Let connection set-up (document loads, JIT warm-up) finish before measuring.
   await new Promise((r) => setTimeout(r, 5000));
+  // Then everyone types for `--warmup` s before the measured window: the first keystrokes of a
+  // run compile the typing paths of both processes (the window used to begin with them).
+  const warmupEnd = performance.now() + WARMUP_S * 1000;
+  const warmupNext = clients.map(() => performance.now() + Math.random() * (1000 / RATE));
+  while (performance.now() < warmupEnd) {
+    const now = performance.now();
+    for (let i = 0; i < clients.length; i++) {
+      if (warmupNext[i]! > now) continue;
+      clients[i]!.type();
+      warmupNext[i]! += 1000 / RATE;
+    }
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await waitUntil(() => clients.every((c) => c.pendingAcks === 0), target.storedUpdates && WARMUP_S > 0 ? 15_000 : 0);
+  propagation.length = 0;
+  acks.length = 0;
 
   const cpuBefore = target.pids.map(cpuSeconds);
   const loadCpuBefore = process.cpuUsage();

@@ -7,10 +7,13 @@ import { segmentOpenedAt, type Journal } from './journal';
 const FOLD_AFTER_MS = 10_000;
 const INTERVAL_MS = 1_000;
 /**
- * Per tick: checkpoints (each encodes a document's state on the main thread, ~0.1–1 ms) and
- * snapshot writes (each takes turns with the group commits), spread instead of bursting.
+ * Folding has its own, shorter tick, and a few folds per tick: checkpoints (each encodes a
+ * document's state on the main thread, ~0.1–1 ms, and adds it to the next group commit) and
+ * snapshot writes (each takes turns with the group commits) are spread evenly (≤ 100 and ≤ 30
+ * a second) instead of bursting when many documents became due at once.
  */
-const FOLDS_PER_TICK = { checkpoints: 100, compactions: 25 };
+const FOLD_INTERVAL_MS = 100;
+const FOLDS_PER_TICK = { checkpoints: 10, compactions: 3 };
 /** A document changed this recently is being edited: it is checkpointed, not compacted. */
 const BUSY_MS = 10_000;
 /** A document with no checked update for this long gives its validation scratch copy back. */
@@ -40,9 +43,9 @@ export function startMaintenance(opts: MaintenanceOptions) {
   const { registry, journal, store, logger } = opts;
   const turn: WriteTurn = opts.turn ?? ((write) => write());
   let running = false;
+  let folding = false;
 
   async function tick(): Promise<void> {
-    await registry.foldOlderThan(FOLD_AFTER_MS, { ...FOLDS_PER_TICK, busyMs: BUSY_MS });
     const loaded = await registry.loaded();
     for (const doc of loaded) doc.releaseIdleScratch(SCRATCH_IDLE_MS);
     for (const segment of journal.closedSegments()) {
@@ -69,10 +72,22 @@ export function startMaintenance(opts: MaintenanceOptions) {
       });
   }, INTERVAL_MS);
   timer.unref();
+  const foldTimer = setInterval(() => {
+    if (folding) return;
+    folding = true;
+    registry
+      .foldOlderThan(FOLD_AFTER_MS, { ...FOLDS_PER_TICK, busyMs: BUSY_MS })
+      .catch((err: unknown) => logger.warn({ err }, 'collab: folding the journal failed'))
+      .finally(() => {
+        folding = false;
+      });
+  }, FOLD_INTERVAL_MS);
+  foldTimer.unref();
 
   return {
     stop(): void {
       clearInterval(timer);
+      clearInterval(foldTimer);
     },
     /** After every document is compacted and unloaded: this process's segments can go. */
     async dropOwnSegments(): Promise<void> {
