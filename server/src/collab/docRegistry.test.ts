@@ -150,3 +150,20 @@ it('a cold open reads no journal segment the registry knows holds nothing of the
   expect(doc.logLength).toBe(0);
   expect(itemsOf(doc.ydoc).size).toBe(0);
 });
+
+it('a document too large for a checkpoint row is compacted into its snapshot even while edited', async () => {
+  const { store, registry, queue } = await registryOver(20);
+  const doc = await registry.acquire(DOC);
+  const [planId] = itemsOf(doc.ydoc).keys();
+  const before = Y.encodeStateVector(doc.ydoc);
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
+  getItemText(copy, planId!, 'notes')!.insert(0, 'x'.repeat(1_100_000));
+  doc.applyChecked(Y.encodeStateAsUpdate(copy, before), { send: () => undefined });
+  await queue.drain(5000);
+  expect(doc.checkpointable).toBe(false);
+  expect(doc.checkpoint()).toBe(false);
+  await registry.foldOlderThan(0, { checkpoints: 10, compactions: 10, busyMs: 60_000 });
+  expect(doc.logLength).toBe(0);
+  expect((await store.load(DOC)).snapshotIds).toHaveLength(1);
+});

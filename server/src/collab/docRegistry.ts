@@ -3,7 +3,6 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabStore } from './collabStore';
 import { LiveDoc, REMOTE_ORIGIN, type LiveDocHooks } from './liveDoc';
 import { FanoutKind, type RedisFanout } from './redisFanout';
-import { collabTuning } from './tuning';
 
 /**
  * A document loaded with this many journal rows outside its snapshot is compacted at once, so
@@ -103,7 +102,7 @@ export class DocRegistry {
     let checkpoints = 0;
     const idle: LiveDoc[] = [];
     for (const doc of due) {
-      if (!collabTuning.checkpoints || !doc.changedWithin(limits.busyMs)) idle.push(doc);
+      if (!doc.checkpointable || !doc.changedWithin(limits.busyMs)) idle.push(doc);
       else if (checkpoints < limits.checkpoints && doc.checkpoint()) checkpoints++;
     }
     for (const doc of idle.slice(0, limits.compactions)) {

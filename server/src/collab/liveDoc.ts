@@ -214,6 +214,11 @@ export class LiveDoc implements WriteTarget {
     this.checkpointing = false;
   }
 
+  /** Whether folding can be a checkpoint row (else a snapshot: a large document's state stays out of the journal). */
+  get checkpointable(): boolean {
+    return collabTuning.checkpoints && this.approxBytes <= MAX_CHECKPOINT_BYTES;
+  }
+
   /** Whether a change was accepted here in the last `ms` (the document is being edited). */
   changedWithin(ms: number): boolean {
     return this.lastChangeAt > 0 && performance.now() - this.lastChangeAt < ms;
@@ -227,7 +232,7 @@ export class LiveDoc implements WriteTarget {
    * nothing (nothing to fold, a fold already under way, or a state too large for one row).
    */
   checkpoint(): boolean {
-    if (!collabTuning.checkpoints || this.evicted || this.compacting || this.checkpointing || this.logRows === 0) return false;
+    if (!this.checkpointable || this.evicted || this.compacting || this.checkpointing || this.logRows === 0) return false;
     const encodeStarted = performance.now();
     const state = Y.encodeStateAsUpdate(this.ydoc);
     recordStage('checkpoint_encode', performance.now() - encodeStarted);
