@@ -23,6 +23,8 @@ export class LoadClient {
   readonly doc = new Y.Doc();
   readonly ws: WebSocket;
   synced = false;
+  /** When the sync step 2 arrived (performance.now()), 0 before. */
+  syncedAt = 0;
   closedUnexpectedly = false;
   private readonly unacked: { clock: number; at: number }[] = [];
   /** Where `typeAtCursor` types next. */
@@ -154,7 +156,10 @@ export class LoadClient {
         this.ws.send(encoding.toUint8Array(e));
         return;
       }
-      if (subtype === SyncMessageType.step2) this.synced = true;
+      if (subtype === SyncMessageType.step2 && !this.synced) {
+        this.synced = true;
+        this.syncedAt = now;
+      }
       for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
         const sent = sentAt.get(`${client}:${clock}`);
         if (sent !== undefined && client !== this.doc.clientID) this.observer.propagation(now - sent);

@@ -181,7 +181,7 @@ async function runLoad(target: Target) {
     const t0 = performance.now();
     const client = new LoadClient(target.urlFor(doc), { 'x-bench-user': `a${n}`, origin: 'http://bench.test' }, observer);
     void waitUntil(() => client.synced, 30_000).then((ok) => {
-      if (ok) coldOpens.push(performance.now() - t0);
+      if (ok) coldOpens.push(client.syncedAt - t0);
       else errors.push('a cold open did not sync');
       client.close();
     });

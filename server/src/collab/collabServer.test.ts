@@ -187,3 +187,33 @@ it("still refuses a resend that writes in the partner's name from the sender's o
   expect(parseRefusal(sam.denied[0]!)).toEqual({ code: BoardRefusal.forgedAuthor, itemId: forged });
   sam.ws.close();
 });
+
+it('counts an update that changes nothing on arrival (both partners deleted the same text) instead of storing it', async () => {
+  const docUrl = url.replace(SPACE, 'd4d4d4d4d4d4d4d4d4d4d4d4');
+  const alex = connect(ALEX, new Y.Doc(), docUrl);
+  await until('sync', () => alex.synced);
+  const planId = createExperience(alex.doc, { userId: ALEX, partnerIds }, { title: 'Picnic' });
+  getItemText(alex.doc, planId, 'notes')!.insert(0, 'tea');
+  await until('saved', () => saved(alex));
+  // Sam's copy deletes the same character Alex deletes, before either saw the other's deletion.
+  const samCopy = new Y.Doc();
+  Y.applyUpdate(samCopy, Y.encodeStateAsUpdate(alex.doc));
+  const before = Y.encodeStateVector(samCopy);
+  getItemText(samCopy, planId, 'notes')!.delete(0, 1);
+  const samDeletion = Y.encodeStateAsUpdate(samCopy, before);
+  const counted = async () => Number(/^hearth_collab_unchanged_updates_total (\S+)/m.exec(await collab.metricsRegistry.metrics())?.[1]);
+  const unchangedBefore = await counted();
+  const rowsBefore = store.rows();
+  getItemText(alex.doc, planId, 'notes')!.delete(0, 1);
+  await until('the deletion stored', () => store.rows() > rowsBefore);
+  const sam = connect(SAM, new Y.Doc(), docUrl);
+  await until('Sam synced', () => sam.synced);
+  const rowsAfterAlex = store.rows();
+  sam.ws.send(syncUpdate(samDeletion));
+  for (let i = 0; i < 200 && (await counted()) !== unchangedBefore + 1; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await counted()).toBe(unchangedBefore + 1);
+  expect(store.rows()).toBe(rowsAfterAlex);
+  expect(sam.denied).toEqual([]);
+  alex.ws.close();
+  sam.ws.close();
+});

@@ -252,6 +252,7 @@ export class CollabConnection implements DocPeer {
     }
     doc.awaitStored(this, meta.to);
     // Nothing new (e.g. a reconnect resending stored edits): acknowledge what is stored now.
+    if (subtype === SyncMessageType.update && doc.pending.length === pendingBefore) this.ctx.metrics.unchangedUpdates.inc();
     if (subtype === SyncMessageType.step2 && doc.pending.length === pendingBefore) {
       this.send(encodeSavedMessage(doc.storedStateVector()));
     }

@@ -5,6 +5,8 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 export interface CollabMetrics {
   registry: Registry;
   updates: Counter;
+  /** Updates that changed nothing (both partners deleted the same text at once): nothing to store. */
+  unchangedUpdates: Counter;
   ackLatency: Histogram;
   dbWrite: Histogram;
   rejectedFrames: Counter<'reason'>;
@@ -41,6 +43,11 @@ export function createCollabMetrics(stats: () => { connections: number; loadedDo
   return {
     registry,
     updates: new Counter({ name: 'hearth_collab_updates_total', help: 'Yjs updates stored', registers: [registry] }),
+    unchangedUpdates: new Counter({
+      name: 'hearth_collab_unchanged_updates_total',
+      help: 'Yjs update messages accepted that changed nothing (e.g. a deletion the partner made at the same time), so nothing was stored',
+      registers: [registry],
+    }),
     ackLatency: new Histogram({
       name: 'hearth_collab_ack_latency_seconds',
       help: 'From receiving an update to sending its saved acknowledgement',
