@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeCoupleWithCounsellor, type ApiClient } from '../helpers/api';
+import { ExercisePlayer } from '../helpers/exercisePlayer';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { eventually, launchBrowser, screenshot } from './browser';
 import { JourneyPage } from './pages/JourneyPage';
@@ -19,6 +20,7 @@ let browser: Browser;
 let people: People;
 let spaceId: string;
 let ids: { alex: string; sam: string };
+let couple: Awaited<ReturnType<typeof makeCoupleWithCounsellor>>;
 let seeded: Awaited<ReturnType<typeof seedJourney>>;
 let alex: Person;
 let sam: Person;
@@ -74,7 +76,7 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     server = await startTestServer();
     browser = await launchBrowser();
     people = new People(browser, server.baseUrl);
-    const couple = await makeCoupleWithCounsellor(server.baseUrl);
+    couple = await makeCoupleWithCounsellor(server.baseUrl);
     spaceId = couple.space.id;
     ids = { alex: couple.a.user!.id, sam: couple.b.user!.id };
     seeded = await seedJourney(spaceId, ids.alex, ids.sam);
@@ -161,6 +163,11 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
       'Check-ins on 3 days in the last 12 weeks; Alex’s mood ranged from 3 to 4 and Sam’s mood ranged from 2 to 4.',
     );
     await expect(counsellor.page.getByRole('checkbox', { name: 'Keep my mood line from our counsellor' }).count()).resolves.toBe(0);
+    // Words for the one reading: the counsellor observed no exercise and is not urged to start one.
+    expect(await counsellor.text(counsellor.page.getByTestId('communication-lead'))).toBe(
+      'No results from exercises you observed in the last 12 weeks.',
+    );
+    expect(await counsellor.text(counsellor.summaryOf('appreciations'))).toBe('Sam wrote 1 appreciation to Alex in the last 12 weeks.');
     people.assertNoErrors();
   });
 
@@ -203,6 +210,67 @@ describe('our journey in three browsers', { timeout: 90_000 }, () => {
     await sam.page.emulateMedia({ media: 'print' });
     await screenshot(sam.page, 'journey-partner-print');
     await sam.page.emulateMedia({ media: 'screen' });
+    people.assertNoErrors();
+  });
+
+  it('speaks to every couple and to the counsellor, in the board’s words, counting only what happened', async () => {
+    await samJourney.range('12 weeks');
+    // No assumption that trust was broken, for the partners or the counsellor.
+    const seed = 'Closeness grows in small steps — with patience, time and space. Each of them counts here.';
+    expect(await samJourney.text(sam.page.getByTestId('journey-seed'))).toBe(seed);
+    expect(await counsellor.text(counsellor.page.getByTestId('journey-seed'))).toBe(seed);
+    for (const view of [samJourney, counsellor]) expect(await view.text(view.root())).not.toMatch(/Trust grows back|gentle start/);
+
+    // Only Sam wrote an appreciation: it says who wrote it to whom.
+    expect(await samJourney.text(samJourney.summaryOf('appreciations'))).toBe('You wrote 1 appreciation to Alex in the last 12 weeks.');
+
+    // The kinds of closeness read as on the board's chips (one definition).
+    const journeyKinds = await sam.page.getByTestId('closeness').locator('.jr-balance-label').allInnerTexts();
+    const board = new SpacePage(alex.page);
+    await alex.page.goto(`/spaces/${spaceId}`);
+    await board.waitLive();
+    await board.openDetails('Sunrise hike');
+    const chips = await board.item('Sunrise hike').getByRole('group', { name: 'Closeness it feeds' }).getByRole('button').allInnerTexts();
+    expect(journeyKinds).toEqual(chips);
+    expect(chips).toEqual(['Mind', 'Doing things', 'Meaning', 'Touch']);
+    expect(await samJourney.text(samJourney.summaryOf('closeness'))).toBe(
+      'Closeness fed by the experiences done: doing things 1, touch 1; mind and meaning could be next.',
+    );
+
+    // One deck question answered, and a promise review that reviewed nothing.
+    const [pa, pb] = [
+      await new ExercisePlayer(server.baseUrl, couple.a.cookie, 'Alex').connected(),
+      await new ExercisePlayer(server.baseUrl, couple.b.cookie, 'Sam').connected(),
+    ];
+    try {
+      for (const p of [pa, pb]) expect((await p.emit('exercise:join', { spaceId })).ok).toBe(true);
+      const deck = await pa.startWith(pb, { spaceId, kind: 'question_deck', options: { themes: ['appreciation'] } });
+      await pa.act(deck.sessionId, 'draw');
+      await pa.act(deck.sessionId, 'answer', { text: 'The way you make tea' });
+      await pb.act(deck.sessionId, 'answer');
+      await pb.act(deck.sessionId, 'next');
+      await pa.act(deck.sessionId, 'end');
+      // Walked to the end without marking or renegotiating anything.
+      let review = await pa.startWith(pb, { spaceId, kind: 'promise_review', options: { since: new Date().toISOString() } });
+      for (let step = 0; step < 5 && review.phase !== 'ended'; step++) review = await pa.act(review.sessionId, 'next');
+      expect(review).toMatchObject({ phase: 'ended', endedReason: 'completed' });
+    } finally {
+      pa.close();
+      pb.close();
+    }
+    await eventually(
+      'Sam’s journey to count the deck',
+      async () => (await samJourney.text(samJourney.summaryOf('deck-themes'))) === '1 deck question answered, across 1 theme.',
+    );
+    const held = sam.page.getByTestId('exercises-held');
+    expect(await held.locator('div').filter({ hasText: 'Promise reviews' }).locator('dd').innerText()).toBe('0');
+    await screenshot(sam.page, 'journey-words-partner-1280');
+    await sam.page.setViewportSize(PHONE);
+    await screenshot(sam.page, 'journey-words-partner-375');
+    await counsellor.page.setViewportSize(PHONE);
+    await screenshot(counsellor.page, 'journey-words-counsellor-375');
+    await counsellor.page.setViewportSize(DESKTOP);
+    await screenshot(counsellor.page, 'journey-words-counsellor-1280');
     people.assertNoErrors();
   });
 });

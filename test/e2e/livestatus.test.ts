@@ -133,6 +133,21 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     await robin.page.getByRole('link', { name: 'Back to your spaces' }).click();
     await robin.page.getByRole('heading', { level: 1 }).waitFor();
     expect(await robin.page.getByRole('main').getByText('Alex & Sam').count()).toBe(0);
+    // Still a counsellor's home, not a couple's first steps: now, and after a reload.
+    for (const when of ['live', 'reloaded']) {
+      if (when === 'reloaded') await robin.page.reload();
+      await robin.page.getByRole('heading', { level: 1, name: 'Hello, Dr Rivera' }).waitFor();
+      await robin.page.getByText('No couple shares their space with you right now.').waitFor();
+      expect(
+        await robin.page
+          .getByRole('main')
+          .getByText(/the two of you|invite your partner/)
+          .count(),
+        when,
+      ).toBe(0);
+      expect(await robin.page.getByText('In a couple yourself? Start a space of your own').count(), when).toBe(1);
+    }
+    await shootBoth(robin, 'counsellor-home-after-access-ended');
     people.assertNoErrors();
   });
 

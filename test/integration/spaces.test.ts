@@ -126,7 +126,9 @@ describe('couple spaces', () => {
     const withdrawn = await b.post(`/api/spaces/${space.id}/counsellors/${c.user!.id}/consent`, { granted: false });
     expect(withdrawn.body.counsellor.access).toBe('withdrawn');
     expect((await c.get(`/api/spaces/${space.id}`)).status).toBe(404);
-    expect((await c.get('/api/spaces')).body.spaces).toEqual([]);
+    // Not listed, and still a counsellor (their home is not a couple's first steps); partners are not.
+    expect((await c.get('/api/spaces')).body).toEqual({ spaces: [], counsels: true });
+    expect((await a.get('/api/spaces')).body.counsels).toBe(false);
     // The counsellor cannot invite or consent.
     expect((await c.post(`/api/spaces/${space.id}/invites`, { role: 'partner' })).status).toBe(404);
   });

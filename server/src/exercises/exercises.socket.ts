@@ -34,10 +34,14 @@ export interface ExerciseDeps {
   counsellorHistory?: CounsellorHistory;
 }
 
-/** A counsellor's history: only sessions shared with them, and every read logged (throws: refused). */
+/**
+ * A counsellor's history: only sessions shared with them, and every read logged (throws:
+ * refused); reads of one visit, less than a minute apart, share one entry.
+ */
 export interface CounsellorHistory {
   /** Ids of the sessions this counsellor observed live while their access was active. */
   sharedSessionIds(spaceId: string, counsellorId: string): Promise<string[]>;
+  /** Logs a read, unless the counsellor's last logged read is less than a minute old. */
   recordRead(spaceId: string, counsellorId: string): Promise<void>;
 }
 

@@ -27,7 +27,8 @@ export function spacesRoutes(deps: SpacesRouteDeps): Router {
   });
 
   router.get('/spaces', async (req, res) => {
-    res.json({ spaces: await toSpaceDtos(await listSpaces(currentUser(req).id)) });
+    const { spaces, counsels } = await listSpaces(currentUser(req).id);
+    res.json({ spaces: await toSpaceDtos(spaces), counsels });
   });
 
   router.get('/spaces/:spaceId', async (req, res) => {

@@ -43,15 +43,21 @@ export async function createSpace(name: string, userId: string): Promise<SpaceRe
   return { ...record, consents: [] };
 }
 
-export async function listSpaces(userId: string): Promise<SpaceRecord[]> {
-  const spaces = await loadSpacesOf(userId);
-  return spaces.filter((space) => {
+/**
+ * The spaces a person's home lists, and whether they are a counsellor in any space at all —
+ * also one whose access ended (that space is not listed, but their home is a counsellor's,
+ * not a couple's first steps).
+ */
+export async function listSpaces(userId: string): Promise<{ spaces: SpaceRecord[]; counsels: boolean }> {
+  const all = await loadSpacesOf(userId);
+  const spaces = all.filter((space) => {
     const member = findMember(space, userId);
     if (!member) return false;
     if (member.role === 'partner') return true;
     const access = counsellorAccess(space, member);
     return access === 'active' || access === 'pending';
   });
+  return { spaces, counsels: all.some((space) => findMember(space, userId)?.role === 'counsellor') };
 }
 
 export interface AddMemberOptions {

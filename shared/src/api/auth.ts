@@ -5,7 +5,12 @@ export const EmailSchema = z
   .max(254)
   .transform((e) => e.toLowerCase());
 export const PasswordSchema = z.string().min(10, 'at least 10 characters').max(256);
-export const DisplayNameSchema = z.string().trim().min(1).max(60);
+/** The messages are the words the sign-up form shows next to the field. */
+export const DisplayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Please enter your name')
+  .max(60, 'Please keep your name to 60 characters or fewer');
 
 export const SignupBody = z.strictObject({
   email: EmailSchema,

@@ -10,7 +10,8 @@ import { InviteDto, SpaceDto } from './spaces';
  * every answer instead of trusting it. Objects are not strict: a newer server may add fields.
  */
 export const UserResponse = z.object({ user: UserDto });
-export const SpacesResponse = z.object({ spaces: z.array(SpaceDto) });
+/** `counsels`: a counsellor in some space, also one whose access has ended (not listed). */
+export const SpacesResponse = z.object({ spaces: z.array(SpaceDto), counsels: z.boolean().default(false) });
 export const SpaceResponse = z.object({ space: SpaceDto });
 export const InviteResponse = z.object({ invite: InviteDto });
 export const InvitePreviewResponse = z.object({ invite: InvitePreviewDto });

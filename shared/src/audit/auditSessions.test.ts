@@ -68,7 +68,7 @@ describe('auditEvents', () => {
     expect(describeAuditEvent(open[0]!, names, (iso) => iso.slice(11, 16))).toBe('Dr. Lee viewed the shared board · 08:00 (still open)');
     const orphan = auditEvents([line('08:00', 'document.closed', 'gone', 'notes:0123456789abcdef01234567')]);
     expect(describeAuditEvent(orphan[0]!, names, (iso) => iso.slice(11, 16))).toBe(
-      'Former member viewed their private notes · until 08:00',
+      'Former member opened their own counsellor notes · until 08:00',
     );
   });
 

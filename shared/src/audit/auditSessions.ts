@@ -88,11 +88,15 @@ export function formatDuration(ms: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-function targetText(target: string): string {
-  if (target.startsWith('space:')) return 'the shared board';
-  if (target.startsWith('notes:')) return 'their private notes';
-  if (target.startsWith('couple:') || target.startsWith('private:')) return 'a board not shared with counsellors';
-  return 'a document';
+/**
+ * What a session was with, as a verb and its object. A counsellor's notes document is their
+ * own (the partners cannot read it): it must never read as the couple's private notes.
+ */
+function sessionText(target: string): string {
+  if (target.startsWith('space:')) return 'viewed the shared board';
+  if (target.startsWith('notes:')) return 'opened their own counsellor notes';
+  if (target.startsWith('couple:') || target.startsWith('private:')) return 'viewed a board not shared with counsellors';
+  return 'viewed a document';
 }
 
 const BOARD_NAMES: Record<string, string> = {
@@ -122,7 +126,7 @@ export function restoreText(target: string, formatTime: (iso: string) => string)
 export function describeAuditEvent(event: AuditEvent, nameOf: (userId: string) => string, formatTime: (iso: string) => string): string {
   const who = nameOf(event.actorId);
   if (event.type === 'session') {
-    const what = `${who} viewed ${targetText(event.target)}`;
+    const what = `${who} ${sessionText(event.target)}`;
     if (event.start && event.end) {
       return `${what} · ${formatTime(event.start)} (${formatDuration(Date.parse(event.end) - Date.parse(event.start))})`;
     }

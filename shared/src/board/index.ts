@@ -29,6 +29,7 @@ export {
   EXPERIENCE_CATEGORIES,
   ExperienceCategory,
   CLOSENESS_KINDS,
+  CLOSENESS_LABELS,
   ClosenessKind,
   EXPERIENCE_STATUSES,
   ExperienceStatus,

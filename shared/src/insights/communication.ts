@@ -1,7 +1,7 @@
 import { recordOf } from '../guards';
 import { QUESTION_THEMES } from '../exercises/content/questionThemes';
 import { emptyBuckets, type InsightContext } from './context';
-import { checkinRevealed, deckOf, speakerListenerOf, startedAtMs } from './exerciseResults';
+import { checkinRevealed, deckOf, promiseReviewReviewedSomething, speakerListenerOf, startedAtMs } from './exerciseResults';
 import { dateInZone } from './time';
 import type { CommunicationInsights } from './types';
 
@@ -48,7 +48,8 @@ export function communicationInsights(ctx: InsightContext): CommunicationInsight
         if (checkinRevealed(e)) out.togetherCheckins += 1;
         break;
       case 'promise_review':
-        if (e.endedReason === 'completed') out.promiseReviews += 1;
+        // A review with nothing due reviewed nothing; results it cannot read count as held.
+        if (e.endedReason === 'completed' && promiseReviewReviewedSomething(e) !== false) out.promiseReviews += 1;
         break;
     }
   }

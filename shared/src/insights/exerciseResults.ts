@@ -19,6 +19,9 @@ const SpeakerListenerResults = z.looseObject({
 const DeckResults = z.looseObject({
   cards: z.array(z.looseObject({ theme: QuestionTheme, outcome: z.enum(['answered', 'skipped']).nullable() })),
 });
+const PromiseReviewResults = z.looseObject({
+  items: z.array(z.looseObject({ outcome: z.enum(['kept', 'missed']).nullable(), renegotiatedText: z.string().nullable().optional() })),
+});
 // The history view says `revealed`; the stored session (export) has `revealedAt`.
 const CheckinResults = z.looseObject({ revealed: z.boolean().optional(), revealedAt: z.number().nullable().optional() });
 
@@ -30,6 +33,13 @@ export function speakerListenerOf(e: JourneyExercise) {
 export function deckOf(e: JourneyExercise) {
   const parsed = DeckResults.safeParse(e.results);
   return parsed.success ? parsed.data : null;
+}
+
+/** Whether a promise review reviewed anything (null: its results cannot be read). */
+export function promiseReviewReviewedSomething(e: JourneyExercise): boolean | null {
+  const parsed = PromiseReviewResults.safeParse(e.results);
+  if (!parsed.success) return null;
+  return parsed.data.items.some((i) => i.outcome !== null || (i.renegotiatedText ?? null) !== null);
 }
 
 export function checkinRevealed(e: JourneyExercise): boolean {

@@ -33,6 +33,7 @@ export {
   experienceSummary,
   closenessSummary,
   communicationSummary,
+  deckThemeSummary,
   understandingSummary,
   moodSummary,
   appreciationSummary,

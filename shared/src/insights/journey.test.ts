@@ -12,6 +12,7 @@ import {
   writeReflection,
 } from '../board';
 import { ALICE, BOB, CAROL, alice, at, bob } from '../../../test/helpers/boardActors';
+import type { JourneyExercise } from './types';
 import { computeJourney } from './computeJourney';
 import { PEOPLE, inputOf, speakerListener } from './fixtures';
 import {
@@ -19,6 +20,7 @@ import {
   basisSummary,
   closenessSummary,
   communicationSummary,
+  deckThemeSummary,
   experienceSummary,
   moodSummary,
   promiseSummary,
@@ -101,9 +103,7 @@ describe('experiences, conversations and understanding', () => {
       categories: { travel: 1, learning_together: 1, volunteering: 0 },
     });
     expect(experienceSummary(j)).toBe('You did 2 new experiences together in the last 4 weeks, and wrote 2 reflections about them.');
-    expect(closenessSummary(j)).toBe(
-      'Closeness fed by the experiences done: intellectual 1, experiential 1, physical 1; spiritual could be next.',
-    );
+    expect(closenessSummary(j)).toBe('Closeness fed by the experiences done: mind 1, doing things 1, touch 1; meaning could be next.');
     const story = j.timeline.filter((m) => m.kind === 'experience_done').map((m) => m.text);
     expect(story).toEqual(['Hike to the lake: “We laugh more outside”', 'Pottery course']);
   });
@@ -262,5 +262,59 @@ describe('who sees what', () => {
     ]);
     expect(j.moods.series.map((s) => s.personId)).toEqual([BOB]);
     expect(moodSummary(j)).toContain('Former partner’s mood was 4');
+  });
+});
+
+describe('words that fit what happened', () => {
+  const counsellor = { id: CAROL, role: 'counsellor' as const };
+
+  it('says who wrote an appreciation, and “to each other” only when both did', () => {
+    const doc = new Y.Doc();
+    createAppreciation(doc, bob, { toId: ALICE, text: 'Thank you for the flowers' }, at('2026-01-12T09:00:00Z'));
+    const one = computeJourney(inputOf({ couple: doc }, '2026-01-20T12:00:00Z'));
+    expect(appreciationSummary(one)).toBe('Bob wrote 1 appreciation to you in the last 4 weeks.');
+    expect(appreciationSummary(computeJourney(inputOf({ space: doc }, '2026-01-20T12:00:00Z', { viewer: counsellor })))).toBe(
+      'Bob wrote 1 appreciation to Alice in the last 4 weeks.',
+    );
+    createAppreciation(doc, alice, { toId: BOB, text: 'Thank you for listening' }, at('2026-01-13T09:00:00Z'));
+    const both = computeJourney(inputOf({ couple: doc }, '2026-01-20T12:00:00Z'));
+    expect(appreciationSummary(both)).toBe('You wrote 2 appreciations to each other in the last 4 weeks.');
+  });
+
+  it('counts one deck question and one theme in the singular', () => {
+    const deck: JourneyExercise = {
+      kind: 'question_deck',
+      startedAt: '2026-01-14T19:00:00.000Z',
+      endedReason: 'completed',
+      participants: [ALICE, BOB],
+      results: { cards: [{ theme: 'appreciation', outcome: 'answered' }] },
+    };
+    const j = computeJourney(inputOf({ couple: new Y.Doc() }, '2026-01-20T12:00:00Z', { exercises: [deck] }));
+    expect(deckThemeSummary(j)).toBe('1 deck question answered, across 1 theme.');
+  });
+
+  it('counts only promise reviews that reviewed a promise', () => {
+    const review = (items: unknown[]): JourneyExercise => ({
+      kind: 'promise_review',
+      startedAt: '2026-01-14T19:00:00.000Z',
+      endedReason: 'completed',
+      participants: [ALICE, BOB],
+      results: { since: '2026-01-01T00:00:00.000Z', items, current: items.length },
+    });
+    const item = { promiseId: 'p', text: 'Walk', promiserId: ALICE, promiseeId: BOB, period: '2026-01-12', confirmed: false };
+    const exercises = [
+      review([]),
+      review([{ ...item, outcome: null, renegotiatedText: null }]),
+      review([{ ...item, outcome: 'kept', renegotiatedText: null }]),
+      review([{ ...item, outcome: null, renegotiatedText: 'Walk on Saturdays' }]),
+    ];
+    const j = computeJourney(inputOf({ couple: new Y.Doc() }, '2026-01-20T12:00:00Z', { exercises }));
+    expect(j.communication.promiseReviews).toBe(2);
+  });
+
+  it('does not urge a counsellor to start a check-in', () => {
+    const j = computeJourney(inputOf({ space: new Y.Doc() }, '2026-01-20T12:00:00Z', { viewer: counsellor }));
+    expect(communicationSummary(j)).toBe('No results from exercises you observed in the last 4 weeks.');
+    expect(appreciationSummary(j)).toBe('No appreciations shared with you in the last 4 weeks.');
   });
 });

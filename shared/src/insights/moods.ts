@@ -20,12 +20,16 @@ export function moodInsights(ctx: InsightContext): MoodInsights {
 
 export function appreciationInsights(ctx: InsightContext): AppreciationInsights {
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, count: 0 }));
+  const byAuthor = new Map<string, AppreciationInsights['byAuthor'][number]>();
   let total = 0;
   for (const a of ctx.appreciations) {
     const bucket = buckets.at(dateInZone(a.createdAt, ctx.timeZone));
     if (!bucket) continue;
     bucket.count += 1;
     total += 1;
+    const author = byAuthor.get(a.fromId) ?? { fromId: a.fromId, toId: a.toId, count: 0 };
+    author.count += 1;
+    byAuthor.set(a.fromId, author);
   }
-  return { buckets: buckets.list, total };
+  return { buckets: buckets.list, total, byAuthor: [...byAuthor.values()].sort((x, y) => x.fromId.localeCompare(y.fromId)) };
 }

@@ -1,4 +1,4 @@
-import { CLOSENESS_KINDS } from '../board';
+import { CLOSENESS_KINDS, CLOSENESS_LABELS } from '../board';
 import type { Journey, JourneyRange } from './types';
 
 /**
@@ -108,8 +108,9 @@ export function closenessSummary(j: Journey): string {
   const c = j.experiences.closeness;
   const fed = CLOSENESS_KINDS.filter((k) => c[k] > 0).sort((a, b) => c[b] - c[a]);
   if (fed.length === 0) return 'The experiences done so far have not been tagged with a kind of closeness.';
-  const missing = CLOSENESS_KINDS.filter((k) => c[k] === 0);
-  const list = fed.map((k) => `${k} ${c[k]}`).join(', ');
+  const word = (k: (typeof CLOSENESS_KINDS)[number]) => CLOSENESS_LABELS[k].toLowerCase();
+  const missing = CLOSENESS_KINDS.filter((k) => c[k] === 0).map(word);
+  const list = fed.map((k) => `${word(k)} ${c[k]}`).join(', ');
   return `Closeness fed by the experiences done: ${list}${missing.length ? `; ${missing.join(' and ')} could be next` : ''}.`;
 }
 
@@ -123,9 +124,21 @@ export function communicationSummary(j: Journey): string {
   }
   if (c.deckTotal > 0) parts.push(`${plural(c.deckTotal, 'deck question')} answered`);
   if (c.togetherCheckins > 0) parts.push(`${plural(c.togetherCheckins, 'check-in')} completed together`);
-  if (parts.length === 0) return `No exercises were held ${rangePhrase(j.range)}; a short check-in together is a gentle start.`;
+  if (parts.length === 0) {
+    // The counsellor sees only what they observed, and is not the one to start a check-in.
+    if (j.viewer.role === 'counsellor') return `No results from exercises you observed ${rangePhrase(j.range)}.`;
+    return `No exercises were held ${rangePhrase(j.range)}; a short check-in together is a gentle start.`;
+  }
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)} ${rangePhrase(j.range)}.`;
+}
+
+/** Under the question-deck chart: how many answered, across how many themes. */
+export function deckThemeSummary(j: Journey): string {
+  const c = j.communication;
+  if (c.deckTotal === 0) return 'No deck questions answered in this time.';
+  const themes = Object.values(c.deckAnswered).filter((n) => n > 0).length;
+  return `${plural(c.deckTotal, 'deck question')} answered, across ${plural(themes, 'theme')}.`;
 }
 
 export function understandingSummary(j: Journey): string {
@@ -154,9 +167,18 @@ export function moodSummary(j: Journey): string {
   return `${base}${hidden ? `; ${hidden}` : ''}.`;
 }
 
+/** Who wrote to whom: "to each other" only when both did. */
 export function appreciationSummary(j: Journey): string {
-  const total = j.appreciations.total;
-  if (total === 0) return `No appreciations ${rangePhrase(j.range)} yet — a small thank-you counts.`;
+  const { total, byAuthor } = j.appreciations;
+  if (total === 0) {
+    if (j.viewer.role === 'counsellor') return `No appreciations shared with you ${rangePhrase(j.range)}.`;
+    return `No appreciations ${rangePhrase(j.range)} yet — a small thank-you counts.`;
+  }
+  const [only] = byAuthor;
+  if (byAuthor.length === 1 && only) {
+    const to = only.toId === j.viewer.id ? 'you' : nameOf(j, only.toId);
+    return `${nameOf(j, only.fromId)} wrote ${plural(only.count, 'appreciation')} to ${to} ${rangePhrase(j.range)}.`;
+  }
   return `${subject(j)} wrote ${plural(total, 'appreciation')} to each other ${rangePhrase(j.range)}.`;
 }
 

@@ -108,6 +108,7 @@ export interface CommunicationInsights {
   deckAnswered: Record<QuestionTheme, number>;
   deckTotal: number;
   togetherCheckins: number;
+  /** Reviews finished with at least one promise marked or renegotiated (an empty one is not counted). */
   promiseReviews: number;
 }
 
@@ -138,6 +139,8 @@ export interface MoodInsights {
 export interface AppreciationInsights {
   buckets: Array<{ key: string; count: number }>;
   total: number;
+  /** Who wrote them in the window (and to whom), one entry per author. */
+  byAuthor: Array<{ fromId: string; toId: string; count: number }>;
 }
 
 export type MilestoneKind =

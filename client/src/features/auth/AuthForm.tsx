@@ -8,6 +8,8 @@ export interface AuthField {
   autoComplete: string;
   hint?: string;
   minLength?: number;
+  /** What is wrong with a value, in words shown next to the field, or null when it will do. */
+  problem?: (value: string) => string | null;
 }
 
 interface AuthFormProps {
@@ -25,14 +27,29 @@ interface AuthFormProps {
 export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer, switcher }: AuthFormProps) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const form = event.currentTarget;
+    const data = new FormData(form);
     const values = Object.fromEntries(fields.map((f) => [f.name, String(data.get(f.name) ?? '')]));
-    setBusy(true);
+    // Checked here, next to the field, before anything is sent; what was typed stays.
+    const found = Object.fromEntries(
+      fields.flatMap((f) => {
+        const problem = f.problem?.(values[f.name] ?? '');
+        return problem ? [[f.name, problem]] : [];
+      }),
+    );
+    setProblems(found);
     setError(null);
+    const first = fields.find((f) => found[f.name]);
+    if (first) {
+      form.querySelector<HTMLInputElement>(`[name="${first.name}"]`)?.focus();
+      return;
+    }
+    setBusy(true);
     try {
       await onSubmit(values);
     } catch (caught) {
@@ -48,25 +65,39 @@ export function AuthForm({ title, intro, fields, submitLabel, onSubmit, footer, 
         <p className="muted">{intro}</p>
         {switcher && <p className="auth-switch">{switcher}</p>}
         <form onSubmit={handleSubmit} noValidate={false}>
-          {fields.map((field) => (
-            <div className="field" key={field.name}>
-              <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
-              <input
-                id={`${id}-${field.name}`}
-                name={field.name}
-                type={field.type}
-                autoComplete={field.autoComplete}
-                required
-                minLength={field.minLength}
-                aria-describedby={field.hint ? `${id}-${field.name}-hint` : undefined}
-              />
-              {field.hint && (
-                <span className="hint" id={`${id}-${field.name}-hint`}>
-                  {field.hint}
-                </span>
-              )}
-            </div>
-          ))}
+          {fields.map((field) => {
+            const problem = problems[field.name];
+            const described = [field.hint && `${id}-${field.name}-hint`, problem && `${id}-${field.name}-problem`].filter(Boolean);
+            return (
+              <div className="field" key={field.name}>
+                <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+                <input
+                  id={`${id}-${field.name}`}
+                  name={field.name}
+                  type={field.type}
+                  autoComplete={field.autoComplete}
+                  required
+                  minLength={field.minLength}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={described.length > 0 ? described.join(' ') : undefined}
+                  onInput={() => {
+                    if (problem)
+                      setProblems((current) => Object.fromEntries(Object.entries(current).filter(([name]) => name !== field.name)));
+                  }}
+                />
+                {field.hint && (
+                  <span className="hint" id={`${id}-${field.name}-hint`}>
+                    {field.hint}
+                  </span>
+                )}
+                {problem && (
+                  <p className="field-problem" id={`${id}-${field.name}-problem`} role="alert" data-testid={`problem-${field.name}`}>
+                    {problem}
+                  </p>
+                )}
+              </div>
+            );
+          })}
           {error && (
             <p className="error-text" role="alert">
               {error}

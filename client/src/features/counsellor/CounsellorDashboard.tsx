@@ -34,7 +34,7 @@ export function CounsellorDashboard({
       onRefresh={() => void reload()}
       testId="counsellor-dashboard"
     >
-      {data && data.length === 0 && <p className="muted">No couple has invited you yet.</p>}
+      {data && data.length === 0 && <p className="muted">No couple shares their space with you right now.</p>}
       {active.length > 0 && (
         <>
           <h3>With access</h3>

@@ -34,7 +34,7 @@ describe('describeAuditEntry', () => {
 
   it('names a deleted account "Former member"', () => {
     expect(describeAuditEntry({ at: '', actorId: 'gone', action: 'document.closed', target: 'notes:abc' }, nameOf)).toBe(
-      'Former member closed their notes',
+      'Former member closed their own counsellor notes',
     );
   });
 });

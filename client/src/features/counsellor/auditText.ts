@@ -55,7 +55,7 @@ export function describeAuditEntry(entry: AuditEntry, nameOf: (userId: string) =
 
 function describeTarget(target: string): string {
   if (target.startsWith('space:')) return 'the shared board';
-  if (target.startsWith('notes:')) return 'their notes';
+  if (target.startsWith('notes:')) return 'their own counsellor notes';
   return target;
 }
 

@@ -1,5 +1,5 @@
 import { QUESTION_THEMES, THEME_LABELS } from '@hearth/shared/exercises';
-import { communicationSummary, understandingSummary, type Journey } from '@hearth/shared/insights';
+import { communicationSummary, deckThemeSummary, understandingSummary, type Journey } from '@hearth/shared/insights';
 import { CARD_TYPES } from '@hearth/shared/board';
 import { BalanceBars, BalanceTable } from './BalanceBars';
 import { ChartCard } from './ChartCard';
@@ -17,15 +17,14 @@ export function CommunicationSection({ journey: j }: { journey: Journey }) {
     { id: 'again', label: 'After another try', color: PALETTE.missed, values: c.buckets.map((b) => b.exchanges - b.heardFirstTime) },
   ];
   const themes = QUESTION_THEMES.map((t) => ({ label: THEME_LABELS[t].label, value: c.deckAnswered[t] }));
-  const themeSummary =
-    c.deckTotal === 0
-      ? 'No deck questions answered in this time.'
-      : `${c.deckTotal} deck questions answered, across ${themes.filter((t) => t.value > 0).length} themes.`;
+  const themeSummary = deckThemeSummary(j);
   return (
     <section className="jr-section" aria-labelledby="jr-communication">
       <h2 id="jr-communication">Open communication</h2>
-      <p className="jr-lead">{communicationSummary(j)}</p>
-      <dl className="jr-funnel" aria-label="Exercises held">
+      <p className="jr-lead" data-testid="communication-lead">
+        {communicationSummary(j)}
+      </p>
+      <dl className="jr-funnel" aria-label="Exercises held" data-testid="exercises-held">
         <div>
           <dt>Speaker–listener</dt>
           <dd>{c.speakerListenerSessions}</dd>
@@ -35,6 +34,7 @@ export function CommunicationSection({ journey: j }: { journey: Journey }) {
           <dd>{c.togetherCheckins}</dd>
         </div>
         <div>
+          {/* Only reviews that reviewed a promise: one with nothing due is not counted. */}
           <dt>Promise reviews</dt>
           <dd>{c.promiseReviews}</dd>
         </div>
@@ -52,6 +52,7 @@ export function CommunicationSection({ journey: j }: { journey: Journey }) {
         />
         <ChartCard
           title="Question deck themes"
+          testId="deck-themes"
           summary={themeSummary}
           chart={<BalanceBars rows={themes} label={themeSummary} />}
           table={<BalanceTable rows={themes} caption="Deck questions answered per theme" header="Theme" />}

@@ -1,4 +1,4 @@
-import { CLOSENESS_KINDS, EXPERIENCE_CATEGORIES } from '@hearth/shared/board';
+import { CLOSENESS_KINDS, CLOSENESS_LABELS, EXPERIENCE_CATEGORIES } from '@hearth/shared/board';
 import { closenessSummary, experienceSummary, type Journey } from '@hearth/shared/insights';
 import { BalanceBars, BalanceTable } from './BalanceBars';
 import { ChartCard } from './ChartCard';
@@ -13,16 +13,12 @@ const CATEGORY_LABELS: Record<(typeof EXPERIENCE_CATEGORIES)[number], string> = 
   other: 'Other',
 };
 
-function capital(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Strategy 2 — shared new experiences: done over time, their balance, planned → done, reflections. */
 export function ExperienceSection({ journey: j }: { journey: Journey }) {
   const e = j.experiences;
   const keys = e.buckets.map((b) => b.key);
   const done = [{ id: 'done', label: 'Done together', color: PALETTE.neutral, values: e.buckets.map((b) => b.done) }];
-  const closeness = CLOSENESS_KINDS.map((k) => ({ label: capital(k), value: e.closeness[k] }));
+  const closeness = CLOSENESS_KINDS.map((k) => ({ label: CLOSENESS_LABELS[k], value: e.closeness[k] }));
   const categories = EXPERIENCE_CATEGORIES.map((k) => ({ label: CATEGORY_LABELS[k], value: e.categories[k] }));
   const categorySummary = `By kind: ${
     categories
@@ -34,7 +30,7 @@ export function ExperienceSection({ journey: j }: { journey: Journey }) {
     <section className="jr-section" aria-labelledby="jr-experiences">
       <h2 id="jr-experiences">Shared new experiences</h2>
       <p className="jr-lead">{experienceSummary(j)}</p>
-      <dl className="jr-funnel" aria-label="Where your plans stand">
+      <dl className="jr-funnel" aria-label="Where the plans stand">
         <div>
           <dt>Ideas</dt>
           <dd>{e.status.idea}</dd>
@@ -61,6 +57,7 @@ export function ExperienceSection({ journey: j }: { journey: Journey }) {
         />
         <ChartCard
           title="Kinds of closeness"
+          testId="closeness"
           summary={closenessSummary(j)}
           chart={<BalanceBars rows={closeness} label={closenessSummary(j)} />}
           table={<BalanceTable rows={closeness} caption="Kinds of closeness fed" header="Closeness" />}

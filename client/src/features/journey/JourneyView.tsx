@@ -16,7 +16,7 @@ import './journey.css';
 
 const RANGE_LABELS: Record<JourneyRange, string> = { '4w': '4 weeks', '12w': '12 weeks', '1y': 'A year', all: 'Everything' };
 
-/** "Our journey": trust and connection rebuilt over time, from what this person can open. */
+/** "Our journey": how the couple's promises, time together and conversations add up, from what this person can open. */
 export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: PresenceUser; space: SpaceDto }) {
   const [range, setRange] = useState<JourneyRange>('12w');
   const viewer = useMemo(() => ({ id: me.id, role: me.role }), [me.id, me.role]);
@@ -57,7 +57,9 @@ export default function JourneyView({ docs, me, space }: { docs: SpaceDocs; me: 
           <p className="jr-basis" data-testid="journey-basis">
             {basisSummary(journey)}
           </p>
-          <p className="jr-seed">Trust grows back slowly — with patience, time and space. Every small step here counts.</p>
+          <p className="jr-seed" data-testid="journey-seed">
+            Closeness grows in small steps — with patience, time and space. Each of them counts here.
+          </p>
         </div>
         <div className="jr-controls">
           <fieldset className="segmented jr-range">

@@ -43,6 +43,7 @@ export function MoodSection({ journey: j }: { journey: Journey }) {
         />
         <ChartCard
           title="Appreciations"
+          testId="appreciations"
           summary={appreciationSummary(j)}
           chart={<WeeklyBars keys={keys} unit={j.unit} series={thanks} label={appreciationSummary(j)} />}
           table={<WeeklyTable keys={keys} unit={j.unit} series={thanks} caption="Appreciations written" />}

@@ -14,11 +14,12 @@ import { CreateSpaceForm } from './CreateSpaceForm';
  */
 export function SpacesPage() {
   const { user, logout } = useAuth();
-  const { spaces, error } = useSpaces();
+  const { spaces, error, counsels: counselled } = useSpaces();
   const liveVersion = useStatusVersion();
   const roleIn = (space: { members: Array<{ userId: string; role: string }> }) => space.members.find((m) => m.userId === user?.id)?.role;
   const own = spaces?.filter((s) => roleIn(s) === 'partner') ?? [];
-  const counsels = spaces?.some((s) => roleIn(s) === 'counsellor') ?? false;
+  // Also a counsellor whose access has ended: their home stays a counsellor's.
+  const counsels = (spaces?.some((s) => roleIn(s) === 'counsellor') ?? false) || counselled;
   const counsellorOnly = counsels && own.length === 0;
 
   return (

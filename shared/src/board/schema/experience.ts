@@ -21,6 +21,14 @@ export const CLOSENESS_KINDS = ['intellectual', 'experiential', 'spiritual', 'ph
 export const ClosenessKind = z.enum(CLOSENESS_KINDS);
 export type ClosenessKind = z.infer<typeof ClosenessKind>;
 
+/** What people read for each kind of closeness: the board's chips, the journey, the export. */
+export const CLOSENESS_LABELS: Record<ClosenessKind, string> = {
+  intellectual: 'Mind',
+  experiential: 'Doing things',
+  spiritual: 'Meaning',
+  physical: 'Touch',
+};
+
 export const EXPERIENCE_STATUSES = ['idea', 'planned', 'done', 'dropped'] as const;
 export const ExperienceStatus = z.enum(EXPERIENCE_STATUSES);
 export type ExperienceStatus = z.infer<typeof ExperienceStatus>;

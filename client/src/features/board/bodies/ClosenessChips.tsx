@@ -1,14 +1,7 @@
-import { CLOSENESS_KINDS, updateExperience, type ClosenessKind, type ExperienceItem } from '@hearth/shared/board';
+import { CLOSENESS_KINDS, CLOSENESS_LABELS, updateExperience, type ExperienceItem } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
-
-const CLOSENESS_TEXT: Record<ClosenessKind, string> = {
-  intellectual: 'Mind',
-  experiential: 'Doing things',
-  spiritual: 'Meaning',
-  physical: 'Touch',
-};
 
 /** The kinds of closeness a plan feeds, as toggle chips (each saves on its own). */
 export function ClosenessChips({ entry, item }: { entry: BoardEntry; item: ExperienceItem }) {
@@ -31,7 +24,7 @@ export function ClosenessChips({ entry, item }: { entry: BoardEntry; item: Exper
                 run(() => updateExperience(entry.doc, actor, { itemId: item.id, closeness }, { origin: LOCAL_ORIGIN }));
               }}
             >
-              {CLOSENESS_TEXT[kind]}
+              {CLOSENESS_LABELS[kind]}
             </button>
           );
         })}
