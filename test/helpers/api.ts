@@ -91,12 +91,12 @@ export interface Couple {
   space: SpaceDto;
 }
 
-/** Two partners sharing one space: the usual starting point. */
-export async function makeCouple(baseUrl: string): Promise<Couple> {
+/** Two partners sharing one space: the usual starting point (`a` made it and invited `b`). */
+export async function makeCouple(baseUrl: string, names: { a: string; b: string } = { a: 'Alex', b: 'Sam' }): Promise<Couple> {
   const a = new ApiClient(baseUrl);
   const b = new ApiClient(baseUrl);
-  await a.signup('Alex');
-  await b.signup('Sam');
+  await a.signup(names.a);
+  await b.signup(names.b);
   const space = await a.createSpace('Alex & Sam');
   const invite = await a.invite(space.id, 'partner');
   return { a, b, space: await b.accept(invite.token) };

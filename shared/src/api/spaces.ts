@@ -29,6 +29,7 @@ export type SpaceMemberDto = z.infer<typeof SpaceMemberDto>;
 export const SpaceDto = z.object({
   id: z.string(),
   name: z.string(),
+  /** In the order they joined: of the partners, the first is the one who invited the other. */
   members: z.array(SpaceMemberDto),
 });
 export type SpaceDto = z.infer<typeof SpaceDto>;

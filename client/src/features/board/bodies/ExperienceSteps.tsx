@@ -42,6 +42,7 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
                   id={`${id}-${step.id}-who`}
                   className="compact"
                   value={step.assignee ?? ''}
+                  title={step.assignee ? nameOf(step.assignee) : 'Anyone'}
                   onChange={(e) =>
                     run(() => updateStep(entry.doc, actor, { itemId: item.id, stepId: step.id, assignee: e.target.value || null }, opts))
                   }
