@@ -96,6 +96,57 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await screenshot(sam.page, '03-partner-sees-promise');
   });
 
+  it('B accepts; A marks it kept once and the card says so instead of asking again; B confirms', async () => {
+    const title = 'Cook dinner together on Sundays';
+    await sam.item(title).getByRole('button', { name: 'Accept', exact: true }).click();
+    const markKept = alex.item(title).getByRole('button', { name: 'Mark kept' });
+    await markKept.click();
+    // The buttons give way to the mark: the same week cannot be marked kept twice.
+    const markOf = (page: SpacePage) => page.item(title).getByTestId('promise-mark');
+    await markOf(alex).getByText('Kept this week · waiting for Sam Rivera to confirm').waitFor();
+    expect(await markKept.count()).toBe(0);
+    expect(await alex.item(title).getByRole('button', { name: 'Mark missed' }).count()).toBe(0);
+    await alex.item(title).getByRole('button', { name: 'Change to missed' }).waitFor();
+    await alex.item(title).screenshot({ path: `${ARTIFACTS}/promise-kept-1280.png` });
+    await markOf(sam).getByText('Kept this week · waiting for you to confirm').waitFor();
+
+    // Sam's "What's new" says it once, and stops asking once Sam has confirmed.
+    const marked = sam.page
+      .getByTestId('activity-panel')
+      .locator('.activity-text', { hasText: /^Alex Morgan marked “Cook dinner together on Sundays” kept/ });
+    await marked.first().waitFor();
+    expect(await marked.allTextContents()).toEqual(['Alex Morgan marked “Cook dinner together on Sundays” kept — confirm?']);
+    await sam.item(title).getByRole('button', { name: 'Confirm kept' }).click();
+    await markOf(alex).getByText('Kept this week · confirmed by Sam Rivera').waitFor();
+    await markOf(sam).getByText('Kept this week · confirmed by you').waitFor();
+    expect(
+      await alex
+        .item(title)
+        .getByRole('button', { name: /^(Mark|Change to)/ })
+        .count(),
+    ).toBe(0);
+    await eventually(
+      'the mark to stop asking Sam',
+      async () => (await marked.allTextContents()).join('|') === 'Alex Morgan marked “Cook dinner together on Sundays” kept',
+    );
+
+    // The history says each step once, its period written like the card's other dates.
+    await alex
+      .item(title)
+      .getByRole('button', { name: /^History/ })
+      .click();
+    const lines = await alex.item(title).locator('.history-list li').allTextContents();
+    expect(lines.filter((l) => l.includes('marked it kept'))).toHaveLength(1);
+    expect(lines.find((l) => l.includes('marked it kept'))).toMatch(
+      /marked it kept for the week of [A-Z][a-z]{2}, [A-Z][a-z]{2} \d{1,2}, \d{4} · /,
+    );
+    expect(lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    await alex.item(title).screenshot({ path: `${ARTIFACTS}/promise-history-1280.png` });
+    await sam.page.setViewportSize({ width: 375, height: 800 });
+    await sam.item(title).screenshot({ path: `${ARTIFACTS}/promise-confirmed-375.png` });
+    await sam.page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('both type into the same field at once and end with the same text', async () => {
     await alex.addExperience('Weekend in the hills');
     await sam.item('Weekend in the hills').waitFor();

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { acceptPromise, createPromise } from '@hearth/shared/board';
+import { acceptPromise, confirmPromise, createPromise, markPromise, readItemOfKind } from '@hearth/shared/board';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeCoupleWithCounsellor } from '../helpers/api';
+import { makeCouple, makeCoupleWithCounsellor } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { connectClient, waitFor } from '../integration/collab-fixtures/providers';
 import { ARTIFACTS, eventually, launchBrowser } from './browser';
@@ -192,13 +192,45 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam.ex.resume();
     await alex.ex.waitPaused(false);
 
-    // Exchange 1: Alex speaks, Sam says back what he heard, Alex confirms.
+    // Exchange 1: Alex speaks, Sam says back what he heard; not quite, so Sam tries again.
     await alex.ex.view().getByRole('button', { name: 'I’ve said what I wanted to say' }).click();
     await sam.ex.view().getByLabel('What I heard is…').fill('You would like more evenings without screens.');
     await shot(sam, 'ex-speaker-paraphrasing-375');
     await sam.ex.view().getByRole('button', { name: 'Send my paraphrase' }).click();
     await robin.ex.view().locator('blockquote', { hasText: 'You would like more evenings without screens.' }).waitFor();
     await shot(alex, 'ex-speaker-confirming-1280');
+    // The paraphrase being read is not an "earlier" attempt: nothing is listed yet.
+    for (const p of [alex, sam, robin])
+      expect(
+        await p.ex
+          .view()
+          .getByText(/Earlier attempts/)
+          .count(),
+      ).toBe(0);
+    await alex.ex.view().getByLabel('Not quite — what I meant was…').fill('More than screens: one evening a week that is just ours.');
+    await alex.ex.view().getByRole('button', { name: 'Not quite, try again' }).click();
+
+    // Sam sees Alex's answer above the box for the next try, not folded away.
+    const correction = sam.ex.view().getByTestId('sl-correction');
+    await correction.getByText('Alex said: not quite. Try again in your own words.').waitFor();
+    await correction.getByText('“More than screens: one evening a week that is just ours.”').waitFor();
+    const [boxTop, correctionTop] = await Promise.all([
+      sam.ex.view().getByLabel('What I heard is…').boundingBox(),
+      correction.boundingBox(),
+    ]);
+    expect(correctionTop!.y).toBeLessThan(boxTop!.y);
+    await sam.ex.view().getByText('Earlier attempts (1)').waitFor();
+    await shot(sam, 'ex-speaker-not-quite-375');
+    await robin.ex.view().getByTestId('sl-correction').getByText('Alex said: not quite.').waitFor();
+    await alex.ex.view().getByTestId('sl-correction').getByText('You said: not quite.').waitFor();
+    await shot(alex, 'ex-speaker-not-quite-1280');
+    await sam.ex.expectNoSideways();
+
+    await sam.ex.view().getByLabel('What I heard is…').fill('You want one evening a week that is just ours.');
+    await sam.ex.view().getByRole('button', { name: 'Send my paraphrase' }).click();
+    await alex.ex.view().locator('blockquote', { hasText: 'You want one evening a week that is just ours.' }).waitFor();
+    expect(await alex.ex.view().getByTestId('sl-correction').count()).toBe(0);
+    await alex.ex.view().getByText('Earlier attempts (1)').waitFor();
     await alex.ex.view().getByRole('button', { name: 'Yes, that’s what I meant' }).click();
 
     // Roles swap; Alex reloads in the middle and is taken back to the exercise.
@@ -293,6 +325,68 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await shot(alex, 'ex-review-done-1280');
     for (const p of [alex, sam, robin]) await p.ex.backToBoard();
     await sam.ex.expectNoSideways();
+  });
+
+  it('promise review of a new couple: the first says why it is empty; the next looks back on a promise kept this week', async () => {
+    const couple = await makeCouple(server.baseUrl);
+    const open = async (name: string, api: typeof couple.a, viewport: { width: number; height: number }) => {
+      const person = await people.open(name, api, viewport);
+      await person.page.goto(`/spaces/${couple.space.id}`);
+      const ex = new ExercisePages(person.page);
+      await ex.showCard();
+      await ex.card().waitFor();
+      return Object.assign(person, { ex });
+    };
+    const alex2 = await open('Alex-new', couple.a, DESKTOP);
+    const sam2 = await open('Sam-new', couple.b, PHONE);
+    const review = async () => {
+      await alex2.ex.start('Promise review');
+      await sam2.ex.joinFromPrompt('Alex started a promise review');
+      await alex2.ex.ready('Sam');
+      await sam2.ex.ready();
+    };
+
+    // Nothing was ever promised: the first review says so, not "since the last review".
+    await review();
+    const first = 'This is your first promise review, and no accepted promise has come due or been marked yet.';
+    for (const p of [alex2, sam2]) await p.ex.view().getByText(first).waitFor();
+    await shot(alex2, 'ex-review-first-empty-1280');
+    await shot(sam2, 'ex-review-first-empty-375');
+    await sam2.ex.view().getByRole('button', { name: 'Finish review' }).click();
+    for (const p of [alex2, sam2]) await p.ex.waitDone('Promise review: done');
+    for (const p of [alex2, sam2]) await p.ex.backToBoard();
+
+    // A weekly promise, kept this week and confirmed on the board after that review.
+    const boardA = connectClient(server.wsBase, `couple:${couple.space.id}`, { cookie: couple.a.cookie, origin: server.baseUrl });
+    const boardB = connectClient(server.wsBase, `couple:${couple.space.id}`, { cookie: couple.b.cookie, origin: server.baseUrl });
+    await waitFor('the boards to sync', () => boardA.provider.synced && boardB.provider.synced);
+    const partners = [couple.a.user!.id, couple.b.user!.id];
+    const A = { userId: partners[0]!, partnerIds: partners };
+    const B = { userId: partners[1]!, partnerIds: partners };
+    const weekly = createPromise(boardA.doc, A, { text: 'Cook on Sundays', promiseeId: B.userId, cadence: { type: 'weekly' } });
+    await waitFor('the promise to reach Sam', () => boardB.doc.getMap('items').has(weekly));
+    acceptPromise(boardB.doc, B, { itemId: weekly });
+    await waitFor('the acceptance to reach Alex', () => readItemOfKind(boardA.doc, weekly, 'promise').status === 'accepted');
+    markPromise(boardA.doc, A, { itemId: weekly, outcome: 'kept' });
+    await waitFor('the mark to reach Sam', () => Object.keys(readItemOfKind(boardB.doc, weekly, 'promise').outcomes).length === 1);
+    confirmPromise(boardB.doc, B, { itemId: weekly });
+    await waitFor('the confirmation to be saved', () => boardB.allSaved());
+    boardA.destroy();
+    boardB.destroy();
+
+    // The next review has it, settled already: they look back on it and move on.
+    await review();
+    await alex2.ex.view().getByText('Cook on Sundays').waitFor();
+    for (const p of [alex2, sam2]) await p.ex.view().getByText('Marked kept and confirmed.').waitFor();
+    await shot(alex2, 'ex-review-kept-1280');
+    await shot(sam2, 'ex-review-kept-375');
+    await sam2.ex.expectNoSideways();
+    await alex2.ex.view().getByRole('button', { name: 'See the summary' }).click();
+    await sam2.ex.view().getByRole('heading', { name: 'What we reviewed' }).waitFor();
+    await sam2.ex.view().getByRole('button', { name: 'Finish review' }).click();
+    for (const p of [alex2, sam2]) await p.ex.waitDone('Promise review: done');
+    await alex2.context.close();
+    await sam2.context.close();
   });
 
   it('ending early is its own, confirmed step, and says so to everyone', async () => {

@@ -84,8 +84,12 @@ describe('undo and presence in the browser', { timeout: 120_000 }, () => {
     await undo.getByRole('button', { name: 'Undo' }).click();
     await eventually('Alex’s words undone again', async () => (await titleText(sam)) === 'Long Weekend');
     await undo.getByRole('button', { name: 'Undo' }).click();
-    await alex.page.getByTestId('undo-notice').getByText('Sam has worked on “Long Weekend” since — kept it.').waitFor();
+    await alex.page.getByTestId('undo-notice').getByText('Undo left “Long Weekend” as it is: Sam has changed it since.').waitFor();
     await screenshot(alex.page, 'undo-kept-1280');
+    await alex.page.setViewportSize(PHONE);
+    await alex.page.getByTestId('undo-notice').scrollIntoViewIfNeeded();
+    await alex.page.screenshot({ path: `${ARTIFACTS}/undo-kept-375.png` });
+    await alex.page.setViewportSize(DESKTOP);
     expect(await cardOf(alex).count()).toBe(1);
     expect(await cardOf(sam).count()).toBe(1);
     expect(await titleText(sam)).toBe('Long Weekend');

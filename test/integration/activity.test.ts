@@ -2,6 +2,7 @@ import {
   acceptPromise,
   acknowledgeCard,
   addCardComment,
+  confirmPromise,
   createAppreciation,
   createCard,
   createExperience,
@@ -121,6 +122,14 @@ describe('activity feed', () => {
     const later = await feed(c.b, c.space.id);
     expect(later.unread).toBe(1);
     expect(later.events[0]).toMatchObject({ text: 'Alex appreciated you', unread: true });
+
+    // Once Sam confirms, the mark no longer asks Sam to.
+    await writeDoc(couple, (d) => confirmPromise(d, actor(b, both), { itemId: ids.promise }, { now: tick() }));
+    const confirmed = await feed(c.b, c.space.id);
+    expect(confirmed.waiting).toEqual([]);
+    expect(confirmed.events.filter((e) => e.kind === 'promise_marked').map((e) => e.text)).toEqual([
+      'Alex marked “phone away at dinner” kept',
+    ]);
   });
 
   it('shows only documents the viewer can open: no “only me” of the partner, a counsellor sees “us + counsellor” only', async () => {

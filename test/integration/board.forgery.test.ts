@@ -340,6 +340,26 @@ const forgeries: Forgery[] = [
     },
   },
   {
+    name: 'marks its promise kept a second time for the same day',
+    expected: BoardRefusal.illegalTransition,
+    forge: (d) => {
+      const promise = item(d, 'samMarked');
+      const outcome = (promise.get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!;
+      outcome.set('markedAt', now());
+      outcome.set('note', 'FORGED');
+      (promise.get('history') as Y.Array<unknown>).push([{ ...STAMP, by: samId, action: 'kept', period: today, note: 'FORGED' }]);
+      promise.set('updatedAt', now());
+    },
+  },
+  {
+    name: 'says again that it kept its promise, without marking it',
+    expected: BoardRefusal.illegalTransition,
+    forge: (d) =>
+      (item(d, 'samMarked').get('history') as Y.Array<unknown>).push([
+        { ...STAMP, by: samId, action: 'kept', period: today, note: 'FORGED' },
+      ]),
+  },
+  {
     name: 'rewrites a confirmed outcome',
     expected: BoardRefusal.appendOnly,
     forge: (d) => (item(d, 'samConfirmed').get('outcomes') as Y.Map<Y.Map<unknown>>).get(today)!.set('outcome', 'missed'),
@@ -549,6 +569,17 @@ describe('forgeries by a modified client', () => {
     };
     expect(Object.keys(old.outcomes)).toEqual([yesterday]);
     expect(old.history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'renegotiated']);
+  });
+
+  it('accepts the promiser changing an unconfirmed mark, once; the same mark again is refused before it is sent', async () => {
+    const refusalsBefore = server.collab.refusals();
+    expect(() => markPromise(sam.doc, S, { itemId: ids.samMarked!, outcome: 'kept' })).toThrow(/already marked kept/);
+    markPromise(sam.doc, S, { itemId: ids.samMarked!, outcome: 'missed' });
+    await waitFor('the change to be saved', () => sam.allSaved());
+    await waitFor('the change to reach Alex', () => item(alex.doc, 'samMarked').get('status') === 'missed');
+    const history = (item(alex.doc, 'samMarked').get('history') as Y.Array<{ action: string }>).toArray();
+    expect(history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'missed']);
+    expect(server.collab.refusals()).toBe(refusalsBefore);
   });
 
   it('accepts the heart and reply of the partner who received an appreciation', async () => {

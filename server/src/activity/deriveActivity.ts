@@ -59,7 +59,10 @@ function fromItem(item: BoardItem, viewer: string, events: RawEvent[], waiting: 
           );
         else if (h.action === 'accepted') ev('promise_accepted', h.at, h.by, (n) => `${n} accepted ${whose} ${q(item.text)}`);
         else if (h.action === 'kept' || h.action === 'missed') {
-          const ask = item.promiseeId === viewer ? ' — confirm?' : '';
+          // Asked only while that mark still waits on the viewer (not once confirmed or changed).
+          const mark = typeof h.period === 'string' ? item.outcomes[h.period] : undefined;
+          const open = mark !== undefined && mark.confirmedAt === null && mark.outcome === h.action;
+          const ask = item.promiseeId === viewer && open ? ' — confirm?' : '';
           ev('promise_marked', h.at, h.by, (n) => `${n} marked ${q(item.text)} ${h.action}${ask}`, `marked-${h.action}`);
         } else if (h.action === 'confirmed') ev('promise_confirmed', h.at, h.by, (n) => `${n} confirmed ${whose} ${q(item.text)}`);
         else if (h.action === 'renegotiated') ev('promise_renegotiated', h.at, h.by, (n) => `${n} asked to renegotiate ${q(item.text)}`);

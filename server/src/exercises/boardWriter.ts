@@ -27,6 +27,9 @@ export interface PromiseSummary {
    */
   period: string;
   status: string;
+  /** How the board has that period already (marked before the review, or meanwhile). */
+  outcome?: PromiseOutcome | null;
+  confirmed?: boolean;
 }
 
 export type PromiseOutcome = 'kept' | 'missed';
@@ -37,7 +40,10 @@ export interface RenegotiateChange {
 
 export interface BoardWriter {
   addCheckins(spaceId: string, entries: CheckinEntry[]): Promise<void>;
-  /** Accepted promises that came due at or after `since`, oldest first. */
+  /**
+   * Accepted promises that came due at or after `since` and are not confirmed, or were marked
+   * or confirmed since then; oldest first.
+   */
   listPromisesDue(spaceId: string, since: Date): Promise<PromiseSummary[]>;
   markPromise(spaceId: string, promiseId: string, period: string, byUserId: string, outcome: PromiseOutcome): Promise<void>;
   confirmPromise(spaceId: string, promiseId: string, period: string, byUserId: string): Promise<void>;

@@ -5,6 +5,7 @@ import {
   itemMapOf,
   markPromise,
   promisesDueSince,
+  readItemOfKind,
   renegotiatePromise,
   type BoardActor,
 } from '@hearth/shared/board';
@@ -58,19 +59,23 @@ export class LiveBoardWriter implements BoardWriter {
 
   async listPromisesDue(spaceId: string, since: Date): Promise<PromiseSummary[]> {
     const today = new Date(this.clock()).toISOString().slice(0, 10);
-    const from = since.toISOString().slice(0, 10);
     const lists = await Promise.all(
       this.sharedBoards(spaceId).map((name) =>
         this.docs.withDoc(name, (doc) =>
-          promisesDueSince(doc, from, today).flatMap(({ promise, periods }) =>
-            periods.map((period) => ({
-              id: promise.id,
-              text: promise.text,
-              promiserId: promise.promiserId,
-              promiseeId: promise.promiseeId,
-              period,
-              status: promise.status,
-            })),
+          promisesDueSince(doc, since.toISOString(), today).flatMap(({ promise, periods }) =>
+            periods.map((period) => {
+              const marked = promise.outcomes[period];
+              return {
+                id: promise.id,
+                text: promise.text,
+                promiserId: promise.promiserId,
+                promiseeId: promise.promiseeId,
+                period,
+                status: promise.status,
+                outcome: marked?.outcome ?? null,
+                confirmed: marked?.confirmedAt != null,
+              };
+            }),
           ),
         ),
       ),
@@ -80,7 +85,12 @@ export class LiveBoardWriter implements BoardWriter {
 
   async markPromise(spaceId: string, promiseId: string, period: string, byUserId: string, outcome: 'kept' | 'missed') {
     const [name, actor] = await Promise.all([this.boardOf(spaceId, promiseId), this.actor(spaceId, byUserId)]);
-    await this.docs.withDoc(name, (doc) => markPromise(doc, actor, { itemId: promiseId, outcome, period }, this.opts()));
+    await this.docs.withDoc(name, (doc) => {
+      // Already marked so on the board (after the review listed it): nothing to say twice.
+      const marked = readItemOfKind(doc, promiseId, 'promise').outcomes[period];
+      if (marked?.outcome === outcome && marked.confirmedAt === null) return;
+      markPromise(doc, actor, { itemId: promiseId, outcome, period }, this.opts());
+    });
   }
 
   async confirmPromise(spaceId: string, promiseId: string, period: string, byUserId: string) {

@@ -49,7 +49,11 @@ describe('promises', () => {
     rejects('forbidden', () => markPromise(doc, bob, { itemId: id, outcome: 'kept' }));
     rejects('forbidden', () => markPromise(doc, carol, { itemId: id, outcome: 'kept' }));
     rejects('conflict', () => confirmPromise(doc, bob, { itemId: id }));
+    markPromise(doc, alice, { itemId: id, outcome: 'kept' });
+    // Marked once is enough: the same mark again is refused; a change is not, until confirmed.
+    rejects('conflict', () => markPromise(doc, alice, { itemId: id, outcome: 'kept' }));
     markPromise(doc, alice, { itemId: id, outcome: 'missed' });
+    expect(readItemOfKind(doc, id, 'promise').history.map((h) => h.action)).toEqual(['proposed', 'accepted', 'kept', 'missed']);
     rejects('forbidden', () => confirmPromise(doc, alice, { itemId: id }));
     confirmPromise(doc, bob, { itemId: id });
     rejects('conflict', () => markPromise(doc, alice, { itemId: id, outcome: 'kept' }));
@@ -157,10 +161,14 @@ describe('promises', () => {
     const due = promisesDueSince(doc, '2025-03-01', '2025-03-06');
     const byId = Object.fromEntries(due.map((d) => [d.promise.id, d.periods]));
     expect(byId).toEqual({
-      [weekly]: ['2025-03-03'],
+      // Last week's period was kept and confirmed after 1 March: a review since then shows it too.
+      [weekly]: ['2025-02-24', '2025-03-03'],
       [daily]: ['2025-03-04', '2025-03-05', '2025-03-06'],
       // Overdue before the review window, still unsettled.
       [once]: ['2025-02-20'],
     });
+    // From a later moment: only what is still open.
+    const later = promisesDueSince(doc, '2025-03-02T09:00:00.000Z', '2025-03-06');
+    expect(later.find((d) => d.promise.id === weekly)?.periods).toEqual(['2025-03-03']);
   });
 });

@@ -18,6 +18,8 @@ export {
   PromiseReviewAction,
   PromiseReviewData,
   ReviewItem,
+  FIRST_REVIEW_SINCE,
+  isFirstReview,
 } from './kinds/promiseReview';
 export {
   EXERCISE_KINDS,

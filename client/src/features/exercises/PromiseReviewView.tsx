@@ -1,4 +1,4 @@
-import { PROMISE_REVIEW_GUIDANCE } from '@hearth/shared/exercises';
+import { PROMISE_REVIEW_GUIDANCE, isFirstReview } from '@hearth/shared/exercises';
 import { useState } from 'react';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
@@ -10,7 +10,7 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
   if (data.items.length === 0) {
     return (
       <div className="ex-review">
-        <p className="ex-status">No promises were due since the last review.</p>
+        <p className="ex-status">{nothingDue(data.since)}</p>
         {canAnswer && (
           <button type="button" className="btn" disabled={busy} onClick={() => void act('next')}>
             Finish review
@@ -137,4 +137,11 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
 /** "You" reads "you" after a verb. */
 function object(name: string): string {
   return name === 'You' ? 'you' : name;
+}
+
+/** Why there is nothing to walk through, for a first review and for a later one. */
+function nothingDue(since: string): string {
+  if (isFirstReview(since)) return 'This is your first promise review, and no accepted promise has come due or been marked yet.';
+  const day = new Date(since).toLocaleDateString(undefined, { dateStyle: 'medium' });
+  return `No promise came due or was marked since your last review (${day}).`;
 }

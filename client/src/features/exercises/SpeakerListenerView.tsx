@@ -14,6 +14,10 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
   const iSpeak = canAnswer && exchange.speakerId === meId;
   const iListen = canAnswer && exchange.listenerId === meId;
   const last = exchange.attempts.at(-1);
+  // The speaker's answer to the last paraphrase, while the listener tries again.
+  const notQuite = state.phase === 'paraphrasing' && last?.accurate === false ? last : null;
+  // Only attempts the speaker has answered: the one being read is shown above, not here.
+  const finished = exchange.attempts.filter((a) => a.accurate !== null);
 
   return (
     <div className="ex-sl">
@@ -36,6 +40,20 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
             </button>
           )}
         </>
+      )}
+      {notQuite && (
+        <div className="ex-correction" role="note" aria-label={`${speaker}’s answer`} data-testid="sl-correction">
+          <p className="ex-correction-head">
+            {iSpeak ? 'You said: not quite.' : `${speaker} said: not quite.`}
+            {iListen && ' Try again in your own words.'}
+          </p>
+          {notQuite.correction && (
+            <>
+              <p className="ex-correction-label">{iSpeak ? 'What you meant:' : `What ${speaker} meant:`}</p>
+              <blockquote className="ex-paraphrase">“{notQuite.correction}”</blockquote>
+            </>
+          )}
+        </div>
       )}
       {state.phase === 'paraphrasing' &&
         (iListen ? (
@@ -88,14 +106,13 @@ export function SpeakerListenerView({ state, meId, members, canAnswer, busy, act
           )}
         </div>
       )}
-      {exchange.attempts.length > 0 && (
+      {finished.length > 0 && (
         <details className="ex-attempts">
-          <summary>Earlier attempts ({exchange.attempts.length})</summary>
+          <summary>Earlier attempts ({finished.length})</summary>
           <ol>
-            {exchange.attempts.map((a, i) => (
+            {finished.map((a, i) => (
               <li key={i}>
-                “{a.text}” —{' '}
-                {a.accurate === null ? 'waiting' : a.accurate ? 'confirmed' : `not quite${a.correction ? `: ${a.correction}` : ''}`}
+                “{a.text}” — {a.accurate ? 'confirmed' : `not quite${a.correction ? `: ${a.correction}` : ''}`}
               </li>
             ))}
           </ol>

@@ -10,19 +10,21 @@ const kept = { itemId: 'i1', label: 'Weekend', userId: null, name: null, updated
 
 describe('the message when Undo keeps an item', () => {
   it('names who worked on it, from their live presence first', () => {
-    expect(keptMessage([{ ...kept, userId: 'u2', name: 'Sam' }], members, 'u1')).toBe('Sam has worked on “Weekend” since — kept it.');
+    expect(keptMessage([{ ...kept, userId: 'u2', name: 'Sam' }], members, 'u1')).toBe(
+      'Undo left “Weekend” as it is: Sam has changed it since.',
+    );
   });
 
-  it('falls back to the item’s last editor, then to "Your partner"', () => {
-    expect(keptMessage([{ ...kept, updatedBy: 'u2' }], members, 'u1')).toBe('Sam has worked on “Weekend” since — kept it.');
+  it('falls back to the item’s last editor, then to "your partner"', () => {
+    expect(keptMessage([{ ...kept, updatedBy: 'u2' }], members, 'u1')).toBe('Undo left “Weekend” as it is: Sam has changed it since.');
     expect(keptMessage([{ ...kept, updatedBy: 'u1', label: null }], members, 'u1')).toBe(
-      'Your partner has worked on this since — kept it.',
+      'Undo left this as it is: your partner has changed it since.',
     );
   });
 
   it('says so when it was this person on another screen', () => {
     expect(keptMessage([{ ...kept, userId: 'u1', name: 'Alex' }], members, 'u1')).toBe(
-      'You have worked on “Weekend” on another screen since — kept it.',
+      'Undo left “Weekend” as it is: you have changed it on another screen since.',
     );
   });
 
@@ -42,6 +44,6 @@ describe('the message when Undo keeps an item', () => {
         members,
         'u1',
       ),
-    ).toBe('Sam has worked on “Weekend” (and 1 more) since — kept it.');
+    ).toBe('Undo left “Weekend” (and 1 more) as it is: Sam has changed them since.');
   });
 });

@@ -1,4 +1,4 @@
-import { isPeriodOf, type PromiseItem } from '@hearth/shared/board';
+import { isPeriodOf, type PromiseItem, type PromiseOutcome } from '@hearth/shared/board';
 import { BoardRefusal } from '@hearth/shared/realtime';
 import { Refused, refuseUnless, stableJson } from './refused';
 import { checkAppendOnly, isPartner, sameValue, type RuleActor } from './ruleContext';
@@ -137,6 +137,38 @@ function checkHistory(before: PromiseItem, after: PromiseItem, actor: RuleActor)
     typeof entry.period === 'string' && cleared.has(entry.period) && (entry.action === 'missed' || entry.action === 'confirmed');
   const kept = cleared.size === 0 ? before.history : removeClearedLines(before.history, after.history, aboutCleared, id);
   checkAppendOnly(kept, after.history, actor, id);
+  for (const entry of addedEntries(kept, after.history)) checkOutcomeLine(entry, before, after, id);
+}
+
+/** Entries of `after` that `before` does not hold (as multisets: a repeated line counts twice). */
+function addedEntries<T>(before: readonly T[], after: readonly T[]): T[] {
+  const remaining = new Map<string, number>();
+  for (const entry of before) remaining.set(stableJson(entry), (remaining.get(stableJson(entry)) ?? 0) + 1);
+  return after.filter((entry) => {
+    const key = stableJson(entry);
+    const n = remaining.get(key) ?? 0;
+    if (n > 0) remaining.set(key, n - 1);
+    return n === 0;
+  });
+}
+
+/**
+ * A new "kept", "missed" or "confirmed" line comes with the change it tells of, in the same
+ * update: a period marked (a new mark or a changed one), or a mark confirmed. So a line is
+ * never written twice for one step (What's new shows each line).
+ */
+function checkOutcomeLine(entry: PromiseItem['history'][number], before: PromiseItem, after: PromiseItem, id: string): void {
+  const { action, period } = entry;
+  if (action !== 'kept' && action !== 'missed' && action !== 'confirmed') return;
+  refuseUnless(typeof period === 'string', BoardRefusal.illegalTransition, id);
+  const was = before.outcomes[period];
+  const now = after.outcomes[period];
+  const told = action === 'confirmed' ? now?.confirmedAt != null && was?.confirmedAt == null : now !== undefined && isNewMark(was, now);
+  refuseUnless(told, BoardRefusal.illegalTransition, id);
+}
+
+function isNewMark(was: PromiseOutcome | undefined, now: PromiseOutcome): boolean {
+  return !was || now.outcome !== was.outcome || now.markedAt !== was.markedAt || now.markedBy !== was.markedBy || now.note !== was.note;
 }
 
 /** `before` without the entries `after` lost, each of which must be about a cleared period. */
@@ -157,7 +189,7 @@ function removeClearedLines<T>(before: readonly T[], after: readonly T[], mayGo:
 
 /**
  * Periods are never removed (but for a renegotiation's missed ones, above); the promiser marks
- * (until confirmed), the promisee confirms once.
+ * (until confirmed, never twice the same way), the promisee confirms once.
  */
 function checkOutcomes(before: PromiseItem, after: PromiseItem, actor: RuleActor): void {
   const id = before.id;
@@ -165,8 +197,7 @@ function checkOutcomes(before: PromiseItem, after: PromiseItem, actor: RuleActor
   for (const [period, now] of Object.entries(after.outcomes)) {
     const was = before.outcomes[period];
     if (was && sameValue(was, now)) continue;
-    const marking =
-      !was || now.outcome !== was.outcome || now.markedAt !== was.markedAt || now.markedBy !== was.markedBy || now.note !== was.note;
+    const marking = isNewMark(was, now);
     const confirming = !was
       ? now.confirmedAt !== null || now.confirmedBy !== null
       : now.confirmedAt !== was.confirmedAt || now.confirmedBy !== was.confirmedBy;
@@ -175,6 +206,8 @@ function checkOutcomes(before: PromiseItem, after: PromiseItem, actor: RuleActor
       refuseUnless(now.markedBy === actor.userId, BoardRefusal.forgedAuthor, id);
       refuseUnless(!was || was.confirmedAt === null, BoardRefusal.appendOnly, id);
       refuseUnless(isMarkable(before) && isPeriodOf(before.cadence, period), BoardRefusal.illegalTransition, id);
+      // A mark may change (kept to missed or back) until confirmed; the same mark again may not.
+      refuseUnless(!was || was.outcome !== now.outcome, BoardRefusal.illegalTransition, id);
     }
     if (confirming) {
       refuseUnless(actor.userId === before.promiseeId, BoardRefusal.notPromisee, id);

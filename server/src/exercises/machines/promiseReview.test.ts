@@ -43,6 +43,26 @@ describe('promise review', () => {
     expect(s).toMatchObject({ status: 'ended', endedReason: 'completed' });
   });
 
+  it('starts each item as the board has it: marked, or marked and confirmed', () => {
+    const onBoard = [
+      { ...promises[0]!, outcome: 'kept' as const, confirmed: true },
+      { ...promises[1]!, outcome: 'missed' as const, confirmed: false },
+    ];
+    let s = start('promise_review', {}, { promises: onBoard, since: '2025-01-01T00:00:00.000Z' });
+    expect(data(s).items.map((i) => [i.outcome, i.confirmed])).toEqual([
+      ['kept', true],
+      ['missed', false],
+    ]);
+    // Settled already: nobody's turn, either partner moves on.
+    expect(s).toMatchObject({ phase: 'reviewing', turn: null });
+    expect(errorOf(applyAction(s, { type: 'mark', payload: { promiseId: 'p1', outcome: 'kept' } }, partnerA, T0))).toBe('conflict');
+    s = must(s, { type: 'next' }, partnerB, T0);
+    // Marked, not confirmed: the partner who received it confirms.
+    expect(s.turn).toBe(A);
+    s = must(s, { type: 'confirm', payload: { promiseId: 'p2' } }, partnerA, T0);
+    expect(data(s).items[1]).toMatchObject({ outcome: 'missed', confirmed: true });
+  });
+
   it('goes straight to the summary when nothing came due', () => {
     const s = start('promise_review', {}, { promises: [] });
     expect(s).toMatchObject({ phase: 'summary', turn: null });

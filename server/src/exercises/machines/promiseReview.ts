@@ -1,4 +1,4 @@
-import type { ExerciseError, PromiseReviewData, ReviewItem } from '@hearth/shared/exercises';
+import { FIRST_REVIEW_SINCE, type ExerciseError, type PromiseReviewData, type ReviewItem } from '@hearth/shared/exercises';
 import { fail } from '../run';
 import type { ExerciseMachine, RunOf, Step } from '../run';
 
@@ -27,7 +27,7 @@ function currentItem(s: S, promiseId: string): ReviewItem | ExerciseError {
 export const promiseReviewMachine: ExerciseMachine<'promise_review'> = {
   kind: 'promise_review',
 
-  init({ promises = [], since = new Date(0).toISOString(), participants }) {
+  init({ promises = [], since = FIRST_REVIEW_SINCE, participants }) {
     const items: ReviewItem[] = promises
       .filter((p) => participants.includes(p.promiserId) && participants.includes(p.promiseeId))
       .map((p) => ({
@@ -36,8 +36,9 @@ export const promiseReviewMachine: ExerciseMachine<'promise_review'> = {
         promiserId: p.promiserId,
         promiseeId: p.promiseeId,
         period: p.period,
-        outcome: null,
-        confirmed: false,
+        // Marked or confirmed on the board already: the review starts from there.
+        outcome: p.outcome ?? null,
+        confirmed: p.outcome != null && p.confirmed === true,
         renegotiatedText: null,
       }));
     return at({ since, items, current: 0 });

@@ -9,7 +9,8 @@ import { appendHistory, loadItem, mapField, nestedMap, newMap, stampUpdated } fr
 
 /**
  * Keeping score, kindly: only the promiser marks a period kept or missed, only the promisee
- * confirms it. A mark can be changed until it is confirmed.
+ * confirms it. A mark can be changed (kept to missed or back) until it is confirmed; marking a
+ * period again the way it is already marked is refused, so it is never said twice.
  */
 
 function outcomesOf(map: Y.Map<unknown>): Y.Map<unknown> {
@@ -38,9 +39,11 @@ export function markPromise(doc: Y.Doc, actor: BoardActor, input: MarkPromiseInp
   if (item.cadence.type !== 'once' && period > periodOf(item.cadence, today)) {
     throw new BoardRuleError('invalid_input', 'period: cannot mark a period that has not started');
   }
-  if (item.outcomes[period]?.confirmedAt != null) {
+  const marked = item.outcomes[period];
+  if (marked?.confirmedAt != null) {
     throw new BoardRuleError('conflict', `period ${period} is already confirmed`);
   }
+  if (marked?.outcome === outcome) throw new BoardRuleError('conflict', `period ${period} is already marked ${outcome}`);
   writeBoard(doc, options, () => {
     const outcomes = outcomesOf(map);
     const fields = { outcome, markedAt: at, markedBy: actor.userId, note: note ?? '' };

@@ -44,7 +44,7 @@ export function isPeriodOf(cadence: PromiseCadence, period: string): boolean {
   return periodOf(cadence, period) === period;
 }
 
-/** A promise whose periods are waiting for a mark or a confirmation. */
+/** A promise whose periods came due (or were marked or confirmed) in a review's window. */
 export interface DuePromise {
   promise: PromiseItem;
   /** Oldest first; at most MAX_DUE_PERIODS, the most recent ones. */
@@ -57,26 +57,35 @@ function isSettled(promise: PromiseItem, period: string): boolean {
   return promise.outcomes[period]?.confirmedAt != null;
 }
 
-/** The unsettled periods of one promise between `since` and `today` (inclusive). */
+/**
+ * The periods of one promise a review since `since` looks at: those due between `since` and
+ * `today` (inclusive) that are not yet confirmed, and those marked or confirmed at or after
+ * `since`, settled or not (kept this week and confirmed already: still something to look
+ * back on together). `since` is a calendar date (YYYY-MM-DD) or an ISO moment.
+ */
 export function duePeriods(promise: PromiseItem, since: string, today: string): string[] {
   const { cadence } = promise;
+  const periods = new Set<string>();
+  for (const [period, o] of Object.entries(promise.outcomes)) {
+    if (o.markedAt >= since || (o.confirmedAt !== null && o.confirmedAt >= since)) periods.add(period);
+  }
   if (cadence.type === 'once') {
     // A one-off promise stays due until confirmed, even if its date is before `since`.
-    return cadence.dueDate <= today && !isSettled(promise, cadence.dueDate) ? [cadence.dueDate] : [];
+    if (cadence.dueDate <= today && !isSettled(promise, cadence.dueDate)) periods.add(cadence.dueDate);
+  } else {
+    const sinceDay = since.slice(0, 10);
+    const accepted = promise.acceptedAt ? promise.acceptedAt.slice(0, 10) : today;
+    const step = cadence.type === 'daily' ? 1 : 7;
+    for (let p = periodOf(cadence, sinceDay > accepted ? sinceDay : accepted); p <= today; p = addDays(p, step)) {
+      if (!isSettled(promise, p)) periods.add(p);
+    }
   }
-  const accepted = promise.acceptedAt ? promise.acceptedAt.slice(0, 10) : today;
-  const from = periodOf(cadence, since > accepted ? since : accepted);
-  const step = cadence.type === 'daily' ? 1 : 7;
-  const periods: string[] = [];
-  for (let p = from; p <= today; p = addDays(p, step)) {
-    if (!isSettled(promise, p)) periods.push(p);
-  }
-  return periods.slice(-MAX_DUE_PERIODS);
+  return [...periods].sort().slice(-MAX_DUE_PERIODS);
 }
 
 /**
- * Accepted promises with periods due between `since` and `today` that are not yet confirmed:
- * what the promise review walks through and what reminders are sent about.
+ * Accepted promises with periods due since `since` and not yet confirmed, or marked or
+ * confirmed since then: what the promise review walks through.
  */
 export function promisesDueSince(doc: Y.Doc, since: string, today: string): DuePromise[] {
   const due: DuePromise[] = [];

@@ -38,6 +38,13 @@ export const ReviewItem = z.object({
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
+/** The `since` of a couple's first review: with no review before it, everything counts. */
+export const FIRST_REVIEW_SINCE = new Date(0).toISOString();
+
+export function isFirstReview(since: string): boolean {
+  return Date.parse(since) === 0;
+}
+
 /** What both partners see; it is also what the server keeps. */
 export const PromiseReviewData = z.object({
   since: z.string(),

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { HistoryEntry } from '@hearth/shared/board';
 import { useBoard } from '../boardContext';
+import { formatCalendarDate } from '../../../lib/relativeTime';
 
 const ACTION_TEXT: Record<string, string> = {
   proposed: 'proposed it',
@@ -22,7 +23,14 @@ function when(at: string): string {
 }
 
 /** Who did what, when: an item's append-only history, newest first, behind a toggle. */
-export function History({ entries }: { entries: readonly HistoryEntry[] }) {
+export function History({
+  entries,
+  periodText = formatCalendarDate,
+}: {
+  entries: readonly HistoryEntry[];
+  /** How a line's period (YYYY-MM-DD) reads: a date like the rest of the card. */
+  periodText?: (period: string) => string;
+}) {
   const id = useId();
   const { nameOf } = useBoard();
   const [open, setOpen] = useState(false);
@@ -43,7 +51,8 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
           {[...entries].reverse().map((entry, i) => (
             <li key={`${entry.at}-${i}`}>
               <strong>{nameOf(entry.by)}</strong> {ACTION_TEXT[entry.action] ?? entry.action}
-              {typeof entry['period'] === 'string' && ` for ${entry['period']}`} · <time dateTime={entry.at}>{when(entry.at)}</time>
+              {typeof entry['period'] === 'string' && ` for ${periodText(entry['period'])}`} ·{' '}
+              <time dateTime={entry.at}>{when(entry.at)}</time>
               {entry.note && <q dir="auto">{entry.note}</q>}
             </li>
           ))}

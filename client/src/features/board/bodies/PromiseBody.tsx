@@ -6,6 +6,7 @@ import type { BoardEntry } from '../boardStore';
 import { InlineText } from '../InlineText';
 import { History } from './History';
 import { formatCalendarDate } from '../../../lib/relativeTime';
+import { boardToday, currentPeriod, markLine, periodText } from './promiseMark';
 import { CharLimit, refusePasteOverLimit } from '../../../lib/CharLimit';
 import { SubmitButton } from '../../../lib/SubmitButton';
 
@@ -39,6 +40,10 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
   const periods = Object.keys(item.outcomes).sort();
   const latest = periods.length > 0 ? { period: periods[periods.length - 1]!, ...item.outcomes[periods[periods.length - 1]!]! } : null;
   const unconfirmed = latest && latest.confirmedAt === null ? latest : null;
+  const today = boardToday();
+  // What "Mark kept" would mark now; once it is marked, the card says so instead of asking again.
+  const now = item.outcomes[currentPeriod(item, today)];
+  const mark = (outcome: 'kept' | 'missed') => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome }, opts));
 
   return (
     <div className="item-body">
@@ -56,9 +61,8 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
         {cadenceText(item.cadence)} · <span className={`status-chip status-${item.status}`}>{STATUS_TEXT[item.status]}</span>
       </p>
       {latest && (
-        <p className="item-meta">
-          {formatCalendarDate(latest.period)}: {latest.outcome === 'kept' ? 'kept' : 'missed'}
-          {latest.confirmedAt ? `, confirmed by ${nameOf(latest.confirmedBy ?? '')}` : ', waiting for confirmation'}
+        <p className="item-meta" data-testid="promise-mark">
+          {markLine(item, latest.period, me.id, nameOf, today)}
         </p>
       )}
       {!readOnly && (
@@ -72,23 +76,20 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
               Accept
             </button>
           )}
-          {isPromiser && item.status === 'accepted' && (
+          {isPromiser && item.status === 'accepted' && !now && (
             <>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'kept' }, opts))}
-              >
+              <button type="button" className="button small" onClick={() => mark('kept')}>
                 Mark kept
               </button>
-              <button
-                type="button"
-                className="button small"
-                onClick={() => run(() => markPromise(entry.doc, actor, { itemId: item.id, outcome: 'missed' }, opts))}
-              >
+              <button type="button" className="button small" onClick={() => mark('missed')}>
                 Mark missed
               </button>
             </>
+          )}
+          {isPromiser && item.status !== 'renegotiated' && now && now.confirmedAt === null && (
+            <button type="button" className="button small quiet" onClick={() => mark(now.outcome === 'kept' ? 'missed' : 'kept')}>
+              {now.outcome === 'kept' ? 'Change to missed' : 'Change to kept'}
+            </button>
           )}
           {isPromisee && unconfirmed && (
             <button
@@ -106,7 +107,7 @@ export function PromiseBody({ entry, item }: { entry: BoardEntry; item: PromiseI
           )}
         </div>
       )}
-      <History entries={item.history} />
+      <History entries={item.history} periodText={(period) => periodText(item.cadence, period)} />
       {renegotiating && (
         <form
           className="inline-form"
