@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
 import { AuthPages } from './pages/AuthPages';
 import { SpacePage } from './pages/SpacePage';
+import { showSection } from './pages/SpaceSections';
 import { expectAccessible } from './axe';
 
 // Two partners (Alex and Sam) in two browser contexts, and later a counsellor (Robin), all on
@@ -172,6 +173,37 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       'Alex to see where Sam is on the board',
       async () => (await alex.page.getByLabel('Who is here').getByText('Sam Rivera, on Experiences').count()) === 1,
     );
+  });
+
+  it('says where the partner went when they leave the board sections for another view', async () => {
+    const here = alex.page.getByLabel('Who is here');
+    const samOn = async (where: string) => (await here.getByText(`Sam Rivera, on ${where}`).count()) === 1;
+    await eventually('Alex to see Sam on Experiences', () => samOn('Experiences'));
+
+    await sam.page.getByRole('navigation', { name: 'Space views' }).getByRole('link', { name: 'Our journey' }).click();
+    await sam.page.getByTestId('journey').waitFor();
+    await eventually(
+      'Alex to see Sam on the journey, no longer on Experiences',
+      async () => !(await samOn('Experiences')) && (await samOn('Our journey')),
+      5_000,
+    );
+    await screenshot(alex.page, '05-partner-on-journey-1280');
+
+    // On a phone, People is a view of its own.
+    await sam.page.setViewportSize({ width: 375, height: 800 });
+    await showSection(sam.page, 'People');
+    await eventually('Alex to see Sam on People', () => samOn('People'), 5_000);
+    await alex.page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(alex.page, '05-partner-on-people-375');
+    await alex.page.setViewportSize({ width: 1280, height: 900 });
+
+    // Back on the board, no view is named until Sam reaches a section again.
+    await showSection(sam.page, 'Board');
+    await sam.page.setViewportSize({ width: 1280, height: 900 });
+    await eventually('Alex to see Sam back on the board', async () => (await here.getByText(/^Sam Rivera, on /).count()) === 0, 5_000);
+    await sam.openDetails('Weekend in the hills');
+    await sam.edit('Weekend in the hills', 'Where');
+    await eventually('Alex to see Sam on Experiences again', () => samOn('Experiences'), 5_000);
   });
 
   it('B goes offline, edits, reconnects, and both converge', async () => {
@@ -421,6 +453,13 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
       'Alex to see Robin observing',
       async () => (await alex.page.getByLabel('Who is here').getByText('Robin Hale, observing').count()) === 1,
     );
+    // The counsellor, too, sees where a partner is once they leave the board sections.
+    const samViews = sam.page.getByRole('navigation', { name: 'Space views' });
+    const robinSees = async (text: string | RegExp) => (await robin.page.getByLabel('Who is here').getByText(text).count()) === 1;
+    await samViews.getByRole('link', { name: 'Our journey' }).click();
+    await eventually('Robin to see Sam on the journey', () => robinSees('Sam Rivera, on Our journey'), 5_000);
+    await samViews.getByRole('link', { name: 'Board' }).click();
+    await eventually('Robin to see Sam back on the board', async () => !(await robinSees(/^Sam Rivera, on /)), 5_000);
 
     // The partners' access log shows the visit as it happens, in words (it refreshes itself).
     const log = sam.page.getByTestId('audit-log');

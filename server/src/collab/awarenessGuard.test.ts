@@ -38,6 +38,13 @@ describe('guardAwarenessUpdate', () => {
     expect(decode(result.update!)).toEqual([{ clientId: 7, clock: 1, state: { user: base.identity, cursor: 3 } }]);
   });
 
+  it('passes where a person is through untouched: a board section, a view, or none', () => {
+    for (const section of ['experience', 'journey', 'people', null]) {
+      const result = guardAwarenessUpdate(encode([{ clientId: 7, clock: 1, state: { editing: null, section } }]), base);
+      expect(decode(result.update!)[0]!.state).toEqual({ editing: null, section, user: base.identity });
+    }
+  });
+
   it('drops states for any other client id once bound', () => {
     const raw = encode([
       { clientId: 8, clock: 1, state: { a: 1 } },

@@ -14,4 +14,4 @@ export { CloseCode, isFinalCloseCode } from './closeCodes';
 export { DEFAULT_COLLAB_LIMITS } from './limits';
 export type { CollabLimits } from './limits';
 export { BoardRefusal, encodeRefusal, parseRefusal } from './refusals';
-export { PresenceSection, presenceSectionOf } from './presence';
+export { BoardPresenceSection, PresenceSection, presenceSectionOf } from './presence';

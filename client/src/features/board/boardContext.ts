@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { SpaceMemberDto } from '@hearth/shared/api';
 import type { BoardActor, Visibility } from '@hearth/shared/board';
-import type { PresenceSection } from '@hearth/shared/realtime';
+import type { BoardPresenceSection } from '@hearth/shared/realtime';
 import type { PresenceUser } from '../../collab/docConnection';
 import type { BoardEntry } from './boardStore';
 
@@ -23,7 +23,7 @@ export interface BoardContextValue {
   awarenesses: readonly Awareness[];
   setEditing(entry: BoardEntry, editing: boolean): void;
   /** Which board section this person is on (shared as presence; never an item id). */
-  reportWhere(section: PresenceSection): void;
+  reportWhere(section: BoardPresenceSection): void;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

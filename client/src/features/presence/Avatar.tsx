@@ -24,7 +24,7 @@ export function Avatar({
   name: string;
   userId: string;
   observer?: boolean;
-  /** The board section they are on, for the tooltip. */
+  /** The board section or view they are on, for the tooltip. */
   where?: string | null;
   size?: number;
 }) {

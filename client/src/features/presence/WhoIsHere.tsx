@@ -9,11 +9,14 @@ const SECTION_TEXT: Record<PresenceSection, string> = {
   card: 'Needs & boundaries',
   checkin: 'Check-ins',
   appreciation: 'Appreciations',
+  journey: 'Our journey',
+  together: 'Together',
+  people: 'People',
 };
 
 /**
  * The people on this board right now (live presence of the documents), one avatar each however
- * many tabs or documents; where they shared it, the section each one is looking at.
+ * many tabs or documents; where they shared it, the board section or view each one is on.
  */
 export function WhoIsHere({ peers }: { peers: readonly Peer[] }) {
   const sectionOf = (userId: string) => {

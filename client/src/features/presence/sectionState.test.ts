@@ -21,6 +21,23 @@ describe('the section a person is on', () => {
     expect(sectionOfUser(peersOf(alex), 'u3')).toBeNull();
   });
 
+  it('names a view that is not the board, and is cleared back on the board', () => {
+    const sam = screen({ id: 'u2', name: 'Sam' });
+    const alex = screen({ id: 'u1', name: 'Alex' });
+    const alexReads = () => {
+      applyAwarenessUpdate(alex, encodeAwarenessUpdate(sam, [sam.clientID]), 'remote');
+      return sectionOfUser(peersOf(alex), 'u2');
+    };
+    shareSection([sam], 'experience');
+    expect(alexReads()).toBe('experience');
+    shareSection([sam], 'journey');
+    expect(alexReads()).toBe('journey');
+    shareSection([sam], 'people');
+    expect(alexReads()).toBe('people');
+    shareSection([sam], null);
+    expect(alexReads()).toBeNull();
+  });
+
   it('is sent only when it changes, and not at all while appearing offline', () => {
     const sam = screen({ id: 'u2', name: 'Sam' });
     let updates = 0;

@@ -13,6 +13,7 @@ import { clearSpaceCopies } from '../../collab/offlineCopy';
 import { useAccountSettings } from '../../lib/accountSettings';
 import { leavePath } from '../../app/routes';
 import { WhoIsHere } from '../presence/WhoIsHere';
+import { useShareAway } from '../presence/sectionState';
 import { useSpaceRoom } from './useSpaceRoom';
 import { Board } from '../board/Board';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
@@ -67,6 +68,9 @@ export function SpacePage({ spaceId, view = 'board' }: { spaceId: string; view?:
   const [confirmDialog, confirm] = useConfirm();
   // Which part of the page a phone shows (bottom navigation); wider screens show them all.
   const [tab, setTab] = useState<PhoneTab>('main');
+  // Away from the board's sections (a phone tab, or the journey), presence says where instead.
+  const awarenesses = useMemo(() => (docs?.all ?? []).map((d) => d.provider.awareness), [docs]);
+  useShareAway(awarenesses, tab !== 'main' ? tab : view === 'journey' ? 'journey' : null);
   const [leaveError, setLeaveError] = useState<string | null>(null);
 
   if (error && !space) return <SpaceUnavailable error={error} />;
