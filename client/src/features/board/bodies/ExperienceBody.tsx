@@ -13,6 +13,7 @@ import {
 import { isOneOf } from '@hearth/shared/guards';
 import { COMMITTED_ORIGIN, LOCAL_ORIGIN } from '../../../collab/origins';
 import { formatCalendarDate } from '../../../lib/relativeTime';
+import { useToast } from '../../../lib/Toast';
 import { useBoard } from '../boardContext';
 import type { BoardEntry } from '../boardStore';
 import { InlineText } from '../InlineText';
@@ -21,6 +22,7 @@ import { Reflections } from './Reflections';
 import { History } from './History';
 import { BudgetField } from './BudgetField';
 import { ClosenessChips } from './ClosenessChips';
+import { useStatusClash } from './useStatusClash';
 
 export const CATEGORY_TEXT: Record<ExperienceItem['category'], string> = {
   travel: 'Travel',
@@ -40,7 +42,15 @@ export function whenText(when: ExperienceItem['when']): string {
 /** An experience plan: what, where, when, the steps to get there, and afterwards reflections. */
 export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: ExperienceItem }) {
   const id = useId();
-  const { actor, readOnly, run } = useBoard();
+  const { me, actor, readOnly, run, nameOf } = useBoard();
+  const toast = useToast();
+  // Two partners setting the status at once: the merge keeps one; the other person is told.
+  const setByMe = useStatusClash(item.status, (mine) => {
+    const by = [...item.history].reverse().find((h) => h.action === item.status && h.by !== me.id)?.by ?? item.updatedBy;
+    toast({
+      message: `${nameOf(by)} set the status of “${item.title}” to “${STATUS_TEXT[item.status]}” at the same time — yours (“${STATUS_TEXT[mine]}”) was replaced.`,
+    });
+  });
   const opts = { origin: LOCAL_ORIGIN };
   const next = EXPERIENCE_TRANSITIONS[item.status];
   // Collapsed by default: a board of many plans stays scannable (and quick to render).
@@ -105,7 +115,9 @@ export function ExperienceBody({ entry, item }: { entry: BoardEntry; item: Exper
                 onChange={(e) => {
                   const status = e.target.value;
                   if (!isOneOf(EXPERIENCE_STATUSES, status)) return;
-                  run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status }, { origin: COMMITTED_ORIGIN }));
+                  setByMe(status);
+                  if (!run(() => setExperienceStatus(entry.doc, actor, { itemId: item.id, status }, { origin: COMMITTED_ORIGIN })))
+                    setByMe(null);
                 }}
               >
                 {[item.status, ...next].map((s) => (
