@@ -132,6 +132,35 @@ describe('a long name on a phone', { timeout: 90_000 }, () => {
       expect(remove.width, `× of “${step}” big enough for a finger`).toBeGreaterThanOrEqual(44);
     }
     await expect(texts.nth(1).inputValue()).resolves.toBe(STEPS[1]);
+    // Every step's words show whole: the long one wraps onto a second line, nothing scrolls.
+    const fits = async (i: number) =>
+      texts.nth(i).evaluate((el) => {
+        const style = el.ownerDocument.defaultView!.getComputedStyle(el);
+        return {
+          scrollWidth: el.scrollWidth,
+          clientWidth: el.clientWidth,
+          scrollHeight: el.scrollHeight,
+          clientHeight: el.clientHeight,
+          line: parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize),
+        };
+      });
+    for (const [i, step] of STEPS.entries()) {
+      const m = await fits(i);
+      expect(m.scrollWidth, `no words of “${step}” hidden sideways`).toBeLessThanOrEqual(m.clientWidth);
+      expect(m.scrollHeight, `no line of “${step}” hidden`).toBeLessThanOrEqual(m.clientHeight);
+    }
+    const long = await fits(1);
+    expect(long.clientHeight, `“${STEPS[1]}” takes two lines`).toBeGreaterThanOrEqual(2 * long.line);
+    // Enter adds no line break to a step.
+    await texts.nth(1).press('End');
+    await texts.nth(1).press('Enter');
+    await expect(texts.nth(1).inputValue()).resolves.toBe(STEPS[1]);
+    // Words pasted over two lines become one line of words, as they did in a one-line box.
+    await sam.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
+    await sam.page.evaluate("navigator.clipboard.writeText('Find a guesthouse\\nnear Ribeira')");
+    await texts.nth(1).press('ControlOrMeta+a');
+    await texts.nth(1).press('ControlOrMeta+v');
+    await expect(texts.nth(1).inputValue()).resolves.toBe(STEPS[1]);
     await shootPart(card.locator('.steps'), 'steps-part-375');
 
     // The long name can be chosen; it stays inside the card, and Alexandrina sees it live.

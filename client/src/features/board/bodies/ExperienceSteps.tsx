@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ClipboardEvent } from 'react';
+import { useId, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { SHORT_TEXT, addStep, getStepText, removeStep, updateStep, type ExperienceItem } from '@hearth/shared/board';
 import { useYText } from '../../../collab/useYText';
 import { LOCAL_ORIGIN } from '../../../collab/origins';
@@ -102,15 +102,39 @@ export function ExperienceSteps({ entry, item }: { entry: BoardEntry; item: Expe
   );
 }
 
-/** A step's words, typed live by either partner (its own Y.Text). */
+/**
+ * A step's words, typed live by either partner (its own Y.Text). A step is one line of words:
+ * it wraps onto more lines where the row is narrow (a phone), but Enter adds no line break and
+ * a pasted break becomes a space.
+ */
 function StepText({ entry, stepId, text, readOnly }: { entry: BoardEntry; stepId: string; text: string; readOnly: boolean }) {
   const ytext = useMemo(() => getStepText(entry.doc, entry.item.id, stepId) ?? null, [entry.doc, entry.item.id, stepId]);
-  const ref = useYText<HTMLInputElement>(readOnly ? null : ytext);
+  const ref = useYText<HTMLTextAreaElement>(readOnly ? null : ytext);
   if (readOnly)
     return (
       <span className="step-text" dir="auto">
         {text}
       </span>
     );
-  return <input ref={ref} className="step-text" aria-label="Step" maxLength={SHORT_TEXT} dir="auto" data-ytext="" />;
+  return (
+    <textarea
+      ref={ref}
+      className="step-text"
+      aria-label="Step"
+      rows={1}
+      maxLength={SHORT_TEXT}
+      dir="auto"
+      data-ytext=""
+      onKeyDown={(e: KeyboardEvent<HTMLTextAreaElement>) => {
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) e.preventDefault();
+      }}
+      onPaste={(e: ClipboardEvent<HTMLTextAreaElement>) => {
+        const pasted = e.clipboardData.getData('text/plain');
+        if (!/[\r\n]/.test(pasted)) return;
+        e.preventDefault();
+        // Typed in as if by the keyboard, so the binding and the field's own undo both see it.
+        document.execCommand('insertText', false, pasted.replace(/\s*[\r\n]+\s*/g, ' '));
+      }}
+    />
+  );
 }
