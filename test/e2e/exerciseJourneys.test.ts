@@ -301,6 +301,18 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await alex.ex.ready('Sam');
     await sam.ex.ready();
     await alex.ex.view().getByText('Call when I land').waitFor();
+    // The couple's first review: the intro does not speak of a last review that never was.
+    for (const p of [alex, sam])
+      await p.ex
+        .view()
+        .getByText(/^This is your first review, so we go through every promise/)
+        .waitFor();
+    expect(
+      await alex.ex
+        .view()
+        .getByText(/since your last review/)
+        .count(),
+    ).toBe(0);
     await shot(alex, 'ex-review-mark-1280');
     await sam.ex.view().getByText('Waiting for Alex').waitFor();
     await sam.ex.expectNoSideways();
@@ -339,17 +351,24 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     };
     const alex2 = await open('Alex-new', couple.a, DESKTOP);
     const sam2 = await open('Sam-new', couple.b, PHONE);
-    const review = async () => {
+    const review = async (readyStep = true) => {
       await alex2.ex.start('Promise review');
       await sam2.ex.joinFromPrompt('Alex started a promise review');
+      if (!readyStep) return;
       await alex2.ex.ready('Sam');
       await sam2.ex.ready();
     };
 
-    // Nothing was ever promised: the first review says so, not "since the last review".
-    await review();
+    // Nothing was ever promised: the first review says so, not "since the last review", and
+    // opens straight on "nothing to review" — nobody presses "I'm ready" for nothing.
+    await review(false);
     const first = 'This is your first promise review, and no accepted promise has come due or been marked yet.';
-    for (const p of [alex2, sam2]) await p.ex.view().getByText(first).waitFor();
+    for (const p of [alex2, sam2]) {
+      await p.ex.view().getByRole('heading', { name: 'Nothing to review' }).waitFor();
+      await p.ex.view().getByText(first).waitFor();
+      expect(await p.ex.readyStep().count()).toBe(0);
+      expect(await p.ex.view().getByRole('button', { name: 'I’m ready' }).count()).toBe(0);
+    }
     await shot(alex2, 'ex-review-first-empty-1280');
     await shot(sam2, 'ex-review-first-empty-375');
     await sam2.ex.view().getByRole('button', { name: 'Finish review' }).click();
@@ -377,6 +396,10 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     // The next review has it, settled already: they look back on it and move on.
     await review();
     await alex2.ex.view().getByText('Cook on Sundays').waitFor();
+    await alex2.ex
+      .view()
+      .getByText(/^We go through the promises that came due since your last review/)
+      .waitFor();
     for (const p of [alex2, sam2]) await p.ex.view().getByText('Marked kept and confirmed.').waitFor();
     await shot(alex2, 'ex-review-kept-1280');
     await shot(sam2, 'ex-review-kept-375');

@@ -23,7 +23,8 @@ export type StartInput = KindStart & {
 
 /**
  * A new run opens on the "ready?" step: the machine's first step is prepared (content
- * drawn, promises listed) but held back, untimed, until both partners confirm.
+ * drawn, promises listed) but held back, untimed, until both partners confirm — unless that
+ * step has nothing to do together (`opensAtOnce`), which then opens at once.
  */
 export function startRun(input: StartInput): ExerciseRun {
   const { participants, startedBy, now, seed, promises, since } = input;
@@ -48,7 +49,10 @@ export function startRun(input: StartInput): ExerciseRun {
     ready: [],
     pending: { phase: step.phase, turn: step.turn, deadlineIn: step.deadline === null ? null : step.deadline - input.now },
   };
-  return step.finished ? finish(base, 'completed', null, input.now) : base;
+  if (step.finished) return finish(base, 'completed', null, input.now);
+  // Nothing to do together (an empty promise review): no "I'm ready" for nothing.
+  if (step.opensAtOnce) return { ...base, phase: step.phase, turn: step.turn, deadline: step.deadline, pending: null };
+  return base;
 }
 
 /** A partner confirms the "ready?" step; once both have, the machine's first step begins now. */

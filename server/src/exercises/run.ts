@@ -58,6 +58,8 @@ export interface Step<D> {
   data: D;
   finished?: boolean;
   effects?: BoardEffect[];
+  /** A first step with nothing to do together (an empty promise review) opens at once, without the "ready?" step. */
+  opensAtOnce?: boolean;
 }
 
 export interface InitInput<O> {

@@ -10,9 +10,11 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
   if (data.items.length === 0) {
     return (
       <div className="ex-review">
+        <h4>Nothing to review</h4>
         <p className="ex-status">{nothingDue(data.since)}</p>
+        <p className="ex-guidance">{PROMISE_REVIEW_GUIDANCE.emptyHint}</p>
         {canAnswer && (
-          <button type="button" className="btn" disabled={busy} onClick={() => void act('next')}>
+          <button type="button" className="btn btn-primary btn-large" disabled={busy || state.paused} onClick={() => void act('next')}>
             Finish review
           </button>
         )}
@@ -44,7 +46,7 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
   const settled = item.outcome !== null && item.confirmed;
   return (
     <div className="ex-review">
-      <p className="ex-guidance">{PROMISE_REVIEW_GUIDANCE.intro}</p>
+      <p className="ex-guidance">{isFirstReview(data.since) ? PROMISE_REVIEW_GUIDANCE.introFirst : PROMISE_REVIEW_GUIDANCE.intro}</p>
       <p className="ex-roles">
         Promise {data.current + 1} of {data.items.length} · {nameOf(members, item.promiserId, meId)} promised{' '}
         {object(nameOf(members, item.promiseeId, meId))}

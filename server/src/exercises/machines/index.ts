@@ -23,6 +23,7 @@ export interface Moved<K extends ExerciseKind> {
   deadline: number | null;
   finished: boolean;
   effects: BoardEffect[];
+  opensAtOnce: boolean;
 }
 
 /** A run's own machine, bound to it, so the kind's data, actions and view stay together. */
@@ -39,7 +40,8 @@ export interface BoundMachine<K extends ExerciseKind> {
 
 function moved<K extends ExerciseKind>(kind: K, step: Step<StoredDataOf<K>>): Moved<K> {
   const { data, phase, turn, deadline } = step;
-  return { body: { kind, data }, phase, turn, deadline, finished: step.finished ?? false, effects: step.effects ?? [] };
+  const { finished = false, effects = [], opensAtOnce = false } = step;
+  return { body: { kind, data }, phase, turn, deadline, finished, effects, opensAtOnce };
 }
 
 function bind<K extends ExerciseKind>(m: ExerciseMachine<K>, actions: z.ZodType<ActionOf<K>>, s: RunOf<K>): BoundMachine<K> {
@@ -77,7 +79,7 @@ function first<K extends ExerciseKind>(m: ExerciseMachine<K>, input: InitCommon,
   return moved(m.kind, m.init({ ...input, options }));
 }
 
-/** The first step of a new run (held back by the "ready?" step). */
+/** The first step of a new run (held back by the "ready?" step unless it opens at once). */
 export function firstStep(start: KindStart, input: InitCommon): AnyMoved {
   switch (start.kind) {
     case 'speaker_listener':

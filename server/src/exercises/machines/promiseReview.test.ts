@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../lifecycle';
 import type { ExerciseRun } from '../run';
-import { A, B, runOf, errorOf, must, partnerA, partnerB, start } from '../../../../test/helpers/exerciseRuns';
+import { A, B, runOf, errorOf, must, partnerA, partnerB, start, startWaiting } from '../../../../test/helpers/exerciseRuns';
 
 const T0 = 1_000_000;
 const promises = [
@@ -63,8 +63,10 @@ describe('promise review', () => {
     expect(data(s).items[1]).toMatchObject({ outcome: 'missed', confirmed: true });
   });
 
-  it('goes straight to the summary when nothing came due', () => {
-    const s = start('promise_review', {}, { promises: [] });
-    expect(s).toMatchObject({ phase: 'summary', turn: null });
+  it('opens straight on the summary, with no "ready?" step, when nothing came due; either partner finishes it', () => {
+    const s = startWaiting('promise_review', {}, { promises: [] });
+    expect(s).toMatchObject({ status: 'running', phase: 'summary', turn: null, deadline: null, ready: [], pending: null });
+    expect(errorOf(applyAction(s, { type: 'ready' }, partnerA, T0))).toBe('conflict');
+    expect(must(s, { type: 'next' }, partnerB, T0)).toMatchObject({ status: 'ended', endedReason: 'completed' });
   });
 });

@@ -41,7 +41,8 @@ export const promiseReviewMachine: ExerciseMachine<'promise_review'> = {
         confirmed: p.outcome != null && p.confirmed === true,
         renegotiatedText: null,
       }));
-    return at({ since, items, current: 0 });
+    // Nothing came due or was marked: the review opens on its (empty) summary, with no "ready?" step.
+    return { ...at({ since, items, current: 0 }), opensAtOnce: items.length === 0 };
   },
 
   act(s, action, actor) {
