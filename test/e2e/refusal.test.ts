@@ -1,38 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeCouple } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { eventually, launchBrowser, screenshot } from './browser';
-import { PHONE, People } from './people';
+import { eventually, screenshot } from './browser';
+import { PHONE } from './people';
 import { SpacePage } from './pages/SpacePage';
+import { browserJourney } from './journeySetUp';
 
 // The server is the authority on the board's rules. An edit that was legal on Sam's screen
 // when Sam made it offline (accepting a promise) is no longer legal when it arrives (Alex
 // renegotiated the promise meanwhile): the server refuses it, Sam's board rolls back to what
 // the server holds and says why in one sentence.
-let server: TestServer;
-let browser: Browser;
-let people: People;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  people = new People(browser, server.baseUrl);
-}, 120_000);
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await people.screenshotAll('refusal-failure');
-});
-afterAll(async () => {
-  await people?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const journey = browserJourney('refusal-failure');
 
 describe('an edit the server refuses', { timeout: 120_000 }, () => {
   it("is rolled back on the sender's board with a sentence saying why", async () => {
-    const { a, b, space } = await makeCouple(server.baseUrl);
-    const alex = new SpacePage((await people.open('Alex', a)).page);
-    const samPerson = await people.open('Sam', b);
+    const { a, b, space } = await makeCouple(journey.server.baseUrl);
+    const alex = new SpacePage((await journey.people.open('Alex', a)).page);
+    const samPerson = await journey.people.open('Sam', b);
     const sam = new SpacePage(samPerson.page);
     await alex.page.goto(`/spaces/${space.id}`);
     await sam.page.goto(`/spaces/${space.id}`);
@@ -55,7 +38,7 @@ describe('an edit the server refuses', { timeout: 120_000 }, () => {
     await alex.item(promise).getByRole('button', { name: 'Propose new version' }).click();
     await alex.item('Call or text before bed').waitFor();
     await alex.waitSaved();
-    expect(server.hearth.collab.refusals()).toBe(0);
+    expect(journey.server.hearth.collab.refusals()).toBe(0);
 
     await samPerson.context.setOffline(false);
     const notice = sam.page.getByTestId('refusal-notice');
@@ -67,7 +50,7 @@ describe('an edit the server refuses', { timeout: 120_000 }, () => {
           "That change wasn't allowed: this promise changed before your edit arrived, so that step is no longer possible.",
         ) === true,
     );
-    expect(server.hearth.collab.refusals()).toBe(1);
+    expect(journey.server.hearth.collab.refusals()).toBe(1);
 
     // Sam's board now shows what the server holds: the promise was renegotiated, not accepted.
     await sam.item('Call or text before bed').waitFor();
@@ -84,9 +67,13 @@ describe('an edit the server refuses', { timeout: 120_000 }, () => {
     await alex.item('Call or text before bed').getByText('Accepted', { exact: true }).waitFor();
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     expect(await notice.count()).toBe(0);
-    expect(server.hearth.collab.refusals()).toBe(1);
+    expect(journey.server.hearth.collab.refusals()).toBe(1);
     // Going offline on purpose makes Chromium log the failed socket reconnects; nothing else may.
-    people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')));
-    people.assertNoErrors();
+    journey.people.errors.splice(
+      0,
+      journey.people.errors.length,
+      ...journey.people.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')),
+    );
+    journey.people.assertNoErrors();
   });
 });

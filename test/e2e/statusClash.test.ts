@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeCouple } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { eventually, launchBrowser, screenshot } from './browser';
-import { PHONE, People } from './people';
+import { eventually, screenshot } from './browser';
+import { PHONE } from './people';
 import { SpacePage } from './pages/SpacePage';
+import { browserJourney } from './journeySetUp';
 
 // Two partners set a plan's status at the same moment (Sam offline, so the two changes are
 // concurrent for certain). The merge keeps one of them (which one depends on the two
@@ -13,32 +12,16 @@ import { SpacePage } from './pages/SpacePage';
 // board, and the other partner sees no notice. Idea → Planned and Idea → Dropped are chosen so
 // that the server accepts either result (Planned → Dropped is a legal step; a result the server
 // refuses is already rolled back and explained by the refusal notice).
-let server: TestServer;
-let browser: Browser;
-let people: People;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  people = new People(browser, server.baseUrl);
-}, 120_000);
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await people.screenshotAll('status-clash-failure');
-});
-afterAll(async () => {
-  await people?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const journey = browserJourney('status-clash-failure');
 
 const PLAN = 'Pottery class';
 const TEXT = { planned: 'Planned', dropped: 'Dropped' } as const;
 
 describe('two partners set a plan status at once', { timeout: 120_000 }, () => {
   it('tells the partner whose status was replaced', async () => {
-    const { a, b, space } = await makeCouple(server.baseUrl);
-    const alex = new SpacePage((await people.open('Alex', a)).page);
-    const samPerson = await people.open('Sam', b);
+    const { a, b, space } = await makeCouple(journey.server.baseUrl);
+    const alex = new SpacePage((await journey.people.open('Alex', a)).page);
+    const samPerson = await journey.people.open('Sam', b);
     const sam = new SpacePage(samPerson.page);
     await alex.page.goto(`/spaces/${space.id}`);
     await sam.page.goto(`/spaces/${space.id}`);
@@ -93,7 +76,11 @@ describe('two partners set a plan status at once', { timeout: 120_000 }, () => {
     await loser.page.screenshot({ path: `${out}/status-replaced-375.png` });
 
     // Going offline on purpose makes Chromium log the failed socket reconnects; nothing else may.
-    people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')));
-    people.assertNoErrors();
+    journey.people.errors.splice(
+      0,
+      journey.people.errors.length,
+      ...journey.people.errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')),
+    );
+    journey.people.assertNoErrors();
   });
 });

@@ -1,36 +1,20 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeCouple } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { ARTIFACTS, eventually, launchBrowser, screenshot } from './browser';
-import { DESKTOP, People, PHONE } from './people';
+import { ARTIFACTS, eventually, screenshot } from './browser';
+import { DESKTOP, PHONE } from './people';
 import { SpacePage } from './pages/SpacePage';
+import { browserJourney } from './journeySetUp';
 
 // Personal undo and "is editing" in two browsers: Alex and Sam type into the same experience
 // title at once, Alex presses Undo, and Sam's words and the card itself survive.
-let server: TestServer;
-let browser: Browser;
-let people: People;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  people = new People(browser, server.baseUrl);
-}, 120_000);
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail') await people.screenshotAll('fail-undo');
-});
-afterAll(async () => {
-  await people?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const journey = browserJourney('fail-undo');
 
 describe('undo and presence in the browser', { timeout: 120_000 }, () => {
   it('undo after a concurrent edit keeps the partner’s words and the item; stale “is editing” never lingers', async () => {
-    const { a, b, space } = await makeCouple(server.baseUrl);
-    const alex = new SpacePage((await people.open('Alex', a, DESKTOP)).page);
-    const sam = new SpacePage((await people.open('Sam', b, DESKTOP)).page);
+    const { a, b, space } = await makeCouple(journey.server.baseUrl);
+    const alex = new SpacePage((await journey.people.open('Alex', a, DESKTOP)).page);
+    const sam = new SpacePage((await journey.people.open('Sam', b, DESKTOP)).page);
     await alex.page.goto(`/spaces/${space.id}`);
     await sam.page.goto(`/spaces/${space.id}`);
     await alex.waitLive();
@@ -118,6 +102,6 @@ describe('undo and presence in the browser', { timeout: 120_000 }, () => {
     expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
     await alex.page.evaluate('window.scrollTo(0, 0)');
     await alex.page.screenshot({ path: `${ARTIFACTS}/undo-375.png` });
-    people.assertNoErrors();
+    journey.people.assertNoErrors();
   });
 });
