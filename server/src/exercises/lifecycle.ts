@@ -1,8 +1,8 @@
 import { EXERCISE_CONTENT_VERSION } from '@hearth/shared/exercises';
 import type { ActionInput, ExerciseError } from '@hearth/shared/exercises';
-import type { BoardEffect, PromiseSummary } from './boardWriter';
+import type { BoardEffect } from './boardWriter';
 import { firstStep, machineOf } from './machines/index';
-import type { AnyMoved, KindStart } from './machines/index';
+import type { AnyMoved, InitCommon, KindStart } from './machines/index';
 import { fail, isError, READY_PHASE } from './run';
 import type { Actor, ExerciseRun } from './run';
 
@@ -10,16 +10,7 @@ export type Outcome = { ok: true; run: ExerciseRun; effects: BoardEffect[]; chan
 
 const STEERING = new Set(['pause', 'resume', 'next', 'end']);
 
-export type StartInput = KindStart & {
-  id: string;
-  spaceId: string;
-  participants: string[];
-  startedBy: string;
-  now: number;
-  seed: number;
-  promises?: PromiseSummary[];
-  since?: string;
-};
+export type StartInput = KindStart & InitCommon & { id: string; spaceId: string };
 
 /**
  * A new run opens on the "ready?" step: the machine's first step is prepared (content

@@ -73,7 +73,8 @@ export function machineOf(s: ExerciseRun): AnyOf<{ [K in ExerciseKind]: BoundMac
 }
 
 export type KindStart = ExerciseStart;
-type InitCommon = Omit<InitInput<unknown>, 'options'>;
+/** What every kind's first step is prepared from, besides its options. */
+export type InitCommon = Omit<InitInput<unknown>, 'options'>;
 
 function first<K extends ExerciseKind>(m: ExerciseMachine<K>, input: InitCommon, options: OptionsOf<K>): Moved<K> {
   return moved(m.kind, m.init({ ...input, options }));
