@@ -5,7 +5,7 @@
  * `READY <port> <databasePid>`.
  */
 import http from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,14 +75,32 @@ const stageRegistry = new Registry();
 if (process.env.BENCH_STAGES !== '0') enableStageTimes(stageRegistry);
 const metrics = createMetricsHandler([collab.metricsRegistry, stageRegistry]);
 // BENCH_LOOP=1: report the server's event-loop delay every 5 s (stderr), to tell a blocked
-// server from a busy machine.
+// server from a busy machine; BENCH_LOOP=second: every second with the time of day, to line
+// it up with the sync benchmark's BENCH_TIMELINE.
 if (process.env.BENCH_LOOP) {
+  const perSecond = process.env.BENCH_LOOP === 'second';
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
-  setInterval(() => {
-    process.stderr.write(`event loop delay ms: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)}\n`);
-    loop.reset();
-  }, 5000).unref();
+  setInterval(
+    () => {
+      const at = perSecond ? `${new Date().toISOString()} ` : '';
+      process.stderr.write(`${at}event loop delay ms: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} max ${(loop.max / 1e6).toFixed(1)}\n`);
+      loop.reset();
+    },
+    perSecond ? 1000 : 5000,
+  ).unref();
+  // With the per-second report, also every garbage collection pause of 8 ms or more.
+  if (perSecond) {
+    const kinds: Record<number, string> = { 1: 'scavenge', 2: 'mark-compact', 4: 'incremental', 8: 'weak callbacks' };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.duration < 8) continue;
+        const kind = (e as { detail?: { kind?: number } }).detail?.kind ?? 0;
+        const at = new Date(performance.timeOrigin + e.startTime).toISOString();
+        process.stderr.write(`${at} gc ${kinds[kind] ?? kind} ${e.duration.toFixed(1)} ms\n`);
+      }
+    }).observe({ entryTypes: ['gc'] });
+  }
 }
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LoadClient, sentAt } from './loadClient';
 import { cpuSeconds, percentile, rssMiB } from './processStats';
 import { formatStages, parseStages } from './stages';
@@ -188,6 +189,17 @@ async function runLoad(target: Target) {
   }, COLD_OPEN_EVERY_MS || 60_000);
   const started = performance.now();
   timelineStart = started;
+  const windowEpoch = Date.now();
+  // The load generator's own event-loop delay per second (its pauses delay what it measures).
+  const loop = TIMELINE ? monitorEventLoopDelay({ resolution: 5 }) : null;
+  const loopMax: number[] = [];
+  loop?.enable();
+  const loopTick = loop
+    ? setInterval(() => {
+        loopMax.push(Math.round(loop.max / 1e6));
+        loop.reset();
+      }, 1000)
+    : null;
   slow.propagation.clear();
   slow.ack.clear();
   const next = clients.map(() => started + Math.random() * (1000 / RATE));
@@ -233,7 +245,12 @@ async function runLoad(target: Target) {
   if (target.storedUpdates && unacked > 0) errors.push(`${unacked} updates never acknowledged`);
   for (const c of clients) c.close();
   sentAt.clear();
+  if (loopTick) clearInterval(loopTick);
+  loop?.disable();
   if (TIMELINE) {
+    process.stdout.write(
+      `  window began at ${new Date(windowEpoch).toISOString()}; load generator's event-loop delay max per second (ms): ${loopMax.join(' ')}\n`,
+    );
     for (const [kind, bySecond] of Object.entries(slow)) {
       const line = [...bySecond].sort(([a], [b]) => a - b).map(([sec, v]) => `${sec}s:${v.length}/${Math.round(Math.max(...v))}`);
       process.stdout.write(`  slow ${kind} (second:count/worst ms) ${line.join(' ')}\n`);

@@ -49,6 +49,8 @@ it('a document being edited is folded into checkpoint rows of the journal, witho
     return (getItemText(alone, planId, 'notes')?.toString().length ?? 0) > 0;
   });
   expect(whole.length).toBeGreaterThanOrEqual(3);
+  // The checkpoint rows are marked as such, and no other row is.
+  expect(rows.filter((r) => r.cp).map((r) => r.seq)).toEqual(whole.map((r) => r.seq));
 
   // Everything after the last checkpoint plus the checkpoint itself is the whole document.
   const last = whole.at(-1)!;
@@ -56,7 +58,11 @@ it('a document being edited is folded into checkpoint rows of the journal, witho
   for (const row of rows.filter((r) => r.seq >= last.seq)) Y.applyUpdate(fromCheckpoint, new Uint8Array(row.data.buffer));
   expect(getItemText(fromCheckpoint, planId, 'notes')!.toString()).toBe(notes.toString());
 
+  // A load applies each segment's rows from its last checkpoint on, not the rows inside it.
+  const stored = await store.load(DOC);
+  expect(stored.updates.length).toBeLessThan(rows.length);
+  expect(stored.updates.length).toBe([...stored.segments.values()].reduce((n, c) => n + c, 0));
   const loaded = new Y.Doc();
-  for (const update of (await store.load(DOC)).updates) Y.applyUpdate(loaded, update);
+  for (const update of stored.updates) Y.applyUpdate(loaded, update);
   expect(getItemText(loaded, planId, 'notes')!.toString()).toBe(notes.toString());
 });

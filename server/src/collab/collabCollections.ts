@@ -21,6 +21,11 @@ export interface JournalRow {
   seq: number;
   data: Buffer;
   createdAt: Date;
+  /**
+   * A checkpoint row (`LiveDoc.checkpoint`): the document's whole state when it was queued.
+   * Rows of the same document in the same segment with a lower `seq` are inside it.
+   */
+  cp?: true;
 }
 
 /** One segment of the journal (see journal.ts); rows are addressed by the raw driver. */

@@ -21,7 +21,7 @@ const DURABLE = { writeConcern: { w: 'majority' as const, j: true } };
  * turns every row into a document, so ids, timestamps and document names of thousands of
  * journal rows are measurable (docs/performance.md, "Cold open").
  */
-const JOURNAL_PROJECTION = { _id: 0, seq: 1, data: 1 } as const;
+const JOURNAL_PROJECTION = { _id: 0, seq: 1, data: 1, cp: 1 } as const;
 const JOURNAL_BATCH = { batchSize: 100_000 } as const;
 // Snapshot and journal collections use the raw driver (their names vary); every filter is
 // built from server-side values (document names already validated, ObjectIds).
@@ -44,6 +44,8 @@ export interface AppendRow {
   doc: string;
   seq: number;
   data: Uint8Array;
+  /** The document's whole state (a checkpoint): it replaces the document's earlier rows in its segment. */
+  checkpoint?: boolean;
 }
 
 /**
@@ -107,7 +109,14 @@ const mongoStore: CollabStore = {
   async append(segment: string, rows: AppendRow[]): Promise<void> {
     if (rows.length === 0) return;
     const now = new Date();
-    const records: JournalRow[] = rows.map((r) => ({ _id: r.id, doc: r.doc, seq: r.seq, data: Buffer.from(r.data), createdAt: now }));
+    const records: JournalRow[] = rows.map((r) => ({
+      _id: r.id,
+      doc: r.doc,
+      seq: r.seq,
+      data: Buffer.from(r.data),
+      createdAt: now,
+      ...(r.checkpoint ? { cp: true as const } : {}),
+    }));
     try {
       await journalSegment(segment).insertMany(records, { ordered: false, ...DURABLE });
     } catch (err) {
@@ -233,7 +242,20 @@ const mongoStore: CollabStore = {
 };
 
 /** One document's stored state from its snapshot parts and its rows in each journal segment. */
-type LoadedRow = Pick<JournalRow, 'seq' | 'data'>;
+type LoadedRow = Pick<JournalRow, 'seq' | 'data' | 'cp'>;
+
+/**
+ * A segment's rows of one document that a load applies: from its last checkpoint row on. A
+ * segment is written by one process, whose group commits store each document's rows in the
+ * order they were applied, so a checkpoint holds every row of its segment with a lower `seq`;
+ * they are read (FerretDB v1 cannot filter them out cheaply) but not applied, and do not count
+ * as rows to fold.
+ */
+export function fromLastCheckpoint<R extends { seq: number; cp?: true }>(rows: R[]): R[] {
+  let from = -Infinity;
+  for (const row of rows) if (row.cp && row.seq > from) from = row.seq;
+  return from === -Infinity ? rows : rows.filter((row) => row.seq >= from);
+}
 
 async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[], rowsBySegment: LoadedRow[][]): Promise<StoredState> {
   const state: StoredState = { updates: [], snapshotIds: [], segments: new Map(), maxSeq: 0, bytes: 0 };
@@ -257,7 +279,8 @@ async function assemble(doc: string, parts: SnapshotPartRow[], segments: string[
     state.bytes += data.length;
   }
   const rows: LoadedRow[] = [];
-  rowsBySegment.forEach((segmentRows, i) => {
+  rowsBySegment.forEach((all, i) => {
+    const segmentRows = fromLastCheckpoint(all);
     if (segmentRows.length > 0) state.segments.set(segments[i]!, segmentRows.length);
     for (const row of segmentRows) rows.push(row);
   });

@@ -101,7 +101,11 @@ it('a checkpoint folds the journal into one row of the next group commit, with n
   expect(doc.needsSegment(live)).toBe(true);
   expect(doc.logLength).toBe(2); // the checkpoint row and the update after it
   expect(doc.storedStateVector()).toEqual(Y.encodeStateVector(doc.ydoc));
-  expect((await store.load(DOC)).snapshotIds).toHaveLength(0);
+  const stored = await store.load(DOC);
+  expect(stored.snapshotIds).toHaveLength(0);
+  // In its segment the checkpoint replaces the row before it ('a'): a load applies it and 'b'.
+  expect(stored.segments.get(live)).toBe(2);
+  expect(stored.updates).toHaveLength(21 + 2);
 
   // Without the old segment, the stored state is still the whole document.
   await store.dropSegment('collab_journal_000000000_aaaaaa');

@@ -50,7 +50,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   const stats = () => ({ connections: connections.size, loadedDocuments: registry.loadedCount });
   const metrics = createCollabMetrics(() => ({ ...stats(), dbHealthy: queue.healthy() }));
-  const journal = new Journal(JOURNAL_ROTATE_MS);
+  const rotateMs = collabTuning.rotateMs ?? JOURNAL_ROTATE_MS;
+  const journal = new Journal(rotateMs);
   const queue = new WriteQueue(store, {
     logger,
     journal,
@@ -88,7 +89,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const maintenance = startMaintenance({
     registry,
     journal,
-    rotateMs: JOURNAL_ROTATE_MS,
+    rotateMs,
     store,
     logger,
     turn: (write) => queue.exclusive(write),

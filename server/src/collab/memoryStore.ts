@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import * as Y from 'yjs';
-import type { AppendRow, CollabStore, StoredState } from './collabStore';
+import { fromLastCheckpoint, type AppendRow, type CollabStore, type StoredState } from './collabStore';
 
 interface Snapshot {
   id: Types.ObjectId;
@@ -14,7 +14,7 @@ interface Snapshot {
  * load / append / compact code paths, no database). Not durable, by design.
  */
 export function createMemoryCollabStore(): CollabStore & { rows(): number } {
-  const segments = new Map<string, Map<string, { doc: string; seq: number; data: Uint8Array; at: Date }>>();
+  const segments = new Map<string, Map<string, { doc: string; seq: number; data: Uint8Array; at: Date; cp?: true }>>();
   const snapshots = new Map<string, Snapshot[]>();
 
   const store: CollabStore & { rows(): number } = {
@@ -28,7 +28,7 @@ export function createMemoryCollabStore(): CollabStore & { rows(): number } {
       }
       const rows = [...segments]
         .filter(([name]) => !skip?.(name))
-        .flatMap(([name, seg]) => [...seg.values()].filter((r) => r.doc === doc).map((r) => ({ name, ...r })));
+        .flatMap(([name, seg]) => fromLastCheckpoint([...seg.values()].filter((r) => r.doc === doc)).map((r) => ({ name, ...r })));
       rows.sort((a, b) => a.seq - b.seq);
       for (const row of rows) {
         state.updates.push(row.data);
@@ -45,7 +45,15 @@ export function createMemoryCollabStore(): CollabStore & { rows(): number } {
       const seg = segments.get(segment) ?? new Map();
       segments.set(segment, seg);
       // Keyed by row id: a retried batch stores nothing twice.
-      for (const r of rows) seg.set(r.id.toHexString(), { doc: r.doc, seq: r.seq, data: r.data, at: new Date() });
+      for (const r of rows) {
+        seg.set(r.id.toHexString(), {
+          doc: r.doc,
+          seq: r.seq,
+          data: r.data,
+          at: new Date(),
+          ...(r.checkpoint ? { cp: true as const } : {}),
+        });
+      }
     },
     async compact(doc, state, covers) {
       const id = new Types.ObjectId();

@@ -12,6 +12,8 @@ import { z } from 'zod';
  *   collection (a write of its own) instead of checkpointed into the group commit.
  * - `HEARTH_SEGMENT_INDEX=0`: a cold open reads every journal segment, also own segments
  *   that hold no row of the document.
+ * - `HEARTH_ROTATE_MS=<ms>`: how long a journal segment takes writes before the next one
+ *   (default 10,000).
  */
 const schema = z.object({
   HEARTH_WRITE_LANE: z.enum(['0', '1']).default('1'),
@@ -19,6 +21,7 @@ const schema = z.object({
   HEARTH_COMMIT_WINDOW: z.coerce.number().min(0).max(1000).optional(),
   HEARTH_CHECKPOINTS: z.enum(['0', '1']).default('1'),
   HEARTH_SEGMENT_INDEX: z.enum(['0', '1']).default('1'),
+  HEARTH_ROTATE_MS: z.coerce.number().int().min(500).max(600_000).optional(),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -30,4 +33,5 @@ export const collabTuning = {
   commitWindowMs: parsed.data.HEARTH_COMMIT_WINDOW,
   checkpoints: parsed.data.HEARTH_CHECKPOINTS === '1',
   segmentIndex: parsed.data.HEARTH_SEGMENT_INDEX === '1',
+  rotateMs: parsed.data.HEARTH_ROTATE_MS,
 };

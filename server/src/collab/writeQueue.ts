@@ -221,7 +221,7 @@ function updateRows(chunk: { entry: PendingUpdate }[]): number {
 }
 
 function toRow(doc: string, entry: PendingUpdate): AppendRow {
-  return { id: entry.id, doc, seq: entry.seq, data: entry.data };
+  return { id: entry.id, doc, seq: entry.seq, data: entry.data, ...(entry.checkpoint ? { checkpoint: true } : {}) };
 }
 
 function chunkRows(batch: { target: WriteTarget; entries: PendingUpdate[] }[]) {
