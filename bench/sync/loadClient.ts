@@ -5,7 +5,12 @@ import * as Y from 'yjs';
 import { decodeStateVectorMap, MessageType, SyncMessageType } from '@hearth/shared/realtime';
 import { createExperience, getItemText, itemsOf, type BoardActor } from '@hearth/shared/board';
 
-/** When each (clientID, clock) was typed: shared by all clients of this process. */
+/**
+ * When each (clientID, clock) was typed and not yet received by another client: shared by all
+ * clients of this process. An entry goes at its first arrival elsewhere (the partner), so the
+ * map holds the keystrokes in flight, not the run's history (whose growth made the load
+ * generator's own garbage collection part of what it measured).
+ */
 export const sentAt = new Map<string, number>();
 
 export interface LoadObserver {
@@ -160,9 +165,16 @@ export class LoadClient {
         this.synced = true;
         this.syncedAt = now;
       }
-      for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
-        const sent = sentAt.get(`${client}:${clock}`);
-        if (sent !== undefined && client !== this.doc.clientID) this.observer.propagation(now - sent);
+      // Propagation is an update relayed as it happened, not a sync step 2 (a client opening the space).
+      if (subtype === SyncMessageType.update) {
+        for (const [client, clock] of Y.parseUpdateMeta(payload).to) {
+          if (client === this.doc.clientID) continue;
+          const key = `${client}:${clock}`;
+          const sent = sentAt.get(key);
+          if (sent === undefined) continue;
+          this.observer.propagation(now - sent);
+          sentAt.delete(key);
+        }
       }
       Y.applyUpdate(this.doc, payload, this);
     } else if (type === MessageType.saved) {
