@@ -5,6 +5,8 @@
  * `READY <port> <databasePid>`.
  */
 import http from 'node:http';
+import inspector from 'node:inspector';
+import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -107,6 +109,31 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.stdout.write(`READY ${port} ${db.embedded?.process.pid ?? 0}\n`);
 });
+// BENCH_HEAP_SAMPLE=<file>: from 20 s to 40 s after start (the sync benchmark's measured window
+// at 1,000 clients), sample allocations that survive young-generation collections (promoted,
+// then freed by a major GC or still alive), and write the sampling heap profile to <file>
+// (read it with `npx tsx bench/sync/heapSummary.ts <file>`).
+const heapSample = process.env.BENCH_HEAP_SAMPLE;
+if (heapSample) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+  setTimeout(() => {
+    void post('HeapProfiler.startSampling', {
+      samplingInterval: 16384,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: false,
+    }).then(() =>
+      setTimeout(() => {
+        void post('HeapProfiler.stopSampling').then((result) => {
+          writeFileSync(heapSample, JSON.stringify((result as { profile: unknown }).profile));
+          process.stderr.write(`heap sample written to ${heapSample}\n`);
+        });
+      }, 20_000),
+    );
+  }, 20_000);
+}
 process.on('SIGTERM', () => {
   void collab
     .close()

@@ -1,0 +1,48 @@
+/**
+ * `npx tsx bench/sync/heapSummary.ts <file> [--top 30]`: a sampling heap profile (from
+ * `BENCH_HEAP_SAMPLE=<file>` of the benchmark server) as allocated bytes by function (self) and
+ * by allocation stack (the four innermost frames), largest first.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+interface Frame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface Node {
+  callFrame: Frame;
+  selfSize: number;
+  children: Node[];
+}
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+if (!positionals[0]) throw new Error('usage: heapSummary.ts <file>');
+const root = (JSON.parse(readFileSync(positionals[0], 'utf8')) as { head: Node }).head;
+const name = (f: Frame) => `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
+const bySelf = new Map<string, number>();
+const byStack = new Map<string, number>();
+let total = 0;
+function walk(node: Node, stack: string[]): void {
+  const here = [...stack, name(node.callFrame)];
+  if (node.selfSize > 0) {
+    total += node.selfSize;
+    const self = here[here.length - 1]!;
+    bySelf.set(self, (bySelf.get(self) ?? 0) + node.selfSize);
+    const key = here.slice(-4).reverse().join(' ← ');
+    byStack.set(key, (byStack.get(key) ?? 0) + node.selfSize);
+  }
+  for (const child of node.children) walk(child, here);
+}
+walk(root, []);
+const top = (m: Map<string, number>) =>
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(values.top))
+    .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)} %  ${(v / 1024 / 1024).toFixed(1).padStart(7)} MiB  ${k}`)
+    .join('\n');
+process.stdout.write(
+  `${(total / 1024 / 1024).toFixed(1)} MiB sampled\n\nby function (self)\n${top(bySelf)}\n\nby stack\n${top(byStack)}\n`,
+);
