@@ -26,6 +26,8 @@ const { values } = parseArgs({
     /** Notes longer than this lose a character with each one typed (0: they grow without limit). */
     'max-length': { type: 'string', default: '200' },
     typing: { type: 'string', default: 'cursor' },
+    /** Seconds to keep reading the server's memory after everyone left (every 15 s). */
+    rest: { type: 'string', default: '60' },
   },
 });
 if (values.typing !== 'cursor' && values.typing !== 'random') throw new Error('--typing is cursor or random');
@@ -110,11 +112,20 @@ process.stdout.write(
 for (const c of clients) c.close();
 const left = performance.now();
 for (let i = 0; i < 120 && (await server.metric('hearth_collab_loaded_documents')) > 0; i++) await sleep(500);
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const after = await server.memory();
 process.stdout.write(
   `after everyone left: ${await server.metric('hearth_collab_loaded_documents')} loaded documents after ` +
-    `${((performance.now() - left) / 1000).toFixed(1)} s; heap ${(after.heapUsed / 1024 / 1024).toFixed(1)} MiB, ` +
-    `rss ${(after.rss / 1024 / 1024).toFixed(1)} MiB\n`,
+    `${((performance.now() - left) / 1000).toFixed(1)} s; heap ${mib(after.heapUsed)} (of ${mib(after.heapTotal)}), ` +
+    `rss ${mib(after.rss)}\n`,
 );
+// What an idle server gives back over the next minute (V8 shrinks its heap when allocation stops).
+while (performance.now() - left < Number(values.rest) * 1000) {
+  await sleep(15_000);
+  const m = await server.memory();
+  process.stdout.write(
+    `  ${((performance.now() - left) / 1000).toFixed(0)} s after: heap ${mib(m.heapUsed)} (of ${mib(m.heapTotal)}), external ${mib(m.external)}, rss ${mib(m.rss)}\n`,
+  );
+}
 await server.stop();
 process.exit(observer.errorCount > 0 || stored + unchanged !== typed ? 1 : 0);
