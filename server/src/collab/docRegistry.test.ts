@@ -171,3 +171,52 @@ it('a document too large for a checkpoint row is compacted into its snapshot eve
   expect(doc.logLength).toBe(0);
   expect((await store.load(DOC)).snapshotIds).toHaveLength(1);
 });
+
+it('an unload that meets a compaction under way waits until the rows stored during it are in a snapshot too', async () => {
+  const memory = createMemoryCollabStore();
+  let release: () => void = () => undefined;
+  let slow = false;
+  const store = {
+    ...memory,
+    async compact(...args: Parameters<typeof memory.compact>) {
+      if (slow) await new Promise<void>((resolve) => (release = resolve));
+      return memory.compact(...args);
+    },
+  };
+  const journal = new Journal(600_000);
+  const queue = new WriteQueue(store, { logger, journal, batchDelayMs: 2 });
+  // Wired as the collab server wires it: a load skips own segments the journal says hold no row of the document.
+  const registry = new DocRegistry({
+    store,
+    logger,
+    unloadDelayMs: 20,
+    hooks: { queue, store },
+    skipSegment: (segment, doc) => !journal.mayHold(segment, doc),
+    onUnloaded: (doc) => journal.forgetDoc(doc),
+  });
+  const client = new Y.Doc();
+  const peer = { send: () => undefined };
+  const type = (doc: Awaited<ReturnType<typeof registry.acquire>>, text: string) => {
+    const before = Y.encodeStateVector(client);
+    client.getText('notes').insert(client.getText('notes').length, text);
+    doc.applyChecked(Y.encodeStateAsUpdate(client, before), peer);
+  };
+
+  const doc = await registry.acquire(DOC);
+  type(doc, 'a');
+  await queue.drain(1000);
+  slow = true;
+  const compacting = doc.compact(); // its snapshot holds 'a' only
+  type(doc, 'B');
+  type(doc, 'C');
+  await queue.drain(1000); // stored (and acknowledged) while the snapshot is being written
+  registry.release(DOC, doc); // the unload meets the compaction under way
+  await new Promise((r) => setTimeout(r, 100));
+  slow = false;
+  release();
+  await compacting;
+  await eventually(async () => registry.loadedCount === 0);
+
+  const reloaded = await registry.acquire(DOC);
+  expect(reloaded.ydoc.getText('notes').toString()).toBe('aBC');
+});

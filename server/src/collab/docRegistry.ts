@@ -195,6 +195,10 @@ export class DocRegistry {
         // Unstored updates (database down) keep the document in memory until written.
         if (doc.pending.length > 0) throw new Error('updates not yet stored');
         await doc.compact();
+        // A compaction already under way covers only the rows stored before it encoded the
+        // state: rows stored since then would be in no snapshot once this process stops
+        // looking for them in its own segments (`onUnloaded`). Try again later.
+        if (doc.pending.length > 0 || doc.logLength > 0) throw new Error('journal rows not yet in a snapshot');
       } catch (err) {
         this.opts.logger.warn({ err, doc: name }, 'collab: unload postponed');
         entry.unloading = null;
