@@ -47,8 +47,14 @@ export class People {
     });
   }
 
-  /** Throws when any page of this journey reported an error. */
-  assertNoErrors(): void {
+  /** Drops the errors matching `expected`: ones a journey provoked on purpose (a refused request, going offline). */
+  forgetErrors(expected: RegExp): void {
+    this.errors.splice(0, this.errors.length, ...this.errors.filter((e) => !expected.test(e)));
+  }
+
+  /** Throws when any page of this journey reported an error (other than `expected` ones, which are forgotten). */
+  assertNoErrors(expected?: RegExp): void {
+    if (expected) this.forgetErrors(expected);
     if (this.errors.length > 0) throw new Error(`browser errors:\n${this.errors.join('\n')}`);
   }
 

@@ -73,8 +73,7 @@ describe('save state when storage stops answering', { timeout: 90_000 }, () => {
       // are answered 503 database_unavailable by design, which Chromium logs for every such
       // response. Anything else still fails the journey.
       const stopped = /status of 503 \(Service Unavailable\)/;
-      people.errors.splice(0, people.errors.length, ...people.errors.filter((e) => !stopped.test(e)));
-      people.assertNoErrors();
+      people.assertNoErrors(stopped);
     } catch (err) {
       await people.screenshotAll(`failure-${ctx.task.name.slice(0, 30).replace(/\W+/g, '-')}`);
       throw err;

@@ -1,6 +1,5 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { makeCouple } from '../helpers/api';
 import { ARTIFACTS, eventually, screenshot } from './browser';
 import { DESKTOP, PHONE } from './people';
 import { SpacePage } from './pages/SpacePage';
@@ -12,13 +11,7 @@ const journey = browserJourney('fail-undo');
 
 describe('undo and presence in the browser', { timeout: 120_000 }, () => {
   it('undo after a concurrent edit keeps the partner’s words and the item; stale “is editing” never lingers', async () => {
-    const { a, b, space } = await makeCouple(journey.server.baseUrl);
-    const alex = new SpacePage((await journey.people.open('Alex', a, DESKTOP)).page);
-    const sam = new SpacePage((await journey.people.open('Sam', b, DESKTOP)).page);
-    await alex.page.goto(`/spaces/${space.id}`);
-    await sam.page.goto(`/spaces/${space.id}`);
-    await alex.waitLive();
-    await sam.waitLive();
+    const { alex, sam } = await journey.coupleOnBoard();
 
     await alex.addExperience('Weekend');
     const id = await alex.item('Weekend').getAttribute('data-item-id');

@@ -1,34 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEntry } from '../../server/src/audit/audit.model';
 import { HISTORY_READ_WINDOW_MS } from '../../server/src/counsellor/counsellorHistory';
-import { ExercisePlayer } from '../helpers/exercisePlayer';
-import { makeCoupleWithCounsellor, type ApiClient } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { makeCoupleWithCounsellor } from '../helpers/api';
+import { ExerciseApp } from './exercise-fixtures/exerciseApp';
 
 // A counsellor's visit reads the exercise history more than once (the journey, page by page,
 // and the "Past exercises" list): the partners' access log says so once per visit.
-let server: TestServer;
-const players: ExercisePlayer[] = [];
+let app: ExerciseApp;
 beforeAll(async () => {
-  server = await startTestServer();
+  app = await ExerciseApp.start();
 });
-afterEach(() => {
-  for (const p of players.splice(0)) p.close();
-});
+afterEach(() => app.closePlayers());
 afterAll(async () => {
-  await server.stop();
+  await app.stop();
 });
-
-async function player(api: ApiClient): Promise<ExercisePlayer> {
-  const p = new ExercisePlayer(server.baseUrl, api.cookie, api.user!.displayName);
-  players.push(p);
-  return p.connected();
-}
 
 describe('reading past exercises as a counsellor', () => {
   it('is one access-log entry per visit, however many requests the visit makes', async () => {
-    const { a, c, space } = await makeCoupleWithCounsellor(server.baseUrl);
-    const [pa, pc] = [await player(a), await player(c)];
+    const { a, c, space } = await makeCoupleWithCounsellor(app.server.baseUrl);
+    const [pa, pc] = [await app.player(a), await app.player(c)];
     const reads = async () => {
       const entries = (await a.get(`/api/spaces/${space.id}/audit`)).body.entries as Array<{ action: string; actorId: string }>;
       return entries.filter((e) => e.action === 'exercise.history');

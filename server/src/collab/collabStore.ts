@@ -109,14 +109,11 @@ const mongoStore: CollabStore = {
   async append(segment: string, rows: AppendRow[]): Promise<void> {
     if (rows.length === 0) return;
     const now = new Date();
-    const records: JournalRow[] = rows.map((r) => ({
-      _id: r.id,
-      doc: r.doc,
-      seq: r.seq,
-      data: Buffer.from(r.data),
-      createdAt: now,
-      ...(r.checkpoint ? { cp: true as const } : {}),
-    }));
+    const records = rows.map((r) => {
+      const record: JournalRow = { _id: r.id, doc: r.doc, seq: r.seq, data: Buffer.from(r.data), createdAt: now };
+      if (r.checkpoint) record.cp = true;
+      return record;
+    });
     try {
       await journalSegment(segment).insertMany(records, { ordered: false, ...DURABLE });
     } catch (err) {

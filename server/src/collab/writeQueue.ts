@@ -221,7 +221,7 @@ function updateRows(chunk: { entry: PendingUpdate }[]): number {
 }
 
 function toRow(doc: string, entry: PendingUpdate): AppendRow {
-  return { id: entry.id, doc, seq: entry.seq, data: entry.data, ...(entry.checkpoint ? { checkpoint: true } : {}) };
+  return { id: entry.id, doc, seq: entry.seq, data: entry.data, checkpoint: entry.checkpoint !== undefined };
 }
 
 function chunkRows(batch: { target: WriteTarget; entries: PendingUpdate[] }[]) {
