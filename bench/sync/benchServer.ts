@@ -112,7 +112,8 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 // BENCH_HEAP_SAMPLE=<file>: from 20 s to 40 s after start (the sync benchmark's measured window
 // at 1,000 clients), sample allocations that survive young-generation collections (promoted,
 // then freed by a major GC or still alive), and write the sampling heap profile to <file>
-// (read it with `npx tsx bench/sync/heapSummary.ts <file>`).
+// (read it with `npx tsx bench/sync/heapSummary.ts <file>`). BENCH_HEAP_SAMPLE_ALL=1 samples every
+// allocation instead, the short-lived included (what drives the young-generation collections).
 const heapSample = process.env.BENCH_HEAP_SAMPLE;
 if (heapSample) {
   const session = new inspector.Session();
@@ -123,7 +124,7 @@ if (heapSample) {
     void post('HeapProfiler.startSampling', {
       samplingInterval: 16384,
       includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: false,
+      includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_SAMPLE_ALL === '1',
     }).then(() =>
       setTimeout(() => {
         void post('HeapProfiler.stopSampling').then((result) => {

@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/sync/heapSummary.ts <file> [--top 30]`: a sampling heap profile (from
  * `BENCH_HEAP_SAMPLE=<file>` of the benchmark server) as allocated bytes by function (self) and
- * by allocation stack (the four innermost frames), largest first.
+ * by allocation stack (the four innermost frames), and by the innermost frame of Hearth's own
+ * server code that led to it (`server/src/…`, "outside Hearth" when none did), largest first.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,19 +25,23 @@ const root = (JSON.parse(readFileSync(positionals[0], 'utf8')) as { head: Node }
 const name = (f: Frame) => `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
 const bySelf = new Map<string, number>();
 const byStack = new Map<string, number>();
+const byHearth = new Map<string, number>();
 let total = 0;
-function walk(node: Node, stack: string[]): void {
+const hearthFrame = (f: Frame) => f.url.includes('/server/src/');
+function walk(node: Node, stack: string[], hearth: string): void {
   const here = [...stack, name(node.callFrame)];
+  if (hearthFrame(node.callFrame)) hearth = here[here.length - 1]!;
   if (node.selfSize > 0) {
+    byHearth.set(hearth, (byHearth.get(hearth) ?? 0) + node.selfSize);
     total += node.selfSize;
     const self = here[here.length - 1]!;
     bySelf.set(self, (bySelf.get(self) ?? 0) + node.selfSize);
     const key = here.slice(-4).reverse().join(' ← ');
     byStack.set(key, (byStack.get(key) ?? 0) + node.selfSize);
   }
-  for (const child of node.children) walk(child, here);
+  for (const child of node.children) walk(child, here, hearth);
 }
-walk(root, []);
+walk(root, [], 'outside Hearth');
 const top = (m: Map<string, number>) =>
   [...m]
     .sort((a, b) => b[1] - a[1])
@@ -44,5 +49,5 @@ const top = (m: Map<string, number>) =>
     .map(([k, v]) => `${((v / total) * 100).toFixed(1).padStart(5)} %  ${(v / 1024 / 1024).toFixed(1).padStart(7)} MiB  ${k}`)
     .join('\n');
 process.stdout.write(
-  `${(total / 1024 / 1024).toFixed(1)} MiB sampled\n\nby function (self)\n${top(bySelf)}\n\nby stack\n${top(byStack)}\n`,
+  `${(total / 1024 / 1024).toFixed(1)} MiB sampled\n\nby function (self)\n${top(bySelf)}\n\nby stack\n${top(byStack)}\n\nby Hearth caller\n${top(byHearth)}\n`,
 );

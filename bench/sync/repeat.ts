@@ -5,7 +5,8 @@
  * prints for each variant and target the propagation and saved-ack p99 of every run with their
  * median. A variant is a space-separated list of environment assignments for the run (its
  * server inherits them); the empty variant (the default when none is given) is the code as it
- * is. On a 2-core machine one run's p99 moves by a factor of two between runs of the same code
+ * is. `BENCH_TREE=<dir>` in a variant runs the benchmark of another checkout (e.g. a `git worktree`
+ * of the commit before a change), so that code versions can be alternated too. On a 2-core machine one run's p99 moves by a factor of two between runs of the same code
  * (docs/performance.md, "Where the bursts come from"): compare medians, not single runs.
  */
 import { spawn } from 'node:child_process';
@@ -40,9 +41,10 @@ interface Reading {
 }
 
 /** One run of the benchmark; its p99s per target ("Hearth, board rules on", the reference …). */
-function runOnce(env: Record<string, string>): Promise<Map<string, Reading>> {
+function runOnce({ BENCH_TREE: tree, ...env }: Record<string, string>): Promise<Map<string, Reading>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...positionals], {
+    const child = spawn(process.execPath, ['--import', 'tsx', tree ? path.join(tree, 'bench/sync/run.ts') : script, ...positionals], {
+      cwd: tree ?? process.cwd(),
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -55,7 +55,7 @@ function run(validated: boolean, make: (client: Y.Doc, planId: string, i: number
       grant: { mode: 'write', role: 'partner', spaceId: SPACE, partnerIds },
       update,
       view,
-      textChanges: () => (process.env.FAST === '0' ? null : textOnlyChanges(doc.ydoc, update)),
+      textChanges: () => (process.env.FAST === '0' ? null : textOnlyChanges(doc.ydoc, Y.decodeUpdate(update))),
       loadedDoc: () => undefined,
     });
   const start = performance.now();

@@ -24,6 +24,7 @@ import type { CollabHooks, UpdateView } from './hooks';
 import { recordStage, stageTimesOn } from './stageTimes';
 import { applyResendInParts, splitResend } from './validation/resendParts';
 import { textOnlyChanges } from './validation/textFastPath';
+import { reachedBy } from './updateClocks';
 
 const PING_INTERVAL_MS = 30_000;
 /** Metric labels for `hearth_collab_rejected_frames_total`. */
@@ -189,15 +190,15 @@ export class CollabConnection implements DocPeer {
     if (subtype !== SyncMessageType.step2 && subtype !== SyncMessageType.update) {
       throw new ProtocolError(CloseCode.malformedMessage, 'unknown sync message');
     }
-    let meta: ReturnType<typeof Y.parseUpdateMeta>;
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     const decodeStarted = stageTimesOn() ? performance.now() : 0;
     try {
-      // Full structural decode before touching the live document.
-      Y.decodeUpdate(payload);
-      meta = Y.parseUpdateMeta(payload);
+      // Full structural decode before touching the live document; the board rules read it too.
+      decoded = Y.decodeUpdate(payload);
     } catch {
       throw new ProtocolError(CloseCode.invalidUpdate, 'invalid update');
     }
+    const meta = { to: reachedBy(decoded.structs) };
     if (decodeStarted) recordStage('decode', performance.now() - decodeStarted);
     if (this.readOnly) {
       // The provider always answers with a step 2; only one carrying edits is an attempt to write.
@@ -214,7 +215,7 @@ export class CollabConnection implements DocPeer {
     const pendingBefore = doc.pending.length;
     const hook = this.ctx.beforeApplyUpdate;
     const { docName, parsed, user, grant } = this.ctx;
-    const check = (update: Uint8Array) =>
+    const check = (update: Uint8Array, structure?: ReturnType<typeof Y.decodeUpdate>) =>
       hook &&
       ((view: () => UpdateView) =>
         hook({
@@ -224,12 +225,12 @@ export class CollabConnection implements DocPeer {
           grant,
           update,
           view,
-          textChanges: () => textOnlyChanges(doc.ydoc, update),
+          textChanges: () => textOnlyChanges(doc.ydoc, structure ?? Y.decodeUpdate(update)),
           loadedDoc: this.ctx.loadedDoc,
         }));
     let verdict;
     try {
-      verdict = doc.applyChecked(payload, this, check(payload));
+      verdict = doc.applyChecked(payload, this, check(payload, decoded));
       if (!verdict.ok && subtype === SyncMessageType.step2) {
         // A resend after a crash may relay the partner's own edits: keep what is the sender's to write.
         const parts = splitResend(payload, Y.decodeStateVector(Y.encodeStateVector(doc.ydoc)));

@@ -96,9 +96,13 @@ export class DocRegistry {
    */
   async foldOlderThan(ageMs: number, limits: { checkpoints: number; compactions: number; busyMs: number }): Promise<void> {
     const now = Date.now();
-    const due = (await this.loaded())
-      .filter((doc) => doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs)
-      .sort((a, b) => a.oldestLogAt! - b.oldestLogAt!);
+    // Read synchronously on every tick (10 a second): a document still loading is folded on a later tick.
+    const due: LiveDoc[] = [];
+    for (const entry of this.entries.values()) {
+      const doc = entry.doc;
+      if (doc && doc.oldestLogAt !== null && now - doc.oldestLogAt >= ageMs) due.push(doc);
+    }
+    due.sort((a, b) => a.oldestLogAt! - b.oldestLogAt!);
     let checkpoints = 0;
     const idle: LiveDoc[] = [];
     for (const doc of due) {

@@ -9,6 +9,7 @@ import type { UpdateVerdict, UpdateView } from './hooks';
 import { ScratchCopy } from './validation/scratchCopy';
 import { recordStage, stageTimesOn } from './stageTimes';
 import { collabTuning } from './tuning';
+import { reachedClocks } from './updateClocks';
 
 /** A party that receives a document's broadcasts: a local connection. */
 export interface DocPeer {
@@ -91,7 +92,14 @@ export class LiveDoc implements WriteTarget {
 
   /** State vector of what the database durably holds. */
   storedStateVector(): Uint8Array {
-    return Y.encodeStateVector(this.storedClocks);
+    // Y.encodeStateVector's encoding without its sort (built after every group commit).
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, this.storedClocks.size);
+    for (const [client, clock] of this.storedClocks) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, clock);
+    }
+    return encoding.toUint8Array(encoder);
   }
 
   /** Journal rows since the last snapshot. */
@@ -172,7 +180,7 @@ export class LiveDoc implements WriteTarget {
   onStored(entries: PendingUpdate[]): void {
     for (const entry of entries) {
       if (entry.checkpoint) this.checkpointStored(entry, entry.checkpoint);
-      else this.advanceStoredClocks(Y.parseUpdateMeta(entry.data).to);
+      else this.advanceStoredClocks(entry.reaches ?? Y.parseUpdateMeta(entry.data).to);
       if (entry.segment) this.segments.set(entry.segment, (this.segments.get(entry.segment) ?? 0) + 1);
       this.logRows++;
     }
@@ -322,7 +330,7 @@ export class LiveDoc implements WriteTarget {
     this.ydoc.destroy();
   }
 
-  private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly handleUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (this.scratchFollows && this.scratch.active) this.scratch.follow(update);
     if (this.evicted) return;
     this.approxBytes += update.length;
@@ -335,6 +343,7 @@ export class LiveDoc implements WriteTarget {
         origin: typeof origin === 'object' ? origin : null,
         receivedAt: performance.now(),
         stored: false,
+        reaches: reachedClocks(tr),
       });
       this.hooks.queue.enqueue(this);
       this.hooks.onLocalUpdate?.(this, update);

@@ -14,6 +14,11 @@ export interface PendingUpdate {
   origin: object | null;
   receivedAt: number;
   stored: boolean;
+  /**
+   * Per client, the clock this update reaches (taken from its transaction, so that storing it
+   * needs no second decode); read from `data` when absent.
+   */
+  reaches?: Map<number, number>;
   /** The journal segment that holds it, once stored. */
   segment?: string;
   /**

@@ -7,13 +7,12 @@ export interface TextChange {
 }
 
 /**
- * The texts an update only types into or deletes from, read from the update's structs and
+ * The texts an update (decoded with `Y.decodeUpdate`) only types into or deletes from, read from its structs and
  * delete set against the live document without applying it; null when it does anything else
  * (a new type, a map value, a gap in a client's clock, a reference the document lacks), which
  * then goes the slow way through the scratch copy.
  */
-export function textOnlyChanges(live: Y.Doc, update: Uint8Array): Map<Y.Text, TextChange> | null {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function textOnlyChanges(live: Y.Doc, { structs, ds }: ReturnType<typeof Y.decodeUpdate>): Map<Y.Text, TextChange> | null {
   const changes = new Map<Y.Text, TextChange>();
   const known = (id: Y.ID) => id.clock < Y.getState(live.store, id.client);
   // Structs of this update already placed, by client: [clock, end, text].
