@@ -14,7 +14,9 @@ export function reachedBy(structs: ReturnType<typeof Y.decodeUpdate>['structs'])
 
 /**
  * From the transaction whose `update` event carries the update: Yjs encodes, for every client
- * whose clock the transaction advanced, its structs from the state before up to the state after.
+ * whose clock the transaction advanced, its structs from the state before at least up to the
+ * state after (further only if a listener edited the document during the clean-up, and that
+ * edit is an update of its own): never more than the update holds.
  */
 export function reachedClocks(tr: Y.Transaction): Map<number, number> {
   const reaches = new Map<number, number>();
