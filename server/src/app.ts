@@ -18,6 +18,7 @@ import {
   type CollabServer,
   type CollabStore,
 } from './collab';
+import { pushAccessLogChanges } from './counsellor/accessLogPush';
 import { auditGatedMemberships, createCounsellorAuditor } from './counsellor/auditHooks';
 import { counsellorHistory } from './counsellor/counsellorHistory';
 import { counsellorRoutes } from './counsellor/counsellor.routes';
@@ -104,7 +105,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
   const auth = new AuthService(limits);
   const authenticate = requestAuthenticator(sessions);
   const account = new AccountService(sessions, events);
-  const audit = createAuditLog(logger);
+  const audit = createAuditLog(logger, events);
   const auditor = createCounsellorAuditor(audit, events, logger);
 
   const app = express();
@@ -166,6 +167,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
     beforeRevoke: (spaceId, actorId) => liveStatus.pusher.push(spaceId, actorId),
     counsellorsAllowed: () => audit.writable(),
   });
+  const stopPushingAccessLog = pushAccessLogChanges(sockets.io, events, spaceMemberships.partnersOf, logger);
   let stopExpiry: (() => void) | null = null;
   const releaseAvailability = databaseAvailability.start();
   const gate = databaseGate(databaseAvailability);
@@ -272,6 +274,7 @@ export function createHearth({ env, logger, exercises, reminders: reminderHooks,
       if (reminderTimer) clearInterval(reminderTimer);
       if (versionTimer) clearInterval(versionTimer);
       stopWatchingAccess();
+      stopPushingAccessLog();
       stopWatchingSessions();
       liveStatus.stop();
       stopExpiry?.();

@@ -461,7 +461,7 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await samViews.getByRole('link', { name: 'Board' }).click();
     await eventually('Robin to see Sam back on the board', async () => !(await robinSees(/^Sam Rivera, on /)), 5_000);
 
-    // The partners' access log shows the visit as it happens, in words (it refreshes itself).
+    // The partners' access log shows the visit as it happens, in words (each entry is pushed).
     const log = sam.page.getByTestId('audit-log');
     await eventually(
       'Sam to see Robin’s visit in the access log',

@@ -54,6 +54,9 @@ async function shootBoth(who: Person, name: string): Promise<void> {
   await who.page.setViewportSize(size);
 }
 
+/** A change pushed by the server reaches another screen well within this (no polling). */
+const LIVE_MS = 2_500;
+
 /** Milliseconds from `since` until `check` holds, polling every 25 ms (a measurement, not a sleep). */
 async function msUntil(since: number, what: string, check: () => Promise<boolean>): Promise<number> {
   const deadline = Date.now() + 15_000;
@@ -111,6 +114,10 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     await new LiveStatus(robin.page).waitNotice('Both partners consented');
     await board.waitLive();
     await shootBoth(robin, 'counsellor-board-opened');
+    // The visit reaches the other partner's access log as it starts, without a Refresh.
+    const alexLog = alex.page.getByTestId('audit-log');
+    const openVisit = alexLog.getByText(/^Dr Rivera viewed the shared board · .+ \(still open\)$/);
+    const toLogOpen = await msUntil(consentedAt, 'Alex’s log to show the open visit', async () => (await openVisit.count()) === 1);
 
     const withdrawnAt = Date.now();
     await samConsent.withdraw('Dr Rivera');
@@ -122,9 +129,16 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
       msUntil(withdrawnAt, 'Alex told', async () => (await alexConsent.row('Dr Rivera').innerText()).includes('Consent withdrawn')),
     ]);
     await new LiveStatus(alex.page).waitNotice('Sam withdrew consent for Dr Rivera.');
+    // Alex's access log shows the visit as ended, pushed by the server: no reload, no Refresh.
+    const endedVisit = alexLog.getByText(/^Dr Rivera viewed the shared board · .+ \((under 1 min|\d+ min)\)$/);
+    const toLogEnded = await msUntil(withdrawnAt, 'Alex’s log to show the visit ended', async () => (await endedVisit.count()) === 1);
+    expect(await alexLog.getByText('(still open)').count()).toBe(0);
+    expect(toLogEnded, 'the ended visit reaches Alex’s log as fast as the counsellor is told').toBeLessThan(LIVE_MS);
     expect(await board.section('Promises').count()).toBe(0);
     for (const p of [alex, sam, robin]) expect(await new LiveStatus(p.page).notReloaded(), `${p.name} reloaded`).toBe(true);
-    console.info(`consent → counsellor board ${toBoard} ms; withdrawal → counsellor ${toRobin} ms, → Alex ${toAlex} ms`);
+    console.info(
+      `consent → counsellor board ${toBoard} ms, → Alex's log ${toLogOpen} ms; withdrawal → counsellor ${toRobin} ms, → Alex ${toAlex} ms, → Alex's log ${toLogEnded} ms`,
+    );
     await shootBoth(robin, 'counsellor-access-ended');
     await shootBoth(alex, 'partner-after-withdrawal');
 

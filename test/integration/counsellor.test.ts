@@ -118,7 +118,11 @@ describe('audit log', () => {
   it('records exactly one entry per counsellor access, of the right kind and without content, and nothing for partners', async () => {
     const couple = await makeCoupleWithCounsellor(server.baseUrl);
     const spaceId = couple.space.id;
-    const auditor = createCounsellorAuditor(createAuditLog(createLogger('silent')), new HearthEvents(), createLogger('silent'));
+    const auditor = createCounsellorAuditor(
+      createAuditLog(createLogger('silent'), new HearthEvents()),
+      new HearthEvents(),
+      createLogger('silent'),
+    );
     const c = couple.c.user!.id;
     const spaceDoc = parseDocName(docNameOf({ kind: 'space', spaceId }))!;
     const notesDoc = parseDocName(docNameOf({ kind: 'notes', spaceId, userId: c }))!;

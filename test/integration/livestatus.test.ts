@@ -187,4 +187,25 @@ describe('live status over Socket.io', () => {
     expect(wa.latest()).toMatchObject({ reason: 'deleted', message: 'This space was deleted by both partners.' });
     expect(wc.latest()).toMatchObject({ reason: 'deleted', message: 'Your access to Alex & Sam ended: the couple deleted the space.' });
   });
+
+  it('every access-log entry is pushed to both partners, never to the counsellor', async () => {
+    const { a, b, c, space } = await withCounsellor();
+    await consent(a, space.id, c, true);
+    await consent(b, space.id, c, true);
+    const [wa, wb, wc] = [await watch(a, space.id), await watch(b, space.id), await watch(c, space.id)];
+    const logged = (w: Watcher) => {
+      const seen: string[] = [];
+      w.socket.on('space:access-logged', ({ spaceId }) => seen.push(spaceId));
+      return seen;
+    };
+    const [la, lb, lc] = [logged(wa), logged(wb), logged(wc)];
+    // A counsellor's export is written to the access log.
+    expect((await c.get(`/api/spaces/${space.id}/export?format=md`)).status).toBe(200);
+    await waitFor(() => la.length === 1 && lb.length === 1, 5000, 'both partners told');
+    expect(la).toEqual([space.id]);
+    // A partner's own export is not logged, so nothing more is pushed.
+    expect((await a.get(`/api/spaces/${space.id}/export?format=md`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect([la.length, lb.length, lc.length]).toEqual([1, 1, 0]);
+  });
 });

@@ -1,4 +1,5 @@
 import { AppError } from '../platform/errors';
+import type { HearthEvents } from '../platform/events';
 import type { Logger } from '../platform/logger';
 import { AuditEntry } from './audit.model';
 
@@ -23,7 +24,8 @@ export interface AuditLog {
   writable(): boolean;
 }
 
-export function createAuditLog(logger: Logger): AuditLog {
+/** Every entry written is announced as `audit:recorded`, so the partners' log follows it live. */
+export function createAuditLog(logger: Logger, events: HearthEvents): AuditLog {
   let failing = false;
   return {
     async record(entry) {
@@ -35,6 +37,7 @@ export function createAuditLog(logger: Logger): AuditLog {
         logger.error({ err, action: entry.action, spaceId: entry.spaceId }, 'audit write failed: access refused');
         throw new AppError('audit_unavailable', 'Access cannot be logged right now, so it is not granted; try again shortly.');
       }
+      events.emit('audit:recorded', { spaceId: entry.spaceId });
     },
     async list(spaceId) {
       const rows = await AuditEntry.find({ spaceId }).sort({ at: 1, _id: 1 }).lean();

@@ -14,6 +14,8 @@ export interface HearthEventMap {
    */
   'session:ended': [SessionEnded];
   'space:changed': [{ spaceId: string }];
+  /** An entry was written to the space's counsellor access log (`audit/audit.service.ts`). */
+  'audit:recorded': [{ spaceId: string }];
   /** The space row is gone (its data is being erased); sent before the erasure's slow steps. */
   'space:deleted': [{ spaceId: string }];
 }

@@ -22,4 +22,9 @@ export interface SpaceServerEvents {
   'space:changed': (payload: SpaceChangedPayload) => void;
   /** Your access to this space ended (left, removed, consent withdrawn or expired). */
   'space:access-revoked': (payload: { spaceId: string }) => void;
+  /**
+   * An entry was added to this space's counsellor access log (a visit started or ended, an
+   * export, ...). Sent to the space's partners only, who alone read the log.
+   */
+  'space:access-logged': (payload: SpaceChangedPayload) => void;
 }

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { SpaceMemberDto } from '@hearth/shared/api';
+import { getSocket } from '../../lib/socket';
 import { RefreshableSection } from './RefreshableSection';
 import { auditLogLines } from './auditText';
 import { useAuditLog } from './useCounsellors';
 
-/** How often the log refreshes itself while the page is visible (the server sends no event). */
-export const AUDIT_POLL_MS = 5000;
-
 /**
  * Every time a counsellor looked, as sessions ("Dr. Lee viewed the shared board · Tue 14:02
- * (12 min)"), newest first. Read-only by design; refreshes itself while the page is visible.
+ * (12 min)"), newest first. Read-only by design; follows the server's `space:access-logged`,
+ * so a visit shows as it starts and ends; loads again on every (re)connection, since what
+ * was pushed while disconnected is missed.
  */
 export function AuditLogView({ spaceId, members }: { spaceId: string; members: readonly SpaceMemberDto[] }) {
   const { data, error, loading, reload } = useAuditLog(spaceId);
@@ -18,13 +18,21 @@ export function AuditLogView({ spaceId, members }: { spaceId: string; members: r
   const lines = auditLogLines(data ?? [], (userId) => names.get(userId), now);
 
   useEffect(() => {
-    const timer = window.setInterval(() => {
-      if (document.visibilityState !== 'visible') return;
+    const socket = getSocket();
+    const refetch = () => {
       setNow(Date.now());
       void reload();
-    }, AUDIT_POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+    };
+    const onLogged = (payload: { spaceId: string }) => {
+      if (payload.spaceId === spaceId) refetch();
+    };
+    socket.on('space:access-logged', onLogged);
+    socket.on('connect', refetch);
+    return () => {
+      socket.off('space:access-logged', onLogged);
+      socket.off('connect', refetch);
+    };
+  }, [spaceId, reload]);
 
   return (
     <RefreshableSection
