@@ -412,6 +412,75 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await sam2.context.close();
   });
 
+  it('promise review of a missed promise: renegotiated only once the partner confirms the miss', async () => {
+    // Sam promised Alex; both on a 1280 px screen.
+    const couple = await makeCouple(server.baseUrl);
+    const boardA = connectClient(server.wsBase, `couple:${couple.space.id}`, { cookie: couple.a.cookie, origin: server.baseUrl });
+    const boardB = connectClient(server.wsBase, `couple:${couple.space.id}`, { cookie: couple.b.cookie, origin: server.baseUrl });
+    await waitFor('the boards to sync', () => boardA.provider.synced && boardB.provider.synced);
+    const partners = [couple.a.user!.id, couple.b.user!.id];
+    const today = new Date().toISOString().slice(0, 10);
+    const promiseId = createPromise(
+      boardB.doc,
+      { userId: partners[1]!, partnerIds: partners },
+      { text: 'Walk the dog every morning', promiseeId: partners[0]!, cadence: { type: 'once', dueDate: today } },
+    );
+    await waitFor('the promise to reach Alex', () => boardA.doc.getMap('items').has(promiseId));
+    acceptPromise(boardA.doc, { userId: partners[0]!, partnerIds: partners }, { itemId: promiseId });
+    await waitFor('the promise to be saved', () => boardA.allSaved() && boardB.allSaved());
+    boardA.destroy();
+    boardB.destroy();
+
+    const open = async (name: string, api: typeof couple.a) => {
+      const person = await people.open(name, api, DESKTOP);
+      await person.page.goto(`/spaces/${couple.space.id}`);
+      const ex = new ExercisePages(person.page);
+      await ex.card().waitFor();
+      return Object.assign(person, { ex });
+    };
+    const alex3 = await open('Alex-miss', couple.a);
+    const sam3 = await open('Sam-miss', couple.b);
+    await alex3.ex.start('Promise review');
+    await sam3.ex.joinFromPrompt('Alex started a promise review');
+    await alex3.ex.ready('Sam');
+    await sam3.ex.ready();
+
+    const renegotiate = (p: typeof sam3) => p.ex.view().getByRole('textbox', { name: 'Renegotiate: a promise that fits better' });
+    const makeNew = (p: typeof sam3) => p.ex.view().getByRole('button', { name: 'Make a new promise' });
+    const alerts = async (p: typeof sam3) => (await p.ex.view().getByRole('alert').allTextContents()).join(' ');
+
+    await sam3.ex.view().getByRole('button', { name: 'I missed it' }).click();
+    // Until Alex confirms the miss, the server would refuse a renegotiation: it is not offered.
+    for (const p of [alex3, sam3]) {
+      await p.ex.view().getByText('Marked missed.').waitFor();
+      expect(await renegotiate(p).count()).toBe(0);
+      expect(await makeNew(p).count()).toBe(0);
+      expect(await alerts(p)).toBe('');
+    }
+    await sam3.ex.view().getByText('Once Alex confirms, you can renegotiate it.').waitFor();
+    await alex3.ex.view().getByText('Once you confirm, either of you can renegotiate it.').waitFor();
+    await shot(sam3, 'ex-review-missed-unconfirmed-1280');
+
+    await alex3.ex.view().getByRole('button', { name: 'Confirm it was missed' }).click();
+    await sam3.ex.view().getByText('Marked missed and confirmed.').waitFor();
+    await renegotiate(sam3).fill('Walk the dog on weekday mornings');
+    await makeNew(sam3).click();
+    await renegotiate(sam3).waitFor({ state: 'detached' });
+    for (const p of [alex3, sam3]) expect(await alerts(p)).toBe('');
+    await shot(sam3, 'ex-review-renegotiated-1280');
+
+    await alex3.ex.view().getByRole('button', { name: 'See the summary' }).click();
+    for (const p of [alex3, sam3])
+      await p.ex
+        .view()
+        .getByText(/renegotiated: “Walk the dog on weekday mornings”/)
+        .waitFor();
+    await sam3.ex.view().getByRole('button', { name: 'Finish review' }).click();
+    for (const p of [alex3, sam3]) await p.ex.waitDone('Promise review: done');
+    await alex3.context.close();
+    await sam3.context.close();
+  });
+
   it('ending early is its own, confirmed step, and says so to everyone', async () => {
     await alex.ex.start('Together check-in');
     // The board is one key away too, and the card beside it brings the exercise back.

@@ -20,6 +20,7 @@ export {
   ReviewItem,
   FIRST_REVIEW_SINCE,
   isFirstReview,
+  isConfirmedMiss,
 } from './kinds/promiseReview';
 export {
   EXERCISE_KINDS,

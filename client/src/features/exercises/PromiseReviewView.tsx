@@ -1,4 +1,4 @@
-import { PROMISE_REVIEW_GUIDANCE, isFirstReview } from '@hearth/shared/exercises';
+import { PROMISE_REVIEW_GUIDANCE, isConfirmedMiss, isFirstReview } from '@hearth/shared/exercises';
 import { useState } from 'react';
 import { nameOf } from './names';
 import type { ExerciseViewProps } from './types';
@@ -97,7 +97,15 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
         ) : (
           <p className="ex-status">Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.</p>
         ))}
-      {item.outcome === 'missed' && canAnswer && !item.renegotiatedText && (
+      {item.outcome === 'missed' && canAnswer && !item.confirmed && (
+        // The server renegotiates only a confirmed miss: until then, say when it can be done.
+        <p className="ex-status">
+          {iReceived
+            ? 'Once you confirm, either of you can renegotiate it.'
+            : `Once ${nameOf(members, item.promiseeId, meId)} confirms, you can renegotiate it.`}
+        </p>
+      )}
+      {isConfirmedMiss(item) && canAnswer && !item.renegotiatedText && (
         <form
           className="ex-form"
           onSubmit={(e) => {

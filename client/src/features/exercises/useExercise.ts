@@ -53,7 +53,11 @@ export function useExercise(spaceId: string): ExerciseControls {
       });
     };
     const onState = ({ state: next }: { state: ExerciseState }) => {
-      if (next.sessionId && (!sessionRef.current || sessionRef.current === next.sessionId || next.phase !== 'ended')) accept(next);
+      if (next.sessionId && (!sessionRef.current || sessionRef.current === next.sessionId || next.phase !== 'ended')) {
+        // The server sends a state only when it changed: a refusal was about the step before.
+        setError(null);
+        accept(next);
+      }
     };
     socket.on('exercise:state', onState);
     socket.on('connect', join);

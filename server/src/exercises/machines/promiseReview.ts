@@ -1,4 +1,4 @@
-import { FIRST_REVIEW_SINCE, type ExerciseError, type PromiseReviewData, type ReviewItem } from '@hearth/shared/exercises';
+import { FIRST_REVIEW_SINCE, isConfirmedMiss, type ExerciseError, type PromiseReviewData, type ReviewItem } from '@hearth/shared/exercises';
 import { fail } from '../run';
 import type { ExerciseMachine, RunOf, Step } from '../run';
 
@@ -77,7 +77,7 @@ export const promiseReviewMachine: ExerciseMachine<'promise_review'> = {
       case 'renegotiate': {
         const item = currentItem(s, action.payload.promiseId);
         if ('code' in item) return item;
-        if (item.outcome !== 'missed' || !item.confirmed) return fail('conflict', 'Only a confirmed missed promise can be renegotiated');
+        if (!isConfirmedMiss(item)) return fail('conflict', 'Only a confirmed missed promise can be renegotiated');
         if (item.renegotiatedText !== null) return fail('conflict', 'This promise was already renegotiated');
         item.renegotiatedText = action.payload.text;
         return {

@@ -38,6 +38,11 @@ export const ReviewItem = z.object({
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
+/** A miss the promisee has confirmed: only this can be renegotiated (once). */
+export function isConfirmedMiss(item: ReviewItem): boolean {
+  return item.outcome === 'missed' && item.confirmed;
+}
+
 /** The `since` of a couple's first review: with no review before it, everything counts. */
 export const FIRST_REVIEW_SINCE = new Date(0).toISOString();
 
