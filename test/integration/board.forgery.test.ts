@@ -231,6 +231,20 @@ const forgeries: Forgery[] = [
       ),
   },
   { name: 'stamps updatedBy with Alex', expected: BoardRefusal.forgedAuthor, forge: (d) => item(d, 'samCard').set('updatedBy', alexId) },
+  // The "edited" mark: only who may change an item's own words sets it, and only in their own name.
+  {
+    name: "marks Alex's card as edited",
+    expected: BoardRefusal.notAuthor,
+    forge: (d) => {
+      item(d, 'card').set('editedAt', now());
+      item(d, 'card').set('editedBy', samId);
+    },
+  },
+  {
+    name: 'marks its own card as edited by Alex',
+    expected: BoardRefusal.forgedAuthor,
+    forge: (d) => item(d, 'samCard').set('editedBy', alexId),
+  },
   {
     name: "comments in Alex's name",
     expected: BoardRefusal.forgedAuthor,

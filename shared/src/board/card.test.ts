@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { BoardRuleError } from './errors';
 import { readItemOfKind } from './read/readBoard';
 import { acknowledgeCard, addCardComment, createCard, removeCardComment, updateCard } from './ops/cardOps';
-import { setItemText } from './ops/itemOps';
+import { setItemText, touchItem } from './ops/itemOps';
+import { createAppreciation, respondToAppreciation, updateAppreciation } from './ops/appreciationOps';
 import { canEditText } from './rules';
 import { ALICE, BOB, alice, at, bob, carol } from '../../../test/helpers/boardActors';
 
@@ -52,5 +53,24 @@ describe('needs & boundaries cards', () => {
     expect(() => addCardComment(doc, bob, { itemId: id, text: '   ' })).toThrow(/text: must not be empty/);
     removeCardComment(doc, bob, { itemId: id, commentId: fromBob });
     expect(readItemOfKind(doc, id, 'card').comments.map((c) => [c.by, c.text])).toEqual([[ALICE, 'Thursdays then']]);
+  });
+
+  it('marks an edit of the words by their author, never an answer to them', () => {
+    const doc = new Y.Doc();
+    const id = createCard(doc, alice, { cardType: 'need', statement: 'Quiet mornings' }, at('2026-03-01T08:00:00Z'));
+    acknowledgeCard(doc, bob, { itemId: id }, at('2026-03-02T08:00:00Z'));
+    addCardComment(doc, bob, { itemId: id, text: 'Of course' }, at('2026-03-02T09:00:00Z'));
+    touchItem(doc, bob, { itemId: id }, at('2026-03-02T10:00:00Z'));
+    const answered = readItemOfKind(doc, id, 'card');
+    expect(answered).toMatchObject({ updatedBy: BOB, updatedAt: '2026-03-02T10:00:00.000Z' });
+    expect(answered.editedAt).toBeUndefined();
+    updateCard(doc, alice, { itemId: id, helps: 'Tea' }, at('2026-03-03T08:00:00Z'));
+    expect(readItemOfKind(doc, id, 'card')).toMatchObject({ editedAt: '2026-03-03T08:00:00.000Z', editedBy: ALICE });
+
+    const thanks = createAppreciation(doc, alice, { toId: BOB, text: 'the soup' }, at('2026-03-01T08:00:00Z'));
+    respondToAppreciation(doc, bob, { itemId: thanks, heart: true, reply: 'Any time' }, at('2026-03-02T08:00:00Z'));
+    expect(readItemOfKind(doc, thanks, 'appreciation').editedAt).toBeUndefined();
+    updateAppreciation(doc, alice, { itemId: thanks, text: 'the soup and the tea' }, at('2026-03-03T08:00:00Z'));
+    expect(readItemOfKind(doc, thanks, 'appreciation')).toMatchObject({ editedAt: '2026-03-03T08:00:00.000Z', editedBy: ALICE });
   });
 });

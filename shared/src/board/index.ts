@@ -106,7 +106,15 @@ export { keyBetween, spreadKeys, isPositionKey } from './fractionalIndex';
 export { compareByPosition, positionAfter, positionAtEnd, previousItemId } from './ordering';
 
 // Rules (also for clients binding inputs straight to Y.Text)
-export { authorOf, canManageItem, canChangeVisibility, canEditText, canWriteReflection, canRespondToAppreciation } from './rules';
+export {
+  authorOf,
+  canManageItem,
+  canChangeVisibility,
+  canEditContent,
+  canEditText,
+  canWriteReflection,
+  canRespondToAppreciation,
+} from './rules';
 export type { ItemOwnership } from './rules';
 
 // Reading

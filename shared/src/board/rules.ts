@@ -51,6 +51,15 @@ export function canChangeVisibility(item: ItemOwnership, userId: string): boolea
   return item.createdBy === userId;
 }
 
+/**
+ * May `userId` change the item's own content, what `editedAt`/`editedBy` record? An
+ * experience belongs to both partners; anything else to its author (answers to it, such as
+ * an acknowledgement, a comment or a heart, are not edits of it).
+ */
+export function canEditContent(item: ItemOwnership, userId: string): boolean {
+  return item.kind === 'experience' || authorOf(item) === userId;
+}
+
 /** May `userId` edit this top-level text field of the item? */
 export function canEditText(item: BoardItem, field: TextField, userId: string): boolean {
   const fields: readonly TextField[] = TEXT_FIELDS[item.kind];

@@ -10,6 +10,8 @@ export interface InsightContext {
   promises: BoardItemOf<'promise'>[];
   experiences: BoardItemOf<'experience'>[];
   cards: BoardItemOf<'card'>[];
+  /** The cards the partner can see ("us", "us + counsellor"): only these can be understood. */
+  sharedCards: BoardItemOf<'card'>[];
   checkins: BoardItemOf<'checkin'>[];
   appreciations: BoardItemOf<'appreciation'>[];
   exercises: JourneyInput['exercises'];
@@ -17,12 +19,12 @@ export interface InsightContext {
   streaks: Streak[];
 }
 
-export type ItemsByKind = Pick<InsightContext, 'promises' | 'experiences' | 'cards' | 'checkins' | 'appreciations'>;
+export type ItemsByKind = Pick<InsightContext, 'promises' | 'experiences' | 'cards' | 'sharedCards' | 'checkins' | 'appreciations'>;
 
 /** Archived items count: archiving tidies the board, it does not undo what happened. */
 export function byKind(sources: JourneyInput['sources']): ItemsByKind {
-  const out: ItemsByKind = { promises: [], experiences: [], cards: [], checkins: [], appreciations: [] };
-  for (const { item } of sources) {
+  const out: ItemsByKind = { promises: [], experiences: [], cards: [], sharedCards: [], checkins: [], appreciations: [] };
+  for (const { item, visibility } of sources) {
     switch (item.kind) {
       case 'promise':
         out.promises.push(item);
@@ -32,6 +34,7 @@ export function byKind(sources: JourneyInput['sources']): ItemsByKind {
         break;
       case 'card':
         out.cards.push(item);
+        if (visibility !== 'private') out.sharedCards.push(item);
         break;
       case 'checkin':
         out.checkins.push(item);

@@ -237,6 +237,23 @@ describe('who sees what', () => {
     expect(moodSummary(j)).toBe('Check-ins on 2 days in the last 4 weeks; your mood ranged from 2 to 3 and Bob’s mood ranged from 4 to 5.');
   });
 
+  it('counts as understood only the cards the partner can see, not an “only me” card', () => {
+    const mine = new Y.Doc();
+    const couple = new Y.Doc();
+    createCard(mine, alice, { cardType: 'trigger', statement: 'Slammed doors' }, at('2026-01-10T09:00:00Z'));
+    const shared = createCard(couple, alice, { cardType: 'need', statement: 'A walk on Sundays' }, at('2026-01-10T09:00:00Z'));
+    acknowledgeCard(couple, bob, { itemId: shared }, at('2026-01-11T09:00:00Z'));
+    const j = computeJourney(inputOf({ private: mine, couple }, '2026-01-20T12:00:00Z'));
+    expect(j.understanding).toMatchObject({
+      cards: 1,
+      acknowledgedInRange: 1,
+      byType: { need: { total: 1, acknowledged: 1 }, trigger: { total: 0, acknowledged: 0 }, boundary: { total: 0, acknowledged: 0 } },
+    });
+    expect(j.basis.byVisibility.private).toBe(1);
+    const onlyPrivate = computeJourney(inputOf({ private: mine }, '2026-01-20T12:00:00Z'));
+    expect(understandingSummary(onlyPrivate)).toBe('No needs, boundaries or triggers are shared on the board yet.');
+  });
+
   it('a counsellor’s view uses only “us + counsellor” items and leaves out a hidden mood line', () => {
     const { space } = boards();
     const counsellor = { id: CAROL, role: 'counsellor' as const };

@@ -143,7 +143,7 @@ export function deckThemeSummary(j: Journey): string {
 
 export function understandingSummary(j: Journey): string {
   const u = j.understanding;
-  if (u.cards === 0) return 'No needs, boundaries or triggers are on the board yet.';
+  if (u.cards === 0) return 'No needs, boundaries or triggers are shared on the board yet.';
   const median = u.medianDaysToAcknowledge;
   const wait = median === null ? '' : median < 1 ? ', usually within a day' : `, after a median of ${plural(Math.round(median), 'day')}`;
   const revisit = u.revisited > 0 ? `; ${plural(u.revisited, 'card was', 'cards were')} revisited on their date` : '';

@@ -114,6 +114,7 @@ export interface CommunicationInsights {
 
 export interface UnderstandingInsights {
   buckets: Array<{ key: string; acknowledged: number }>;
+  /** Cards the partner can see ("us", "us + counsellor"); cards in "only me" are not counted. */
   cards: number;
   byType: Record<CardType, { total: number; acknowledged: number }>;
   acknowledgedInRange: number;

@@ -4,7 +4,10 @@ import { emptyBuckets, median, type InsightContext } from './context';
 import { dateInZone, daysBetween } from './time';
 import type { UnderstandingInsights } from './types';
 
-/** Needs, boundaries and triggers the partner acknowledged, how long that took, and revisits. */
+/**
+ * Needs, boundaries and triggers the partner acknowledged, how long that took, and revisits:
+ * of the cards the partner can see, since a card in "only me" is not theirs to understand.
+ */
 export function understandingInsights(ctx: InsightContext): UnderstandingInsights {
   const buckets = emptyBuckets(ctx.window, (key) => ({ key, acknowledged: 0 }));
   const byType = recordOf(CARD_TYPES, () => ({ total: 0, acknowledged: 0 }));
@@ -12,7 +15,7 @@ export function understandingInsights(ctx: InsightContext): UnderstandingInsight
   let acknowledgedInRange = 0;
   let revisited = 0;
   let dueForRevisit = 0;
-  for (const card of ctx.cards) {
+  for (const card of ctx.sharedCards) {
     byType[card.cardType].total += 1;
     if (card.acknowledgedAt !== null) {
       byType[card.cardType].acknowledged += 1;
@@ -31,7 +34,7 @@ export function understandingInsights(ctx: InsightContext): UnderstandingInsight
   }
   return {
     buckets: buckets.list,
-    cards: ctx.cards.length,
+    cards: ctx.sharedCards.length,
     byType,
     acknowledgedInRange,
     medianDaysToAcknowledge: median(waits),

@@ -4,13 +4,21 @@ import { Avatar } from '../presence/Avatar';
 import { useBoard } from './boardContext';
 import { useNow } from './useNow';
 
-/** "Sam · 2 h ago": whose words the item holds and when it was written (exact time on hover). */
+/**
+ * "Sam · 2 h ago": whose words the item holds and when it was written (exact time on hover),
+ * and "edited" once those words were changed.
+ */
 export function ItemByline({ item }: { item: BoardItem }) {
   const { nameOf, members } = useBoard();
   const now = useNow();
   const author = authorOf(item);
   const fullName = members.find((m) => m.userId === author)?.displayName ?? nameOf(author);
-  const edited = item.updatedAt !== item.createdAt && Date.parse(item.updatedAt) - Date.parse(item.createdAt) > 60_000;
+  // Only a change of the item's own words or settings (`editedAt`), never an answer to it.
+  const { editedAt, editedBy } = item;
+  const edit =
+    editedAt !== undefined && editedBy !== undefined && Date.parse(editedAt) - Date.parse(item.createdAt) > 60_000
+      ? { at: editedAt, by: editedBy }
+      : null;
   return (
     <p className="item-byline">
       <Avatar name={fullName} userId={author} size={24} />
@@ -19,10 +27,10 @@ export function ItemByline({ item }: { item: BoardItem }) {
         <time dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString()}>
           {relativeTime(item.createdAt, now)}
         </time>
-        {edited && (
+        {edit && (
           <>
             {' '}
-            · <span title={`Edited ${new Date(item.updatedAt).toLocaleString()} by ${nameOf(item.updatedBy)}`}>edited</span>
+            · <span title={`Edited ${new Date(edit.at).toLocaleString()} by ${nameOf(edit.by)}`}>edited</span>
           </>
         )}
       </span>

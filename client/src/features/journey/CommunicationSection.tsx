@@ -82,6 +82,7 @@ export function UnderstandingSection({ journey: j }: { journey: Journey }) {
         />
         <ChartCard
           title="Needs, boundaries and triggers"
+          testId="understanding-types"
           summary={typeSummary}
           chart={<BalanceBars rows={types} label={typeSummary} />}
           table={<BalanceTable rows={types} caption="Cards understood, by type" header="Type" />}

@@ -1,4 +1,4 @@
-import { canChangeVisibility, canManageItem, type BoardItem } from '@hearth/shared/board';
+import { canChangeVisibility, canEditContent, canManageItem, type BoardItem } from '@hearth/shared/board';
 import { BoardRefusal } from '@hearth/shared/realtime';
 import { checkCardChange, checkNewCard } from './cardRules';
 import { checkExperienceChange, checkNewExperience } from './experienceRules';
@@ -15,6 +15,7 @@ export interface ItemLookup {
 
 /** An item written from nothing: everything in it must be the actor's own doing. */
 export function checkNewItem(item: BoardItem, actor: RuleActor, lookup: ItemLookup): void {
+  refuseUnless(item.editedBy === undefined || item.editedBy === actor.userId, BoardRefusal.forgedAuthor, item.id);
   switch (item.kind) {
     case 'experience':
       return checkNewExperience(item, actor);
@@ -48,6 +49,13 @@ export function checkChange(before: BoardItem, after: BoardItem, actor: RuleActo
       continue;
     }
     if (field === 'updatedAt' || field === 'position') continue;
+    if (field === 'editedAt' || field === 'editedBy') {
+      // The "edited" mark: only someone who may change the item's own content sets it, as
+      // themselves (or takes their first edit back with undo, which removes it).
+      refuseUnless(canEditContent(before, actor.userId), BoardRefusal.notAuthor, id);
+      refuseUnless(after.editedBy === undefined || after.editedBy === actor.userId, BoardRefusal.forgedAuthor, id);
+      continue;
+    }
     if (field === 'archived' || field === 'archivedAt') {
       refuseUnless(canManageItem(before, actor.userId), BoardRefusal.notManager, id);
       continue;

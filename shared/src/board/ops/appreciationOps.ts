@@ -4,7 +4,7 @@ import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type 
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
 import { CreateAppreciationInput, RespondToAppreciationInput, UpdateAppreciationInput } from '../schema/appreciation';
-import { baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
+import { baseFields, insertItem, loadItem, stampEdited, stampUpdated, textField } from './shared';
 
 /** A short note of thanks to the partner; only its author edits it. Returns its id. */
 export function createAppreciation(doc: Y.Doc, actor: BoardActor, input: CreateAppreciationInput, options?: OpOptions): string {
@@ -33,7 +33,7 @@ export function updateAppreciation(doc: Y.Doc, actor: BoardActor, input: UpdateA
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
     setTextValue(textField(map, 'text'), text);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }
 

@@ -12,7 +12,7 @@ import {
   type CardComment,
 } from '../schema/card';
 import { isRecord } from '../../guards';
-import { arrayField, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
+import { arrayField, baseFields, insertItem, loadItem, stampEdited, stampUpdated, textField } from './shared';
 
 /**
  * Needs & boundaries cards. The author owns the words; the partner says "I understand"
@@ -54,7 +54,7 @@ export function updateCard(doc: Y.Doc, actor: BoardActor, input: UpdateCardInput
     if (avoid !== undefined) setTextValue(textField(map, 'avoid'), avoid);
     if (cardType !== undefined) map.set('cardType', cardType);
     if (revisitDate !== undefined) map.set('revisitDate', revisitDate);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }
 

@@ -4,7 +4,7 @@ import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } f
 import { itemMapOf } from '../docLayout';
 import { positionAtEnd } from '../ordering';
 import { SubmitCheckinInput, checkinIdOf } from '../schema/checkin';
-import { baseFields, insertItem, loadItem, stampUpdated } from './shared';
+import { baseFields, insertItem, loadItem, stampEdited } from './shared';
 
 /**
  * Adds the acting partner's check-in for a day (default: today), or updates it if they already
@@ -23,7 +23,7 @@ export function addCheckin(doc: Y.Doc, actor: BoardActor, input: SubmitCheckinIn
   writeBoard(doc, options, () => {
     if (existing) {
       for (const [key, value] of Object.entries(values)) existing.set(key, value);
-      stampUpdated(existing, actor, at);
+      stampEdited(existing, actor, at);
       return;
     }
     insertItem(doc, id, {

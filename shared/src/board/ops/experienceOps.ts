@@ -4,7 +4,7 @@ import { assertIsPartnerId, assertPartner, clockOf, newItemId, writeBoard, type 
 import { positionAtEnd } from '../ordering';
 import { newText, setTextValue } from '../text';
 import { CreateExperienceInput, SetExperienceStatusInput, UpdateExperienceInput, type ExperienceStatus } from '../schema/experience';
-import { appendHistory, baseFields, insertItem, loadItem, mapField, newMap, stampUpdated, textField } from './shared';
+import { appendHistory, baseFields, insertItem, loadItem, mapField, newMap, stampEdited, stampUpdated, textField } from './shared';
 
 /**
  * Allowed status changes: idea → planned → done, dropping is possible before done, and each
@@ -70,7 +70,7 @@ export function updateExperience(doc: Y.Doc, actor: BoardActor, input: UpdateExp
     if (where !== undefined) setTextValue(textField(map, 'where'), where);
     if (notes !== undefined) setTextValue(textField(map, 'notes'), notes);
     for (const [key, value] of Object.entries(plain)) if (value !== undefined) map.set(key, value);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }
 

@@ -5,7 +5,7 @@ import type { ItemMap } from '../docLayout';
 import { setTextValue } from '../text';
 import { AddStepInput, RemoveStepInput, UpdateStepInput } from '../schema/experience';
 import { newStepMap } from './experienceOps';
-import { arrayField, loadItem, stampUpdated, textField } from './shared';
+import { arrayField, loadItem, stampEdited, stampUpdated, textField } from './shared';
 
 /** The checklist of an experience plan: add, edit, tick, assign, remove. Either partner. */
 
@@ -32,7 +32,7 @@ export function addStep(doc: Y.Doc, actor: BoardActor, input: AddStepInput, opti
   const step = newStepMap(text, assignee, stepId);
   writeBoard(doc, options, () => {
     stepsOf(map).push([step]);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
   return stepId;
 }
@@ -53,7 +53,8 @@ export function updateStep(doc: Y.Doc, actor: BoardActor, input: UpdateStepInput
       step.set('doneBy', done ? actor.userId : null);
     }
     if (assignee !== undefined) step.set('assignee', assignee);
-    stampUpdated(map, actor, at);
+    // Ticking or assigning a step is progress on the plan, not an edit of it.
+    (text !== undefined ? stampEdited : stampUpdated)(map, actor, at);
   });
 }
 
@@ -65,6 +66,6 @@ export function removeStep(doc: Y.Doc, actor: BoardActor, input: RemoveStepInput
   const { at } = clockOf(options);
   writeBoard(doc, options, () => {
     stepsOf(map).delete(index, 1);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }

@@ -4,11 +4,11 @@ import { BoardRuleError, parseInput } from '../errors';
 import { assertPartner, clockOf, writeBoard, type BoardActor, type OpOptions } from '../context';
 import { itemMapOf, itemsOf } from '../docLayout';
 import { positionAfter } from '../ordering';
-import { canEditText, canManageItem } from '../rules';
+import { canEditContent, canEditText, canManageItem } from '../rules';
 import { ArchiveInput, ItemRefInput, ReorderInput, SetItemTextInput, TEXT_FIELDS, type BoardItem, type TextField } from '../schema/item';
 import { readItem } from '../read/readBoard';
 import { setTextValue } from '../text';
-import { stampUpdated, textField } from './shared';
+import { stampEdited, stampUpdated, textField } from './shared';
 
 /** Operations that apply to every kind of item. */
 
@@ -60,9 +60,10 @@ export function deleteItem(doc: Y.Doc, actor: BoardActor, input: ItemRefInput, o
 export function touchItem(doc: Y.Doc, actor: BoardActor, input: ItemRefInput, options?: OpOptions): void {
   assertPartner(actor);
   const { itemId } = parseInput(ItemRefInput, input);
-  readItem(doc, itemId);
+  const item = readItem(doc, itemId);
   const { at } = clockOf(options);
-  writeBoard(doc, options, () => stampUpdated(itemMapOf(doc, itemId)!, actor, at));
+  const stamp = canEditContent(item, actor.userId) ? stampEdited : stampUpdated;
+  writeBoard(doc, options, () => stamp(itemMapOf(doc, itemId)!, actor, at));
 }
 
 /**
@@ -84,7 +85,7 @@ export function setItemText(doc: Y.Doc, actor: BoardActor, input: SetItemTextInp
   writeBoard(doc, options, () => {
     const map = itemMapOf(doc, itemId)!;
     setTextValue(textField(map, field), value);
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../schema/promise';
 import { addDays } from './promiseSchedule';
 import { clearMissedMarks } from './promiseOutcomes';
-import { appendHistory, baseFields, insertItem, loadItem, stampUpdated, textField } from './shared';
+import { appendHistory, baseFields, insertItem, loadItem, stampEdited, stampUpdated, textField } from './shared';
 
 /** Promises: propose, edit while proposed, accept, renegotiate. Marking is in promiseOutcomes. */
 
@@ -77,7 +77,7 @@ export function updatePromise(doc: Y.Doc, actor: BoardActor, input: UpdatePromis
     if (text !== undefined) setTextValue(textField(map, 'text'), text);
     if (cadence !== undefined) map.set('cadence', cadence);
     appendHistory(map, actor, at, { action: 'edited' });
-    stampUpdated(map, actor, at);
+    stampEdited(map, actor, at);
   });
 }
 

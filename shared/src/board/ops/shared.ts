@@ -78,6 +78,13 @@ export function stampUpdated(map: ItemMap, actor: BoardActor, at: string): void 
   map.set('updatedBy', actor.userId);
 }
 
+/** Stamps a change of the item's own content: `updatedAt`/`updatedBy` and `editedAt`/`editedBy`. */
+export function stampEdited(map: ItemMap, actor: BoardActor, at: string): void {
+  stampUpdated(map, actor, at);
+  map.set('editedAt', at);
+  map.set('editedBy', actor.userId);
+}
+
 export interface HistoryInput {
   action: string;
   note?: string | undefined;

@@ -23,6 +23,13 @@ export const baseItemShape = {
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   updatedBy: UserId,
+  /**
+   * When and by whom the item's own content (its words and settings) was last changed, by
+   * someone who may change it (`canEditContent`); absent until then. Answers to an item (an
+   * acknowledgement, a comment, a heart, a reply, a mark) change `updatedAt` but not these.
+   */
+  editedAt: IsoDateTime.optional(),
+  editedBy: UserId.optional(),
   archived: z.boolean(),
   archivedAt: IsoDateTime.nullable(),
   position: PositionKey,

@@ -112,9 +112,12 @@ export function CardBody({ entry, item }: { entry: BoardEntry; item: CardItem })
       <p className="item-meta">
         {item.acknowledgedBy
           ? `${nameOf(item.acknowledgedBy)} understood this on ${formatCalendarDate(item.acknowledgedAt?.slice(0, 10) ?? '')}.`
-          : isAuthor
-            ? 'Not acknowledged yet.'
-            : ''}
+          : !isAuthor
+            ? ''
+            : // A card in "only me" waits for no one: the partner cannot see it.
+              entry.visibility === 'private'
+              ? 'Private — only you see this.'
+              : 'Not acknowledged yet.'}
       </p>
       <div className="row item-actions">
         {!readOnly && !isAuthor && (
