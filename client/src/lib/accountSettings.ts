@@ -24,21 +24,36 @@ export async function loadAccountSettings(): Promise<void> {
   set(settings);
 }
 
-/** Applied at once (a checkbox must follow the click), then confirmed or undone by the server. */
-export async function updateAccountSettings(patch: AccountSettingsPatch): Promise<AccountSettings> {
-  const before = current;
+/** Updates in the order they were made: one waits for the one before it to be answered. */
+let queue: Promise<unknown> = Promise.resolve();
+/** The newest update made; an answer to an older one is not shown (it would undo a newer click). */
+let newest = 0;
+
+/**
+ * Applied at once (a checkbox must follow the click), then sent after any update before it, so
+ * the server ends with the last click; the screen takes the server's answer to the newest
+ * update only, or undoes the fields of a refused newest update.
+ */
+export function updateAccountSettings(patch: AccountSettingsPatch): Promise<AccountSettings> {
+  const seq = ++newest;
+  const undo = Object.fromEntries(Object.keys(patch).map((key) => [key, current[key as keyof AccountSettings]]));
   set({ ...current, ...patch });
-  try {
-    const { settings } = await request('PATCH', '/api/me/settings', AccountSettingsResponse, patch);
-    set(settings);
-    return settings;
-  } catch (err) {
-    set(before);
-    throw err;
-  }
+  const sent = queue.then(() => request('PATCH', '/api/me/settings', AccountSettingsResponse, patch));
+  queue = sent.catch(() => undefined);
+  return sent.then(
+    ({ settings }) => {
+      if (seq === newest) set(settings);
+      return settings;
+    },
+    (err: unknown) => {
+      if (seq === newest) set({ ...current, ...undo });
+      throw err;
+    },
+  );
 }
 
 export function resetAccountSettings(): void {
+  newest++; // answers to updates made before this are not shown
   set({ ...DEFAULT_ACCOUNT_SETTINGS });
 }
 
