@@ -133,6 +133,44 @@ describe('a new couple’s first minutes', { timeout: 90_000 }, () => {
     await checkScreen(alex.page, 'board-invite');
   });
 
+  it('after a reload the invitation is still waiting, and a new link asks before the old one stops working', async () => {
+    // As a stranger holding the link sees it (Alex would be told they are already a member).
+    const linkState = async (url: string) => {
+      const response = await fetch(`${server.baseUrl}/api/invites/${url.split('/invite/')[1]}`);
+      return ((await response.json()) as { invite: { state: string } }).invite.state;
+    };
+    await alex.page.reload();
+    const guide = alex.page.getByTestId('first-run');
+    const pending = guide.getByTestId('invite-pending');
+    await pending.waitFor();
+    // Only a hash of the link is stored: the guide says when it was sent and until when it works.
+    expect(await pending.innerText()).toMatch(/A link was sent on .+ — it works until .+\. Hearth keeps only a fingerprint/);
+    expect(await alex.page.getByRole('button', { name: 'Invite partner' }).count()).toBe(0);
+    await checkScreen(alex.page, 'board-invite-pending');
+
+    // Changing one's mind keeps the link that was sent.
+    const replace = guide.getByRole('button', { name: 'Make a new link (the old one stops working)' });
+    const dialog = alex.page.getByRole('dialog', { name: 'Make a new link?' });
+    await replace.click();
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/stops working at once/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await pending.waitFor();
+    expect(await linkState(inviteUrl)).toBe('open');
+
+    // Confirming replaces it: the old link is withdrawn, the new one is shown.
+    await replace.click();
+    await dialog.getByRole('button', { name: 'Make a new link', exact: true }).click();
+    const link = guide.getByTestId('invite-url-partner');
+    await link.waitFor();
+    const newUrl = await link.inputValue();
+    expect(newUrl).not.toBe(inviteUrl);
+    expect(await linkState(inviteUrl)).toBe('revoked');
+    expect(await linkState(newUrl)).toBe('open');
+    inviteUrl = newUrl;
+  });
+
   it('the partner joins and the guide moves on to a first appreciation', async () => {
     sam = await people.open('Sam');
     visits.track(sam.page);

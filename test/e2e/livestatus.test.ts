@@ -180,7 +180,8 @@ describe('live status in the browser', { timeout: 120_000 }, () => {
     await alex.page.getByTestId('invite-open-elsewhere').waitFor();
     await alex.page.getByTestId('invite-panel').scrollIntoViewIfNeeded();
     await shootBoth(alex, 'invite-panel-after-reload');
-    await alex.page.getByRole('button', { name: 'Make a new link' }).click();
+    await alex.page.getByRole('button', { name: 'Make a new link (the old one stops working)' }).click();
+    await alex.page.getByRole('dialog', { name: 'Make a new link?' }).getByRole('button', { name: 'Make a new link', exact: true }).click();
     const second = await alex.page.getByTestId('invite-url-partner').inputValue();
     expect(second).not.toBe(first);
     await new LiveStatus(alex.page).markLoaded();

@@ -37,7 +37,7 @@ export async function loadSnapshot(spaceId: string, now = new Date()): Promise<S
     deletionRequestedBy: record.deletionRequestedBy ?? [],
     openInvites: invites
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
-      .map((i) => ({ id: i._id.toString(), role: i.role, expiresAt: i.expiresAt.toISOString() })),
+      .map((i) => ({ id: i._id.toString(), role: i.role, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })),
   };
 }
 

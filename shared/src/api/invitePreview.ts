@@ -21,10 +21,14 @@ export const InvitePreviewDto = z.strictObject({
 });
 export type InvitePreviewDto = z.infer<typeof InvitePreviewDto>;
 
-/** A partner's view of one open invite link (the token itself is never stored, only its hash). */
+/**
+ * A partner's view of one open invite link. The token itself is never stored, only its hash,
+ * so a link cannot be shown again: only when it was made and until when it works.
+ */
 export const OpenInviteDto = z.strictObject({
   id: z.string(),
   role: MemberRole,
+  createdAt: z.string(),
   expiresAt: z.string(),
 });
 export type OpenInviteDto = z.infer<typeof OpenInviteDto>;

@@ -2,10 +2,20 @@ import { useId, useState } from 'react';
 import type { InviteDto } from '@hearth/shared/api';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
+import { useConfirm } from '../../lib/ConfirmDialog';
+import { useSpaceStatus } from '../livestatus/statusStore';
+import { PendingInvite, openPartnerInvite, replaceQuestion } from '../invites/PendingInvite';
 
-/** Creates the partner's invitation link and hands it over: copy, or the device's share sheet. */
+/**
+ * Creates the partner's invitation link and hands it over: copy, or the device's share sheet.
+ * A link made earlier (before a reload, in another tab) is still open on the server: it is
+ * shown as waiting, and replacing it (which stops it working) asks first.
+ */
 export function InviteStep({ spaceId, spaceName, myName }: { spaceId: string; spaceName: string; myName: string }) {
   const id = useId();
+  const live = useSpaceStatus(spaceId);
+  const pending = openPartnerInvite(live?.state === 'open' ? live.partner?.openInvites : null);
+  const [dialog, confirm] = useConfirm();
   const [invite, setInvite] = useState<InviteDto | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -13,6 +23,7 @@ export function InviteStep({ spaceId, spaceName, myName }: { spaceId: string; sp
   const canShare = typeof navigator.share === 'function';
 
   async function create() {
+    if (pending && !(await confirm(replaceQuestion(pending)))) return;
     setBusy(true);
     setError(null);
     try {
@@ -46,10 +57,18 @@ export function InviteStep({ spaceId, spaceName, myName }: { spaceId: string; sp
   if (!invite) {
     return (
       <>
-        <p>Send your partner a link; they join with an account of their own.</p>
-        <button type="button" className="button primary" onClick={create} disabled={busy} aria-busy={busy}>
-          Invite partner
-        </button>
+        {pending ? (
+          <PendingInvite invite={pending} busy={busy} onReplace={() => void create()} />
+        ) : (
+          <>
+            <p>Send your partner a link; they join with an account of their own.</p>
+            {/* Until the live status says whether a link is open, a new one could replace it unseen. */}
+            <button type="button" className="button primary" onClick={create} disabled={busy || live === null} aria-busy={busy}>
+              Invite partner
+            </button>
+          </>
+        )}
+        {dialog}
         {error && (
           <p className="error-text" role="alert">
             {error}

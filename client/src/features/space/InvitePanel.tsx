@@ -2,13 +2,16 @@ import { useId, useState } from 'react';
 import type { InviteDto, MemberRole, OpenInviteDto } from '@hearth/shared/api';
 import { api } from '../../lib/api';
 import { ApiError } from '../../lib/http';
+import { useConfirm } from '../../lib/ConfirmDialog';
 import { formatWhen } from '../counsellor/auditText';
+import { PendingInvite, replaceQuestion } from '../invites/PendingInvite';
 
 /**
  * Partners create single-use links: one for the other partner (a new one replaces the old),
  * and counsellor links. `openInvites` is the live list from the server: a link someone used
  * or withdrew disappears from here at once, and links made earlier (another tab, before a
  * reload) are still shown, without their address, which only the tab that made it knows.
+ * Replacing an open partner link stops it working, so it asks first.
  */
 export function InvitePanel({
   spaceId,
@@ -24,12 +27,14 @@ export function InvitePanel({
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<MemberRole | null>(null);
   const [busy, setBusy] = useState(false);
+  const [dialog, confirm] = useConfirm();
 
   // A link made here counts only while the server still lists it as open.
   const stillOpen = (invite: InviteDto | undefined) =>
     invite && (openInvites === null || invite.id === undefined || openInvites.some((o) => o.id === invite.id)) ? invite : undefined;
 
-  async function create(role: MemberRole) {
+  async function create(role: MemberRole, replacing?: OpenInviteDto) {
+    if (replacing && !(await confirm(replaceQuestion(replacing)))) return;
     setError(null);
     setBusy(true);
     try {
@@ -75,6 +80,7 @@ export function InvitePanel({
   function block(role: MemberRole, title: string, action: string) {
     const invite = stillOpen(made[role]);
     const elsewhere = (openInvites ?? []).filter((o) => o.role === role && o.id !== invite?.id);
+    const pending = elsewhere.at(-1);
     return (
       <div className="invite-block" data-testid={`invite-block-${role}`}>
         <h3>{title}</h3>
@@ -101,21 +107,20 @@ export function InvitePanel({
           </>
         ) : (
           <>
-            {role === 'partner' && elsewhere.length > 0 && (
-              <p className="muted small-print" data-testid="invite-open-elsewhere">
-                A link made earlier is still open, until {formatWhen(elsewhere[0]!.expiresAt)}. A new link replaces it.
-              </p>
-            )}
-            <div className="row">
-              <button type="button" className="button small" disabled={busy} onClick={() => create(role)}>
-                {role === 'partner' && elsewhere.length > 0 ? 'Make a new link' : action}
-              </button>
-              {role === 'partner' && elsewhere[0] && (
-                <button type="button" className="button small quiet" onClick={() => void withdrawById(elsewhere[0]!.id)}>
-                  Withdraw it
+            {role === 'partner' && pending ? (
+              <PendingInvite
+                invite={pending}
+                busy={busy}
+                onReplace={() => void create(role, pending)}
+                onWithdraw={() => void withdrawById(pending.id)}
+              />
+            ) : (
+              <div className="row">
+                <button type="button" className="button small" disabled={busy} onClick={() => create(role)}>
+                  {action}
                 </button>
-              )}
-            </div>
+              </div>
+            )}
           </>
         )}
         {role === 'counsellor' && elsewhere.length > 0 && (
@@ -147,6 +152,7 @@ export function InvitePanel({
           {error}
         </p>
       )}
+      {dialog}
     </section>
   );
 }
