@@ -16,7 +16,7 @@ export class JourneySetUp {
    * A new couple, Alex and Sam, each on a page of their own (`viewport`, desktop by default)
    * with their space's board open and live.
    */
-  async coupleOnBoard(viewport = DESKTOP) {
+  async coupleOnBoard(viewport: { width: number; height: number } = DESKTOP) {
     const { a, b, space } = await makeCouple(this.server.baseUrl);
     const alexPerson = await this.people.open('Alex', a, viewport);
     const samPerson = await this.people.open('Sam', b, viewport);

@@ -1,9 +1,10 @@
-import { memo, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { reorderItem, type BoardItem } from '@hearth/shared/board';
 import { LOCAL_ORIGIN } from '../../collab/origins';
 import { useBoard, VISIBILITY_LABEL } from './boardContext';
 import type { BoardEntry } from './boardStore';
 import { useEditors } from '../presence/useEditors';
+import { useEditingFocus } from '../presence/useEditingFocus';
 import { ItemMenu } from './ItemMenu';
 import { ItemByline } from './ItemByline';
 import { ExperienceBody } from './bodies/ExperienceBody';
@@ -41,15 +42,7 @@ export const ItemCard = memo(function ItemCard({
   const label = itemLabel(entry.item);
 
   // "Editing" means a text field of this card has focus, not a button on it.
-  function onFocus(event: FocusEvent<HTMLElement>) {
-    const typing =
-      event.target instanceof HTMLTextAreaElement || (event.target instanceof HTMLInputElement && event.target.type === 'text');
-    setEditing(entry, typing);
-  }
-  function onBlur(event: FocusEvent<HTMLElement>) {
-    const next = event.relatedTarget instanceof Node ? event.relatedTarget : null;
-    if (!event.currentTarget.contains(next)) setEditing(entry, false);
-  }
+  const focus = useEditingFocus((editing) => setEditing(entry, editing));
   // Alt+↑ / Alt+↓ moves the focused card, the keyboard equivalent of dragging.
   function onKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (readOnly || !event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
@@ -65,8 +58,9 @@ export const ItemCard = memo(function ItemCard({
       data-testid="item"
       data-item-id={entry.item.id}
       data-visibility={entry.visibility}
-      onFocus={onFocus}
-      onBlur={onBlur}
+      ref={focus.ref}
+      onFocus={focus.onFocus}
+      onBlur={focus.onBlur}
       onKeyDown={onKeyDown}
     >
       {(entry.item.archived || editors.length > 0) && (

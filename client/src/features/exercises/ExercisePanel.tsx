@@ -21,6 +21,8 @@ interface Props {
 
 /** This tab's open exercise survives a reload: the view comes back where it was. */
 const openKey = (spaceId: string) => `hearth:exercise-open:${spaceId}`;
+/** The run this tab answered "Later" to: its invitation is not shown again on another page. */
+const laterKey = (spaceId: string) => `hearth:exercise-later:${spaceId}`;
 
 /**
  * The live exercise of a space: a card beside the board to start one or join the running one,
@@ -31,7 +33,7 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
   const canSteer = role === 'partner' || counsellorCanFacilitate;
   const canAnswer = role === 'partner';
   const [openId, setOpenId] = useState<string | null>(() => sessionStorage.getItem(openKey(spaceId)));
-  const [laterId, setLaterId] = useState<string | null>(null);
+  const [laterId, setLaterId] = useState<string | null>(() => sessionStorage.getItem(laterKey(spaceId)));
   const state = ex.state;
   const running = state && state.phase !== 'ended' ? state : null;
 
@@ -43,6 +45,11 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
     },
     [spaceId],
   );
+
+  const later = (sessionId: string) => {
+    setLaterId(sessionId);
+    sessionStorage.setItem(laterKey(spaceId), sessionId);
+  };
 
   // Whoever starts an exercise is taken straight into it.
   const start = async (...args: Parameters<typeof ex.start>) => {
@@ -92,11 +99,13 @@ export function ExercisePanel({ spaceId, meId, members, role, counsellorCanFacil
       />
       {/* The invitation and the focused view cover the page, so they live at its root: on a
           phone they show whichever section the bottom navigation has chosen. */}
+      {/* No invitation to one's own exercise: the card above reopens it. */}
       {running &&
         !focused &&
+        running.startedBy !== meId &&
         laterId !== running.sessionId &&
         createPortal(
-          <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => setLaterId(running.sessionId)} />,
+          <ExercisePrompt text={promptText} onJoin={() => open(running.sessionId)} onLater={() => later(running.sessionId)} />,
           document.body,
         )}
       {focused &&

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 interface Props {
@@ -11,8 +12,21 @@ interface Props {
  * opened the running exercise, wherever they are on the page.
  */
 export function ExercisePrompt({ text, onJoin, onLater }: Props) {
+  const ref = useRef<HTMLElement>(null);
+  // Toasts stack above the invitation instead of on it: it tells them how much room it takes.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => root.setProperty('--ex-prompt-space', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--ex-prompt-space');
+    };
+  }, []);
   return createPortal(
-    <section className="ex-prompt" aria-label="Exercise invitation" data-testid="exercise-prompt">
+    <section ref={ref} className="ex-prompt" aria-label="Exercise invitation" data-testid="exercise-prompt">
       <p className="ex-prompt-text" role="status">
         {text}
       </p>
