@@ -299,10 +299,37 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     const plan = 'Weekend in the hills';
     await alex.openDetails(plan);
     await sam.openDetails(plan);
+    // Pressed with nothing typed, the button says why in a neutral hint, not in an error colour.
+    const addStep = alex.item(plan).getByRole('button', { name: 'Add step' });
+    const hint = alex.item(plan).getByText('Type the step first.');
+    // The hint's colour, and the app's muted ink measured on a probe beside it.
+    const colours = () =>
+      hint.evaluate((el) => {
+        const doc = el.ownerDocument;
+        const probe = doc.createElement('span');
+        probe.style.color = 'var(--ink-muted)';
+        doc.body.append(probe);
+        const view = doc.defaultView!;
+        const result = { hint: view.getComputedStyle(el).color, muted: view.getComputedStyle(probe).color };
+        probe.remove();
+        return result;
+      });
+    await addStep.click({ force: true }); // aria-disabled: it stays pressable, to say why
+    await hint.waitFor();
+    expect(await colours().then((c) => c.hint === c.muted)).toBe(true);
+    await screenshot(alex.page, 'board-step-hint-1280');
+    await alex.page.setViewportSize({ width: 375, height: 800 });
+    await addStep.click({ force: true }); // aria-disabled: it stays pressable, to say why
+    await hint.waitFor();
+    expect(await colours().then((c) => c.hint === c.muted)).toBe(true);
+    await screenshot(alex.page, 'board-step-hint-375');
+    await alex.page.setViewportSize({ width: 1280, height: 900 });
     await alex.item(plan).getByPlaceholder('Add a step').fill('Book the train');
-    await alex.item(plan).getByRole('button', { name: 'Add step' }).click();
+    await addStep.click();
     const samStep = sam.item(plan).getByRole('textbox', { name: 'Step', exact: true });
     await eventually('Sam to see the step', async () => (await samStep.inputValue()) === 'Book the train');
+    // Once a step was added, the earlier press is forgotten: no alert waits beside the emptied field.
+    expect(await alex.item(plan).getByRole('alert').filter({ hasText: 'Type the step first.' }).count()).toBe(0);
     await samStep.click();
     await sam.page.keyboard.press('End');
     await sam.page.keyboard.type(' tickets');
@@ -335,6 +362,13 @@ describe('the shared board in two browsers', { timeout: 90_000 }, () => {
     await onAlex.getByText('I need an hour alone after work', { exact: true }).waitFor();
     expect(await onAlex.getByRole('button', { name: 'Edit statement' }).count()).toBe(0);
     expect(await sam.item('I need an hour alone after work').getByRole('button', { name: 'Edit statement' }).count()).toBe(1);
+    // The edit controls read as a sentence: "I" stays a capital.
+    expect(
+      await sam
+        .item('I need an hour alone after work')
+        .getByRole('button', { name: 'Edit what I’d ask you to avoid', exact: true })
+        .count(),
+    ).toBe(1);
     await onAlex.getByRole('button', { name: 'I understand' }).click();
     await eventually(
       'Sam to see the acknowledgement',

@@ -46,6 +46,17 @@ describe('answers to a card, and cards no one else can answer', { timeout: 90_00
     expect(await alex.item('A walk on Sundays').getByText('Not acknowledged yet.').count()).toBe(1);
     expect(await sam.item('Slammed doors').count()).toBe(0);
 
+    // "Still open" lists what waits for the partner: not a card only Alex can see.
+    const status = alex.page.getByRole('group', { name: 'Filter the board' }).getByLabel('Status');
+    await status.selectOption({ label: 'Still open' });
+    await alex.item('A walk on Sundays').waitFor();
+    expect(await alex.item('Slammed doors').count()).toBe(0);
+    await status.selectOption({ label: 'Completed' });
+    await alex.item('Slammed doors').waitFor();
+    expect(await alex.item('A walk on Sundays').count()).toBe(0);
+    await status.selectOption({ label: 'Active' });
+    await alex.item('Slammed doors').waitFor();
+
     const counts = 'Understood so far: 0 of 1 needs, 0 of 0 boundaries, 0 of 0 triggers.';
     for (const [who, page] of [
       ['Alex', alex],

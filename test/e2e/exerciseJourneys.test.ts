@@ -425,9 +425,18 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
       { userId: partners[1]!, partnerIds: partners },
       { text: 'Walk the dog every morning', promiseeId: partners[0]!, cadence: { type: 'once', dueDate: today } },
     );
-    await waitFor('the promise to reach Alex', () => boardA.doc.getMap('items').has(promiseId));
-    acceptPromise(boardA.doc, { userId: partners[0]!, partnerIds: partners }, { itemId: promiseId });
-    await waitFor('the promise to be saved', () => boardA.allSaved() && boardB.allSaved());
+    // A second one, also missed: a draft typed for the first must not follow the review to it.
+    const secondId = createPromise(
+      boardB.doc,
+      { userId: partners[1]!, partnerIds: partners },
+      { text: 'Water the plants on Fridays', promiseeId: partners[0]!, cadence: { type: 'once', dueDate: today } },
+    );
+    await waitFor(
+      'the promises to reach Alex',
+      () => boardA.doc.getMap('items').has(promiseId) && boardA.doc.getMap('items').has(secondId),
+    );
+    for (const itemId of [promiseId, secondId]) acceptPromise(boardA.doc, { userId: partners[0]!, partnerIds: partners }, { itemId });
+    await waitFor('the promises to be saved', () => boardA.allSaved() && boardB.allSaved());
     boardA.destroy();
     boardB.destroy();
 
@@ -463,11 +472,29 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     await alex3.ex.view().getByRole('button', { name: 'Confirm it was missed' }).click();
     await sam3.ex.view().getByText('Marked missed and confirmed.').waitFor();
+    // Alex starts a draft of their own, then Sam's new promise settles this one.
+    await renegotiate(alex3).fill('Half a thought for the first promise');
     await renegotiate(sam3).fill('Walk the dog on weekday mornings');
     await makeNew(sam3).click();
     await renegotiate(sam3).waitFor({ state: 'detached' });
+    await renegotiate(alex3).waitFor({ state: 'detached' });
     for (const p of [alex3, sam3]) expect(await alerts(p)).toBe('');
     await shot(sam3, 'ex-review-renegotiated-1280');
+
+    // The second promise: missed and confirmed, and Alex's field starts empty.
+    await alex3.ex.view().getByRole('button', { name: 'Next promise' }).click();
+    for (const p of [alex3, sam3])
+      await p.ex
+        .view()
+        .getByText(/^Promise 2 of 2/)
+        .waitFor();
+    await sam3.ex.view().getByRole('button', { name: 'I missed it' }).click();
+    await alex3.ex.view().getByRole('button', { name: 'Confirm it was missed' }).click();
+    for (const p of [alex3, sam3]) {
+      await p.ex.view().getByText('Marked missed and confirmed.').waitFor();
+      expect(await renegotiate(p).inputValue()).toBe('');
+    }
+    await shot(alex3, 'ex-review-second-promise-1280');
 
     await alex3.ex.view().getByRole('button', { name: 'See the summary' }).click();
     for (const p of [alex3, sam3])

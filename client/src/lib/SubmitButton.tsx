@@ -17,6 +17,8 @@ export function SubmitButton({
 }) {
   const id = useId();
   const [tried, setTried] = useState(false);
+  // Once it can act, a press while it could not is forgotten: the hint does not stay after a send.
+  if (tried && blockedBy === null) setTried(false);
   return (
     <span className="submit-wrap">
       <button

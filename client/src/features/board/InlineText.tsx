@@ -86,7 +86,7 @@ export function InlineText({
           </div>
           {/* The keyboard's way in: the text stays plain text for screen readers. */}
           <button type="button" className="inline-edit" onClick={() => setEditing(true)}>
-            Edit {label.toLowerCase()}
+            Edit {inSentence(label)}
           </button>
         </>
       ) : (
@@ -96,4 +96,10 @@ export function InlineText({
       )}
     </div>
   );
+}
+
+/** A field label inside a sentence: only its first letter lower-cased, and never a word "I" ("I’d", "I'm"). */
+function inSentence(label: string): string {
+  if (/^I(?![A-Za-z])/.test(label)) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }

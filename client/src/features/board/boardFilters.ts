@@ -1,4 +1,4 @@
-import { authorOf, type BoardItem } from '@hearth/shared/board';
+import { authorOf, type BoardItem, type Visibility } from '@hearth/shared/board';
 import type { BoardEntry } from './boardStore';
 
 export type WhoFilter = 'everyone' | 'mine' | 'partner';
@@ -13,22 +13,23 @@ export const DEFAULT_FILTER: BoardFilter = { who: 'everyone', status: 'active' }
 
 /**
  * Whether an item still asks something of the couple: a promise not yet settled, a plan not
- * yet done, a card not yet acknowledged. Check-ins and appreciations are simply records.
+ * yet done, a card not yet acknowledged. Check-ins and appreciations are simply records. A card
+ * in "only me" waits for no one: nobody else can see it to acknowledge it.
  */
-export function isOpen(item: BoardItem): boolean | null {
+export function isOpen(item: BoardItem, visibility: Visibility): boolean | null {
   switch (item.kind) {
     case 'promise':
       return item.status === 'proposed' || item.status === 'accepted';
     case 'experience':
       return item.status === 'idea' || item.status === 'planned';
     case 'card':
-      return item.acknowledgedBy === null;
+      return visibility !== 'private' && item.acknowledgedBy === null;
     default:
       return null;
   }
 }
 
-function matchesFilter(item: BoardItem, filter: BoardFilter, myId: string): boolean {
+function matchesFilter({ item, visibility }: BoardEntry, filter: BoardFilter, myId: string): boolean {
   const author = authorOf(item);
   if (filter.who === 'mine' && author !== myId) return false;
   if (filter.who === 'partner' && author === myId) return false;
@@ -40,9 +41,9 @@ function matchesFilter(item: BoardItem, filter: BoardFilter, myId: string): bool
     case 'active':
       return !item.archived;
     case 'open':
-      return !item.archived && isOpen(item) !== false;
+      return !item.archived && isOpen(item, visibility) !== false;
     case 'completed':
-      return !item.archived && isOpen(item) !== true;
+      return !item.archived && isOpen(item, visibility) !== true;
   }
 }
 
@@ -53,7 +54,7 @@ export function entriesOfKind<K extends BoardItem['kind']>(
   filter: BoardFilter,
   myId: string,
 ): BoardEntry[] {
-  return entries.filter((e) => e.item.kind === kind && matchesFilter(e.item, filter, myId));
+  return entries.filter((e) => e.item.kind === kind && matchesFilter(e, filter, myId));
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ExerciseViewProps } from './types';
 
 export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }: ExerciseViewProps<'promise_review'>) {
   const { data } = state;
-  const [text, setText] = useState('');
+  // One draft per promise: what was typed for one promise does not follow the review to the next.
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
   const item = data.items[data.current];
   if (data.items.length === 0) {
     return (
@@ -44,6 +45,9 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
   const iPromised = canAnswer && item.promiserId === meId;
   const iReceived = canAnswer && item.promiseeId === meId;
   const settled = item.outcome !== null && item.confirmed;
+  const key = `${item.promiseId}-${item.period}`;
+  const text = drafts[key] ?? '';
+  const setText = (value: string) => setDrafts((d) => ({ ...d, [key]: value }));
   return (
     <div className="ex-review">
       <p className="ex-guidance">{isFirstReview(data.since) ? PROMISE_REVIEW_GUIDANCE.introFirst : PROMISE_REVIEW_GUIDANCE.intro}</p>
