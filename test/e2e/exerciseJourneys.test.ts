@@ -466,7 +466,7 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
       expect(await makeNew(p).count()).toBe(0);
       expect(await alerts(p)).toBe('');
     }
-    await sam3.ex.view().getByText('Once Alex confirms, you can renegotiate it.').waitFor();
+    await sam3.ex.view().getByText('Waiting for Alex to confirm. Then either of you can renegotiate it.').waitFor();
     await alex3.ex.view().getByText('Once you confirm, either of you can renegotiate it.').waitFor();
     await shot(sam3, 'ex-review-missed-unconfirmed-1280');
 

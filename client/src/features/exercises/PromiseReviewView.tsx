@@ -99,15 +99,14 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
             </button>
           </div>
         ) : (
-          <p className="ex-status">Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.</p>
+          <p className="ex-status">
+            Waiting for {nameOf(members, item.promiseeId, meId)} to confirm.
+            {/* The server renegotiates only a confirmed miss: say when it can be done. */}
+            {item.outcome === 'missed' && canAnswer && ' Then either of you can renegotiate it.'}
+          </p>
         ))}
-      {item.outcome === 'missed' && canAnswer && !item.confirmed && (
-        // The server renegotiates only a confirmed miss: until then, say when it can be done.
-        <p className="ex-status">
-          {iReceived
-            ? 'Once you confirm, either of you can renegotiate it.'
-            : `Once ${nameOf(members, item.promiseeId, meId)} confirms, you can renegotiate it.`}
-        </p>
+      {item.outcome === 'missed' && iReceived && !item.confirmed && (
+        <p className="ex-status">Once you confirm, either of you can renegotiate it.</p>
       )}
       {isConfirmedMiss(item) && canAnswer && !item.renegotiatedText && (
         <form
