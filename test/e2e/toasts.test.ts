@@ -33,6 +33,16 @@ describe('toasts on a phone', { timeout: 90_000 }, () => {
     await alexEx.prompt().getByText('Sam started a together check-in').waitFor();
     await showSection(alex.page, 'Board');
     expect(await overlap(alexEx.prompt(), nav(alex)), 'the invitation covers the bottom navigation').toBe(false);
+    // Scrolled to the end, the page's last content clears the invitation.
+    const contentEnd = Number(
+      await alex.page.evaluate(`(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const children = [...document.querySelector('main.page').children].reverse();
+        const last = children.find((el) => getComputedStyle(el).position !== 'fixed' && el.getBoundingClientRect().height > 0);
+        return last.getBoundingClientRect().bottom;
+      })()`),
+    );
+    expect(contentEnd, 'the end of the page stays under the invitation').toBeLessThanOrEqual((await boxOf(alexEx.prompt())).y + 1);
 
     // A second toast (undo a delete) while the invitation is up.
     // (scrolled to the top so the floating invitation does not cover its menu)
