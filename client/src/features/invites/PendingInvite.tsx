@@ -2,7 +2,7 @@ import type { OpenInviteDto } from '@hearth/shared/api';
 import type { ConfirmOptions } from '../../lib/ConfirmDialog';
 import { formatWhen } from '../counsellor/auditText';
 
-export const REPLACE_LABEL = 'Make a new link (the old one stops working)';
+const REPLACE_LABEL = 'Make a new link (the old one stops working)';
 
 /**
  * A partner link that is still open but that this tab did not make (another tab, or before a

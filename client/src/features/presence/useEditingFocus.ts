@@ -9,33 +9,32 @@ function isTyping(target: EventTarget): boolean {
  * Focus handlers for a card that announce "editing" while one of its text fields has focus, and
  * stop on every way out: blur to outside the card, focus moving to a button of the card, and the
  * focused field going away (a reply sent with Enter, a form cancelled with Escape), which fires
- * no blur. The card unmounting is handled by `useEditors`.
+ * no blur. Only the card being edited watches its DOM for that, and only while a field has
+ * focus. The card unmounting is handled by `useEditors`.
  */
 export function useEditingFocus(setEditing: (editing: boolean) => void) {
-  const field = useRef<HTMLElement | null>(null);
   const card = useRef<HTMLElement | null>(null);
+  const watching = useRef<MutationObserver | null>(null);
   const setRef = useRef(setEditing);
   setRef.current = setEditing;
 
   const stop = useCallback(() => {
-    field.current = null;
+    watching.current?.disconnect();
+    watching.current = null;
     setRef.current(false);
   }, []);
 
-  useEffect(() => {
-    const root = card.current;
-    if (!root) return undefined;
-    const observer = new MutationObserver(() => {
-      if (field.current && !field.current.isConnected) stop();
-    });
-    observer.observe(root, { childList: true, subtree: true });
-    return () => observer.disconnect();
-  }, [stop]);
+  useEffect(() => () => watching.current?.disconnect(), []);
 
   const onFocus = useCallback(
     (event: FocusEvent<HTMLElement>) => {
       if (!isTyping(event.target)) return stop();
-      field.current = event.target;
+      const field = event.target;
+      watching.current?.disconnect();
+      watching.current = new MutationObserver(() => {
+        if (!field.isConnected) stop();
+      });
+      if (card.current) watching.current.observe(card.current, { childList: true, subtree: true });
       setRef.current(true);
     },
     [stop],
