@@ -1,8 +1,10 @@
 /**
- * `npx tsx bench/sync/heapSummary.ts <file> [--top 30]`: a sampling heap profile (from
- * `BENCH_HEAP_SAMPLE=<file>` of the benchmark server) as allocated bytes by function (self) and
- * by allocation stack (the four innermost frames), and by the innermost frame of Hearth's own
- * server code that led to it (`server/src/…`, "outside Hearth" when none did), largest first.
+ * `npx tsx bench/sync/heapSummary.ts <file> [--top 30] [--frames /server/src/]`: a sampling heap
+ * profile (from `BENCH_HEAP_SAMPLE=<file>` of the benchmark server, or `BENCH_LOAD_HEAP_SAMPLE`
+ * of the load generator) as allocated bytes by function (self) and by allocation stack (the four
+ * innermost frames), and by the innermost frame of Hearth's own code that led to it (files whose
+ * path holds `--frames`: the server's by default, `/bench/sync/` for the load generator;
+ * "outside Hearth" when none did), largest first.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +21,10 @@ interface Node {
   children: Node[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '30' }, frames: { type: 'string', default: '/server/src/' } },
+});
 if (!positionals[0]) throw new Error('usage: heapSummary.ts <file>');
 const root = (JSON.parse(readFileSync(positionals[0], 'utf8')) as { head: Node }).head;
 const name = (f: Frame) => `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
@@ -27,7 +32,7 @@ const bySelf = new Map<string, number>();
 const byStack = new Map<string, number>();
 const byHearth = new Map<string, number>();
 let total = 0;
-const hearthFrame = (f: Frame) => f.url.includes('/server/src/');
+const hearthFrame = (f: Frame) => f.url.includes(values.frames);
 function walk(node: Node, stack: string[], hearth: string): void {
   const here = [...stack, name(node.callFrame)];
   if (hearthFrame(node.callFrame)) hearth = here[here.length - 1]!;

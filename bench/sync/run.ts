@@ -10,7 +10,8 @@
  * and keep its output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -111,6 +112,27 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
+/**
+ * `BENCH_LOAD_HEAP_SAMPLE=<file>`: the load generator's own allocations that outlive a young
+ * collection, sampled over the measured window (read with `bench/sync/heapSummary.ts`), to see
+ * what its pauses are made of. Returns the function that stops sampling and writes the file.
+ */
+function sampleLoadGeneratorHeap(): (() => Promise<void>) | null {
+  const file = process.env.BENCH_LOAD_HEAP_SAMPLE;
+  if (!file) return null;
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+  const started = post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true });
+  return async () => {
+    await started;
+    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function runLoad(target: Target) {
   const propagation: number[] = [];
   const acks: number[] = [];
@@ -189,6 +211,7 @@ async function runLoad(target: Target) {
   }, COLD_OPEN_EVERY_MS || 60_000);
   const started = performance.now();
   timelineStart = started;
+  const loadHeapSample = sampleLoadGeneratorHeap();
   const windowEpoch = Date.now();
   // The load generator's own event-loop delay per second (its pauses delay what it measures).
   const loop = TIMELINE ? monitorEventLoopDelay({ resolution: 5 }) : null;
@@ -227,6 +250,7 @@ async function runLoad(target: Target) {
     }, 1000);
   });
   clearInterval(opener);
+  await loadHeapSample?.();
   const elapsed = (performance.now() - started) / 1000;
   const cpu = target.pids.map((p, i) => (cpuSeconds(p) - cpuBefore[i]!) / elapsed);
   const loadCpu = process.cpuUsage(loadCpuBefore);

@@ -10,6 +10,7 @@ import { ScratchCopy } from './validation/scratchCopy';
 import { recordStage, stageTimesOn } from './stageTimes';
 import { collabTuning } from './tuning';
 import { reachedClocks } from './updateClocks';
+import { keepTransactionsYoung } from './youngTransactions';
 
 /** A party that receives a document's broadcasts: a local connection. */
 export interface DocPeer {
@@ -161,6 +162,7 @@ export class LiveDoc implements WriteTarget {
     }
     this.scratchFollows = tried === null;
     const applyStarted = timed ? performance.now() : 0;
+    keepTransactionsYoung(this.ydoc);
     try {
       Y.applyUpdate(this.ydoc, update, origin);
       if (timed) recordStage('apply', performance.now() - applyStarted);
@@ -174,6 +176,7 @@ export class LiveDoc implements WriteTarget {
   }
 
   applyRemote(update: Uint8Array): void {
+    keepTransactionsYoung(this.ydoc);
     Y.applyUpdate(this.ydoc, update, REMOTE_ORIGIN);
   }
 
@@ -246,7 +249,7 @@ export class LiveDoc implements WriteTarget {
     recordStage('checkpoint_encode', performance.now() - encodeStarted);
     if (state.length > MAX_CHECKPOINT_BYTES) return false;
     this.checkpointing = true;
-    this.pending.push({
+    this.queueRow({
       id: new Types.ObjectId(),
       seq: ++this.seq,
       data: state,
@@ -255,7 +258,6 @@ export class LiveDoc implements WriteTarget {
       stored: false,
       checkpoint: { clocks: Y.decodeStateVector(Y.encodeStateVector(this.ydoc)), bytesAtEncode: this.approxBytes },
     });
-    this.hooks.queue.enqueue(this);
     return true;
   }
 
@@ -312,6 +314,12 @@ export class LiveDoc implements WriteTarget {
     await this.compacting?.catch(() => undefined);
   }
 
+  /** Queues a row for the next group commit. */
+  private queueRow(entry: PendingUpdate): void {
+    this.pending.push(entry);
+    this.hooks.queue.enqueue(this);
+  }
+
   /** Whether a transaction origin is one of this document's connections. */
   private isPeer(origin: unknown): origin is DocPeer {
     const peers: ReadonlySet<unknown> = this.peers;
@@ -336,7 +344,7 @@ export class LiveDoc implements WriteTarget {
     this.approxBytes += update.length;
     this.lastChangeAt = performance.now();
     if (origin !== REMOTE_ORIGIN) {
-      this.pending.push({
+      this.queueRow({
         id: new Types.ObjectId(),
         seq: ++this.seq,
         data: update,
@@ -345,7 +353,6 @@ export class LiveDoc implements WriteTarget {
         stored: false,
         reaches: reachedClocks(tr),
       });
-      this.hooks.queue.enqueue(this);
       this.hooks.onLocalUpdate?.(this, update);
     }
     const broadcastStarted = stageTimesOn() ? performance.now() : 0;

@@ -14,6 +14,8 @@ import { z } from 'zod';
  *   that hold no row of the document.
  * - `HEARTH_ROTATE_MS=<ms>`: how long a journal segment takes writes before the next one
  *   (default 10,000).
+ * - `HEARTH_YOUNG_TRANSACTIONS=0`: Yjs keeps pushing transactions into a list that may have
+ *   reached V8's old generation (`youngTransactions.ts`).
  */
 const schema = z.object({
   HEARTH_WRITE_LANE: z.enum(['0', '1']).default('1'),
@@ -22,6 +24,7 @@ const schema = z.object({
   HEARTH_CHECKPOINTS: z.enum(['0', '1']).default('1'),
   HEARTH_SEGMENT_INDEX: z.enum(['0', '1']).default('1'),
   HEARTH_ROTATE_MS: z.coerce.number().int().min(500).max(600_000).optional(),
+  HEARTH_YOUNG_TRANSACTIONS: z.enum(['0', '1']).default('1'),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -34,4 +37,5 @@ export const collabTuning = {
   checkpoints: parsed.data.HEARTH_CHECKPOINTS === '1',
   segmentIndex: parsed.data.HEARTH_SEGMENT_INDEX === '1',
   rotateMs: parsed.data.HEARTH_ROTATE_MS,
+  youngTransactions: parsed.data.HEARTH_YOUNG_TRANSACTIONS === '1',
 };

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { keepTransactionsYoung } from '../youngTransactions';
 
 /** What one update did to a document: the structs it integrated and the items it deleted. */
 export interface UpdateChanges {
@@ -44,6 +45,7 @@ export class ScratchCopy {
     }
     const changes: UpdateChanges = { inserted: [], deleted: [], missingDependencies: false };
     const hadPending = hasPending(doc);
+    keepTransactionsYoung(doc);
     try {
       doc.transact((tr) => {
         Y.applyUpdate(doc, update);
