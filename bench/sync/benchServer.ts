@@ -5,9 +5,7 @@
  * `READY <port> <databasePid>`.
  */
 import http from 'node:http';
-import inspector from 'node:inspector';
 import v8 from 'node:v8';
-import { writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +22,7 @@ import {
 import { openDatabase } from '../../server/src/platform/db/database';
 import { HearthEvents } from '../../server/src/platform/events';
 import { enableStageTimes } from '../../server/src/collab/stageTimes';
+import { startHeapSampling } from '../lib/heapSampling';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 const dataDir = process.env.DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'hearth-bench-'));
@@ -38,7 +37,8 @@ const hookMode = process.env.BENCH_HOOK;
 const beforeApplyUpdate = (ctx: UpdateContext) => {
   const started = performance.now();
   const mode = hookMode;
-  const verdict = mode === 'noop' ? { ok: true as const } : mode === 'text' ? (ctx.textChanges(), { ok: true as const }) : validator(ctx);
+  const verdict =
+    mode === 'noop' ? { ok: true as const } : hookMode === 'text' ? (ctx.textChanges(), { ok: true as const }) : validator(ctx);
   validation.ms += performance.now() - started;
   validation.calls++;
   if (!verdict.ok) validation.refused++;
@@ -121,23 +121,11 @@ server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
 // allocation instead, the short-lived included (what drives the young-generation collections).
 const heapSample = process.env.BENCH_HEAP_SAMPLE;
 if (heapSample) {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
   setTimeout(() => {
-    void post('HeapProfiler.startSampling', {
-      samplingInterval: 16384,
-      includeObjectsCollectedByMajorGC: true,
-      includeObjectsCollectedByMinorGC: process.env.BENCH_HEAP_SAMPLE_ALL === '1',
-    }).then(() =>
-      setTimeout(() => {
-        void post('HeapProfiler.stopSampling').then((result) => {
-          writeFileSync(heapSample, JSON.stringify((result as { profile: unknown }).profile));
-          process.stderr.write(`heap sample written to ${heapSample}\n`);
-        });
-      }, 20_000),
-    );
+    const stop = startHeapSampling(process.env.BENCH_HEAP_SAMPLE_ALL === '1' ? 'all' : 'promoted');
+    setTimeout(() => {
+      void stop(heapSample).then(() => process.stderr.write(`heap sample written to ${heapSample}\n`));
+    }, 20_000);
   }, 20_000);
 }
 process.on('SIGTERM', () => {

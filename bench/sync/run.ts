@@ -10,8 +10,7 @@
  * and keep its output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, writeFileSync } from 'node:fs';
-import inspector from 'node:inspector';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -20,6 +19,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { LoadClient, sentAt } from './loadClient';
 import { cpuSeconds, percentile, rssMiB } from './processStats';
 import { formatStages, parseStages } from './stages';
+import { startHeapSampling } from '../lib/heapSampling';
 
 const { values } = parseArgs({
   options: {
@@ -112,27 +112,6 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return true;
 }
 
-/**
- * `BENCH_LOAD_HEAP_SAMPLE=<file>`: the load generator's own allocations that outlive a young
- * collection, sampled over the measured window (read with `bench/sync/heapSummary.ts`), to see
- * what its pauses are made of. Returns the function that stops sampling and writes the file.
- */
-function sampleLoadGeneratorHeap(): (() => Promise<void>) | null {
-  const file = process.env.BENCH_LOAD_HEAP_SAMPLE;
-  if (!file) return null;
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
-  const started = post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true });
-  return async () => {
-    await started;
-    const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: unknown };
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  };
-}
-
 async function runLoad(target: Target) {
   const propagation: number[] = [];
   const acks: number[] = [];
@@ -211,7 +190,10 @@ async function runLoad(target: Target) {
   }, COLD_OPEN_EVERY_MS || 60_000);
   const started = performance.now();
   timelineStart = started;
-  const loadHeapSample = sampleLoadGeneratorHeap();
+  // BENCH_LOAD_HEAP_SAMPLE=<file>: what the load generator itself promotes during the window
+  // (its own pauses are measured as latency); `heapSummary.ts <file> --frames /bench/sync/`.
+  const loadHeapSample = process.env.BENCH_LOAD_HEAP_SAMPLE;
+  const stopLoadHeapSample = loadHeapSample ? startHeapSampling() : null;
   const windowEpoch = Date.now();
   // The load generator's own event-loop delay per second (its pauses delay what it measures).
   const loop = TIMELINE ? monitorEventLoopDelay({ resolution: 5 }) : null;
@@ -250,7 +232,7 @@ async function runLoad(target: Target) {
     }, 1000);
   });
   clearInterval(opener);
-  await loadHeapSample?.();
+  if (loadHeapSample) await stopLoadHeapSample?.(loadHeapSample);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = target.pids.map((p, i) => (cpuSeconds(p) - cpuBefore[i]!) / elapsed);
   const loadCpu = process.cpuUsage(loadCpuBefore);

@@ -2,7 +2,7 @@
  * `node --trace-gc-nvp --import tsx bench/sync/transactionPromotion.ts [--fresh]`: Yjs alone,
  * without the server: 500 pairs of documents holding one board plan, 2,000 keystrokes a second
  * into the plans' notes for 15 s, each relayed to the partner's document. `--fresh` hands Yjs a
- * fresh transaction list before every edit (`server/src/collab/youngTransactions.ts`). Compare
+ * fresh transaction list before every edit (the server's `keepTransactionsYoung`). Compare
  * the `promoted=` bytes of the scavenges in the two runs (docs/performance.md, "Objects kept
  * alive by a dead list").
  */
@@ -11,19 +11,18 @@ import * as Y from 'yjs';
 import { createExperience, getItemText, itemsOf } from '@hearth/shared/board';
 
 const { values } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
+// The server's own function, switched by its A/B variable (read once when the module loads).
+process.env.HEARTH_YOUNG_TRANSACTIONS = values.fresh ? '1' : '0';
+const { keepTransactionsYoung } = await import('../../server/src/collab/youngTransactions');
 const PAIRS = 500;
 const PER_TICK = 10; // every 5 ms: 2,000 a second
 const SECONDS = 15;
-
-function freshList(doc: Y.Doc): void {
-  if (values.fresh && doc._transaction === null && doc._transactionCleanups.length === 0) doc._transactionCleanups = [];
-}
 
 function relay(from: Y.Doc, to: Y.Doc): void {
   from.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === 'relay') return;
     setImmediate(() => {
-      freshList(to);
+      keepTransactionsYoung(to);
       Y.applyUpdate(to, update, 'relay');
     });
   });
@@ -42,7 +41,7 @@ await new Promise((r) => setTimeout(r, 100));
 
 function keystroke(doc: Y.Doc): void {
   const notes = getItemText(doc, [...itemsOf(doc).keys()][0]!, 'notes')!;
-  freshList(doc);
+  keepTransactionsYoung(doc);
   doc.transact(() => notes.insert(Math.floor(Math.random() * (notes.length + 1)), 'x'));
 }
 
