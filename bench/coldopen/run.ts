@@ -10,6 +10,7 @@
  * embedded database and applied to a new live document) plus encoding the sync step 2 a new
  * client (empty state vector) is sent. Prints p50/p95/max in ms.
  */
+import '../lib/loadGeneratorHeap';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -11,6 +11,7 @@
  * updates typed with those the server stored (`hearth_collab_updates_total`) and acknowledged,
  * and counts errors (socket errors, unexpected closes, diverged spaces, refusals).
  */
+import '../lib/loadGeneratorHeap';
 import { parseArgs } from 'node:util';
 import { sentAt } from '../sync/loadClient';
 import { rssMiB } from '../sync/processStats';

@@ -4,6 +4,7 @@
  * so that the run measures syncing and storing, not password hashing. Prints
  * `READY <port> <databasePid>`.
  */
+import '../../server/src/platform/v8HeapTuned';
 import http from 'node:http';
 import v8 from 'node:v8';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';

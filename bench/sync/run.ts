@@ -9,6 +9,7 @@
  * updates happened; `BENCH_NODE_FLAGS` / `BENCH_SERVER_LOG` pass flags to the server process
  * and keep its output.
  */
+import '../lib/loadGeneratorHeap';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+import './platform/v8HeapTuned';
 import { createHearth } from './app';
 import { openDatabase } from './platform/db/database';
 import { DatabaseUnavailableError } from './platform/db/ferretdbBinary';
