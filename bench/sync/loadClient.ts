@@ -4,6 +4,14 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { decodeStateVectorMap, MessageType, SyncMessageType } from '@hearth/shared/realtime';
 import { createExperience, getItemText, itemsOf, type BoardActor } from '@hearth/shared/board';
+import { freshTransactionList } from '../../server/src/collab/youngTransactions';
+
+/**
+ * The load generator applies Yjs updates as the server does, and needs the server's remedy for
+ * the same reason (server/src/collab/youngTransactions.ts): its own young-generation pauses
+ * delay what it measures. `BENCH_LOAD_YOUNG_TRANSACTIONS=0` turns it off for an A/B run.
+ */
+const youngTransactions = process.env.BENCH_LOAD_YOUNG_TRANSACTIONS !== '0';
 
 /**
  * When each (clientID, clock) was typed and not yet received by another client: shared by all
@@ -104,6 +112,7 @@ export class LoadClient {
     const text = this.notes();
     if (!text) return false;
     const at = performance.now();
+    this.beforeEdit();
     this.doc.transact(() => {
       if (text.length >= maxLength) text.delete(0, Math.min(40, text.length));
       const resolved = this.cursor && Y.createAbsolutePositionFromRelativePosition(this.cursor, this.doc);
@@ -125,12 +134,17 @@ export class LoadClient {
     const text = this.notes();
     if (!text) return false;
     const at = performance.now();
+    this.beforeEdit();
     this.doc.transact(() => {
       if (text.length >= maxLength) text.delete(Math.floor(Math.random() * text.length), 1);
       text.insert(Math.floor(Math.random() * (text.length + 1)), 'x');
     });
     this.noteSent(at);
     return true;
+  }
+
+  private beforeEdit(): void {
+    if (youngTransactions) freshTransactionList(this.doc);
   }
 
   /** Remembers a keystroke's clock for its propagation and saved-ack times. */
@@ -176,6 +190,7 @@ export class LoadClient {
           sentAt.delete(key);
         }
       }
+      this.beforeEdit();
       Y.applyUpdate(this.doc, payload, this);
     } else if (type === MessageType.saved) {
       const stored = decodeStateVectorMap(decoding.readVarUint8Array(decoder)).get(this.doc.clientID) ?? 0;

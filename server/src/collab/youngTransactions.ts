@@ -16,6 +16,10 @@ import { collabTuning } from './tuning';
  * for its clean-up, Yjs gets a fresh (young) list, which dies with the transaction.
  */
 export function keepTransactionsYoung(doc: Y.Doc): void {
-  if (!collabTuning.youngTransactions) return;
+  if (collabTuning.youngTransactions) freshTransactionList(doc);
+}
+
+/** The same without the server's A/B switch (the benchmarks' load generator has its own). */
+export function freshTransactionList(doc: Y.Doc): void {
   if (doc._transaction === null && doc._transactionCleanups.length === 0) doc._transactionCleanups = [];
 }
