@@ -327,7 +327,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await reloadAndRejoin(sam);
     await shot(sam, 'ex-review-confirm-375');
     await sam.ex.view().getByRole('button', { name: 'Confirm it was kept' }).click();
-    await robin.ex.view().getByText('Marked kept and confirmed.').waitFor();
+    // Who marked and who confirmed, in everyone's words (the counsellor's too).
+    await robin.ex.view().getByText('Alex marked it kept. Sam confirmed.', { exact: true }).waitFor();
     await alex.ex.view().getByRole('button', { name: 'See the summary' }).click();
     await sam.ex.view().getByRole('heading', { name: 'What we reviewed' }).waitFor();
     await shot(sam, 'ex-review-summary-375');
@@ -400,7 +401,8 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
       .view()
       .getByText(/^We go through the promises that came due since your last review/)
       .waitFor();
-    for (const p of [alex2, sam2]) await p.ex.view().getByText('Marked kept and confirmed.').waitFor();
+    await alex2.ex.view().getByText('You marked it kept. Sam confirmed.', { exact: true }).waitFor();
+    await sam2.ex.view().getByText('Alex marked it kept. You confirmed.', { exact: true }).waitFor();
     await shot(alex2, 'ex-review-kept-1280');
     await shot(sam2, 'ex-review-kept-375');
     await sam2.ex.expectNoSideways();
@@ -460,8 +462,11 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
 
     await sam3.ex.view().getByRole('button', { name: 'I missed it' }).click();
     // Until Alex confirms the miss, the server would refuse a renegotiation: it is not offered.
-    for (const p of [alex3, sam3]) {
-      await p.ex.view().getByText('Marked missed.').waitFor();
+    for (const [p, marked] of [
+      [alex3, 'Sam marked it missed.'],
+      [sam3, 'You marked it missed.'],
+    ] as const) {
+      await p.ex.view().getByText(marked, { exact: true }).waitFor();
       expect(await renegotiate(p).count()).toBe(0);
       expect(await makeNew(p).count()).toBe(0);
       expect(await alerts(p)).toBe('');
@@ -471,7 +476,7 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
     await shot(sam3, 'ex-review-missed-unconfirmed-1280');
 
     await alex3.ex.view().getByRole('button', { name: 'Confirm it was missed' }).click();
-    await sam3.ex.view().getByText('Marked missed and confirmed.').waitFor();
+    await sam3.ex.view().getByText('You marked it missed. Alex confirmed.', { exact: true }).waitFor();
     // Alex starts a draft of their own, then Sam's new promise settles this one.
     await renegotiate(alex3).fill('Half a thought for the first promise');
     await renegotiate(sam3).fill('Walk the dog on weekday mornings');
@@ -490,8 +495,11 @@ describe('live exercises in the browser', { timeout: 120_000 }, () => {
         .waitFor();
     await sam3.ex.view().getByRole('button', { name: 'I missed it' }).click();
     await alex3.ex.view().getByRole('button', { name: 'Confirm it was missed' }).click();
-    for (const p of [alex3, sam3]) {
-      await p.ex.view().getByText('Marked missed and confirmed.').waitFor();
+    for (const [p, settled] of [
+      [alex3, 'Sam marked it missed. You confirmed.'],
+      [sam3, 'You marked it missed. Alex confirmed.'],
+    ] as const) {
+      await p.ex.view().getByText(settled, { exact: true }).waitFor();
       expect(await renegotiate(p).inputValue()).toBe('');
     }
     await shot(alex3, 'ex-review-second-promise-1280');

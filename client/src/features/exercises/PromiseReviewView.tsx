@@ -81,8 +81,9 @@ export function PromiseReviewView({ state, meId, members, canAnswer, busy, act }
         ))}
       {item.outcome !== null && (
         <p className="ex-status">
-          Marked <strong>{item.outcome}</strong>
-          {item.confirmed ? ' and confirmed.' : '.'}
+          {/* Only the promiser marks and only the promisee confirms (the server enforces both). */}
+          {nameOf(members, item.promiserId, meId)} marked it <strong>{item.outcome}</strong>.
+          {item.confirmed && ` ${nameOf(members, item.promiseeId, meId)} confirmed.`}
         </p>
       )}
       {item.outcome !== null &&
