@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { acceptPromise, createExperience, createPromise, markPromise } from '@hearth/shared/board';
+import { acceptPromise, addCheckin, createExperience, createPromise, markPromise } from '@hearth/shared/board';
 import { docNameOf } from '@hearth/shared/realtime';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { makeCouple, makeCoupleWithCounsellor } from '../helpers/api';
@@ -65,6 +65,7 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
       { text: 'Phone away at dinner', promiseeId: b, cadence: { type: 'once', dueDate: today } },
     );
     acceptPromise(doc, { userId: b, partnerIds: [a, b] }, { itemId: promiseId });
+    addCheckin(doc, { userId: b, partnerIds: [a, b] }, { date: today, mood: 4, feelings: ['hopeful'], need: 'a slow evening' });
   });
   // Today's version of the board, with the promise accepted and not yet marked.
   await eventually('a version of the board', async () => (await server.hearth.sweepVersions(new Date(Date.now() + 1000))).taken >= 1);
@@ -133,6 +134,9 @@ it('a reminder reaches the header live, opens from the centre, settings say why;
   const history = alex.page.getByRole('dialog', { name: 'History' });
   const row = history.getByRole('listitem').filter({ hasText: 'Phone away at dinner' });
   await row.waitFor();
+  // A check-in has no title: the list names it by its day and mood, not just "Check-in".
+  const checkin = history.getByRole('listitem').filter({ hasText: /^Check-in/ });
+  expect(await checkin.locator('.history-title').textContent()).toMatch(new RegExp(`${today.slice(0, 4)} · Good$`));
   await shootBoth(alex.page, 'history');
   await expectAccessible(alex.page, 'the history dialog');
   await row.getByRole('button', { name: /Restore/ }).click();

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { itemTitle, type BoardItem, type Visibility } from '@hearth/shared/board';
+import { itemTitle, moodLabel, type BoardItem, type Visibility } from '@hearth/shared/board';
+import { formatCalendarDate } from '../../lib/relativeTime';
 import { ApiError } from '../../lib/http';
 import { listVersions, previewVersion, restoreVersion, type VersionSummary } from './historyApi';
 import './history.css';
@@ -25,8 +26,10 @@ const KIND_LABEL: Record<BoardItem['kind'], string> = {
   appreciation: 'Appreciation',
 };
 
+/** What an item is called in the list: a check-in, which has no title, by its day and mood. */
 function titleOf(item: BoardItem): string {
-  return itemTitle(item) ?? 'Check-in';
+  if (item.kind === 'checkin') return `${formatCalendarDate(item.date)} · ${moodLabel(item.mood)}`;
+  return itemTitle(item) ?? KIND_LABEL[item.kind];
 }
 
 function when(at: string): string {
