@@ -38,7 +38,7 @@ export interface V8HeapSwitches {
  * the entry points; `v8.setFlagsFromString` reaches V8's allocation and collection decisions
  * from then on (`v8Heap.test.ts` checks both options in real processes).
  */
-export function tuneV8Heap(switches: V8HeapSwitches = fromEnv()): string[] {
+export function tuneV8Heap(switches: V8HeapSwitches = fromEnv(), apply: (flag: string) => void = v8.setFlagsFromString): string[] {
   const flags: string[] = [];
   const pretenuring = switches.pretenuring ?? '';
   if (!['', '0', '1'].includes(pretenuring)) throw new Error('HEARTH_PRETENURING is 0 or 1');
@@ -48,7 +48,7 @@ export function tuneV8Heap(switches: V8HeapSwitches = fromEnv()): string[] {
     throw new Error('HEARTH_HEAP_GROWING_PERCENT is 0 (V8 decides) or a whole number from 10 to 300');
   }
   if (growing !== 0) flags.push(`--heap-growing-percent=${growing}`);
-  for (const flag of flags) v8.setFlagsFromString(flag);
+  for (const flag of flags) apply(flag);
   return flags;
 }
 
